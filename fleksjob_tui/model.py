@@ -1,0 +1,247 @@
+"""The case: the one schema of the TOML case file (version 1).
+
+Every field is optional except ``schema_version`` so that a half-filled case saves and loads.
+``None`` means "not answered yet"; the answer ``"unknown"`` means the user said "don't know".
+Unknown keys are refused (``extra="forbid"``) so that a typo in a hand-edited file is reported.
+
+This module imports nothing from Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+Answer = Literal["yes", "no", "unknown"]
+Role = Literal["employee", "union_rep", "manager"]
+Language = Literal["da", "en"]
+MeasureStatus = Literal["not_tried", "tried", "ongoing", "not_relevant"]
+MeasureResult = Literal["helped", "partly", "not_helped", "unknown"]
+Participant = Literal["employee", "manager", "union_rep", "hr", "municipality", "doctor", "other"]
+
+ROLES: tuple[str, ...] = ("employee", "union_rep", "manager")
+ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
+MEASURE_STATUSES: tuple[str, ...] = ("not_tried", "tried", "ongoing", "not_relevant")
+MEASURE_RESULTS: tuple[str, ...] = ("helped", "partly", "not_helped", "unknown")
+PARTICIPANTS: tuple[str, ...] = (
+    "employee", "manager", "union_rep", "hr", "municipality", "doctor", "other",
+)
+
+#: Measure catalogue ids, in the order of seed 000's list. The texts live in content/measures.toml.
+MEASURE_IDS: tuple[str, ...] = (
+    "changed_rota",
+    "reduced_hours",
+    "changed_tasks",
+    "changed_workday",
+    "workplace_adaptation",
+    "relocation",
+    "treatment_support",
+    "jobcenter_support",
+    "increased_absence",
+    "aids",
+    "room_adaptation",
+)
+MeasureId = Literal[
+    "changed_rota",
+    "reduced_hours",
+    "changed_tasks",
+    "changed_workday",
+    "workplace_adaptation",
+    "relocation",
+    "treatment_support",
+    "jobcenter_support",
+    "increased_absence",
+    "aids",
+    "room_adaptation",
+    "other",
+]
+
+#: The wizard's steps, in order. Stored in ``case.last_step`` so a reopened case resumes there.
+STEP_IDS: tuple[str, ...] = (
+    "person",
+    "employment",
+    "checklist",
+    "measures",
+    "eligibility",
+    "self_employment",
+    "meetings",
+    "economy",
+    "summary",
+)
+StepId = Literal[
+    "person",
+    "employment",
+    "checklist",
+    "measures",
+    "eligibility",
+    "self_employment",
+    "meetings",
+    "economy",
+    "summary",
+]
+
+
+class _Table(BaseModel):
+    """Base of every table: unknown keys are errors, assignment is validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+
+class CaseInfo(_Table):
+    title: str | None = None
+    role: Role | None = None
+    language: Language | None = None
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    last_step: StepId | None = None
+
+
+class Person(_Table):
+    name: str | None = None
+    birth_date: dt.date | None = None
+    home_municipality: str | None = None
+    self_employed: bool | None = None
+    receives_disability_pension: Answer | None = None
+    disability_pension_claim_pending: Answer | None = None
+
+
+class Employment(_Table):
+    employer: str | None = None
+    workplace: str | None = None
+    job_title: str | None = None
+    collective_agreement: str | None = None
+    has_social_chapter: Answer | None = None
+    special_terms_start: dt.date | None = None
+
+
+class Agreement(_Table):
+    written: Answer | None = None
+    signed_on: dt.date | None = None
+    difficult_functions: list[str] = Field(default_factory=list)
+    accommodations: list[str] = Field(default_factory=list)
+    attempt_documented: Answer | None = None
+
+
+class Eligibility(_Table):
+    capacity_reduced: Answer | None = None
+    capacity_assessed: Answer | None = None
+    relocation_retraining_examined: Answer | None = None
+    acute_injury: Answer | None = None
+    retention_pointless: Answer | None = None
+    progressive_disease: Answer | None = None
+
+
+class SelfEmployment(_Table):
+    main_occupation: Answer | None = None
+    months_30h_last_24: int | None = Field(default=None, ge=0, le=24)
+
+
+class Contacts(_Table):
+    hr: Answer | None = None
+    home_municipality: Answer | None = None
+    jobcenter: Answer | None = None
+    union: Answer | None = None
+
+
+class FlexJob(_Table):
+    start: dt.date | None = None
+
+
+class Measure(_Table):
+    id: MeasureId
+    title: str | None = None
+    status: MeasureStatus | None = None
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+    result: MeasureResult | None = None
+    documented: Answer | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Measure:
+        if self.id == "other" and not (self.title and self.title.strip()):
+            raise ValueError("a measure with id 'other' needs a title")
+        if self.from_ and self.to and self.to < self.from_:
+            raise ValueError(f"'to' ({self.to}) is before 'from' ({self.from_})")
+        return self
+
+    @property
+    def active(self) -> bool:
+        """Tried or ongoing: counts as a measure that has been tried (LAB § 116, stk. 3)."""
+        return self.status in ("tried", "ongoing")
+
+
+class Meeting(_Table):
+    date: dt.date | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    summary: str | None = None
+    agreed: str | None = None
+
+
+class Economy(_Table):
+    hourly_wage: float | None = Field(default=None, ge=0, le=10_000)
+    paid_hours_per_week: float | None = Field(default=None, ge=0, le=80)
+    full_time_monthly_wage: float | None = Field(default=None, ge=0, le=1_000_000)
+    year: int | None = Field(default=None, ge=2000, le=2100)
+    business_income: float | None = Field(default=None, ge=0, le=100_000_000)
+
+
+class Case(_Table):
+    schema_version: int
+    case: CaseInfo = Field(default_factory=CaseInfo)
+    person: Person = Field(default_factory=Person)
+    employment: Employment = Field(default_factory=Employment)
+    agreement: Agreement = Field(default_factory=Agreement)
+    eligibility: Eligibility = Field(default_factory=Eligibility)
+    self_employment: SelfEmployment = Field(default_factory=SelfEmployment)
+    contacts: Contacts = Field(default_factory=Contacts)
+    flexjob: FlexJob = Field(default_factory=FlexJob)
+    measures: list[Measure] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    economy: Economy = Field(default_factory=Economy)
+
+    @classmethod
+    def new(cls, role: str | None = None, language: str = "da", title: str | None = None) -> Case:
+        return cls(
+            schema_version=SCHEMA_VERSION,
+            case=CaseInfo(role=role, language=language, title=title),
+        )
+
+    @property
+    def language(self) -> str:
+        return self.case.language or "da"
+
+    @property
+    def role(self) -> str:
+        return self.case.role or "employee"
+
+    def to_toml_dict(self) -> dict:
+        """The plain dict written to TOML: no ``None`` values, no empty tables or lists."""
+        raw = self.model_dump(mode="python", by_alias=True, exclude_none=True)
+        return _prune(raw)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        """The first measure with a catalogue id, or None."""
+        for m in self.measures:
+            if m.id == measure_id:
+                return m
+        return None
+
+
+def _prune(value):
+    """Drop empty tables and empty lists so the file holds only what was answered."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            v = _prune(v)
+            if v == {} or v == []:
+                continue
+            out[k] = v
+        return out
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value

@@ -1,0 +1,124 @@
+"""The result types of the rules engine. Plain frozen dataclasses: cheap to build, no Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["blocker", "missing", "advice"]
+Responsible = Literal["employee", "manager", "union_rep", "municipality", "doctor"]
+Status = Literal["ready", "missing", "not_eligible"]
+Exemption = Literal["senior", "acute_injury", "progressive_disease", "self_employed"]
+StepState = Literal["complete", "missing", "blocker"]
+
+RESPONSIBLE_ORDER: tuple[str, ...] = ("employee", "manager", "union_rep", "municipality", "doctor")
+SEVERITY_ORDER: tuple[str, ...] = ("blocker", "missing", "advice")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    severity: Severity
+    responsible: Responsible
+    message: str  # in the case's language
+    reference: str  # e.g. "LAB § 119, stk. 2"
+    step: str  # the wizard step (model.STEP_IDS) where the user can act on it
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "responsible": self.responsible,
+            "message": self.message,
+            "reference": self.reference,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pension:
+    years: int
+    months: int
+    date: dt.date  # the state pension date (folkepensionsdato)
+    six_year_mark: dt.date  # pension date − 6 years: from this day the 12-month rule no longer applies
+    reference: str
+
+    def to_json(self) -> dict:
+        return {
+            "years": self.years,
+            "months": self.months,
+            "date": self.date.isoformat(),
+            "six_year_mark": self.six_year_mark.isoformat(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TwelveMonths:
+    applies: bool
+    exemption: Exemption | None
+    start: dt.date | None
+    met_on: dt.date | None
+    met: bool | None  # None when there is no start date
+
+    def to_json(self) -> dict:
+        return {
+            "applies": self.applies,
+            "exemption": self.exemption,
+            "start": self.start.isoformat() if self.start else None,
+            "met_on": self.met_on.isoformat() if self.met_on else None,
+            "met": self.met,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FlexJobDates:
+    """LAB §§ 120-121: granted for 5 years; follow-up after 2½ years; status after 4½ years."""
+
+    start: dt.date
+    follow_up: dt.date
+    status: dt.date
+    end: dt.date
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k).isoformat() for k in ("start", "follow_up", "status", "end")}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    as_of: dt.date
+    language: str
+    status: Status
+    pension: Pension | None
+    twelve_months: TwelveMonths
+    findings: tuple[Finding, ...]
+    turns_40: dt.date | None = None  # the day the person turns 40 (LAB § 120, stk. 2)
+    flexjob: FlexJobDates | None = None
+    step_states: dict[str, StepState] = field(default_factory=dict)
+
+    def by_severity(self, severity: str) -> list[Finding]:
+        return [f for f in self.findings if f.severity == severity]
+
+    def by_responsible(self) -> dict[str, list[Finding]]:
+        """Findings grouped by who should act, in RESPONSIBLE_ORDER, empty groups left out."""
+        groups: dict[str, list[Finding]] = {}
+        for who in RESPONSIBLE_ORDER:
+            items = [f for f in self.findings if f.responsible == who]
+            if items:
+                groups[who] = items
+        return groups
+
+    def step_state(self, step: str) -> StepState:
+        return self.step_states.get(step, "complete")
+
+    def to_json(self) -> dict:
+        """The shape of ``fleksjob check --json`` (keys may be added, never renamed)."""
+        return {
+            "schema": 1,
+            "as_of": self.as_of.isoformat(),
+            "status": self.status,
+            "pension": self.pension.to_json() if self.pension else None,
+            "twelve_months": self.twelve_months.to_json(),
+            "findings": [f.to_json() for f in self.findings],
+            "turns_40": self.turns_40.isoformat() if self.turns_40 else None,
+            "flexjob": self.flexjob.to_json() if self.flexjob else None,
+        }
