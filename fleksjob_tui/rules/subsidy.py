@@ -1,0 +1,289 @@
+"""Wage subsidy estimates: fleksløntilskud (LAB §§ 122-123, BEK nr. 227/2024) and the yearly
+subsidy to self-employed people (LAB § 126, BEK nr. 1794/2025 § 8).
+
+Always an estimate ("vejledende"): the municipality computes the real amount every month from
+the income register. Every figure used comes from ``content/parameters.toml`` with its source and
+status (official / computed / secondary), so the user can see how sure it is.
+
+Arithmetic is done in ``Decimal`` so that STAR's worked example is exact: 200 kr × 18 h a week →
+wage 15.600 kr a month, subsidy 19.952 − 30 % × 15.600 = 15.272 kr.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import Any
+
+from .. import content
+
+#: Limits that catch typing errors (e.g. a monthly wage typed as an hourly wage).
+MAX_HOURLY_WAGE = 10_000
+MAX_HOURS_PER_WEEK = 80
+MAX_MONTHLY_WAGE = 1_000_000
+MAX_BUSINESS_INCOME = 100_000_000
+
+_ONE = Decimal(1)
+_CENT = Decimal("0.01")
+
+
+class UnknownYearError(ValueError):
+    """No figures for the year asked for. ``years`` holds the years that have figures."""
+
+    def __init__(self, year: Any, years: tuple[int, ...], what: str = "fleksløntilskud") -> None:
+        self.year = year
+        self.years = years
+        known = ", ".join(str(y) for y in years)
+        super().__init__(
+            f"Der er ingen satser for {what} for år {year}; kendte år: {known}. "
+            f"/ No {what} rates for the year {year}; known years: {known}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One legal figure with where it comes from."""
+
+    name: str
+    year: int
+    value: int
+    status: str  # official | computed | secondary
+    source: str
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name, "year": self.year, "value": self.value,
+            "status": self.status, "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SubsidyEstimate:
+    """A monthly fleksløntilskud estimate (kroner per calendar month)."""
+
+    year: int
+    hourly_wage: float
+    hours_per_week: float
+    wage: float  # W = hourly wage × hours a week × 52 / 12, in kroner and øre
+    subsidy_before_cap: float  # max(0, B − 30 % × min(W, T) − 55 % × max(0, W − T)), not rounded
+    subsidy: int  # after the cap (lønloft), rounded to whole kroner (BEK 227/2024 § 2)
+    total: float  # wage + subsidy
+    full_time_monthly_wage: float | None  # the cap (lønloft), when known
+    capped: bool  # True when the cap lowered the subsidy
+    base: Parameter  # B = 98 % of the highest dagpenge amount
+    threshold: Parameter  # T
+    max_dagpenge: Parameter
+    low_rate: float = 0.30
+    high_rate: float = 0.55
+    reference: str = "LAB §§ 122-123; BEK nr. 227 af 07/03/2024 §§ 2-3"
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (self.max_dagpenge, self.base, self.threshold)
+
+    def to_json(self) -> dict:
+        return {
+            "year": self.year,
+            "hourly_wage": self.hourly_wage,
+            "hours_per_week": self.hours_per_week,
+            "wage": self.wage,
+            "subsidy_before_cap": self.subsidy_before_cap,
+            "subsidy": self.subsidy,
+            "total": self.total,
+            "full_time_monthly_wage": self.full_time_monthly_wage,
+            "capped": self.capped,
+            "parameters": [p.to_json() for p in self.parameters],
+            "reference": self.reference,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SelfEmployedEstimate:
+    """A yearly estimate of the subsidy to a self-employed person (BEK nr. 1794/2025 § 8)."""
+
+    year: int
+    business_income: float  # the calculated yearly income (average of the best 2 of the last 3 years)
+    subsidy_per_year: int  # max(0, base − 30 % × income), whole kroner
+    subsidy_per_month: int  # 1/12 of it, whole kroner
+    base: Parameter
+    rate: float = 0.30
+    reference: str = "LAB § 126; BEK nr. 1794 af 29/12/2025 § 8"
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (self.base,)
+
+    def to_json(self) -> dict:
+        return {
+            "year": self.year,
+            "business_income": self.business_income,
+            "subsidy_per_year": self.subsidy_per_year,
+            "subsidy_per_month": self.subsidy_per_month,
+            "parameters": [p.to_json() for p in self.parameters],
+            "reference": self.reference,
+        }
+
+
+# --- parameters ------------------------------------------------------------------------------
+
+
+def _param(name: str, year: int, raw: Any) -> Parameter:
+    return Parameter(
+        name=name, year=year, value=int(raw["value"]),
+        status=str(raw["status"]), source=str(raw["source"]),
+    )
+
+
+@cache
+def _subsidy_table() -> tuple[dict[int, dict[str, Parameter]], dict[str, Any]]:
+    table = content.load("parameters")["subsidy"]
+    years: dict[int, dict[str, Parameter]] = {}
+    for key, raw in table.items():
+        if isinstance(raw, dict) and key.isdigit():
+            y = int(key)
+            years[y] = {n: _param(n, y, raw[n]) for n in ("max_dagpenge", "base", "threshold")}
+    general = {k: v for k, v in table.items() if not isinstance(v, dict)}
+    return years, general
+
+
+@cache
+def _self_employed_table() -> tuple[dict[int, Parameter], dict[str, Any]]:
+    table = content.load("parameters")["self_employed"]
+    years = {
+        int(k): _param("base", int(k), v["base"])
+        for k, v in table.items() if isinstance(v, dict) and k.isdigit()
+    }
+    general = {k: v for k, v in table.items() if not isinstance(v, dict)}
+    return years, general
+
+
+def available_years() -> tuple[int, ...]:
+    """The years with fleksløntilskud figures, oldest first."""
+    return tuple(sorted(_subsidy_table()[0]))
+
+
+def self_employed_years() -> tuple[int, ...]:
+    """The years with a base amount for self-employed people, oldest first."""
+    return tuple(sorted(_self_employed_table()[0]))
+
+
+def parameters_for(year: int) -> dict[str, Parameter]:
+    """The fleksløntilskud figures of a year: max_dagpenge, base, threshold."""
+    years = _subsidy_table()[0]
+    if isinstance(year, bool) or not isinstance(year, int) or year not in years:
+        raise UnknownYearError(year, available_years())
+    return years[year]
+
+
+# --- input checks ----------------------------------------------------------------------------
+
+
+def _number(value: Any, name: str, upper: float) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise ValueError(f"{name} skal være et tal / {name} must be a number: {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{name} skal være et endeligt tal / {name} must be finite: {value!r}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError(f"{name} skal være et endeligt tal / {name} must be finite: {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} kan ikke være negativ / {name} cannot be negative: {value!r}")
+    if value > upper:
+        raise ValueError(
+            f"{name} er urimeligt stor (højst {upper}) / {name} is unreasonably large "
+            f"(at most {upper}): {value!r}"
+        )
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _whole(value: Decimal, rounding: str = ROUND_HALF_UP) -> int:
+    return int(value.quantize(_ONE, rounding=rounding))
+
+
+# --- estimates ---------------------------------------------------------------------------------
+
+
+def monthly_wage(hourly_wage: float, hours_per_week: float) -> float:
+    """W = hourly wage × paid hours a week × 52 / 12 (kroner and øre)."""
+    hourly = _number(hourly_wage, "hourly_wage", MAX_HOURLY_WAGE)
+    hours = _number(hours_per_week, "hours_per_week", MAX_HOURS_PER_WEEK)
+    weeks = Decimal(str(_subsidy_table()[1].get("weeks_per_year", 52)))
+    return float((hourly * hours * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def estimate(
+    hourly_wage: float,
+    hours_per_week: float,
+    year: int,
+    full_time_monthly_wage: float | None = None,
+) -> SubsidyEstimate:
+    """Estimate the monthly fleksløntilskud (LAB § 123; BEK nr. 227/2024 §§ 2-3).
+
+    ``hourly_wage`` includes both pension contributions and fixed supplements; ``hours_per_week`` are
+    the paid hours. ``full_time_monthly_wage`` is the lønloft: wage + subsidy may not exceed it.
+    The subsidy is rounded to whole kroner (BEK § 2); when the cap binds it is rounded down, so
+    wage + subsidy never exceeds the cap.
+    """
+    params = parameters_for(year)
+    hourly = _number(hourly_wage, "hourly_wage", MAX_HOURLY_WAGE)
+    hours = _number(hours_per_week, "hours_per_week", MAX_HOURS_PER_WEEK)
+    cap = None
+    if full_time_monthly_wage is not None:
+        cap = _number(full_time_monthly_wage, "full_time_monthly_wage", MAX_MONTHLY_WAGE)
+    general = _subsidy_table()[1]
+    low = Decimal(str(general.get("low_rate", 0.30)))
+    high = Decimal(str(general.get("high_rate", 0.55)))
+    weeks = Decimal(str(general.get("weeks_per_year", 52)))
+
+    wage = (hourly * hours * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP)
+    base = Decimal(params["base"].value)
+    threshold = Decimal(params["threshold"].value)
+    raw = base - low * min(wage, threshold) - high * max(Decimal(0), wage - threshold)
+    before_cap = max(Decimal(0), raw)
+
+    subsidy = _whole(before_cap)
+    capped = False
+    if cap is not None and wage + subsidy > cap:
+        capped = True
+        subsidy = max(0, _whole(cap - wage, ROUND_FLOOR))
+
+    return SubsidyEstimate(
+        year=year,
+        hourly_wage=float(hourly),
+        hours_per_week=float(hours),
+        wage=float(wage),
+        subsidy_before_cap=float(before_cap.quantize(_CENT, rounding=ROUND_HALF_UP)),
+        subsidy=subsidy,
+        total=float(wage + subsidy),
+        full_time_monthly_wage=float(cap) if cap is not None else None,
+        capped=capped,
+        base=params["base"],
+        threshold=params["threshold"],
+        max_dagpenge=params["max_dagpenge"],
+        low_rate=float(low),
+        high_rate=float(high),
+    )
+
+
+def self_employed_estimate(business_income: float, year: int) -> SelfEmployedEstimate:
+    """Estimate the yearly subsidy to a self-employed person: max(0, base − 30 % × income).
+
+    ``business_income`` is the calculated yearly income (BEK nr. 1794/2025 § 9: the average of the
+    two best full financial years within the last three) plus other earned income.
+    """
+    years, general = _self_employed_table()
+    if isinstance(year, bool) or not isinstance(year, int) or year not in years:
+        raise UnknownYearError(year, self_employed_years(), "tilskud til selvstændige")
+    income = _number(business_income, "business_income", MAX_BUSINESS_INCOME)
+    rate = Decimal(str(general.get("rate", 0.30)))
+    base = years[year]
+    per_year = max(Decimal(0), Decimal(base.value) - rate * income)
+    return SelfEmployedEstimate(
+        year=year,
+        business_income=float(income),
+        subsidy_per_year=_whole(per_year),
+        subsidy_per_month=_whole(per_year / 12),
+        base=base,
+        rate=float(rate),
+    )
