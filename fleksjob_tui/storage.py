@@ -508,14 +508,14 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
             return None
         if isinstance(part, int):
             continue
-        field = None
+        fld = None
         for name, f in model.model_fields.items():
             if part in (name, f.alias):
-                field = f
+                fld = f
                 break
-        if field is None:
+        if fld is None:
             return None
-        model = _unwrap_model(field.annotation)
+        model = _unwrap_model(fld.annotation)
     return model
 
 
