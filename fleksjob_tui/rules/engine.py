@@ -72,6 +72,20 @@ def message(fid: str, lang: str, role: str | None = None, **fmt: Any) -> str:
     return template.format(**fmt) if fmt else template
 
 
+@lru_cache(maxsize=1024)
+def _static_finding(fid: str, lang: str, role: str | None) -> Finding:
+    """A finding whose message has no placeholders (frozen, so one instance can be shared)."""
+    d = definitions()[fid]
+    return Finding(
+        id=fid,
+        severity=d.severity,
+        responsible=d.responsible,
+        message=_template(fid, lang, role),
+        reference=d.reference,
+        step=d.step,
+    )
+
+
 def format_date(day: dt.date, lang: str) -> str:
     """A date in a message: 01.06.2026 in Danish, 2026-06-01 in English."""
     if lang == "da":
@@ -112,6 +126,9 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
     found: list[Finding] = []
 
     def add(fid: str, **fmt: Any) -> None:
+        if not fmt:
+            found.append(_static_finding(fid, lang, role))
+            return
         d = defs[fid]
         found.append(
             Finding(

@@ -52,8 +52,12 @@ def _brackets() -> tuple[_Bracket, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def add_months(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
-    """Calendar arithmetic: a day that does not exist in the target month becomes its last day."""
+    """Calendar arithmetic: a day that does not exist in the target month becomes its last day.
+
+    (dateutil's relativedelta: 29 Feb + 1 year = 28 Feb.) Cached: it is the engine's hot spot.
+    """
     return day + relativedelta(years=years, months=months)
 
 
