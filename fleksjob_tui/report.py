@@ -1,0 +1,349 @@
+"""The summary of a case as Rich renderables (for ``fleksjob summary`` and the wizard's Overblik).
+
+Textual-free: it takes a case and its assessment (from :func:`fleksjob_tui.rules.assess`) and
+builds Rich objects that fit 80 columns. State is always written in words (``MANGLER``,
+``Opfylder ikke`` …) so the summary reads the same with ``NO_COLOR`` and to a screen reader;
+colour only repeats it. Every UI word comes from ``content/report.toml``.
+
+Public API:
+
+* ``render_summary(case, assessment, lang=None, console_width=80) -> rich.console.Group``
+* ``summary_text(case, assessment, lang=None, width=80) -> str`` (plain text, no colour)
+* ``status_word(status, lang)``, ``status_sentence(status, lang)``, ``status_short(status, lang)``
+* ``word(key, lang, role=None, **fmt)`` — a text from ``content/report.toml``
+* ``format_kr(value, lang, decimals=None)`` — ``15.600`` / ``15.272,50`` (da), ``15,600`` (en)
+* ``economy_lines(case, lang)`` — the subsidy estimate line(s) for the summary, or ``[]``
+
+The product never says "berettiget"/"eligible": the municipality decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import content
+from .dates import format_date
+
+if TYPE_CHECKING:
+    from .model import Case
+    from .rules.types import Assessment
+
+__all__ = [
+    "render_summary",
+    "summary_text",
+    "status_word",
+    "status_sentence",
+    "status_short",
+    "word",
+    "format_kr",
+    "economy_lines",
+    "STATUS_STYLE",
+]
+
+#: Colour only repeats what the words say.
+STATUS_STYLE = {"ready": "bold green", "missing": "bold yellow", "not_eligible": "bold red"}
+SEVERITY_STYLE = {"blocker": "bold red", "missing": "yellow", "advice": "cyan"}
+SEVERITY_ORDER = ("blocker", "missing", "advice")
+
+
+def word(key: str, lang: str, role: str | None = None, **fmt: Any) -> str:
+    """A text from ``content/report.toml`` at the dotted ``key``."""
+    return content.text("report", key, lang, role, **fmt)
+
+
+def status_word(status: str, lang: str) -> str:
+    """One word (or two) for the status: KLAR / MANGLER / OPFYLDER IKKE."""
+    return word(f"status.{status}.word", lang)
+
+
+def status_sentence(status: str, lang: str) -> str:
+    """The status as one plain sentence."""
+    return word(f"status.{status}.sentence", lang)
+
+
+def status_short(status: str, lang: str) -> str:
+    """``ser ud til at være klar til at kontakte kommunen`` / ``mangler dokumentation`` / …"""
+    return word(f"status.{status}.short", lang)
+
+
+def format_kr(value: float | int, lang: str, decimals: int | None = None) -> str:
+    """An amount in kroner without the unit: ``15.600`` or ``15.272,50`` in Danish.
+
+    ``decimals`` None: whole numbers without decimals, others with two.
+    """
+    if decimals is None:
+        decimals = 0 if float(value) == int(value) else 2
+    s = f"{value:,.{decimals}f}"  # 15,272.50
+    if lang == "en":
+        return s
+    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
+    if lang in ("da", "en"):
+        return lang
+    if assessment is not None and assessment.language in ("da", "en"):
+        return assessment.language
+    return case.language
+
+
+def _age(years: int, months: int, lang: str) -> str:
+    if months:
+        return word("dates.years_months", lang, years=years, months=months)
+    return word("dates.years", lang, years=years)
+
+
+# --------------------------------------------------------------------------------------------
+# Sections
+
+
+def _header(case: Case, assessment: Assessment, lang: str) -> RenderableType:
+    title = case.case.title or word("heading.untitled", lang)
+    text = Text()
+    text.append(word("heading.title", lang), style="bold")
+    text.append("\n")
+    text.append(title)
+    details = [x for x in (case.person.name, case.employment.employer,
+                           case.employment.job_title) if x]
+    if details:
+        text.append(" — " + ", ".join(details))
+    text.append("\n")
+    text.append(word("heading.as_of", lang, date=format_date(assessment.as_of, lang)),
+                style="dim")
+    return text
+
+
+def _counts(assessment: Assessment) -> dict[str, int]:
+    return {s: len(assessment.by_severity(s)) for s in SEVERITY_ORDER}
+
+
+def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
+    status = assessment.status
+    text = Text()
+    text.append(f"{word('heading.status', lang)}: ", style="bold")
+    text.append(status_word(status, lang), style=STATUS_STYLE.get(status, "bold"))
+    text.append("\n")
+    text.append(status_sentence(status, lang))
+    counts = _counts(assessment)
+    if any(counts.values()):
+        text.append("\n")
+        text.append(word("cli.counts", lang, **counts), style="dim")
+    return Panel(text, box=box.ROUNDED, width=min(width, 80), padding=(0, 1),
+                 border_style=STATUS_STYLE.get(status, ""))
+
+
+def _date_rows(case: Case, assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    tm = assessment.twelve_months
+    if tm.start:
+        rows.append((word("dates.special_terms_start", lang), format_date(tm.start, lang)))
+    if tm.exemption:
+        rows.append((word("dates.twelve_months_exempt", lang),
+                     word(f"exemption.{tm.exemption}", lang)))
+    elif tm.met_on:
+        note = word("dates.twelve_months_met" if tm.met else "dates.twelve_months_not_met", lang)
+        rows.append((word("dates.twelve_months", lang), f"{format_date(tm.met_on, lang)} {note}"))
+    p = assessment.pension
+    if p is not None and tm.exemption != "self_employed":
+        mark = format_date(p.six_year_mark, lang)
+        rows.append((word("dates.six_year_mark", lang),
+                     f"{mark} {word('dates.six_year_mark_note', lang)}"))
+    if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
+        rows.append((word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
+    if p is not None:
+        age = word("dates.pension_age", lang, age=_age(p.years, p.months, lang))
+        rows.append((word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
+    fj = assessment.flexjob
+    if fj is not None:
+        rows += [
+            (word("dates.flexjob_start", lang), format_date(fj.start, lang)),
+            (word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
+            (word("dates.flexjob_status", lang), format_date(fj.status, lang)),
+            (word("dates.flexjob_end", lang), format_date(fj.end, lang)),
+        ]
+    return rows
+
+
+def _dates(case: Case, assessment: Assessment, lang: str) -> RenderableType:
+    parts: list[RenderableType] = [Text(word("heading.dates", lang), style="bold underline")]
+    rows = _date_rows(case, assessment, lang)
+    if assessment.pension is None:
+        parts.append(Text(word("dates.no_birth_date", lang)))
+    if rows:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for label, value in rows:
+            grid.add_row(label, value)
+        parts.append(grid)
+    return Group(*parts)
+
+
+def _findings(assessment: Assessment, lang: str, role: str | None) -> RenderableType:
+    parts: list[RenderableType] = [Text(word("heading.findings", lang), style="bold underline")]
+    groups = assessment.by_responsible()
+    if not groups:
+        parts.append(Text(word("heading.no_findings", lang)))
+        return Group(*parts)
+    ref_label = word("heading.reference", lang)
+    for who, items in groups.items():
+        parts.append(Text(f"{word(f'responsible.{who}', lang, role)} ({len(items)})",
+                          style="bold"))
+        items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
+                       if f.severity in SEVERITY_ORDER else 9)
+        for f in items:
+            line = Text("• ")
+            line.append(f"[{word(f'severity.{f.severity}', lang)}] ",
+                        style=SEVERITY_STYLE.get(f.severity, ""))
+            line.append(f.message)
+            ref = Text(f"{ref_label}: {f.reference}", style="dim")
+            parts.append(Padding(Group(line, Padding(ref, (0, 0, 0, 2))), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def _period(m: Any, lang: str) -> str:
+    if m.from_ and m.to:
+        return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
+    if m.from_:
+        return word("measures.since", lang, date=format_date(m.from_, lang))
+    if m.to:
+        return word("measures.until", lang, date=format_date(m.to, lang))
+    return "—"
+
+
+def _measure_title(m: Any, lang: str) -> str:
+    if m.id == "other" or m.title:
+        base = m.title or m.id
+        if m.id != "other" and content.has("measures", f"{m.id}.title"):
+            catalogue = content.text("measures", f"{m.id}.title", lang)
+            if catalogue.strip().lower() != base.strip().lower():
+                return f"{catalogue}: {base}"
+        return base
+    if content.has("measures", f"{m.id}.title"):
+        return content.text("measures", f"{m.id}.title", lang)
+    return m.id
+
+
+def _measures(case: Case, lang: str, width: int) -> RenderableType:
+    heading = Text(word("heading.measures", lang), style="bold underline")
+    if not case.measures:
+        return Group(heading, Text(word("heading.no_measures", lang)))
+    rows = []
+    for m in case.measures:
+        status = word(f"measure_status.{m.status}", lang) if m.status else "—"
+        if m.status in ("tried", "ongoing") and m.result:
+            result = word(f"measure_result.{m.result}", lang)
+            if m.status == "ongoing":
+                result += f" ({status})"
+        else:
+            result = status
+        documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
+        rows.append((_measure_title(m, lang), _period(m, lang), result, documented))
+    if width < 72:
+        # Too narrow for four columns: one small block per measure.
+        label = word("measures.documented", lang)
+        items: list[RenderableType] = []
+        for title, period, result, documented in rows:
+            items.append(Text("• " + title))
+            items.append(Padding(Text(f"{period} · {result} · {label}: {documented}"),
+                                 (0, 0, 0, 2)))
+        return Group(heading, *items)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                  width=width)
+    table.add_column(word("measures.measure", lang), overflow="fold", ratio=1)
+    table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
+    table.add_column(word("measures.result", lang), max_width=18)
+    table.add_column(word("measures.documented", lang), no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return Group(heading, table)
+
+
+def economy_lines(case: Case, lang: str) -> list[str]:
+    """The subsidy estimate for the summary when ``[economy]`` has enough to compute it."""
+    e = case.economy
+    try:
+        from .rules import subsidy
+    except ImportError:  # pragma: no cover - the engine is part of the package
+        return []
+    lines: list[str] = []
+    year = e.year or dt.date.today().year
+    try:
+        if case.person.self_employed and e.business_income is not None:
+            est = subsidy.self_employed_estimate(e.business_income, year)
+            lines.append(f"{word('tilskud.per_year', lang)}: "
+                         f"{format_kr(est.subsidy_per_year, lang)} kr ({year})")
+        elif e.hourly_wage is not None and e.paid_hours_per_week is not None:
+            est = subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year,
+                                   e.full_time_monthly_wage)
+            lines.append(f"{word('tilskud.wage', lang)}: {format_kr(est.wage, lang)} kr, "
+                         f"{word('tilskud.subsidy', lang).lower()}: "
+                         f"{format_kr(est.subsidy, lang)} kr, "
+                         f"{word('tilskud.total', lang).lower()}: "
+                         f"{format_kr(est.total, lang)} kr ({year})")
+        else:
+            return []
+    except subsidy.UnknownYearError as err:
+        years = ", ".join(str(y) for y in err.years)
+        return [word("tilskud.unknown_year", lang, year=year, years=years)]
+    except ValueError:
+        return []
+    lines.append(word("tilskud.disclaimer", lang))
+    return lines
+
+
+def _economy(case: Case, lang: str) -> RenderableType | None:
+    lines = economy_lines(case, lang)
+    if not lines:
+        return None
+    return Group(Text(word("heading.economy", lang), style="bold underline"),
+                 *(Text(line) for line in lines))
+
+
+# --------------------------------------------------------------------------------------------
+# Public
+
+
+def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
+                   console_width: int = 80) -> Group:
+    """The whole summary as one Rich ``Group`` that fits ``console_width`` (at most 80) columns.
+
+    ``lang`` defaults to the assessment's language. Finding messages come from the assessment
+    (they are in the language the case was assessed in).
+    """
+    lang = _lang(case, assessment, lang)
+    width = max(40, min(console_width, 80))
+    role = case.case.role
+    sections: list[RenderableType] = [
+        _header(case, assessment, lang),
+        _status(assessment, lang, width),
+        _dates(case, assessment, lang),
+        Text(""),
+        _findings(assessment, lang, role),
+        Text(""),
+        _measures(case, lang, width),
+    ]
+    eco = _economy(case, lang)
+    if eco is not None:
+        sections += [Text(""), eco]
+    sections += [Text(""), Text(word("heading.disclaimer", lang), style="italic")]
+    return Group(*sections)
+
+
+def summary_text(case: Case, assessment: Assessment, lang: str | None = None,
+                 width: int = 80) -> str:
+    """The summary as plain text (no colour, no control codes), ``width`` columns wide."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, no_color=True, force_terminal=False,
+                      color_system=None, highlight=False, emoji=False, legacy_windows=False)
+    console.print(render_summary(case, assessment, lang, console_width=width))
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
