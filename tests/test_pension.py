@@ -115,7 +115,8 @@ def test_pension_date_properties(birth):
     assert p.date > birth
     # the date is birth + age, to the day, except when the birth day does not exist in that month
     assert (p.date.year - birth.year) * 12 + (p.date.month - birth.month) == p.years * 12 + p.months
-    assert p.date.day == birth.day or (p.date.day < birth.day and (p.date + dt.timedelta(days=1)).day == 1)
+    last_of_month = (p.date + dt.timedelta(days=1)).day == 1
+    assert p.date.day == birth.day or (p.date.day < birth.day and last_of_month)
     assert p.six_year_mark < p.date
 
 

@@ -147,7 +147,8 @@ RAISED = [
      "missing", "manager", "employment"),
     ("twelve_months_not_met", _set("employment.special_terms_start", D(2025, 6, 1)),
      "missing", "manager", "employment"),
-    ("written_agreement_missing", _set("agreement.written", "no"), "missing", "manager", "checklist"),
+    ("written_agreement_missing", _set("agreement.written", "no"),
+     "missing", "manager", "checklist"),
     ("difficult_functions_missing", _set("agreement.difficult_functions", []),
      "missing", "manager", "checklist"),
     ("accommodations_missing", _set("agreement.accommodations", []),
@@ -539,7 +540,8 @@ def test_measures_undocumented_names_the_measures_by_title():
 
 @pytest.mark.parametrize(
     ("status", "tried"),
-    [("tried", True), ("ongoing", True), ("not_tried", False), ("not_relevant", False), (None, False)],
+    [("tried", True), ("ongoing", True), ("not_tried", False), ("not_relevant", False),
+     (None, False)],
 )
 def test_which_measure_statuses_count_as_tried(status, tried):
     c = ready_case()
@@ -803,7 +805,8 @@ def test_assessment_invariants(case, as_of):
         assert a.status == "ready"
     for step in STEP_IDS:
         here = {f.severity for f in a.findings if f.step == step}
-        expected = "blocker" if "blocker" in here else "missing" if "missing" in here else "complete"
+        expected = ("blocker" if "blocker" in here
+                    else "missing" if "missing" in here else "complete")
         assert a.step_states[step] == expected
     tm = a.twelve_months
     assert tm.applies is (tm.exemption is None)

@@ -67,7 +67,7 @@ def _template(fid: str, lang: str, role: str | None) -> str:
 
 
 def message(fid: str, lang: str, role: str | None = None, **fmt: Any) -> str:
-    """The message of a finding in a language, in the employee's own wording when role is employee."""
+    """A finding's message in a language; the employee's own wording when role is employee."""
     template = _template(fid, lang, role)
     return template.format(**fmt) if fmt else template
 
@@ -145,7 +145,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
     eligibility = case.eligibility
     self_employed = person.self_employed is True
 
-    # --- 1. State pension age (lov om social pension § 1 a; LAB § 116, stk. 1) ---------------------
+    # --- 1. State pension age (lov om social pension § 1 a; LAB § 116, stk. 1) --------------------
     birth = person.birth_date
     pension = pension_for(birth) if birth is not None else None
     if pension is None:
@@ -153,7 +153,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
     elif as_of >= pension.date:
         add("over_pension_age", pension_date=format_date(pension.date, lang))
 
-    # --- 3. Pensions that exclude a flex job (LAB § 116, stk. 1) -----------------------------------
+    # --- 3. Pensions that exclude a flex job (LAB § 116, stk. 1) ----------------------------------
     receives = person.receives_disability_pension
     if receives == "yes":
         add("receives_disability_pension")
@@ -187,7 +187,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
     elif reduced is None or reduced == "unknown" or eligibility.capacity_assessed != "yes":
         add("capacity_unclear")
 
-    # --- 3. Measures tried first (LAB § 116, stk. 3): waived when obviously pointless --------------
+    # --- 3. Measures tried first (LAB § 116, stk. 3): waived when obviously pointless -------------
     # Only the acute-injury and progressive-disease exemptions waive it; ``senior`` does not.
     pointless = "acute_injury" in held or "progressive_disease" in held
     if not pointless and eligibility.relocation_retraining_examined != "yes":
@@ -209,7 +209,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
     if eligibility.progressive_disease == "yes" and not self_employed:
         add("progressive_disease_note")
 
-    # --- 5. Self-employed (LAB § 126; BEK nr. 1794/2025 § 1) ---------------------------------------
+    # --- 5. Self-employed (LAB § 126; BEK nr. 1794/2025 § 1) --------------------------------------
     if self_employed:
         se = case.self_employment
         if se.main_occupation == "no":
@@ -222,7 +222,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
         elif months < 12:
             add("self_employed_hours_not_met", months=months)
 
-    # --- Whom to contact early (seeds 000 and 004) -------------------------------------------------
+    # --- Whom to contact early (seeds 000 and 004) ------------------------------------------------
     contacts = case.contacts
     if not self_employed:
         # A workplace's HR, the manager and the union representative: not for the self-employed.

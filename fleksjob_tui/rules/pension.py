@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from .. import content
 from .types import Pension
 
-#: Years before the pension date from which § 119's 12-month rule no longer applies (LAB § 119, stk. 1).
+#: Years before the pension date from which the 12-month rule no longer applies (LAB § 119, stk. 1).
 SENIOR_YEARS = 6
 
 

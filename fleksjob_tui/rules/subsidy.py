@@ -104,7 +104,7 @@ class SelfEmployedEstimate:
     """A yearly estimate of the subsidy to a self-employed person (BEK nr. 1794/2025 § 8)."""
 
     year: int
-    business_income: float  # the calculated yearly income (average of the best 2 of the last 3 years)
+    business_income: float  # calculated yearly income (average of the best 2 of the last 3 years)
     subsidy_per_year: int  # max(0, base − 30 % × income), whole kroner
     subsidy_per_month: int  # 1/12 of it, whole kroner
     base: Parameter
@@ -220,8 +220,8 @@ def estimate(
 ) -> SubsidyEstimate:
     """Estimate the monthly fleksløntilskud (LAB § 123; BEK nr. 227/2024 §§ 2-3).
 
-    ``hourly_wage`` includes both pension contributions and fixed supplements; ``hours_per_week`` are
-    the paid hours. ``full_time_monthly_wage`` is the lønloft: wage + subsidy may not exceed it.
+    ``hourly_wage`` includes both pension contributions and fixed supplements;
+    ``hours_per_week`` are the paid hours. ``full_time_monthly_wage`` is the lønloft: wage + subsidy may not exceed it.
     The subsidy is rounded to whole kroner (BEK § 2); when the cap binds it is rounded down, so
     wage + subsidy never exceeds the cap.
     """

@@ -3,8 +3,8 @@
 - § 119, stk. 1: applies to a person with more than 6 years to the state pension date:
   it applies iff ``as_of < pension_date − 6 years`` (exemption ``senior`` otherwise).
 - The 12 months are met on ``special_terms_start + 12 months``; met iff ``as_of >= met_on``.
-- § 119, stk. 3: exemption ``acute_injury`` needs an acute injury or illness AND retention on special
-  terms being obviously pointless. Both.
+- § 119, stk. 3: exemption ``acute_injury`` needs an acute injury or illness AND retention on
+  special terms being obviously pointless. Both.
 - ``progressive_disease``: seed 004's exception for a serious, progressive illness (not in § 119;
   the engine always adds the advice ``progressive_disease_note``).
 - ``self_employed``: outside § 119 altogether (LAB § 126 applies instead).
@@ -19,7 +19,9 @@ from .pension import add_months
 from .types import Pension, TwelveMonths
 
 #: Exemptions in order of precedence: ``TwelveMonths.exemption`` is the first that holds.
-EXEMPTION_ORDER: tuple[str, ...] = ("self_employed", "senior", "acute_injury", "progressive_disease")
+EXEMPTION_ORDER: tuple[str, ...] = (
+    "self_employed", "senior", "acute_injury", "progressive_disease",
+)
 
 #: The length of the employment on special terms required by LAB § 119, stk. 1.
 REQUIRED_MONTHS = 12
