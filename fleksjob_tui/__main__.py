@@ -1,0 +1,8 @@
+"""``python -m fleksjob_tui``: the same as the ``fleksjob`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,415 @@
+"""The command line: ``fleksjob`` (the wizard) and the Textual-free commands check, summary, tilskud.
+
+    fleksjob [--lang da|en]                 start the wizard
+    fleksjob new [PATH]                     start the wizard on a new case
+    fleksjob open CASE.toml                 start the wizard on a case
+    fleksjob check CASE.toml [--as-of DATO] [--json]
+    fleksjob summary CASE.toml [--as-of DATO]
+    fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR] [--json]
+    fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
+
+Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: missing or not met,
+2 the file cannot be read or validated, bad input, or an unexpected error. No traceback is ever
+printed unless ``FLEKSJOB_DEBUG=1`` is set (the tests set it, so bugs are not hidden).
+
+Textual is imported only inside :func:`_run_app`; check/summary/tilskud never import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import content
+from .dates import DateError, parse_date
+
+EXIT_OK = 0
+EXIT_NOT_READY = 1
+EXIT_ERROR = 2
+
+LANGS = ("da", "en")
+
+
+def _w(key: str, lang: str, **fmt) -> str:
+    return content.text("report", key, lang, **fmt)
+
+
+class _Fail(Exception):
+    """A clean failure: print ``message`` on stderr and exit with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# --------------------------------------------------------------------------------------------
+# Argument parsing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    lang_opt = argparse.ArgumentParser(add_help=False)
+    lang_opt.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                          help="sprog / language (da eller en; standard: da)")
+    as_of_opt = argparse.ArgumentParser(add_help=False)
+    as_of_opt.add_argument("--as-of", metavar="DATO",
+                           help="opgør sagen pr. denne dato (22-11-2026, 22.11.2026 eller "
+                                "2026-11-22; standard: i dag)")
+
+    parser = argparse.ArgumentParser(
+        prog="fleksjob",
+        description="Guide til fastholdelsesfleksjob. Uden kommando startes guiden.",
+        epilog="Det er kommunen, der afgør sagen. / The municipality decides the case.",
+    )
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="sprog / language (da eller en; standard: da)")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    p = sub.add_parser("new", parents=[lang_opt], help="start guiden på en ny sag")
+    p.add_argument("path", nargs="?", metavar="STI", help="filen til den nye sag (valgfri)")
+
+    p = sub.add_parser("open", parents=[lang_opt], help="åbn en sag i guiden")
+    p.add_argument("path", metavar="SAG.toml")
+
+    p = sub.add_parser("check", parents=[lang_opt, as_of_opt],
+                       help="tjek en sag (exit 0: ser klar ud, 1: mangler, 2: fejl i filen)")
+    p.add_argument("path", metavar="SAG.toml")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+
+    p = sub.add_parser("summary", parents=[lang_opt, as_of_opt],
+                       help="vis overblikket over en sag (80 kolonner)")
+    p.add_argument("path", metavar="SAG.toml")
+
+    p = sub.add_parser("tilskud", parents=[lang_opt],
+                       help="vejledende beregning af fleksløn og fleksløntilskud")
+    p.add_argument("--hourly", metavar="KR",
+                   help="timeløn inkl. pension og faste tillæg (fx 200 eller 187,50)")
+    p.add_argument("--hours", metavar="H", help="betalte timer om ugen (fx 18)")
+    p.add_argument("--year", metavar="ÅÅÅÅ", help="året for satserne (standard: i år)")
+    p.add_argument("--full-time-wage", metavar="KR",
+                   help="fuldtidsløn pr. måned i stillingen (lønloft)")
+    p.add_argument("--business-income", metavar="KR",
+                   help="selvstændig: beregnet årlig indtægt fra virksomheden")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    return parser
+
+
+def _lang_of(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "da"
+
+
+def _as_of(args: argparse.Namespace, lang: str) -> dt.date:
+    text = getattr(args, "as_of", None)
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_date(text, lang)
+    except DateError as err:
+        raise _Fail(_w("cli.bad_as_of", lang, error=err.message(lang))) from None
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+
+
+def _load(path: str, lang: str, lang_override: str | None):
+    from .storage import CaseFileError, load_case
+
+    try:
+        case = load_case(path, lang=lang)
+    except CaseFileError as err:
+        raise _Fail(err.message(lang)) from None
+    if lang_override:
+        # Speak the asked-for language; only the copy in memory changes, the file is not touched.
+        case = case.model_copy(deep=True)
+        case.case.language = lang_override
+    return case
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    lang_override = getattr(args, "lang", None)
+    lang = lang_override or "da"
+    as_of = _as_of(args, lang)
+    case = _load(args.path, lang, lang_override)
+    from .rules import assess
+
+    assessment = assess(case, as_of)
+    out_lang = case.language
+    if args.json:
+        print(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from .dates import format_date
+        from .report import status_sentence, status_word
+
+        counts = {s: len(assessment.by_severity(s)) for s in ("blocker", "missing", "advice")}
+        print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
+              f"{status_sentence(assessment.status, out_lang)}")
+        print(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + ". "
+              + _w("cli.counts", out_lang, **counts) + ".")
+        for f in sorted(assessment.findings,
+                        key=lambda f: ("blocker", "missing", "advice").index(f.severity)):
+            sev = _w(f"severity.{f.severity}", out_lang)
+            who = content.text("report", f"responsible.{f.responsible}", out_lang)
+            print(f"- [{sev}] {who}: {f.message} ({f.reference})")
+        if assessment.findings:
+            print(_w("cli.see_summary", out_lang, path=args.path))
+    return EXIT_OK if assessment.status == "ready" else EXIT_NOT_READY
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    lang_override = getattr(args, "lang", None)
+    lang = lang_override or "da"
+    as_of = _as_of(args, lang)
+    case = _load(args.path, lang, lang_override)
+    from rich.console import Console
+
+    from .report import render_summary
+    from .rules import assess
+
+    assessment = assess(case, as_of)
+    console = Console(highlight=False, emoji=False)
+    width = max(40, min(console.width, 80))
+    console = Console(highlight=False, emoji=False, width=width)
+    console.print(render_summary(case, assessment, case.language, console_width=width))
+    return EXIT_OK
+
+
+_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
+
+
+def _number(text: str | None, option: str, lang: str, limit: float) -> float | None:
+    """A number typed as Danes do: ``187,50``, ``32.000``, ``32.000,50`` or ``187.5``."""
+    if text is None:
+        return None
+    s = text.strip().lower().replace(" ", "").replace("\u00a0", "")
+    for suffix in ("kr.", "kr", ",-"):
+        if s.endswith(suffix):
+            s = s[: -len(suffix)]
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.fullmatch(s.lstrip("+-")):
+        s = s.replace(".", "")
+    try:
+        value = float(s)
+    except ValueError:
+        raise _Fail(_w("tilskud.bad_number", lang, option=option, value=text)) from None
+    if not math.isfinite(value):
+        raise _Fail(_w("tilskud.bad_number", lang, option=option, value=text))
+    if value < 0:
+        raise _Fail(_w("tilskud.negative", lang, option=option, value=text))
+    if value > limit:
+        from .report import format_kr
+
+        raise _Fail(_w("tilskud.too_large", lang, option=option, value=text,
+                       limit=format_kr(limit, lang)))
+    return value
+
+
+def _year(text: str | None, years: tuple[int, ...], lang: str) -> tuple[int, str | None]:
+    """The year asked for (checked against ``years``), or this year / the newest known."""
+    known = ", ".join(str(y) for y in years)
+    if text is None:
+        today = dt.date.today().year
+        if today in years:
+            return today, None
+        year = max(y for y in years if y <= today) if any(y <= today for y in years) \
+            else min(years)
+        return year, _w("tilskud.year_default", lang, today=today, year=year)
+    s = text.strip()
+    if not re.fullmatch(r"[0-9]{4}", s, flags=re.ASCII) or int(s) not in years:
+        raise _Fail(_w("tilskud.unknown_year", lang, year=text, years=known))
+    return int(s), None
+
+
+def _param_lines(params, lang: str, self_employed: bool = False) -> list[str]:
+    import textwrap
+
+    from .report import format_kr
+
+    out = [_w("tilskud.parameters", lang) + ":"]
+    for p in params:
+        key = "base_self" if (self_employed and p.name == "base") else p.name
+        name = (content.text("report", f"param_name.{key}", lang)
+                if content.has("report", f"param_name.{key}") else p.name)
+        status = (content.text("report", f"param_status.{p.status}", lang)
+                  if content.has("report", f"param_status.{p.status}") else p.status)
+        out.append(f"  {name}: {format_kr(p.value, lang)} kr ({status})")
+        out += textwrap.wrap(p.source, width=80, initial_indent="    ",
+                             subsequent_indent="    ", break_on_hyphens=False)
+    return out
+
+
+def cmd_tilskud(args: argparse.Namespace) -> int:
+    lang = _lang_of(args)
+    from .report import format_kr
+    from .rules import subsidy
+
+    def kr(v: float) -> str:
+        return f"{format_kr(v, lang, 2 if v != int(v) else 0)} kr"
+
+    def table(rows: list[tuple[str, str]]) -> list[str]:
+        lw = max(len(label) for label, _ in rows) + 1
+        vw = max(len(value) for _, value in rows)
+        return [f"{label + ':':<{lw}} {value:>{vw}}" for label, value in rows]
+
+    def pct(rate: float) -> str:
+        return format_kr(round(rate * 100, 2), lang)
+
+    if args.business_income is not None:
+        income = _number(args.business_income, "--business-income", lang,
+                         subsidy.MAX_BUSINESS_INCOME)
+        year, note = _year(args.year, subsidy.self_employed_years(), lang)
+        try:
+            est = subsidy.self_employed_estimate(income, year)
+        except subsidy.UnknownYearError as err:
+            raise _Fail(_w("tilskud.unknown_year", lang, year=year,
+                           years=", ".join(map(str, err.years)))) from None
+        if args.json:
+            print(json.dumps({**est.to_json(), "estimate": True}, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        lines = [_w("tilskud.title_self", lang, year=year), *_wrap(_w("tilskud.disclaimer", lang))]
+        if note:
+            lines += _wrap(note)
+        lines += [
+            "",
+            *table([
+                (_w("tilskud.income", lang), kr(est.business_income)),
+                (_w("tilskud.per_year", lang), kr(est.subsidy_per_year)),
+                (_w("tilskud.per_month", lang), kr(est.subsidy_per_month)),
+            ]),
+            "",
+            *_wrap(_w("tilskud.formula_self", lang, rate=pct(est.rate))),
+            *_param_lines(est.parameters, lang, self_employed=True),
+            *_wrap(f"{_w('tilskud.reference', lang)}: {est.reference}"),
+        ]
+        print("\n".join(lines))
+        return EXIT_OK
+
+    if args.hourly is None or args.hours is None:
+        raise _Fail(_w("tilskud.need_hourly", lang))
+    hourly = _number(args.hourly, "--hourly", lang, subsidy.MAX_HOURLY_WAGE)
+    hours = _number(args.hours, "--hours", lang, subsidy.MAX_HOURS_PER_WEEK)
+    cap = _number(args.full_time_wage, "--full-time-wage", lang, subsidy.MAX_MONTHLY_WAGE)
+    year, note = _year(args.year, subsidy.available_years(), lang)
+    try:
+        est = subsidy.estimate(hourly, hours, year, cap)
+    except subsidy.UnknownYearError as err:
+        raise _Fail(_w("tilskud.unknown_year", lang, year=year,
+                       years=", ".join(map(str, err.years)))) from None
+    except ValueError as err:  # the engine's own input checks (bilingual "da / en")
+        raise _Fail(str(err)) from None
+    if args.json:
+        print(json.dumps({**est.to_json(), "estimate": True}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if cap is None:
+        cap_note = _w("tilskud.no_cap", lang)
+    elif est.capped:
+        cap_note = _w("tilskud.capped", lang, cap=kr(cap))
+    else:
+        cap_note = _w("tilskud.cap_not_binding", lang, cap=kr(cap))
+    lines = [_w("tilskud.title", lang, year=year), *_wrap(_w("tilskud.disclaimer", lang))]
+    if note:
+        lines += _wrap(note)
+    lines += [
+        "",
+        *table([
+            (_w("tilskud.hourly", lang), kr(est.hourly_wage)),
+            (_w("tilskud.hours", lang), format_kr(est.hours_per_week, lang)),
+            (_w("tilskud.wage", lang), kr(est.wage)),
+            (_w("tilskud.subsidy_before", lang), kr(round(est.subsidy_before_cap, 2))),
+            (_w("tilskud.subsidy_after", lang), kr(est.subsidy)),
+            (_w("tilskud.total", lang), kr(est.total)),
+        ]),
+        *_wrap(cap_note),
+        "",
+        *_wrap(_w("tilskud.formula", lang, low=pct(est.low_rate), high=pct(est.high_rate))),
+        *_param_lines(est.parameters, lang),
+        *_wrap(f"{_w('tilskud.reference', lang)}: {est.reference}"),
+    ]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _wrap(text: str, width: int = 80, indent: str = "") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False) or [""]
+
+
+def _run_app(path: str | None, lang: str | None, new: bool) -> int:
+    try:
+        from .app import run_app  # Textual is imported here and only here
+    except ImportError as err:
+        raise _Fail(_w("cli.no_tui", lang or "da", error=err)) from None
+    result = run_app(path=path, lang=lang, new=new)
+    return int(result or 0)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", None)
+    if args.path is not None and (Path(args.path).exists() or Path(args.path).is_symlink()):
+        raise _Fail(_w("cli.new_exists", lang or "da", path=args.path))
+    return _run_app(args.path, lang, new=True)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", None)
+    # Check the file before starting the TUI: a clear message and exit 2, like every command.
+    _load(args.path, lang or "da", None)
+    return _run_app(args.path, lang, new=False)
+
+
+COMMANDS = {
+    "new": cmd_new,
+    "open": cmd_open,
+    "check": cmd_check,
+    "summary": cmd_summary,
+    "tilskud": cmd_tilskud,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``fleksjob`` console script. Returns the exit code (also via SystemExit
+    when called as the script)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = _lang_of(args)
+    debug = os.environ.get("FLEKSJOB_DEBUG", "") not in ("", "0")
+    try:
+        if args.command is None:
+            return _run_app(None, getattr(args, "lang", None), new=False)
+        return COMMANDS[args.command](args)
+    except _Fail as fail:
+        print(fail.message, file=sys.stderr)
+        return fail.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped to e.g. `head` that stopped reading: not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as exc:
+        if debug:
+            raise
+        error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        print(_w("cli.unexpected", lang, error=error), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run() -> None:  # pragma: no cover - thin wrapper
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
