@@ -1,0 +1,140 @@
+"""The base of every wizard step: a scrollable pane with a title, the step's questions, what the
+assessment says is missing here, and Back / Next buttons.
+
+A step is thin: it shows the case and writes answers back through the field widgets. Everything
+it says about the state of the case comes from ``app.assessment``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from .. import content
+from ..model import Case
+from ..rules.types import Assessment
+from ..widgets.fields import (
+    AnswerField,
+    BoolField,
+    DateField,
+    ListField,
+    NumberField,
+    OptionsField,
+    QuestionField,
+    TextField,
+)
+
+if TYPE_CHECKING:
+    from ..app import FleksjobApp
+
+STATE_MARK = {"complete": "✓", "missing": "!", "blocker": "✗"}
+
+
+class StepPane(VerticalScroll):
+    """One wizard step. Subclasses set ``step_id`` and implement ``compose_fields``."""
+
+    step_id: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"step-{self.step_id}", classes="step")
+
+    # ── shortcuts ────────────────────────────────────────────────────────────────────────────
+    @property
+    def fj(self) -> FleksjobApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def case(self) -> Case:
+        assert self.fj.case is not None
+        return self.fj.case
+
+    @property
+    def lang(self) -> str:
+        return self.fj.lang
+
+    @property
+    def role(self) -> str:
+        return self.case.role
+
+    def t(self, key: str, **fmt: Any) -> str:
+        return content.ui(key, self.lang, self.role, **fmt)
+
+    def _kw(self) -> dict:
+        return {"lang": self.lang, "role": self.role}
+
+    def answer(self, target: BaseModel, attr: str, qkey: str) -> AnswerField:
+        return AnswerField(target, attr, qkey, **self._kw())
+
+    def boolean(self, target: BaseModel, attr: str, qkey: str) -> BoolField:
+        return BoolField(target, attr, qkey, **self._kw())
+
+    def text(self, target: BaseModel, attr: str, qkey: str) -> TextField:
+        return TextField(target, attr, qkey, **self._kw())
+
+    def date(self, target: BaseModel, attr: str, qkey: str) -> DateField:
+        return DateField(target, attr, qkey, **self._kw())
+
+    def number(self, target: BaseModel, attr: str, qkey: str, integer: bool = False) -> NumberField:
+        return NumberField(target, attr, qkey, integer=integer, **self._kw())
+
+    def items(self, target: BaseModel, attr: str, qkey: str) -> ListField:
+        return ListField(target, attr, qkey, **self._kw())
+
+    def options(self, target, attr, qkey, values, labels_key) -> OptionsField:
+        return OptionsField(target, attr, qkey, values, labels_key, **self._kw())
+
+    # ── layout ───────────────────────────────────────────────────────────────────────────────
+    def compose(self) -> ComposeResult:
+        yield Static(self.t(f"step.{self.step_id}.title"), classes="step-title")
+        intro = self.t(f"step.{self.step_id}.intro")
+        if intro:
+            yield Static(intro, classes="step-intro")
+        yield from self.compose_fields()
+        yield Static("", classes="step-findings")
+        with Horizontal(classes="nav"):
+            yield Button(self.t("nav.back"), id="nav-back")
+            yield Button(self.t("nav.next"), id="nav-next", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:
+        return iter(())
+
+    def on_mount(self) -> None:
+        self.assessment_changed(self.fj.assessment)
+
+    def first_focus(self) -> None:
+        """Put the cursor in the first question (or on Next when there are none)."""
+        for field in self.query(QuestionField):
+            field.focus_input()
+            return
+        self.query_one("#nav-next", Button).focus()
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        """Show what the assessment says about this step. Subclasses add their own lines."""
+        if assessment is None:
+            return
+        findings = [f for f in assessment.findings if f.step == self.step_id]
+        box = self.query_one(".step-findings", Static)
+        if not findings:
+            box.update(Text(self.t("step.nothing_missing"), style="bold"))
+            return
+        text = Text()
+        for f in findings:
+            word = self.t(f"severity.{f.severity}")
+            text.append(f"{STATE_MARK.get(f.severity, '•') if f.severity != 'advice' else '→'} ")
+            text.append(f"{word}: ", style="bold")
+            text.append(f"{f.message} ")
+            text.append(f"({f.reference})\n", style="italic")
+        box.update(text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "nav-next":
+            event.stop()
+            self.screen.action_next()  # type: ignore[attr-defined]
+        elif event.button.id == "nav-back":
+            event.stop()
+            self.screen.action_back()  # type: ignore[attr-defined]

@@ -1,0 +1,36 @@
+"""Step 8, Økonomi (optional): the wage-subsidy estimate from the case's [economy] table, live.
+
+The figures and the formula live in the rules package; this step only collects the numbers and
+shows the estimate the rules compute, always labelled "vejledende" (an estimate).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from ..estimate import economy_text
+from ..rules.types import Assessment
+from .base import StepPane
+
+
+class EconomyStep(StepPane):
+    step_id = "economy"
+
+    def compose_fields(self) -> ComposeResult:
+        e = self.case.economy
+        if self.case.person.self_employed:
+            yield self.number(e, "business_income", "economy.business_income")
+        else:
+            yield self.number(e, "hourly_wage", "economy.hourly_wage")
+            yield self.number(e, "paid_hours_per_week", "economy.paid_hours_per_week")
+            yield self.number(e, "full_time_monthly_wage", "economy.full_time_monthly_wage")
+        yield self.number(e, "year", "economy.year", integer=True)
+        yield Static("", id="economy-result", classes="result")
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        super().assessment_changed(assessment)
+        year_default = self.fj.as_of.year
+        self.query_one("#economy-result", Static).update(
+            economy_text(self.case, self.lang, default_year=year_default)
+        )

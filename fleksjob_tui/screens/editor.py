@@ -1,0 +1,116 @@
+"""A small window that edits one item of a list in the case (a measure, a meeting).
+
+The fields write straight into the item; every change is passed on to the app, which recomputes
+the assessment and saves, exactly as on a step.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from .. import content
+from ..widgets.fields import FieldChanged, QuestionField
+from ..widgets.i18n import localize_bindings
+
+
+class EditorScreen(ModalScreen[str]):
+    """Dismissed with "done" or "delete"."""
+
+    BINDINGS = [Binding("escape", "done", "key.done")]
+
+    def __init__(self, title: str, deletable: bool = False) -> None:
+        super().__init__(classes="editor")
+        self.title_text = title
+        self.deletable = deletable
+        localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
+
+    def t(self, key: str, **fmt) -> str:
+        return self.app.t(key, **fmt)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="editor-box"):
+            yield Static(self.title_text, classes="editor-title")
+            with VerticalScroll(classes="editor-fields"):
+                yield from self.compose_fields()
+            with Horizontal(classes="nav"):
+                if self.deletable:
+                    yield Button(self.t("editor.delete"), id="editor-delete", variant="error")
+                yield Button(self.t("editor.done"), id="editor-done", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:
+        return iter(())
+
+    def on_mount(self) -> None:
+        for field in self.query(QuestionField):
+            field.focus_input()
+            break
+
+    def on_field_changed(self, event: FieldChanged) -> None:
+        event.stop()
+        self.app.case_changed()  # type: ignore[attr-defined]
+
+    def assessment_changed(self) -> None:
+        """Called by the app after each change; the editor has nothing to redraw."""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss("delete" if event.button.id == "editor-delete" else "done")
+
+    def action_done(self) -> None:
+        self.dismiss("done")
+
+
+class AskTextScreen(ModalScreen[str | None]):
+    """Ask for one line of text (e.g. the name of an "other" measure). None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, question: str, lang: str, value: str = "") -> None:
+        super().__init__(classes="editor")
+        self.question = question
+        self.lang = lang
+        self.value = value
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(classes="editor-box ask-box"):
+            yield Static(self.question, classes="editor-title")
+            yield Input(self.value, id="ask-input")
+            yield Static("", id="ask-error", classes="q-error")
+            with Horizontal(classes="nav"):
+                yield Button(content.ui("editor.cancel", self.lang), id="ask-cancel")
+                yield Button(content.ui("editor.ok", self.lang), id="ask-ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-input").focus()
+
+    def _submit(self) -> None:
+        from textual.widgets import Input
+
+        text = self.query_one("#ask-input", Input).value.strip()
+        if not text:
+            box = self.query_one("#ask-error", Static)
+            box.update(content.ui("editor.need_text", self.lang))
+            box.add_class("-shown")
+            return
+        self.dismiss(text)
+
+    def on_input_submitted(self, event) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ask-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

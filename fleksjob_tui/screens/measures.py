@@ -1,0 +1,160 @@
+"""Step 4, Redskaber afprøvet: the social-chapter measures from the catalogue (seed 000), each
+with status, period, result, documentation and a note; the user can add "other" measures.
+
+The list shows every catalogue measure with its state in words; Enter opens a small editor.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import content
+from ..dates import format_date
+from ..model import MEASURE_IDS, MEASURE_RESULTS, MEASURE_STATUSES, Measure
+from ..rules.types import Assessment
+from .base import StepPane
+from .editor import AskTextScreen, EditorScreen
+
+ADD_OTHER = "__add_other__"
+
+
+def measure_title(m: Measure, lang: str) -> str:
+    if m.id == "other":
+        return m.title or content.text("measures", "other.title", lang)
+    return content.text("measures", f"{m.id}.title", lang)
+
+
+def measure_state(m: Measure | None, lang: str) -> str:
+    """The measure's state in words: status · period · result · documented."""
+    if m is None or m.status is None:
+        return content.ui("measure.not_answered", lang)
+    parts = [content.ui(f"measure_status.{m.status}", lang)]
+    if m.from_ or m.to:
+        start = format_date(m.from_, lang) if m.from_ else "?"
+        end = format_date(m.to, lang) if m.to else "…"
+        parts.append(f"{start}–{end}")
+    if m.active:
+        if m.result:
+            parts.append(content.ui(f"measure_result.{m.result}", lang))
+        doc = m.documented or "unanswered"
+        parts.append(content.ui(f"measure_documented.{doc}", lang))
+    return " · ".join(parts)
+
+
+class MeasureEditor(EditorScreen):
+    def __init__(self, measure: Measure, lang: str) -> None:
+        self.measure = measure
+        self.lang = lang
+        super().__init__(measure_title(measure, lang), deletable=measure.id == "other")
+
+    def compose_fields(self) -> ComposeResult:
+        from ..widgets.fields import DateField, NoteField, OptionsField, TextField
+
+        m = self.measure
+        role = self.app.case.role  # type: ignore[attr-defined]
+        kw = {"lang": self.lang, "role": role}
+        if m.id != "other":
+            yield _help_line(content.text("measures", f"{m.id}.help", self.lang))
+        else:
+            yield TextField(m, "title", "measure.title", **kw)
+        yield OptionsField(m, "status", "measure.status", MEASURE_STATUSES, "measure_status", **kw)
+        yield DateField(m, "from_", "measure.from", **kw)
+        yield DateField(m, "to", "measure.to", **kw)
+        yield OptionsField(m, "result", "measure.result", MEASURE_RESULTS, "measure_result", **kw)
+        from ..widgets.fields import AnswerField
+
+        yield AnswerField(m, "documented", "measure.documented", **kw)
+        yield NoteField(m, "note", "measure.note", **kw)
+
+
+def _help_line(text: str):
+    from textual.widgets import Static
+
+    return Static(text, classes="step-intro")
+
+
+class MeasuresStep(StepPane):
+    step_id = "measures"
+
+    def compose_fields(self) -> ComposeResult:
+        yield OptionList(id="measure-list", classes="item-list")
+
+    def on_mount(self) -> None:
+        self.fill_list()
+        super().on_mount()
+
+    def rows(self) -> list[tuple[str, Measure | None]]:
+        """(option id, measure) for every catalogue measure, then every "other" measure."""
+        rows: list[tuple[str, Measure | None]] = [(mid, self.case.measure(mid)) for mid in MEASURE_IDS]
+        for i, m in enumerate(self.case.measures):
+            if m.id == "other":
+                rows.append((f"other-{i}", m))
+        return rows
+
+    def fill_list(self) -> None:
+        options = []
+        for option_id, m in self.rows():
+            if m is not None:
+                title = measure_title(m, self.lang)
+            else:
+                title = content.text("measures", f"{option_id}.title", self.lang)
+            prompt = Text()
+            prompt.append(f"{title}\n", style="bold")
+            prompt.append(f"  {measure_state(m, self.lang)}")
+            options.append(Option(prompt, id=option_id))
+        options.append(Option(Text(self.t("measures.add_other"), style="italic"), id=ADD_OTHER))
+        ol = self.query_one("#measure-list", OptionList)
+        keep = ol.highlighted
+        ol.set_options(options)
+        if keep is not None and keep < len(options):
+            ol.highlighted = keep
+
+    def first_focus(self) -> None:
+        ol = self.query_one("#measure-list", OptionList)
+        ol.focus()
+        if ol.highlighted is None:
+            ol.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.edit(event.option.id or "")
+
+    @work(exclusive=True)
+    async def edit(self, option_id: str) -> None:
+        case = self.case
+        if option_id == ADD_OTHER:
+            title = await self.app.push_screen_wait(
+                AskTextScreen(content.text("questions", "measure.title.label", self.lang), self.lang)
+            )
+            if not title:
+                return
+            measure = Measure(id="other", title=title)
+            case.measures.append(measure)
+            self.fj.case_changed()
+        elif option_id.startswith("other-"):
+            measure = case.measures[int(option_id.split("-", 1)[1])]
+        else:
+            measure = case.measure(option_id)
+            if measure is None:
+                measure = Measure(id=option_id)  # type: ignore[arg-type]
+                case.measures.append(measure)
+        outcome = await self.app.push_screen_wait(MeasureEditor(measure, self.lang))
+        if outcome == "delete" or (measure.id != "other" and _empty(measure)):
+            case.measures.remove(measure)
+        self.fj.case_changed()
+        self.fj.save()
+        self.fill_list()
+        self.query_one("#measure-list", OptionList).focus()
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        super().assessment_changed(assessment)
+
+
+def _empty(m: Measure) -> bool:
+    return all(
+        getattr(m, f) is None for f in ("status", "from_", "to", "result", "documented", "note")
+    )

@@ -1,0 +1,97 @@
+"""Step 7, Møder: the log of the dialogue between manager, employee and union representative:
+date, who took part, what was discussed, what was agreed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import content
+from ..dates import format_date
+from ..model import Meeting
+from .base import StepPane
+from .editor import EditorScreen
+
+ADD = "__add_meeting__"
+
+
+class MeetingEditor(EditorScreen):
+    def __init__(self, meeting: Meeting, lang: str, title: str) -> None:
+        self.meeting = meeting
+        self.lang = lang
+        super().__init__(title, deletable=True)
+
+    def compose_fields(self) -> ComposeResult:
+        from ..widgets.fields import DateField, NoteField, ParticipantsField
+
+        m = self.meeting
+        kw = {"lang": self.lang, "role": self.app.case.role}  # type: ignore[attr-defined]
+        yield DateField(m, "date", "meeting.date", **kw)
+        yield ParticipantsField(m, "participants", "meeting.participants", **kw)
+        yield NoteField(m, "summary", "meeting.summary", **kw)
+        yield NoteField(m, "agreed", "meeting.agreed", **kw)
+
+
+def meeting_line(m: Meeting, lang: str) -> Text:
+    text = Text()
+    when = format_date(m.date, lang) if m.date else content.ui("meetings.no_date", lang)
+    who = ", ".join(content.ui(f"participant.{p}", lang) for p in m.participants)
+    text.append(f"{when}", style="bold")
+    if who:
+        text.append(f"  {who}")
+    text.append("\n  ")
+    summary = (m.summary or content.ui("meetings.no_summary", lang)).splitlines()[0]
+    text.append(summary[:60] + ("…" if len(summary) > 60 else ""))
+    return text
+
+
+class MeetingsStep(StepPane):
+    step_id = "meetings"
+
+    def compose_fields(self) -> ComposeResult:
+        yield OptionList(id="meeting-list", classes="item-list")
+
+    def on_mount(self) -> None:
+        self.fill_list()
+        super().on_mount()
+
+    def fill_list(self) -> None:
+        options = [
+            Option(meeting_line(m, self.lang), id=f"meeting-{i}")
+            for i, m in enumerate(self.case.meetings)
+        ]
+        options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
+        ol = self.query_one("#meeting-list", OptionList)
+        ol.set_options(options)
+
+    def first_focus(self) -> None:
+        ol = self.query_one("#meeting-list", OptionList)
+        ol.focus()
+        if ol.highlighted is None:
+            ol.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.edit(event.option.id or "")
+
+    @work(exclusive=True)
+    async def edit(self, option_id: str) -> None:
+        case = self.case
+        if option_id == ADD:
+            meeting = Meeting()
+            case.meetings.append(meeting)
+            title = self.t("meetings.new")
+        else:
+            meeting = case.meetings[int(option_id.split("-", 1)[1])]
+            title = self.t("meetings.edit")
+        outcome = await self.app.push_screen_wait(MeetingEditor(meeting, self.lang, title))
+        empty = meeting.date is None and not meeting.participants and not meeting.summary and not meeting.agreed
+        if outcome == "delete" or empty:
+            case.meetings.remove(meeting)
+        self.fj.case_changed()
+        self.fj.save()
+        self.fill_list()
+        self.query_one("#meeting-list", OptionList).focus()

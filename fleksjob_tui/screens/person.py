@@ -1,0 +1,48 @@
+"""Step 1, Personen: name, birth date (with the pension age it implies), municipality, pensions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ..dates import format_date
+from ..rules.types import Assessment
+from .base import StepPane
+
+
+class PersonStep(StepPane):
+    step_id = "person"
+
+    def compose_fields(self) -> ComposeResult:
+        p = self.case.person
+        yield self.text(p, "name", "person.name")
+        yield self.date(p, "birth_date", "person.birth_date")
+        yield self.text(p, "home_municipality", "person.home_municipality")
+        yield self.boolean(p, "self_employed", "person.self_employed")
+        yield self.answer(p, "receives_disability_pension", "person.receives_disability_pension")
+        yield self.answer(
+            p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
+        )
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        super().assessment_changed(assessment)
+        if assessment is None:
+            return
+        field = self.query_one("#f-person-birth_date")
+        pension = assessment.pension
+        if pension is None:
+            field.show_info(None)
+            return
+        age = f"{pension.years}½" if pension.months == 6 else str(pension.years)
+        if assessment.twelve_months.exemption == "senior" or assessment.as_of >= pension.six_year_mark:
+            six = self.t("person.six_years_exempt", mark=format_date(pension.six_year_mark, self.lang))
+        else:
+            six = self.t("person.six_years_applies", mark=format_date(pension.six_year_mark, self.lang))
+        field.show_info(
+            self.t(
+                "person.pension_info",
+                age=age,
+                date=format_date(pension.date, self.lang),
+            )
+            + "\n"
+            + six
+        )

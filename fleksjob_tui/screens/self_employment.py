@@ -1,0 +1,16 @@
+"""Step 6, Selvstændig: only for the self-employed (LAB § 126, BEK nr. 1794/2025)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from .base import StepPane
+
+
+class SelfEmploymentStep(StepPane):
+    step_id = "self_employment"
+
+    def compose_fields(self) -> ComposeResult:
+        s = self.case.self_employment
+        yield self.answer(s, "main_occupation", "self_employment.main_occupation")
+        yield self.number(s, "months_30h_last_24", "self_employment.months_30h_last_24", integer=True)

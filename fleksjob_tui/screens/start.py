@@ -1,0 +1,173 @@
+"""The start screen: a new case, one of the cases in the case folder (title, person, last change
+and status), a file by path, or an example case to explore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import content, example_cases, storage
+from ..model import Case
+from ..rules import assess
+from ..widgets.i18n import localize_bindings
+from .editor import AskTextScreen
+from .role import RoleScreen
+
+if TYPE_CHECKING:
+    from ..app import FleksjobApp
+
+
+class StartScreen(Screen):
+    def __init__(self, *, error: str | None = None, new_path: Path | None = None) -> None:
+        super().__init__()
+        self.error = error
+        self.new_path = new_path
+        self.entries: list[storage.CaseEntry] = []
+        localize_bindings(self, self.fj.lang)
+
+    @property
+    def fj(self) -> FleksjobApp:
+        return self.app  # type: ignore[return-value]
+
+    def t(self, key: str, **fmt) -> str:
+        return content.ui(key, self.fj.lang, **fmt)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-body"):
+            yield Static(self.t("start.welcome"), id="start-welcome")
+            yield Static("", id="start-error", classes="q-error")
+            yield OptionList(id="start-menu")
+        yield Static(self.t("too_small", width=60, height=20), id="too-small", classes="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fj.title = self.t("app.title")
+        self.fj.sub_title = self.t("start.subtitle")
+        if self.error:
+            self.show_error(self.error)
+        self.fill_menu()
+        self.query_one("#start-menu").focus()
+        self._apply_size(self.size.width, self.size.height)
+        if self.new_path is not None:
+            self.new_case()
+
+    def show_error(self, message: str | None) -> None:
+        box = self.query_one("#start-error", Static)
+        box.update(message or "")
+        box.set_class(bool(message), "-shown")
+
+    def fill_menu(self) -> None:
+        lang = self.fj.lang
+        options: list[Option | None] = [
+            Option(Text(self.t("start.new"), style="bold"), id="new"),
+            Option(self.t("start.open_path"), id="open_path"),
+            Option(self.t("start.example"), id="example"),
+        ]
+        self.entries = storage.list_cases(self.fj.case_folder(), lang=lang)
+        if self.entries:
+            options.append(None)
+            for i, entry in enumerate(self.entries):
+                options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
+        else:
+            options.append(None)
+            options.append(
+                Option(Text(self.t("start.no_cases", folder=str(self.fj.case_folder())), style="italic"),
+                       id="none", disabled=True)
+            )
+        menu = self.query_one("#start-menu", OptionList)
+        menu.set_options(options)
+        menu.highlighted = 0
+
+    def _entry_prompt(self, entry: storage.CaseEntry) -> Text:
+        lang = self.fj.lang
+        text = Text()
+        title = entry.title or entry.path.name
+        text.append(title, style="bold")
+        if entry.person_name:
+            text.append(f" · {entry.person_name}")
+        text.append("\n  ")
+        if entry.case is None:
+            text.append(self.t("start.unreadable"), style="bold")
+            return text
+        status = assess(entry.case, self.fj.as_of).status
+        when = entry.updated.astimezone().strftime("%d-%m-%Y %H:%M") if entry.updated else "?"
+        text.append(self.t("start.case_line", when=when, status=self.t(f"status_short.{status}")))
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        if choice == "new":
+            self.new_case()
+        elif choice == "open_path":
+            self.open_path()
+        elif choice == "example":
+            self.open_example()
+        elif choice.startswith("case-"):
+            entry = self.entries[int(choice.split("-", 1)[1])]
+            if entry.error is not None:
+                self.show_error(entry.error.message(self.fj.lang))
+                return
+            assert entry.case is not None
+            self.fj.open_case(entry.case, entry.path)
+
+    @work(exclusive=True)
+    async def new_case(self) -> None:
+        role = await self.app.push_screen_wait(RoleScreen(self.fj.lang))
+        if role is None:
+            return
+        case = Case.new(role=role, language=self.fj.lang)
+        case.case.title = self.t("start.default_title", date=self.fj.as_of.strftime("%d-%m-%Y"))
+        folder = self.fj.case_folder()
+        path = self.new_path or storage.new_case_path(folder, case.case.title)
+        self.fj.open_case(case, path)
+        self.fj.save()
+
+    @work(exclusive=True)
+    async def open_path(self) -> None:
+        text = await self.app.push_screen_wait(
+            AskTextScreen(self.t("start.ask_path"), self.fj.lang)
+        )
+        if not text:
+            return
+        path = Path(text).expanduser()
+        try:
+            case = storage.load_case(path, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.fj.open_case(case, path)
+
+    @work(exclusive=True)
+    async def open_example(self) -> None:
+        from .examples import ExampleScreen
+
+        name = await self.app.push_screen_wait(ExampleScreen(self.fj.lang))
+        if not name:
+            return
+        try:
+            case = example_cases.load(name, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.fj.open_case(case, None, read_only=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        from ..app import MIN_HEIGHT, MIN_WIDTH
+
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    def help_text(self) -> tuple[str, str]:
+        return self.t("app.title"), self.t("help.start")

@@ -1,0 +1,153 @@
+"""The wizard: the step list on the left, the current step on the right, keys in the footer.
+
+Leaving a step saves the case; so does every answer, half a second after it is given.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ..model import STEP_IDS
+from ..widgets.fields import FieldChanged
+from ..widgets.i18n import localize_bindings
+from ..widgets.steplist import StepList
+from . import steps
+
+if TYPE_CHECKING:
+    from ..app import FleksjobApp
+
+#: At this width and wider the step list stays visible; narrower, ctrl+l shows it.
+WIDE = 80
+
+
+class WizardScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "key.next", priority=True),
+        Binding("ctrl+b", "back", "key.back", priority=True),
+        Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
+        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("pagedown", "next", show=False),
+        Binding("pageup", "back", show=False),
+    ]
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+        self.pane = None
+        localize_bindings(self, self.fj.lang)
+
+    @property
+    def fj(self) -> FleksjobApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="wizard-body"):
+            yield StepList(self.fj.lang, id="steps")
+            yield Container(id="step-host")
+        yield Static(
+            self.fj.t("too_small", width=60, height=20), id="too-small", classes="too-small"
+        )
+        yield Footer()
+
+    # ── steps ────────────────────────────────────────────────────────────────────────────────
+    def visible_steps(self) -> list[str]:
+        case = self.fj.case
+        self_employed = bool(case and case.person.self_employed)
+        return [s for s in STEP_IDS if s != "self_employment" or self_employed]
+
+    async def on_mount(self) -> None:
+        self._apply_size(self.size.width, self.size.height)
+        step = self.step if self.step in self.visible_steps() else STEP_IDS[0]
+        await self.show_step(step, save=False)
+
+    async def show_step(self, step: str, *, save: bool = True) -> None:
+        if save:
+            self.fj.save()
+        host = self.query_one("#step-host", Container)
+        await host.remove_children()
+        self.step = step
+        assert self.fj.case is not None
+        if self.fj.case.case.last_step != step:
+            self.fj.case.case.last_step = step  # type: ignore[assignment]
+            if save:
+                self.fj.save()
+        self.pane = steps.STEPS[step]()
+        await host.mount(self.pane)
+        self.refresh_steps()
+        self.pane.scroll_home(animate=False)
+        self.pane.first_focus()
+
+    def refresh_steps(self) -> None:
+        self.query_one(StepList).show(
+            self.visible_steps(), self.step, self.fj.assessment, self.fj.case
+        )
+
+    def assessment_changed(self) -> None:
+        if self.pane is not None:
+            self.pane.assessment_changed(self.fj.assessment)
+        self.refresh_steps()
+
+    def _neighbour(self, delta: int) -> str | None:
+        order = self.visible_steps()
+        if self.step not in order:
+            return order[0]
+        i = order.index(self.step) + delta
+        return order[i] if 0 <= i < len(order) else None
+
+    async def action_next(self) -> None:
+        step = self._neighbour(1)
+        if step is not None:
+            await self.show_step(step)
+
+    async def action_back(self) -> None:
+        step = self._neighbour(-1)
+        if step is not None:
+            await self.show_step(step)
+
+    def action_save(self) -> None:
+        if self.fj.save():
+            self.notify(self.fj.t("save.done"), timeout=3)
+
+    def action_toggle_steps(self) -> None:
+        steps_list = self.query_one(StepList)
+        if self.size.width >= WIDE:
+            steps_list.focus()
+            return
+        steps_list.toggle_class("-shown")
+        if steps_list.has_class("-shown"):
+            steps_list.focus()
+
+    async def on_step_list_jump(self, event: StepList.Jump) -> None:
+        event.stop()
+        steps_list = self.query_one(StepList)
+        if self.size.width < WIDE:
+            steps_list.remove_class("-shown")
+        await self.show_step(event.step)
+
+    def on_field_changed(self, event: FieldChanged) -> None:
+        event.stop()
+        before = self.visible_steps()
+        self.fj.case_changed()
+        if self.visible_steps() != before:
+            self.refresh_steps()
+
+    # ── size ─────────────────────────────────────────────────────────────────────────────────
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        from ..app import MIN_HEIGHT, MIN_WIDTH
+
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(width < WIDE, "-narrow")
+
+    def help_text(self) -> tuple[str, str]:
+        return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard")

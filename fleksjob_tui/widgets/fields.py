@@ -1,0 +1,346 @@
+"""Question fields: each shows one question and writes the answer straight into a case table.
+
+A field is bound to a pydantic table object (e.g. ``case.person``) and an attribute name. When
+the user changes the answer, the field assigns it (pydantic validates it) and posts
+``FieldChanged`` so the wizard can recompute the assessment and schedule a save. Invalid input
+(an impossible date, a number out of range) is refused with a message beside the field and does
+not change the case.
+
+The texts come from ``content/questions.toml`` via the question key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static, TextArea
+
+from .. import content
+from ..dates import DateError, format_date, parse_date
+from .choice import Choice
+
+
+class FieldChanged(Message):
+    """An answer in the case changed (already written into the model)."""
+
+    def __init__(self, field: QuestionField) -> None:
+        super().__init__()
+        self.field = field
+
+
+class QuestionField(Vertical):
+    """Base: a label with the question, the input widget, and a line for messages."""
+
+    DEFAULT_CSS = """
+    QuestionField {
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    QuestionField > .q-label {
+        width: 1fr;
+        padding: 0 1;
+    }
+    QuestionField > .q-error {
+        color: $text-error;
+        text-style: bold;
+        padding: 0 1;
+        display: none;
+    }
+    QuestionField > .q-error.-shown {
+        display: block;
+    }
+    QuestionField > .q-info {
+        color: $text-muted;
+        padding: 0 1;
+        display: none;
+    }
+    QuestionField > .q-info.-shown {
+        display: block;
+    }
+    """
+
+    def __init__(
+        self,
+        target: BaseModel,
+        attr: str,
+        qkey: str,
+        *,
+        lang: str = "da",
+        role: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id or f"f-{qkey.replace('.', '-')}")
+        self.target = target
+        self.attr = attr
+        self.qkey = qkey
+        self.lang = lang
+        self.role = role
+
+    # ── texts ────────────────────────────────────────────────────────────────────────────────
+    @property
+    def label_text(self) -> str:
+        return content.text("questions", f"{self.qkey}.label", self.lang, self.role)
+
+    @property
+    def help_text(self) -> str:
+        return content.text("questions", f"{self.qkey}.help", self.lang, self.role)
+
+    @property
+    def reference(self) -> str:
+        return content.text("questions", f"{self.qkey}.reference", self.lang)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label_text, classes="q-label")
+        yield from self.compose_input()
+        yield Static("", classes="q-error")
+        yield Static("", classes="q-info")
+
+    def compose_input(self) -> ComposeResult:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # ── model access ─────────────────────────────────────────────────────────────────────────
+    @property
+    def value(self) -> Any:
+        return getattr(self.target, self.attr)
+
+    def write(self, value: Any) -> bool:
+        """Assign ``value`` to the model; False (and a message) when pydantic refuses it."""
+        if value == self.value:
+            self.show_error(None)
+            return True
+        try:
+            setattr(self.target, self.attr, value)
+        except ValidationError as err:
+            self.show_error(content.ui("field.invalid", self.lang, detail=err.errors()[0]["msg"]))
+            return False
+        self.show_error(None)
+        self.post_message(FieldChanged(self))
+        return True
+
+    def show_error(self, message: str | None) -> None:
+        box = self.query_one(".q-error", Static)
+        box.update(message or "")
+        box.set_class(bool(message), "-shown")
+
+    def show_info(self, message: str | None) -> None:
+        box = self.query_one(".q-info", Static)
+        box.update(message or "")
+        box.set_class(bool(message), "-shown")
+
+    @property
+    def error_text(self) -> str:
+        box = self.query_one(".q-error", Static)
+        return str(box.content) if box.has_class("-shown") else ""
+
+    def focus_input(self) -> None:
+        self.query_one(".q-input").focus()
+
+
+class AnswerField(QuestionField):
+    """Ja / Nej / Ved ikke."""
+
+    def compose_input(self) -> ComposeResult:
+        options = [(v, content.ui(f"answer.{v}", self.lang)) for v in ("yes", "no", "unknown")]
+        yield Choice(options, self.value, classes="q-input")
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        event.stop()
+        self.write(event.value)
+
+
+class OptionsField(QuestionField):
+    """A choice between the given values, labelled from ``ui.toml`` under ``labels_key``."""
+
+    def __init__(self, target, attr, qkey, values: tuple[Any, ...], labels_key: str, **kw) -> None:
+        self.values = values
+        self.labels_key = labels_key
+        super().__init__(target, attr, qkey, **kw)
+
+    def compose_input(self) -> ComposeResult:
+        options = [(v, content.ui(f"{self.labels_key}.{v}", self.lang)) for v in self.values]
+        yield Choice(options, self.value, classes="q-input")
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        event.stop()
+        self.write(event.value)
+
+
+class BoolField(QuestionField):
+    """Ja / Nej for a true/false key."""
+
+    def compose_input(self) -> ComposeResult:
+        options = [(True, content.ui("answer.yes", self.lang)), (False, content.ui("answer.no", self.lang))]
+        yield Choice(options, self.value, classes="q-input")
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        event.stop()
+        self.write(event.value)
+
+
+class TextField(QuestionField):
+    """A line of text. Empty means not answered."""
+
+    def compose_input(self) -> ComposeResult:
+        yield Input(self.value or "", classes="q-input")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.write(event.value.strip() or None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+
+class DateField(QuestionField):
+    """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22.
+
+    While typing, an unfinished date is not an error; when the user leaves the field or presses
+    Enter, a wrong form or an impossible date is shown beside the field. Only a valid date (or an
+    empty field) changes the case.
+    """
+
+    def compose_input(self) -> ComposeResult:
+        shown = format_date(self.value, self.lang) if self.value else ""
+        yield Input(shown, placeholder=content.ui("field.date_placeholder", self.lang), classes="q-input")
+
+    def _check(self, text: str, final: bool) -> bool:
+        text = text.strip()
+        if not text:
+            return self.write(None)
+        try:
+            parsed = parse_date(text, self.lang)
+        except DateError as err:
+            if final:
+                self.show_error(err.message(self.lang))
+            return False
+        return self.write(parsed)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._check(event.value, final=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._check(event.value, final=True):
+            self.screen.focus_next()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._check(event.value, final=True)
+
+
+class NumberField(QuestionField):
+    """A number (kroner, hours, months). Empty means not answered."""
+
+    def __init__(self, target, attr, qkey, *, integer: bool = False, **kw) -> None:
+        self.integer = integer
+        super().__init__(target, attr, qkey, **kw)
+
+    def compose_input(self) -> ComposeResult:
+        value = self.value
+        shown = "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
+        yield Input(shown, classes="q-input")
+
+    def _check(self, text: str, final: bool) -> bool:
+        text = text.strip().replace(" ", "")
+        if not text:
+            return self.write(None)
+        # Danes write 1.234,50: drop thousands dots, decimal comma to point.
+        normal = text.replace(".", "").replace(",", ".") if "," in text else text
+        try:
+            number: float | int = int(normal) if self.integer else float(normal)
+        except ValueError:
+            if final:
+                key = "field.not_integer" if self.integer else "field.not_number"
+                self.show_error(content.ui(key, self.lang, text=text))
+            return False
+        if number != number:  # NaN
+            return False
+        return self.write(number)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._check(event.value, final=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._check(event.value, final=True):
+            self.screen.focus_next()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._check(event.value, final=True)
+
+
+class ListField(QuestionField):
+    """A list of short texts, one per line: add a line to add, delete a line to remove."""
+
+    DEFAULT_CSS = """
+    ListField > TextArea {
+        height: 5;
+        margin: 0 1;
+    }
+    """
+
+    def compose_input(self) -> ComposeResult:
+        area = TextArea("\n".join(self.value or []), classes="q-input", soft_wrap=True)
+        area.show_line_numbers = False
+        yield area
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        items = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
+        self.write(items)
+
+
+class NoteField(QuestionField):
+    """Free text over several lines (a note, minutes). Empty means not answered."""
+
+    DEFAULT_CSS = """
+    NoteField > TextArea {
+        height: 4;
+        margin: 0 1;
+    }
+    """
+
+    def compose_input(self) -> ComposeResult:
+        yield TextArea(self.value or "", classes="q-input", soft_wrap=True)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.write(event.text_area.text.strip() or None)
+
+
+class ParticipantsField(QuestionField):
+    """Who took part in a meeting: a list to tick with Space."""
+
+    DEFAULT_CSS = """
+    ParticipantsField > SelectionList {
+        height: auto;
+        max-height: 9;
+        margin: 0 1;
+    }
+    """
+
+    def compose_input(self) -> ComposeResult:
+        from textual.widgets import SelectionList
+
+        from ..model import PARTICIPANTS
+
+        chosen = set(self.value or [])
+        yield SelectionList(
+            *[(content.ui(f"participant.{p}", self.lang), p, p in chosen) for p in PARTICIPANTS],
+            classes="q-input",
+        )
+
+    def on_selection_list_selected_changed(self, event) -> None:
+        event.stop()
+        from ..model import PARTICIPANTS
+
+        picked = set(event.selection_list.selected)
+        self.write([p for p in PARTICIPANTS if p in picked])

@@ -1,0 +1,76 @@
+"""The help window: a question's plain-language explanation and its legal reference."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from .. import content
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > Vertical {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen .help-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    HelpScreen .help-ref {
+        margin-top: 1;
+        text-style: italic;
+    }
+    HelpScreen VerticalScroll {
+        height: auto;
+        max-height: 16;
+    }
+    HelpScreen Button {
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape,f1,q", "close", content.ui("key.close", "da")),
+    ]
+
+    def __init__(self, title: str, body: str, reference: str | None, lang: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.reference = reference
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="help-title")
+            with VerticalScroll():
+                yield Static(self.body, classes="help-body")
+                if self.reference:
+                    yield Static(
+                        content.ui("help.reference", self.lang, reference=self.reference),
+                        classes="help-ref",
+                    )
+            yield Button(content.ui("help.close", self.lang), id="help-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

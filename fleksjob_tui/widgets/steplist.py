@@ -1,0 +1,75 @@
+"""The step list beside the wizard: each step with its state from the assessment, in words.
+
+Enter (or a click) on a step jumps to it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import content
+from ..rules.types import Assessment
+
+MARK = {"complete": "✓", "missing": "!", "blocker": "✗", "optional": "·", "summary": "»"}
+
+
+class StepList(OptionList):
+    DEFAULT_CSS = """
+    StepList {
+        width: 24;
+        height: 1fr;
+        border: none;
+        border-right: vkey $primary;
+        padding: 0;
+    }
+    """
+
+    class Jump(Message):
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, lang: str, **kw) -> None:
+        super().__init__(**kw)
+        self.lang = lang
+        self.steps: list[str] = []
+        self.current: str | None = None
+
+    def _state_word(self, step: str, assessment: Assessment | None, case) -> tuple[str, str]:
+        if step == "summary":
+            status = assessment.status if assessment else "missing"
+            return MARK["summary"], content.ui(f"steplist.status.{status}", self.lang)
+        if step == "meetings":
+            n = len(case.meetings) if case is not None else 0
+            return MARK["optional"], content.ui("steplist.meetings", self.lang, n=n)
+        if step == "economy":
+            return MARK["optional"], content.ui("steplist.optional", self.lang)
+        state = assessment.step_state(step) if assessment else "complete"
+        return MARK[state], content.ui(f"step_state.{state}", self.lang)
+
+    def show(self, steps: list[str], current: str, assessment: Assessment | None, case) -> None:
+        self.steps = list(steps)
+        self.current = current
+        options = []
+        for i, step in enumerate(steps, start=1):
+            mark, word = self._state_word(step, assessment, case)
+            prompt = Text()
+            name = content.ui(f"step.{step}.short", self.lang)
+            here = "▶" if step == current else " "
+            prompt.append(f"{here}{i} {name}\n", style="bold" if step == current else "")
+            prompt.append(f"   {mark} {word}")
+            options.append(Option(prompt, id=step))
+        highlighted = self.highlighted
+        self.set_options(options)
+        if current in steps:
+            self.highlighted = steps.index(current) if highlighted is None else highlighted
+            if not self.has_focus:
+                self.highlighted = steps.index(current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Jump(event.option.id))
