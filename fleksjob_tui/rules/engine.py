@@ -9,6 +9,8 @@ Performance: no pydantic validation, no TOML parsing per call (definitions and t
 
 from __future__ import annotations
 
+from ..dates import format_date as _format_date
+
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -87,10 +89,8 @@ def _static_finding(fid: str, lang: str, role: str | None) -> Finding:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    """A date in a message: 01.06.2026 in Danish, 2026-06-01 in English."""
-    if lang == "da":
-        return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-    return day.isoformat()
+    """A date in a message, shown as everywhere else in the product (dates.format_date)."""
+    return _format_date(day, lang)
 
 
 @lru_cache(maxsize=256)
