@@ -46,6 +46,7 @@ __all__ = [
     "default_folder",
     "load_case",
     "save_case",
+    "write_private_text",
     "dumps_case",
     "list_cases",
     "new_case_path",
@@ -754,7 +755,25 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
         if case.case.created is None:
             case.case.created = now
         case.case.updated = now
-    data = dumps_case(case).encode("utf-8")
+    return _write_private(path, dumps_case(case).encode("utf-8"), lang)
+
+
+def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "da") -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically, readable by its owner only (mode 600).
+
+    The same atomic write as :func:`save_case` (temporary file with mode 600 in the same folder,
+    fsync, ``os.replace``, fsync of the folder; a symbolic link is kept and its target replaced),
+    for any text, e.g. the exported documentation pack. Raises :class:`CaseFileError` (code
+    ``write_failed``) when it cannot be written; the target is then unchanged and no temporary
+    file is left behind. Returns the path written.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    return _write_private(path, text.encode("utf-8"), lang)
+
+
+def _write_private(path: Path, data: bytes, lang: str) -> Path:
     folder = path.parent
     if path.is_dir():
         raise CaseFileError(
