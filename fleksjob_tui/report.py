@@ -201,12 +201,16 @@ def _findings(assessment: Assessment, lang: str, role: str | None) -> Renderable
         items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
                        if f.severity in SEVERITY_ORDER else 9)
         for f in items:
-            line = Text("• ")
+            line = Text()
             line.append(f"[{word(f'severity.{f.severity}', lang)}] ",
                         style=SEVERITY_STYLE.get(f.severity, ""))
             line.append(f.message)
             ref = Text(f"{ref_label}: {f.reference}", style="dim")
-            parts.append(Padding(Group(line, Padding(ref, (0, 0, 0, 2))), (0, 0, 0, 2)))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=1, no_wrap=True)
+            grid.add_column(ratio=1)
+            grid.add_row("•", Group(line, ref))
+            parts.append(Padding(grid, (0, 0, 0, 2)))
     return Group(*parts)
 
 

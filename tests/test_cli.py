@@ -1,0 +1,371 @@
+"""The command line through a subprocess: exit codes, the JSON shape, clean errors, no Textual."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
+
+
+def run(*args: str, env: dict | None = None, debug: bool = True) -> subprocess.CompletedProcess:
+    e = dict(os.environ)
+    e["NO_COLOR"] = "1"
+    e["COLUMNS"] = "80"
+    # Unexpected exceptions must surface as tracebacks in tests (so bugs are not hidden);
+    # the clean-error tests below then prove that no traceback is printed.
+    if debug:
+        e["FLEKSJOB_DEBUG"] = "1"
+    e.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "fleksjob_tui", *args],
+        capture_output=True, text=True, env=e, cwd=ROOT, timeout=60,
+    )
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "sag.toml") -> Path:
+    p = tmp_path / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+def test_check_ready_exits_0():
+    r = run("check", str(EXAMPLES / "klar.toml"), "--as-of", AS_OF)
+    assert r.returncode == 0, r.stderr
+    assert "KLAR" in r.stdout
+    assert "ser ud til at være klar til at kontakte kommunen" in r.stdout
+    assert r.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["mangler-dokumentation.toml", "selvstaendig.toml"])
+def test_check_missing_exits_1(name):
+    r = run("check", str(EXAMPLES / name), "--as-of", AS_OF)
+    assert r.returncode == 1, r.stderr
+    assert "MANGLER" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_check_not_eligible_exits_1(tmp_path):
+    p = write(tmp_path, 'schema_version = 1\n[person]\nbirth_date = 1950-01-01\n'
+                        'receives_disability_pension = "yes"\n')
+    r = run("check", str(p), "--as-of", AS_OF)
+    assert r.returncode == 1
+    assert "OPFYLDER IKKE" in r.stdout
+
+
+@pytest.mark.parametrize("as_of", ["22-11-2026", "22.11.2026", "2026-11-22"])
+def test_as_of_in_danish_forms(as_of):
+    r = run("check", str(EXAMPLES / "klar.toml"), "--as-of", as_of, "--json")
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["as_of"] == "2026-11-22"
+
+
+@pytest.mark.parametrize("as_of", ["30-02-2026", "2026/11/22", "i morgen", "22-11-26"])
+def test_bad_as_of_exits_2(as_of):
+    r = run("check", str(EXAMPLES / "klar.toml"), "--as-of", as_of)
+    assert r.returncode == 2
+    assert r.stderr.startswith("--as-of:")
+    assert "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_check_json_shape():
+    r = run("check", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF, "--json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert {"schema", "as_of", "status", "pension", "twelve_months", "findings"} <= set(data)
+    assert data["schema"] == 1
+    assert data["as_of"] == AS_OF
+    assert data["status"] == "missing"
+    assert set(data["pension"]) >= {"years", "months", "date", "six_year_mark"}
+    assert data["pension"] == {"years": 70, "months": 0, "date": "2045-02-28",
+                               "six_year_mark": "2039-02-28"}
+    assert data["twelve_months"] == {"applies": True, "exemption": None, "start": "2026-03-01",
+                                     "met_on": "2027-03-01", "met": False}
+    assert data["findings"]
+    for f in data["findings"]:
+        assert set(f) >= {"id", "severity", "responsible", "message", "reference"}
+        assert f["severity"] in ("blocker", "missing", "advice")
+        assert f["responsible"] in ("employee", "manager", "union_rep", "municipality", "doctor")
+        assert f["message"] and f["reference"]
+    ids = {f["id"] for f in data["findings"]}
+    assert "twelve_months_not_met" in ids and "capacity_unclear" in ids
+
+
+def test_check_json_ready_and_self_employed():
+    ready = json.loads(run("check", str(EXAMPLES / "klar.toml"), "--as-of", AS_OF,
+                           "--json").stdout)
+    assert ready["status"] == "ready" and ready["findings"] == []
+    assert ready["twelve_months"]["met"] is True
+    se = json.loads(run("check", str(EXAMPLES / "selvstaendig.toml"), "--as-of", AS_OF,
+                        "--json").stdout)
+    assert se["twelve_months"]["exemption"] == "self_employed"
+    assert se["twelve_months"]["applies"] is False
+
+
+def test_check_json_pension_null_without_birth_date(tmp_path):
+    p = write(tmp_path, "schema_version = 1\n")
+    r = run("check", str(p), "--json", "--as-of", AS_OF)
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["pension"] is None
+    assert "birth_date_missing" in {f["id"] for f in data["findings"]}
+
+
+def test_check_lang_en_changes_messages_not_file(tmp_path):
+    src = (EXAMPLES / "mangler-dokumentation.toml").read_bytes()
+    p = write(tmp_path, src)
+    r = run("check", str(p), "--as-of", AS_OF, "--lang", "en")
+    assert r.returncode == 1
+    assert "MISSING" in r.stdout and "Missing" in r.stdout
+    assert p.read_bytes() == src
+
+
+# -- clean errors -------------------------------------------------------------------------------
+
+BAD_FILES = {
+    "broken": ('schema_version = 1\n[person]\nname = Åse\n', "linje 3, kolonne 8"),
+    "unknown_key": ('schema_version = 1\n[person]\n"fødselsdato" = 1966-05-10\n',
+                    "ukendt nøgle 'fødselsdato'"),
+    "impossible_date": ('schema_version = 1\n[person]\nbirth_date = 1966-02-30\n',
+                        "ugyldig dato"),
+    "impossible_date_string": ('schema_version = 1\n[person]\nbirth_date = "1966-02-30"\n',
+                               "person.birth_date"),
+    "bad_value": ('schema_version = 1\n[[measures]]\nid = "aids"\nstatus = "måske"\n',
+                  "measures[0].status"),
+    "newer_schema": ("schema_version = 99\n", "nyere version af fleksjob"),
+    "empty": ("", "filen er tom"),
+    "not_utf8": ('schema_version = 1\n[person]\nname = "Åse"\n'.encode("latin-1"), "UTF-8"),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "summary", "open"])
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_bad_file_clean_error_exit_2(tmp_path, command, kind):
+    text, expected = BAD_FILES[kind]
+    p = write(tmp_path, text)
+    before = p.read_bytes()
+    r = run(command, str(p), debug=False)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert expected in r.stderr
+    assert "Filen er ikke ændret" in r.stderr
+    assert r.stdout == ""
+    assert p.read_bytes() == before
+
+
+def test_bad_file_error_in_english(tmp_path):
+    p = write(tmp_path, "schema_version = 99\n")
+    r = run("--lang", "en", "check", str(p))
+    assert r.returncode == 2
+    assert "newer version of fleksjob" in r.stderr
+
+
+def test_directory_and_missing_file(tmp_path):
+    r = run("check", str(tmp_path))
+    assert r.returncode == 2 and "mappe" in r.stderr and "Traceback" not in r.stderr
+    r = run("check", str(tmp_path / "findes-ikke.toml"))
+    assert r.returncode == 2 and "findes ikke" in r.stderr
+
+
+def test_check_json_error_goes_to_stderr(tmp_path):
+    p = write(tmp_path, "schema_version = 1\n[oops\n")
+    r = run("check", str(p), "--json")
+    assert r.returncode == 2
+    assert r.stdout == ""
+
+
+def test_usage_error_exits_2():
+    r = run("check")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+
+
+def test_new_refuses_existing_file(tmp_path):
+    p = write(tmp_path, "schema_version = 1\n")
+    r = run("new", str(p))
+    assert r.returncode == 2
+    assert "findes allerede" in r.stderr and "fleksjob open" in r.stderr
+
+
+def test_unexpected_error_is_one_line_without_debug(tmp_path):
+    # A sitecustomize that breaks the rules engine: the CLI must print one line, exit 2.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import fleksjob_tui.rules as r\n"
+        "def boom(*a, **k):\n    raise RuntimeError('kaboom')\n"
+        "r.assess = boom\n"
+    )
+    env = {"PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    r = run("check", str(EXAMPLES / "klar.toml"), env=env, debug=False)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "uventet fejl" in r.stderr and "kaboom" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    r = run("check", str(EXAMPLES / "klar.toml"), env=env, debug=True)
+    assert "Traceback" in r.stderr  # FLEKSJOB_DEBUG=1 shows the bug
+
+
+# -- summary ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["klar.toml", "mangler-dokumentation.toml", "selvstaendig.toml"])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_summary_fits_80_columns(name, lang):
+    r = run("summary", str(EXAMPLES / name), "--as-of", AS_OF, "--lang", lang,
+            env={"COLUMNS": "200"})
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b[" not in r.stdout  # NO_COLOR and not a terminal: no escape codes
+
+
+def test_summary_words_not_colour():
+    r = run("summary", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF)
+    out = r.stdout
+    assert "Status: MANGLER" in out
+    assert "mangler dokumentation" in out
+    assert "[Mangler]" in out and "[Råd]" in out
+    assert "Henvisning: LAB § 119, stk. 2" in out
+    assert "Kommunen (jobcentret)" in out
+    low = out.lower()
+    assert "berettiget" not in low and "eligible" not in low
+
+
+def test_summary_narrow_terminal():
+    r = run("summary", str(EXAMPLES / "klar.toml"), "--as-of", AS_OF, env={"COLUMNS": "50"})
+    assert r.returncode == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 50
+
+
+# -- tilskud ------------------------------------------------------------------------------------
+
+
+def test_tilskud_star_2024_example():
+    r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "2024")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert "15.600 kr" in out
+    assert "15.272 kr" in out
+    assert "vejledende" in out.lower()
+    assert "19.952 kr (officiel)" in out
+    assert "16.323 kr (officiel)" in out
+    assert "sekundær kilde" in out
+    assert "BEK nr. 227" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_tilskud_json():
+    r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "2024", "--json")
+    data = json.loads(r.stdout)
+    assert data["wage"] == 15600 and data["subsidy"] == 15272
+    assert data["estimate"] is True
+    assert {p["status"] for p in data["parameters"]} <= {"official", "computed", "secondary"}
+
+
+def test_tilskud_danish_numbers_and_cap():
+    r = run("tilskud", "--hourly", "200,00", "--hours", "18", "--year", "2024",
+            "--full-time-wage", "30.000", "--json")
+    data = json.loads(r.stdout)
+    assert data["full_time_monthly_wage"] == 30000
+    assert data["capped"] is True
+    assert data["wage"] + data["subsidy"] <= 30000
+
+
+def test_tilskud_english():
+    r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "2024", "--lang", "en")
+    assert r.returncode == 0
+    assert "15,600 kr" in r.stdout and "estimate" in r.stdout.lower()
+
+
+def test_tilskud_unknown_year():
+    r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "1999")
+    assert r.returncode == 2
+    assert "1999" in r.stderr and "2024" in r.stderr and "2026" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--hourly", "-200", "--hours", "18"], "negativ"),
+        (["--hourly", "200", "--hours", "-1"], "negativ"),
+        (["--hourly", "32000", "--hours", "18"], "urimeligt"),
+        (["--hourly", "200", "--hours", "200"], "urimeligt"),
+        (["--hourly", "nan", "--hours", "18"], "ikke et tal"),
+        (["--hourly", "inf", "--hours", "18"], "ikke et tal"),
+        (["--hourly", "to hundrede", "--hours", "18"], "ikke et tal"),
+        (["--hourly", "200"], "--hours"),
+        (["--hourly", "200", "--hours", "18", "--full-time-wage", "-1"], "negativ"),
+        (["--hourly", "200", "--hours", "18", "--year", "tjue"], "Kendte år"),
+    ],
+)
+def test_tilskud_bad_input(args, expected):
+    r = run("tilskud", *args)
+    assert r.returncode == 2
+    assert expected in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_tilskud_self_employed():
+    r = run("tilskud", "--business-income", "240.000", "--year", "2026")
+    assert r.returncode == 0, r.stderr
+    assert "97.920 kr" in r.stdout and "169.920 kr" in r.stdout
+
+
+# -- no Textual on the command-line paths ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(EXAMPLES / "klar.toml"), "--json"],
+        ["check", str(EXAMPLES / "klar.toml")],
+        ["summary", str(EXAMPLES / "klar.toml")],
+        ["tilskud", "--hourly", "200", "--hours", "18", "--year", "2024"],
+    ],
+)
+def test_cli_paths_do_not_import_textual(argv):
+    code = (
+        "import sys, io, contextlib\n"
+        "from fleksjob_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    rc = main({argv!r})\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(rc, bad)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith("[]"), r.stdout
+
+
+def test_python_m_check_importtime_has_no_textual():
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "fleksjob_tui", "check",
+         str(EXAMPLES / "klar.toml"), "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert r.returncode == 0
+    imported = [line.split("|")[-1].strip() for line in r.stderr.splitlines()
+                if line.startswith("import time:")]
+    assert "fleksjob_tui.rules" in imported
+    assert not [m for m in imported if m == "textual" or m.startswith("textual.")]
