@@ -1,0 +1,243 @@
+"""The Rich summary: words not colour, 80 columns, grouped findings, dates, measures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from fleksjob_tui import report
+from fleksjob_tui.model import Case
+from fleksjob_tui.report import format_kr, render_summary, status_short, summary_text
+from fleksjob_tui.rules import assess
+from fleksjob_tui.storage import load_case
+
+
+AS_OF = dt.date(2026, 11, 22)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
+
+
+def example(name: str) -> Case:
+    return load_case(EXAMPLES / name)
+
+
+def text_of(case: Case, lang: str | None = None, width: int = 80) -> str:
+    return summary_text(case, assess(case, AS_OF), lang, width=width)
+
+
+def test_examples_have_the_intended_status():
+    assert assess(example("klar.toml"), AS_OF).status == "ready"
+    assert assess(example("mangler-dokumentation.toml"), AS_OF).status == "missing"
+    se = assess(example("selvstaendig.toml"), AS_OF)
+    assert se.twelve_months.exemption == "self_employed"
+    assert example("selvstaendig.toml").person.self_employed is True
+
+
+@pytest.mark.parametrize(
+    ("status", "da", "en"),
+    [
+        ("ready", "ser ud til at være klar til at kontakte kommunen",
+         "looks ready to contact the municipality"),
+        ("missing", "mangler dokumentation", "missing documentation"),
+        ("not_eligible", "opfylder ikke betingelserne", "does not meet the conditions"),
+    ],
+)
+def test_status_words(status, da, en):
+    assert status_short(status, "da") == da
+    assert status_short(status, "en") == en
+    assert report.status_word(status, "da").isupper()
+
+
+def test_never_says_eligible():
+    data = tomllib.loads(
+        resources.files("fleksjob_tui.content").joinpath("report.toml").read_text("utf-8"))
+
+    def values(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from values(v)
+        else:
+            yield str(node)
+
+    for text in values(data):
+        assert "berettiget" not in text.lower()
+        assert "eligible" not in text.lower()
+
+
+def test_report_toml_has_da_and_en_everywhere():
+    data = tomllib.loads(
+        resources.files("fleksjob_tui.content").joinpath("report.toml").read_text("utf-8"))
+
+    def walk(node, path=""):
+        if isinstance(node, dict):
+            if "da" in node or "en" in node:
+                assert node.get("da") and node.get("en"), path
+                return
+            for k, v in node.items():
+                walk(v, f"{path}.{k}")
+
+    walk(data)
+
+
+@pytest.mark.parametrize("name", ["klar.toml", "mangler-dokumentation.toml", "selvstaendig.toml"])
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_fits_width(name, lang, width):
+    case = example(name)
+    case.case.language = lang
+    out = text_of(case, width=width)
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert "\x1b[" not in out
+
+
+def test_ready_summary():
+    out = text_of(example("klar.toml"))
+    assert "Status: KLAR" in out
+    assert "Sagen ser ud til at være klar til at kontakte kommunen." in out
+    assert "Opgjort pr. 22-11-2026" in out
+    assert "Ansat på særlige vilkår fra" in out and "01-06-2025" in out
+    assert "01-06-2026 (nået)" in out
+    assert "10-05-2028" in out  # six-year mark
+    assert "10-05-2034 (folkepensionsalder 68 år)" in out
+    assert "Der er ingen mangler eller råd lige nu." in out
+    assert "Det er kommunen, der afgør sagen." in out
+
+
+def test_findings_grouped_by_responsible_with_reference():
+    case = example("mangler-dokumentation.toml")
+    a = assess(case, AS_OF)
+    out = summary_text(case, a)
+    assert "Status: MANGLER" in out
+    groups = a.by_responsible()
+    positions = []
+    for who, items in groups.items():
+        heading = report.word(f"responsible.{who}", "da", case.case.role) + f" ({len(items)})"
+        assert heading in out
+        positions.append(out.index(heading))
+        for f in items:
+            assert f.reference.split(";")[0] in out
+    assert positions == sorted(positions)  # in RESPONSIBLE_ORDER
+    assert out.count("Henvisning:") == len(a.findings)
+    assert "[Mangler]" in out and "[Råd]" in out
+
+
+def test_employee_role_addresses_the_reader():
+    case = example("mangler-dokumentation.toml")
+    assert case.case.role == "employee"
+    assert "Dig (" in text_of(case)
+    case.case.role = "union_rep"
+    assert "Medarbejderen (" in text_of(case)
+
+
+def test_blocker_in_words():
+    case = Case.model_validate({"schema_version": 1, "person": {
+        "birth_date": dt.date(1980, 1, 1), "receives_disability_pension": "yes"}})
+    out = text_of(case)
+    assert "Status: OPFYLDER IKKE" in out
+    assert "[Opfylder ikke]" in out
+    assert "Fylder 40 år" not in out  # already 40
+
+
+def test_turns_40_and_flexjob_dates():
+    case = Case.model_validate({
+        "schema_version": 1,
+        "person": {"birth_date": dt.date(1990, 3, 15)},
+        "flexjob": {"start": dt.date(2027, 1, 1)},
+    })
+    out = text_of(case)
+    assert "Fylder 40 år" in out and "15-03-2030" in out
+    assert "Fleksjob starter" in out and "01-01-2027" in out
+    assert "01-07-2029" in out  # follow-up after 2½ years
+    assert "01-07-2031" in out  # status after 4½ years
+    assert "01-01-2032" in out  # end after 5 years
+
+
+def test_no_birth_date():
+    out = text_of(Case.new())
+    assert "Fødselsdato mangler" in out
+    assert "Sag uden titel" in out
+    assert "Der er ikke registreret nogen redskaber endnu." in out
+
+
+def test_senior_exemption_shown():
+    case = Case.model_validate({"schema_version": 1,
+                                "person": {"birth_date": dt.date(1962, 1, 1)}})
+    out = text_of(case)
+    assert "gælder ikke: under 6 år til folkepension" in out
+
+
+def test_measures_table():
+    out = text_of(example("klar.toml"))
+    assert "Afprøvede redskaber" in out
+    for col in ("Redskab", "Periode", "Resultat", "Dokumenteret"):
+        assert col in out
+    assert "Nedsat timetal" in out
+    assert "01-06-2025 – 01-12-2025" in out
+    assert "hjalp delvist" in out
+    assert "fra 15-10-2025" in out and "hjalp (i gang)" in out
+    other = text_of(example("mangler-dokumentation.toml"))
+    assert "Fast makker ved" in other and "ikke afprøvet" in other
+
+
+def test_english_summary():
+    case = example("klar.toml")
+    case.case.language = "en"
+    out = text_of(case)
+    assert "Status: READY" in out
+    assert "As of 2026-11-22" in out
+    assert "2034-05-10 (state pension age 68 years)" in out
+    assert "Measures tried" in out and "Reduced hours" in out
+
+
+def test_lang_argument_overrides_labels():
+    case = example("klar.toml")
+    out = summary_text(case, assess(case, AS_OF), "en")
+    assert "Status: READY" in out
+
+
+def test_economy_line():
+    out = text_of(example("klar.toml"))
+    assert "Økonomi (vejledende)" in out
+    assert "15.600 kr" in out
+    se = text_of(example("selvstaendig.toml"))
+    assert "97.920 kr" in se
+
+
+def test_economy_unknown_year_does_not_break_summary():
+    case = example("klar.toml")
+    case.economy.year = 2099
+    out = text_of(case)
+    assert "Der er ingen satser for år 2099" in out
+
+
+def test_render_summary_is_a_rich_renderable():
+    from rich.console import Console, Group
+
+    case = example("klar.toml")
+    group = render_summary(case, assess(case, AS_OF), "da", console_width=80)
+    assert isinstance(group, Group)
+    console = Console(width=80, record=True, color_system="truecolor", force_terminal=True)
+    console.print(group)
+    assert "KLAR" in console.export_text()
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (15600, "da", "15.600"),
+        (15272.5, "da", "15.272,50"),
+        (15600, "en", "15,600"),
+        (0, "da", "0"),
+        (1234567.891, "da", "1.234.567,89"),
+    ],
+)
+def test_format_kr(value, lang, expected):
+    assert format_kr(value, lang) == expected
