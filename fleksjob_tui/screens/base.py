@@ -97,7 +97,9 @@ class StepPane(VerticalScroll):
         yield from self.compose_fields()
         yield Static("", classes="step-findings")
         with Horizontal(classes="nav"):
-            yield Button(self.t("nav.back"), id="nav-back")
+            back = Button(self.t("nav.back"), id="nav-back")
+            back.can_focus = False  # keyboard: ctrl+b; so Enter after the last field means Next
+            yield back
             yield Button(self.t("nav.next"), id="nav-next", variant="primary")
 
     def compose_fields(self) -> ComposeResult:
@@ -131,10 +133,10 @@ class StepPane(VerticalScroll):
             text.append(f"({f.reference})\n", style="italic")
         box.update(text)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "nav-next":
             event.stop()
-            self.screen.action_next()  # type: ignore[attr-defined]
+            await self.screen.action_next()  # type: ignore[attr-defined]
         elif event.button.id == "nav-back":
             event.stop()
-            self.screen.action_back()  # type: ignore[attr-defined]
+            await self.screen.action_back()  # type: ignore[attr-defined]

@@ -120,6 +120,11 @@ class Choice(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         char = (event.character or "").lower()
+        if char.isdigit() and 1 <= int(char) <= len(self.options):
+            event.stop()
+            event.prevent_default()
+            self.set_value(self.options[int(char) - 1][0])
+            return
         if not char or not char.isalpha():
             return
         for value, label in self.options:

@@ -1,0 +1,114 @@
+"""The wizard driven by keyboard alone, as each kind of user would, from the start screen to a
+saved case; the saved file is then checked through the rules engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from fleksjob_tui import storage
+from fleksjob_tui.app import FleksjobApp
+from fleksjob_tui.rules import assess
+
+from wizard_helpers import AS_OF, current_step, focused_field_key, keys
+
+ROLE_KEYS = {
+    "employee": ["enter"],
+    "union_rep": ["down", "enter"],
+    "manager": ["down", "down", "enter"],
+}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
+    return tmp_path
+
+
+async def fill_whole_case(pilot, app) -> None:
+    """Every step, filled in by keyboard only."""
+    # 1 Personen
+    assert current_step(app) == "person"
+    assert focused_field_key(app) == "person.name"
+    await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
+    await keys(pilot, "n", "enter", "n", "enter", "n", "enter", "enter")
+    # 2 Ansættelsen
+    assert current_step(app) == "employment"
+    await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")
+    await keys(pilot, "text:Social- og sundhedsassistent", "enter", "text:OK24", "enter")
+    await keys(pilot, "j", "enter", "text:01.06.2025", "enter", "enter")
+    # 3 Tjekliste
+    assert current_step(app) == "checklist"
+    await keys(pilot, "j", "enter", "text:2025-06-01", "enter")
+    assert focused_field_key(app) == "agreement.difficult_functions"
+    await keys(pilot, "text:tunge løft", "enter", "text:nattevagter", "tab")
+    await keys(pilot, "text:ingen løft over 10 kg", "tab")
+    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "j", "enter", "enter")
+    # 4 Redskaber: open "Nedsat timetal" (the second measure) and fill it in
+    assert current_step(app) == "measures"
+    await keys(pilot, "down", "enter")
+    assert focused_field_key(app) == "measure.status"
+    await keys(pilot, "2", "enter", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
+    await keys(pilot, "d", "enter", "j", "enter", "text:Hjalp noget", "escape")
+    assert current_step(app) == "measures"
+    await keys(pilot, "ctrl+n")
+    # 5 Betingelser
+    assert current_step(app) == "eligibility"
+    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "n", "enter", "n", "enter")
+    await keys(pilot, "n", "enter", "enter", "enter")
+    # 7 Møder (6 Selvstændig is skipped for an employee)
+    assert current_step(app) == "meetings"
+    await keys(pilot, "enter")  # "+ Tilføj et møde"
+    assert focused_field_key(app) == "meeting.date"
+    await keys(pilot, "text:01-06-2025", "enter", "space", "down", "space", "down", "space", "tab")
+    await keys(pilot, "text:Aftale om skånehensyn", "tab", "text:Nedsat tid i 6 måneder", "escape")
+    await keys(pilot, "ctrl+n")
+    # 8 Økonomi
+    assert current_step(app) == "economy"
+    await keys(pilot, "text:200", "enter", "text:18", "enter", "enter", "text:2024", "enter")
+    await keys(pilot, "ctrl+n")
+    assert current_step(app) == "summary"
+
+
+@pytest.mark.parametrize("role", ["employee", "union_rep", "manager"])
+async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
+    app = FleksjobApp(as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "enter", *ROLE_KEYS[role])  # Start en ny sag → who fills it in
+        await pilot.pause()
+        label = app.screen.query_one("#f-person-birth_date").label_text
+        assert label == ("Din fødselsdato" if role == "employee" else "Medarbejderens fødselsdato")
+        await fill_whole_case(pilot, app)
+        path = app.path
+        await keys(pilot, "ctrl+q")
+    assert path is not None and path.exists() and path.parent == home
+    case = storage.load_case(path)
+    assert case.case.role == role
+    assert case.case.last_step == "summary"
+    assert case.person.name == "AB"
+    assert str(case.person.birth_date) == "1966-05-10"
+    assert case.person.home_municipality == "Århus"
+    assert case.person.self_employed is False
+    assert case.person.receives_disability_pension == "no"
+    assert case.employment.employer == "Region Midt"
+    assert case.employment.has_social_chapter == "yes"
+    assert str(case.employment.special_terms_start) == "2025-06-01"
+    assert case.agreement.written == "yes"
+    assert str(case.agreement.signed_on) == "2025-06-01"
+    assert case.agreement.difficult_functions == ["tunge løft", "nattevagter"]
+    assert case.agreement.accommodations == ["ingen løft over 10 kg"]
+    assert case.contacts.union == "yes"
+    (measure,) = case.measures
+    assert measure.id == "reduced_hours" and measure.status == "tried"
+    assert (str(measure.from_), str(measure.to)) == ("2025-06-01", "2025-12-01")
+    assert measure.result == "partly" and measure.documented == "yes"
+    assert measure.note == "Hjalp noget"
+    (meeting,) = case.meetings
+    assert str(meeting.date) == "2025-06-01"
+    assert meeting.participants == ["employee", "manager", "union_rep"]
+    assert meeting.summary == "Aftale om skånehensyn"
+    assert meeting.agreed == "Nedsat tid i 6 måneder"
+    assert (case.economy.hourly_wage, case.economy.paid_hours_per_week) == (200, 18)
+    assert case.economy.year == 2024
+    assessment = assess(case, AS_OF)
+    assert assessment.status == "ready", [f.id for f in assessment.findings]

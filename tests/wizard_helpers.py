@@ -1,0 +1,39 @@
+"""Shared helpers for driving the wizard with Textual's Pilot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.pilot import Pilot
+
+AS_OF = dt.date(2026, 11, 22)
+
+_KEYS = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma", "/": "slash"}
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*[_KEYS.get(ch, ch) for ch in text])
+
+
+async def keys(pilot: Pilot, *steps: str) -> None:
+    """Each step is either a key name (enter, tab, ctrl+n …) or ``"text:…"`` to type."""
+    for step in steps:
+        if step.startswith("text:"):
+            await type_text(pilot, step[5:])
+        else:
+            await pilot.press(step)
+        await pilot.pause()
+
+
+def current_step(app) -> str:
+    return app.screen.step
+
+
+def focused_field_key(app) -> str | None:
+    from fleksjob_tui.widgets.fields import QuestionField
+
+    node = app.focused
+    while node is not None and not isinstance(node, QuestionField):
+        node = node.parent
+    return node.qkey if node is not None else None
