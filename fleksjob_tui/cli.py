@@ -5,6 +5,7 @@
     fleksjob open CASE.toml                 start the wizard on a case
     fleksjob check CASE.toml [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO]
+    fleksjob export CASE.toml [--format html|md] [-o FIL] [--as-of DATO]
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
 
@@ -86,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", parents=[lang_opt, as_of_opt],
                        help="vis overblikket over en sag (80 kolonner)")
     p.add_argument("path", metavar="SAG.toml")
+
+    p = sub.add_parser("export", parents=[lang_opt, as_of_opt],
+                       help="gem dokumentationen (til udskrift og underskrift) som HTML eller "
+                            "Markdown")
+    p.add_argument("path", metavar="SAG.toml")
+    p.add_argument("--format", choices=("html", "md"), default="html",
+                   help="html (til udskrift, standard) eller md (Markdown til e-mail)")
+    p.add_argument("-o", "--output", metavar="FIL",
+                   help="filen der skrives (standard: ved siden af sagen, fx sag.html)")
 
     p = sub.add_parser("tilskud", parents=[lang_opt],
                        help="vejledende beregning af fleksløn og fleksløntilskud")
@@ -178,6 +188,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     width = max(40, min(console.width, 80))
     console = Console(highlight=False, emoji=False, width=width)
     console.print(render_summary(case, assessment, case.language, console_width=width))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    lang_override = getattr(args, "lang", None)
+    lang = lang_override or "da"
+    as_of = _as_of(args, lang)
+    case = _load(args.path, lang, lang_override)
+    from .export import ExportError, default_output, export_case
+
+    out = Path(args.output) if args.output else default_output(args.path, args.format)
+    if out.is_dir():  # like cp: a folder gets the default name inside it
+        out = out / default_output(args.path, args.format).name
+    try:
+        written = export_case(case, as_of, args.format, out)
+    except ExportError as err:
+        raise _Fail(err.message(case.language)) from None
+    print(content.text("export", "cli.written", case.language, path=written))
     return EXIT_OK
 
 
@@ -372,6 +400,7 @@ COMMANDS = {
     "open": cmd_open,
     "check": cmd_check,
     "summary": cmd_summary,
+    "export": cmd_export,
     "tilskud": cmd_tilskud,
 }
 

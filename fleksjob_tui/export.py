@@ -1,0 +1,775 @@
+"""The documentation pack: a case as one printable HTML file or as Markdown for an e-mail.
+
+The pack plays the role of seed 000's "Dokumentationsskema – leder/medarbejder": the case facts,
+the written agreement (functions the employee finds difficult, agreed accommodations, signed
+date), the measures tried with periods, results, documentation and notes, the meeting log, the
+findings with their references grouped by who should act, the key dates, the subsidy estimate
+(always "vejledende") and signature lines for manager, employee and union representative.
+
+Textual-free. Public API:
+
+* ``build_pack(case, assessment, lang=None) -> Pack`` — everything the pack says, as plain text
+  (user text unescaped, CPR-like numbers removed); both renderers read this one object, so the
+  HTML and the Markdown always hold the same facts.
+* ``render_html(case, assessment, lang=None) -> str`` — one self-contained HTML document: inline
+  CSS (``[html] css`` in ``content/export.toml``) with an A4 print stylesheet, no scripts, no links, no external
+  fonts or images; every piece of user text passes through :func:`html.escape`.
+* ``render_markdown(case, assessment, lang=None) -> str`` — the same for pasting into an e-mail
+  or a case system; Markdown-significant characters in user text are escaped.
+* ``assess_for_pack(case, as_of)`` — the assessment the pack uses: findings worded in the third
+  person ("Medarbejderen …", not "Du …"), because manager, employee and union representative all
+  read and sign it.
+* ``export_case(case, as_of, fmt, out_path) -> Path`` — assess, render and write atomically with
+  mode 600 (:func:`fleksjob_tui.storage.write_private_text`). Raises :class:`ExportError`.
+* ``default_output(case_path, fmt, folder=None) -> Path`` — beside the case file, same stem.
+
+Wording: never "berettiget"/"eligible" — the municipality decides. All words come from
+``content/export.toml`` (plus the shared words of ``content/report.toml`` and ``content/ui.toml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import content
+from .dates import format_date
+from .report import format_kr, status_sentence, status_short, status_word
+from .report import word as report_word
+
+if TYPE_CHECKING:
+    from .model import Case, Measure
+    from .rules.types import Assessment
+
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "Pack",
+    "build_pack",
+    "render_html",
+    "render_markdown",
+    "assess_for_pack",
+    "export_case",
+    "default_output",
+    "redact",
+]
+
+#: Output formats and their file suffixes.
+FORMATS: dict[str, str] = {"html": ".html", "md": ".md"}
+
+_STATUS_CLASS = {"ready": "ready", "missing": "missing", "not_eligible": "notmet"}
+_SEVERITY_ORDER = ("blocker", "missing", "advice")
+
+
+def w(key: str, lang: str, **fmt) -> str:
+    """A text from ``content/export.toml``."""
+    return content.text("export", key, lang, **fmt)
+
+
+# --------------------------------------------------------------------------------------------
+# Privacy: a CPR number never goes into the pack
+
+
+#: DDMMYY-SSSS (with a hyphen, a space or nothing between), day 01-31 and month 01-12.
+_CPR = re.compile(
+    r"(?<![0-9])(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9])",
+    re.ASCII,
+)
+
+
+def redact(text: str, lang: str) -> str:
+    """``text`` with anything that looks like a CPR number replaced by a note that it was removed.
+
+    The case format has no CPR field, and the wizard asks for initials; this catches a number
+    typed into a free-text field (a note, a meeting summary) before the pack is printed or mailed.
+    """
+    return _CPR.sub(w("privacy.cpr_removed", lang), text)
+
+
+# --------------------------------------------------------------------------------------------
+# The pack as plain data
+
+
+@dataclass(slots=True)
+class PackMeasure:
+    title: str
+    period: str
+    result: str
+    documented: str
+    note: str
+
+
+@dataclass(slots=True)
+class PackMeeting:
+    date: str
+    participants: str
+    summary: str
+    agreed: str
+
+
+@dataclass(slots=True)
+class PackFinding:
+    severity: str  # blocker / missing / advice (for styling)
+    severity_word: str
+    message: str
+    reference: str
+
+
+@dataclass(slots=True)
+class Pack:
+    """Everything the pack says, as plain (unescaped) text in one language."""
+
+    lang: str
+    kicker: str
+    title: str
+    case_title: str
+    as_of: str
+    intro: str
+    status: str  # ready / missing / not_eligible
+    status_word: str
+    status_sentence: str
+    status_short: str
+    decides: str
+    facts: list[tuple[str, str]]
+    self_employed: bool
+    agreement: list[tuple[str, str]]
+    functions: list[str]
+    accommodations: list[str]
+    measures: list[PackMeasure]
+    meetings: list[PackMeeting]
+    findings: list[tuple[str, list[PackFinding]]]
+    dates: list[tuple[str, str]]
+    dates_note: str | None
+    economy: list[str]
+    footer: str
+    no_cpr: str
+    signatures: list[str] = field(default_factory=list)
+
+
+def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
+    if lang in ("da", "en"):
+        return lang
+    return case.language if case.language in ("da", "en") else "da"
+
+
+def _answer(value: str | None, lang: str) -> str:
+    if value is None:
+        return w("facts.not_given", lang)
+    return report_word(f"answer.{value}", lang)
+
+
+def _text(value: str | None, lang: str) -> str:
+    """User text: stripped, CPR-like numbers removed; ``not given`` when empty."""
+    if value is None or not str(value).strip():
+        return w("facts.not_given", lang)
+    return redact(str(value).strip(), lang)
+
+
+def _date(value: dt.date | None, lang: str) -> str:
+    return format_date(value, lang) if value else w("facts.not_given", lang)
+
+
+def _measure_title(m: Measure, lang: str) -> str:
+    catalogue = None
+    if m.id != "other" and content.has("measures", f"{m.id}.title"):
+        catalogue = content.text("measures", f"{m.id}.title", lang)
+    own = (m.title or "").strip()
+    if catalogue and own and own.lower() != catalogue.lower():
+        return f"{catalogue}: {redact(own, lang)}"
+    return catalogue or redact(own, lang) or m.id
+
+
+def _period(m: Measure, lang: str) -> str:
+    if m.from_ and m.to:
+        return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
+    if m.from_:
+        return report_word("measures.since", lang, date=format_date(m.from_, lang))
+    if m.to:
+        return report_word("measures.until", lang, date=format_date(m.to, lang))
+    return "—"
+
+
+def _result(m: Measure, lang: str) -> str:
+    status = report_word(f"measure_status.{m.status}", lang) if m.status else "—"
+    if m.status in ("tried", "ongoing") and m.result:
+        return f"{status}: {report_word(f'measure_result.{m.result}', lang)}"
+    return status
+
+
+def _age(years: int, months: int, lang: str) -> str:
+    if months:
+        return report_word("dates.years_months", lang, years=years, months=months)
+    return report_word("dates.years", lang, years=years)
+
+
+def _dates(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    tm = assessment.twelve_months
+    if tm.start:
+        rows.append((report_word("dates.special_terms_start", lang), format_date(tm.start, lang)))
+    if tm.exemption:
+        rows.append((report_word("dates.twelve_months_exempt", lang),
+                     report_word(f"exemption.{tm.exemption}", lang)))
+    elif tm.met_on:
+        note = report_word("dates.twelve_months_met" if tm.met
+                           else "dates.twelve_months_not_met", lang)
+        rows.append((report_word("dates.twelve_months", lang),
+                     f"{format_date(tm.met_on, lang)} {note}"))
+    p = assessment.pension
+    if p is not None and tm.exemption != "self_employed":
+        rows.append((report_word("dates.six_year_mark", lang),
+                     f"{format_date(p.six_year_mark, lang)} "
+                     f"{report_word('dates.six_year_mark_note', lang)}"))
+    if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
+        rows.append((report_word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
+    if p is not None:
+        age = report_word("dates.pension_age", lang, age=_age(p.years, p.months, lang))
+        rows.append((report_word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
+    fj = assessment.flexjob
+    if fj is not None:
+        rows += [
+            (report_word("dates.flexjob_start", lang), format_date(fj.start, lang)),
+            (report_word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
+            (report_word("dates.flexjob_status", lang), format_date(fj.status, lang)),
+            (report_word("dates.flexjob_end", lang), format_date(fj.end, lang)),
+        ]
+    return rows
+
+
+def _kr(value: float, lang: str) -> str:
+    return format_kr(round(value), lang, 0)
+
+
+def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """The estimate line(s) when ``[economy]`` has the numbers, always marked as an estimate."""
+    from .estimate import case_estimate
+    from .rules import subsidy
+
+    try:
+        est = case_estimate(case, assessment.as_of.year)
+    except subsidy.UnknownYearError as err:
+        years = ", ".join(str(y) for y in err.years)
+        return [report_word("tilskud.unknown_year", lang, year=err.year, years=years)]
+    except ValueError:
+        return []
+    if est is None:
+        return []
+    if isinstance(est, subsidy.SelfEmployedEstimate):
+        lines = [w("economy.self_line", lang, per_year=_kr(est.subsidy_per_year, lang),
+                   per_month=_kr(est.subsidy_per_month, lang), year=est.year)]
+    else:
+        lines = [
+            w("economy.wage_line", lang, wage=_kr(est.wage, lang),
+              subsidy=_kr(est.subsidy, lang), total=_kr(est.total, lang), year=est.year),
+            w("economy.basis", lang, hourly=format_kr(est.hourly_wage, lang),
+              hours=format_kr(est.hours_per_week, lang)),
+        ]
+        if est.capped and est.full_time_monthly_wage is not None:
+            lines.append(w("economy.capped", lang, cap=_kr(est.full_time_monthly_wage, lang)))
+    lines.append(w("economy.disclaimer", lang, reference=est.reference))
+    return lines
+
+
+def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> Pack:
+    """Everything the pack says, in ``lang`` (default: the case's language)."""
+    lang = _lang(case, assessment, lang)
+    c, p, e, a = case.case, case.person, case.employment, case.agreement
+    self_employed = bool(p.self_employed)
+
+    facts: list[tuple[str, str]] = [
+        (w("facts.person", lang), _text(p.name, lang)),
+        (w("facts.home_municipality", lang), _text(p.home_municipality, lang)),
+    ]
+    if self_employed:
+        facts.append((w("facts.self_employed", lang), report_word("answer.yes", lang)))
+    facts += [
+        (w("facts.employer", lang), _text(e.employer, lang)),
+        (w("facts.workplace", lang), _text(e.workplace, lang)),
+        (w("facts.job_title", lang), _text(e.job_title, lang)),
+    ]
+    if not self_employed:
+        facts += [
+            (w("facts.collective_agreement", lang), _text(e.collective_agreement, lang)),
+            (w("facts.social_chapter", lang), _answer(e.has_social_chapter, lang)),
+            (w("facts.special_terms_start", lang), _date(e.special_terms_start, lang)),
+        ]
+    if c.role:
+        facts.append((w("facts.filled_in_by", lang), w(f"role.{c.role}", lang)))
+
+    agreement: list[tuple[str, str]] = []
+    if not self_employed:
+        agreement = [
+            (w("agreement.written", lang), _answer(a.written, lang)),
+            (w("agreement.signed_on", lang), _date(a.signed_on, lang)),
+            (w("agreement.attempt_documented", lang), _answer(a.attempt_documented, lang)),
+        ]
+
+    measures = [
+        PackMeasure(
+            title=_measure_title(m, lang),
+            period=_period(m, lang),
+            result=_result(m, lang),
+            documented=_answer(m.documented, lang) if m.documented else "—",
+            note=redact(m.note.strip(), lang) if m.note and m.note.strip() else "",
+        )
+        for m in case.measures
+    ]
+
+    meetings = [
+        PackMeeting(
+            date=format_date(mt.date, lang) if mt.date else w("meetings.no_date", lang),
+            participants=", ".join(content.ui(f"participant.{x}", lang)
+                                   for x in mt.participants) or "—",
+            summary=redact(mt.summary.strip(), lang) if mt.summary and mt.summary.strip()
+            else "—",
+            agreed=redact(mt.agreed.strip(), lang) if mt.agreed and mt.agreed.strip() else "—",
+        )
+        for mt in sorted(case.meetings, key=lambda mt: (mt.date is None, mt.date or dt.date.min))
+    ]
+
+    findings: list[tuple[str, list[PackFinding]]] = []
+    for who, items in assessment.by_responsible().items():
+        items = sorted(items, key=lambda f: _SEVERITY_ORDER.index(f.severity)
+                       if f.severity in _SEVERITY_ORDER else 9)
+        findings.append((
+            report_word(f"responsible.{who}", lang),
+            [PackFinding(f.severity, report_word(f"severity.{f.severity}", lang),
+                         f.message, f.reference) for f in items],
+        ))
+
+    return Pack(
+        lang=lang,
+        kicker=w("doc.kicker", lang),
+        title=w("doc.title", lang),
+        case_title=redact(c.title.strip(), lang) if c.title and c.title.strip()
+        else report_word("heading.untitled", lang),
+        as_of=w("doc.as_of", lang, date=format_date(assessment.as_of, lang)),
+        intro=w("doc.intro", lang),
+        status=assessment.status,
+        status_word=status_word(assessment.status, lang),
+        status_sentence=status_sentence(assessment.status, lang),
+        status_short=status_short(assessment.status, lang),
+        decides=w("doc.decides", lang),
+        facts=facts,
+        self_employed=self_employed,
+        agreement=agreement,
+        functions=[redact(s.strip(), lang) for s in a.difficult_functions if s and s.strip()],
+        accommodations=[redact(s.strip(), lang) for s in a.accommodations if s and s.strip()],
+        measures=measures,
+        meetings=meetings,
+        findings=findings,
+        dates=_dates(assessment, lang),
+        dates_note=None if assessment.pension is not None
+        else report_word("dates.no_birth_date", lang),
+        economy=_economy(case, assessment, lang),
+        footer=w("doc.footer", lang, date=format_date(assessment.as_of, lang)),
+        no_cpr=w("facts.no_cpr", lang),
+        signatures=["manager", "employee", "union_rep"],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+def _e(text: str) -> str:
+    """Escape text for HTML content and attribute values."""
+    return html.escape(text, quote=True)
+
+
+def _css(lang: str) -> str:
+    css = content.entry("export", "html.css")
+    # The page label goes into a CSS string: keep only letters and spaces.
+    label = re.sub(r"[^\w ]", "", w("doc.page", lang))
+    return css.replace("__PAGE__", label)
+
+
+def _kv_table(rows: list[tuple[str, str]], cls: str = "kv") -> list[str]:
+    out = [f'<table class="{cls}"><tbody>']
+    for label, value in rows:
+        out.append(f"<tr><th scope=\"row\">{_e(label)}</th><td>{_e(value)}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+def _html_list(items: list[str], empty: str) -> list[str]:
+    if not items:
+        return [f'<p class="empty">{_e(empty)}</p>']
+    return ["<ul>", *(f"<li>{_e(x)}</li>" for x in items), "</ul>"]
+
+
+def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> str:
+    """The pack as one self-contained HTML document (see the module docstring)."""
+    pk = build_pack(case, assessment, lang)
+    lang = pk.lang
+    o: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # Nothing may be fetched or run, even if something slipped through the escaping.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">",
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="robots" content="noindex">',
+        f"<title>{_e(pk.title)} – {_e(pk.case_title)}</title>",
+        f"<style>\n{_css(lang)}</style>",
+        "</head>",
+        "<body>",
+        '<main class="sheet">',
+        # Header and status
+        '<header class="doc-head">',
+        f'<p class="kicker">{_e(pk.kicker)}</p>',
+        f"<h1>{_e(pk.title)}</h1>",
+        f'<p class="case-title">{_e(pk.case_title)}</p>',
+        f'<p class="as-of">{_e(pk.as_of)}</p>',
+        "</header>",
+        f'<section class="status status-{_STATUS_CLASS.get(pk.status, "missing")}" '
+        f'aria-labelledby="h-status">',
+        f'<h2 id="h-status">{_e(w("section.status", lang))}: '
+        f'<span class="status-word">{_e(pk.status_word)}</span></h2>',
+        f"<p><strong>{_e(pk.status_sentence)}</strong></p>",
+        f'<p class="decides">{_e(pk.decides)}</p>',
+        "</section>",
+        f'<p class="intro">{_e(pk.intro)}</p>',
+    ]
+    # 1. Facts
+    o += ['<section class="facts keep" aria-labelledby="h-facts">',
+          f'<h2 id="h-facts">{_e(w("section.facts", lang))}</h2>']
+    o += _kv_table(pk.facts)
+    o += [f'<p class="note">{_e(pk.no_cpr)}</p>', "</section>"]
+    # 2. Agreement
+    o += ['<section class="agreement" aria-labelledby="h-agreement">',
+          f'<h2 id="h-agreement">{_e(w("section.agreement", lang))}</h2>']
+    if pk.self_employed:
+        o.append(f"<p>{_e(w('agreement.self_employed', lang))}</p>")
+    else:
+        o.append(f'<p class="ref">{_e(w("agreement.reference", lang))}</p>')
+        o += _kv_table(pk.agreement)
+        o += ['<div class="keep">', f"<h3>{_e(w('agreement.functions', lang))}</h3>"]
+        o += _html_list(pk.functions, w("agreement.none_listed", lang))
+        o += ["</div>", '<div class="keep">',
+              f"<h3>{_e(w('agreement.accommodations', lang))}</h3>"]
+        o += _html_list(pk.accommodations, w("agreement.none_listed", lang))
+        o.append("</div>")
+    o.append("</section>")
+    # 3. Measures
+    o += ['<section class="measures" aria-labelledby="h-measures">',
+          f'<h2 id="h-measures">{_e(w("section.measures", lang))}</h2>',
+          f'<p class="ref">{_e(w("measures.intro", lang))}</p>']
+    if not pk.measures:
+        o.append(f'<p class="empty">{_e(w("measures.none", lang))}</p>')
+    else:
+        o += [
+            '<table class="grid measures-table">',
+            '<colgroup><col class="c-measure"><col class="c-period"><col class="c-result">'
+            '<col class="c-doc"><col class="c-note"></colgroup>',
+            "<thead><tr>",
+            *(f'<th scope="col">{_e(w(k, lang))}</th>' for k in (
+                "measures.measure", "measures.period", "measures.result",
+                "measures.documented", "measures.note")),
+            "</tr></thead>",
+            "<tbody>",
+        ]
+        for m in pk.measures:
+            o.append(
+                f"<tr><td>{_e(m.title)}</td><td class=\"nowrap\">{_e(m.period)}</td>"
+                f"<td>{_e(m.result)}</td><td>{_e(m.documented)}</td>"
+                f'<td class="pre">{_e(m.note)}</td></tr>'
+            )
+        o += ["</tbody>", "</table>"]
+    o.append("</section>")
+    # 4. Meetings
+    o += ['<section class="meetings" aria-labelledby="h-meetings">',
+          f'<h2 id="h-meetings">{_e(w("section.meetings", lang))}</h2>']
+    if not pk.meetings:
+        o.append(f'<p class="empty">{_e(w("meetings.none", lang))}</p>')
+    for mt in pk.meetings:
+        o += [
+            '<div class="meeting keep">',
+            f"<h3>{_e(w('meetings.meeting', lang))} {_e(mt.date)}</h3>",
+            '<table class="kv"><tbody>',
+            f"<tr><th scope=\"row\">{_e(w('meetings.participants', lang))}</th>"
+            f"<td>{_e(mt.participants)}</td></tr>",
+            f"<tr><th scope=\"row\">{_e(w('meetings.summary', lang))}</th>"
+            f'<td class="pre">{_e(mt.summary)}</td></tr>',
+            f"<tr><th scope=\"row\">{_e(w('meetings.agreed', lang))}</th>"
+            f'<td class="pre">{_e(mt.agreed)}</td></tr>',
+            "</tbody></table>",
+            "</div>",
+        ]
+    o.append("</section>")
+    # 5. Findings
+    o += ['<section class="findings" aria-labelledby="h-findings">',
+          f'<h2 id="h-findings">{_e(w("section.findings", lang))}</h2>']
+    if not pk.findings:
+        o.append(f'<p class="empty">{_e(w("findings.none", lang))}</p>')
+    ref_label = report_word("heading.reference", lang)
+    for who, items in pk.findings:
+        o += ['<div class="who">', f"<h3>{_e(who)} ({len(items)})</h3>", "<ul>"]
+        for f in items:
+            o.append(
+                f'<li class="finding sev-{_e(f.severity)}">'
+                f'<span class="sev">[{_e(f.severity_word)}]</span> {_e(f.message)}'
+                f'<br><span class="ref">{_e(ref_label)}: {_e(f.reference)}</span></li>'
+            )
+        o += ["</ul>", "</div>"]
+    o.append("</section>")
+    # 6. Dates
+    o += ['<section class="dates keep" aria-labelledby="h-dates">',
+          f'<h2 id="h-dates">{_e(w("section.dates", lang))}</h2>']
+    if pk.dates_note:
+        o.append(f"<p>{_e(pk.dates_note)}</p>")
+    if pk.dates:
+        o += _kv_table(pk.dates)
+    o.append("</section>")
+    # 7. Economy
+    if pk.economy:
+        o += ['<section class="economy keep" aria-labelledby="h-economy">',
+              f'<h2 id="h-economy">{_e(w("section.economy", lang))}</h2>']
+        *body, disclaimer = pk.economy
+        o += [f"<p>{_e(line)}</p>" for line in body]
+        o += [f'<p class="note">{_e(disclaimer)}</p>', "</section>"]
+    # Signatures
+    o += ['<section class="signatures keep" aria-labelledby="h-signatures">',
+          f'<h2 id="h-signatures">{_e(w("section.signatures", lang))}</h2>',
+          f"<p>{_e(w('signatures.intro', lang))}</p>",
+          '<div class="sig-grid">']
+    for role in pk.signatures:
+        o += [
+            '<div class="sig">',
+            f"<h3>{_e(w(f'signatures.{role}', lang))}</h3>",
+            *(f'<div class="field"><div class="line"></div>'
+              f'<span class="label">{_e(w(f"signatures.{k}", lang))}</span></div>'
+              for k in ("name", "date", "signature")),
+            "</div>",
+        ]
+    o += ["</div>", "</section>",
+          f'<footer class="doc-foot"><p>{_e(pk.footer)}</p></footer>',
+          "</main>", "</body>", "</html>", ""]
+    return "\n".join(o)
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~&!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|[0-9]+[.)])", re.MULTILINE)
+
+
+def md_escape(text: str, *, inline: bool = True, start: bool = True) -> str:
+    """Escape Markdown-significant characters in user text.
+
+    Backslash, backtick, ``* _ [ ] { } < > # | ~ & !`` are escaped everywhere; with ``start``
+    (the default) a list marker, a quote or a heading underline at the start of a line too. With
+    ``inline`` (for table cells and list items) line breaks become spaces, so a cell or an item
+    stays on one line.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    if start:
+        text = _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+    if inline:
+        text = re.sub(r"\s*\n\s*", " ", text.strip())
+    return text
+
+
+def _h(text: str) -> str:
+    """One of our own texts in a heading: escaped, but "1." at its start stays a number."""
+    return md_escape(text, start=False)
+
+
+def _md_block(text: str, indent: str = "  ") -> str:
+    """A multi-line user text inside a list item: escaped, lines kept as hard breaks."""
+    lines = [md_escape(line) for line in text.strip().splitlines() if line.strip()]
+    return ("  \n" + indent).join(lines) or "—"
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(md_escape(h) for h in header) + " |",
+           "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(md_escape(c) or " " for c in row) + " |")
+    return out
+
+
+def render_markdown(case: Case, assessment: Assessment, lang: str | None = None) -> str:
+    """The pack as Markdown for an e-mail or a case system (see the module docstring)."""
+    pk = build_pack(case, assessment, lang)
+    lang = pk.lang
+    o: list[str] = [
+        f"# {md_escape(pk.title)}",
+        "",
+        f"**{md_escape(pk.kicker)}: {md_escape(pk.case_title)}**  ",
+        md_escape(pk.as_of),
+        "",
+        f"## {_h(w('section.status', lang))}: {md_escape(pk.status_word)}",
+        "",
+        f"**{md_escape(pk.status_sentence)}** {md_escape(pk.decides)}",
+        "",
+        md_escape(pk.intro),
+        "",
+        f"## {_h(w('section.facts', lang))}",
+        "",
+    ]
+    o += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in pk.facts]
+    o += ["", f"*{md_escape(pk.no_cpr)}*", "", f"## {_h(w('section.agreement', lang))}",
+          ""]
+    if pk.self_employed:
+        o += [md_escape(w("agreement.self_employed", lang)), ""]
+    else:
+        o += [f"*{md_escape(w('agreement.reference', lang))}*", ""]
+        o += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in pk.agreement]
+        for key, items in (("agreement.functions", pk.functions),
+                           ("agreement.accommodations", pk.accommodations)):
+            o += ["", f"### {md_escape(w(key, lang))}", ""]
+            if items:
+                o += [f"- {md_escape(x)}" for x in items]
+            else:
+                o.append(md_escape(w("agreement.none_listed", lang)))
+        o.append("")
+    o += [f"## {_h(w('section.measures', lang))}", "",
+          md_escape(w("measures.intro", lang)), ""]
+    if not pk.measures:
+        o += [md_escape(w("measures.none", lang)), ""]
+    else:
+        o += _md_table(
+            [w(k, lang) for k in ("measures.measure", "measures.period", "measures.result",
+                                  "measures.documented")],
+            [[m.title, m.period, m.result, m.documented] for m in pk.measures],
+        )
+        notes = [(m.title, m.note) for m in pk.measures if m.note]
+        if notes:
+            o += ["", f"### {md_escape(w('measures.notes', lang))}", ""]
+            o += [f"- **{md_escape(t)}:** {_md_block(n)}" for t, n in notes]
+        o.append("")
+    o += [f"## {_h(w('section.meetings', lang))}", ""]
+    if not pk.meetings:
+        o += [md_escape(w("meetings.none", lang)), ""]
+    for mt in pk.meetings:
+        o += [
+            f"### {md_escape(w('meetings.meeting', lang))} {md_escape(mt.date)}",
+            "",
+            f"- **{md_escape(w('meetings.participants', lang))}:** {md_escape(mt.participants)}",
+            f"- **{md_escape(w('meetings.summary', lang))}:** {_md_block(mt.summary)}",
+            f"- **{md_escape(w('meetings.agreed', lang))}:** {_md_block(mt.agreed)}",
+            "",
+        ]
+    o += [f"## {_h(w('section.findings', lang))}", ""]
+    if not pk.findings:
+        o += [md_escape(w("findings.none", lang)), ""]
+    ref_label = report_word("heading.reference", lang)
+    for who, items in pk.findings:
+        o += [f"### {md_escape(who)} ({len(items)})", ""]
+        o += [f"- **{md_escape(f.severity_word)}:** {md_escape(f.message)} "
+              f"*({md_escape(ref_label)}: {md_escape(f.reference)})*" for f in items]
+        o.append("")
+    o += [f"## {_h(w('section.dates', lang))}", ""]
+    if pk.dates_note:
+        o += [md_escape(pk.dates_note), ""]
+    o += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in pk.dates]
+    o.append("")
+    if pk.economy:
+        *body, disclaimer = pk.economy
+        o += [f"## {_h(w('section.economy', lang))}", ""]
+        o += [md_escape(line) for line in body]
+        o += ["", f"*{md_escape(disclaimer)}*", ""]
+    o += [f"## {_h(w('section.signatures', lang))}", "",
+          md_escape(w("signatures.intro", lang)), ""]
+    blank = "_" * 28  # a run of underscores between spaces is plain text in Markdown
+    for role in pk.signatures:
+        o += [f"**{md_escape(w(f'signatures.{role}', lang))}**  ",
+              *(f"{md_escape(w(f'signatures.{k}', lang))}: {blank}  "
+                for k in ("name", "date", "signature")),
+              ""]
+    o += ["---", "", f"*{md_escape(pk.footer)}*", ""]
+    return "\n".join(o)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+class ExportError(Exception):
+    """The pack could not be written. ``message(lang)`` says where, what and what to do."""
+
+    def __init__(self, path: Path, what_da: str, what_en: str, lang: str = "da") -> None:
+        self.path = path
+        self.what = {"da": what_da, "en": what_en}
+        self.lang = lang if lang in ("da", "en") else "da"
+        super().__init__(self.message(self.lang))
+
+    def short(self, lang: str | None = None) -> str:
+        return self.what[lang if lang in ("da", "en") else self.lang]
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang if lang in ("da", "en") else self.lang
+        return w("cli.failed", lang, path=self.path, what=self.what[lang],
+                 hint=w("cli.hint", lang))
+
+    def __str__(self) -> str:
+        return self.message(self.lang)
+
+
+def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
+    """The assessment for the pack: findings worded in the third person for all three readers."""
+    from .rules import assess
+
+    if case.case.role == "employee" or case.case.role is None:
+        neutral = case.model_copy(deep=True)
+        neutral.case.role = "manager"  # any role but "employee" gives the neutral wording
+        return assess(neutral, as_of)
+    return assess(case, as_of)
+
+
+def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
+                   folder: str | os.PathLike[str] | None = None, *,
+                   title: str | None = None) -> Path:
+    """Where the pack goes by default: beside the case file, same stem (``sag.toml`` →
+    ``sag.html``); for a case without a file, in ``folder`` named after ``title``."""
+    suffix = FORMATS.get(fmt, ".html")
+    if case_path is not None:
+        return Path(case_path).with_suffix(suffix)
+    from .storage import new_case_path
+
+    stem = new_case_path(folder, title or "dokumentation").stem
+    return Path(folder if folder is not None else ".") / f"{stem}{suffix}"
+
+
+def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None) -> str:
+    if fmt == "html":
+        return render_html(case, assessment, lang)
+    if fmt == "md":
+        return render_markdown(case, assessment, lang)
+    raise ValueError(f"unknown format {fmt!r} (html or md)")
+
+
+def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str]) -> Path:
+    """Assess ``case`` as of ``as_of``, render it as ``fmt`` (``html``/``md``) and write it to
+    ``out_path`` atomically with mode 600. Returns the path written; raises :class:`ExportError`.
+    """
+    from .storage import CaseFileError, write_private_text
+
+    lang = case.language
+    text = render(case, assess_for_pack(case, as_of), fmt, lang)
+    path = Path(out_path).expanduser()
+    if path.is_dir():
+        name = default_output(None, fmt, path, title=case.case.title).name
+        raise ExportError(path, w("error.is_folder", "da", file=name),
+                          w("error.is_folder", "en", file=name), lang)
+    if not path.parent.is_dir():
+        raise ExportError(path, w("error.no_folder", "da", folder=path.parent),
+                          w("error.no_folder", "en", folder=path.parent), lang)
+    try:
+        return write_private_text(path, text, lang=lang)
+    except CaseFileError as err:
+        raise ExportError(path, err.what.da, err.what.en, lang) from None
+    except OSError as err:  # pragma: no cover - storage turns these into CaseFileError
+        reason = err.strerror or type(err).__name__
+        raise ExportError(path, w("error.system", "da", reason=reason),
+                          w("error.system", "en", reason=reason), lang) from None
