@@ -1,21 +1,137 @@
 """Step 9, Overblik: the assessment in plain words, key dates, what is missing and who should
-provide it — the same Rich summary as ``fleksjob summary``."""
+provide it — the same Rich summary as ``fleksjob summary``.
+
+From here the documentation pack is exported (button "Eksportér dokumentation" or ctrl+e): a
+small window asks where to save it (default: beside the case file, same name, ``.html``; for an
+example case without a file, in the case folder) and in which format (HTML to print and sign, or
+Markdown for an e-mail). The file is written by :func:`fleksjob_tui.export.export_case`
+(atomically, mode 600), and a notification says where it went.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from dataclasses import replace
+from pathlib import Path
 
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from .. import content
+from ..export import FORMATS, ExportError, default_output, export_case
 from ..report import render_summary
 from ..rules.types import Assessment
 from .base import StepPane
 
 
+def _x(key: str, lang: str, **fmt) -> str:
+    """A text from ``content/export.toml``."""
+    return content.text("export", key, lang, **fmt)
+
+
+class ExportScreen(ModalScreen[tuple[Path, str] | None]):
+    """Ask where to save the documentation and in which format.
+
+    Dismissed with ``(path, fmt)``, or None when cancelled. Enter in the path field saves.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, default_path: Path, lang: str, fmt: str = "html") -> None:
+        super().__init__(classes="editor")
+        self.default_path = default_path
+        self.lang = lang
+        self.fmt = fmt if fmt in FORMATS else "html"
+        _localize(self, {"cancel": _x("tui.cancel", lang)})
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="editor-box ask-box", id="export-box"):
+            yield Static(_x("tui.question", self.lang), classes="editor-title")
+            yield Input(str(self.default_path), id="export-path")
+            yield Static("", id="export-error", classes="q-error")
+            yield Static(_x("tui.format", self.lang))
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(_x(f"tui.format_{fmt}", self.lang), value=fmt == self.fmt,
+                                      id=f"export-format-{fmt}")
+            yield Static(_x("tui.hint", self.lang), classes="step-intro")
+            with Horizontal(classes="nav"):
+                yield Button(_x("tui.cancel", self.lang), id="export-cancel")
+                yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#export-path", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        fmt = (event.pressed.id or "").removeprefix("export-format-")
+        if fmt not in FORMATS or fmt == self.fmt:
+            return
+        old_suffix, self.fmt = FORMATS[self.fmt], fmt
+        # Follow the format in the file name while it still has the other format's suffix.
+        box = self.query_one("#export-path", Input)
+        if box.value.endswith(old_suffix):
+            box.value = box.value[: -len(old_suffix)] + FORMATS[fmt]
+
+    def _error(self, text: str) -> None:
+        box = self.query_one("#export-error", Static)
+        box.update(text)
+        box.add_class("-shown")
+
+    def _submit(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._error(_x("tui.need_path", self.lang))
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._error(_x("tui.is_folder", self.lang, file=self.default_path.name))
+            return
+        if not path.parent.is_dir():
+            self._error(_x("tui.no_folder", self.lang, folder=path.parent))
+            return
+        self.dismiss((path, self.fmt))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _localize(node, descriptions: dict[str, str]) -> None:
+    """Give the bindings of ``node`` whose action is a key of ``descriptions`` that text."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(b, description=descriptions[b.action])
+                      if b.action in descriptions else b for b in bindings]
+
+
 class SummaryStep(StepPane):
     step_id = "summary"
 
+    BINDINGS = [Binding("ctrl+e", "export", "export")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        _localize(self, {"export": _x("tui.key", self.lang)})
+
     def compose_fields(self) -> ComposeResult:
         yield Static("", id="summary-body")
+        with Horizontal(classes="nav"):
+            yield Button(_x("tui.button", self.lang), id="summary-export")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         if assessment is None:
@@ -25,3 +141,33 @@ class SummaryStep(StepPane):
         )
         box = self.query_one(".step-findings", Static)
         box.display = False
+
+    # ── export ───────────────────────────────────────────────────────────────────────────────
+    def default_export_path(self, fmt: str = "html") -> Path:
+        """Beside the case file (same name); for an example without a file, the case folder."""
+        if self.fj.path is not None:
+            return default_output(self.fj.path, fmt)
+        return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "summary-export":
+            event.stop()
+            self.action_export()
+            return
+        super().on_button_pressed(event)
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportScreen(self.default_export_path(), self.lang),
+                             callback=self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
+        if choice is None:
+            return
+        path, fmt = choice
+        try:
+            written = export_case(self.case, self.fj.as_of, fmt, path)
+        except ExportError as err:
+            self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
+                            severity="error", timeout=12)
+            return
+        self.app.notify(_x("tui.written", self.lang, path=written), timeout=10)
