@@ -199,9 +199,10 @@ class TextField(QuestionField):
 class DateField(QuestionField):
     """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22.
 
-    While typing, an unfinished date is not an error; when the user leaves the field or presses
-    Enter, a wrong form or an impossible date is shown beside the field. Only a valid date (or an
-    empty field) changes the case.
+    While typing, an unfinished date is not an error and changes nothing; a complete valid date
+    is written at once. When the user leaves the field or presses Enter, a wrong form or an
+    impossible date is shown beside the field and the case keeps its previous date; an emptied
+    field then means "no date".
     """
 
     def compose_input(self) -> ComposeResult:
@@ -211,7 +212,8 @@ class DateField(QuestionField):
     def _check(self, text: str, final: bool) -> bool:
         text = text.strip()
         if not text:
-            return self.write(None)
+            # Emptied while retyping is not an answer yet; emptied and left means "no date".
+            return self.write(None) if final else False
         try:
             parsed = parse_date(text, self.lang)
         except DateError as err:

@@ -1,0 +1,193 @@
+"""Navigation keeps answers, the step list jumps, bad dates are refused, a reopened case resumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fleksjob_tui import storage
+from fleksjob_tui.app import FleksjobApp
+from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.widgets.steplist import StepList
+from wizard_helpers import AS_OF, current_step, focused_field_key, keys
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
+    return tmp_path
+
+
+def saved_case(path) -> Case:
+    return storage.load_case(path)
+
+
+@pytest.fixture
+def case_file(home):
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    path = home / "test.toml"
+    storage.save_case(case, path)
+    return path
+
+
+async def test_back_and_forth_keeps_every_answer(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "text:KL", "enter", "text:01-02-1970", "enter", "text:Odense")
+        await keys(pilot, "ctrl+n", "text:Odense Kommune", "ctrl+n")
+        assert current_step(app) == "checklist"
+        await keys(pilot, "j", "ctrl+b", "ctrl+b")
+        assert current_step(app) == "person"
+        screen = app.screen
+        assert screen.query_one("#f-person-name Input").value == "KL"
+        assert screen.query_one("#f-person-birth_date Input").value == "01-02-1970"
+        assert screen.query_one("#f-person-home_municipality Input").value == "Odense"
+        await keys(pilot, "ctrl+n")
+        assert app.screen.query_one("#f-employment-employer Input").value == "Odense Kommune"
+        await keys(pilot, "ctrl+n")
+        assert app.screen.query_one("#f-agreement-written Choice").value == "yes"
+    case = saved_case(case_file)
+    assert case.person.name == "KL" and case.person.birth_date == dt.date(1970, 2, 1)
+    assert case.employment.employer == "Odense Kommune"
+    assert case.agreement.written == "yes"
+
+
+async def test_jump_from_step_list_lands_on_that_step(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "ctrl+l")
+        assert isinstance(app.focused, StepList)
+        await keys(pilot, "down", "down", "down", "down", "enter")  # 5 Betingelser
+        assert current_step(app) == "eligibility"
+        assert focused_field_key(app) == "eligibility.capacity_reduced"
+        # by mouse too
+        await pilot.click(StepList, offset=(3, 3))
+        await pilot.pause()
+        assert current_step(app) == "employment"
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("31-02-1970", "findes ikke"),  # impossible date
+        ("1970/02/01", "dd-mm-åååå"),  # wrong form
+        ("1-2-70", "fire cifre"),  # two-digit year
+    ],
+)
+async def test_bad_dates_are_refused_with_a_message_and_change_nothing(case_file, typed, message):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "tab", "text:10-05-1966", "tab")  # a good date first
+        assert app.case.person.birth_date == dt.date(1966, 5, 10)
+        await keys(pilot, "shift+tab", "end", "ctrl+u", "text:" + typed, "enter")
+        field = app.screen.query_one("#f-person-birth_date")
+        assert focused_field_key(app) == "person.birth_date"  # Enter did not move on
+        assert message in field.error_text, field.error_text
+        assert app.case.person.birth_date == dt.date(1966, 5, 10)
+        await keys(pilot, "tab")
+        assert message in field.error_text
+    assert saved_case(case_file).person.birth_date == dt.date(1966, 5, 10)
+
+
+async def test_reopening_restores_every_field_and_the_last_step(home):
+    path = home / "fuld.toml"
+    case = Case.new(role="manager")
+    case.person.name = "ÅÆØ"
+    case.person.birth_date = dt.date(1966, 5, 10)
+    case.agreement.difficult_functions = ["tunge løft", "nattevagter"]
+    case.measures.append(Measure(id="aids", status="ongoing", documented="no"))
+    case.meetings.append(Meeting(date=dt.date(2025, 6, 1), participants=["manager"], summary="Møde"))
+    storage.save_case(case, path)
+
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert current_step(app) == "person"
+        await keys(pilot, "ctrl+n", "ctrl+n")
+        assert current_step(app) == "checklist"
+        area = app.screen.query_one("#f-agreement-difficult_functions TextArea")
+        assert area.text == "tunge løft\nnattevagter"
+        await keys(pilot, "ctrl+q")
+    before = saved_case(path)
+    assert before.case.last_step == "checklist"
+
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert current_step(app) == "checklist"
+        assert app.case == before
+        await keys(pilot, "ctrl+b", "ctrl+b")
+        assert app.screen.query_one("#f-person-name Input").value == "ÅÆØ"
+        assert app.screen.query_one("#f-person-birth_date Input").value == "10-05-1966"
+        await app.screen.show_step("measures")
+        await pilot.pause()
+        text = str(app.screen.query_one("#measure-list").get_option("aids").prompt)
+        assert "I gang" in text and "IKKE dokumenteret" in text
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        assert "01-06-2025" in str(app.screen.query_one("#meeting-list").get_option("meeting-0").prompt)
+
+
+async def test_help_key_shows_plain_danish_and_the_reference(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("eligibility")
+        await keys(pilot, "tab", "tab", "tab", "f1")  # acute injury
+        body = str(app.screen.query_one(".help-body").content)
+        ref = str(app.screen.query_one(".help-ref").content)
+        assert "glidende nedslidning" in body
+        assert "LAB § 119, stk. 3" in ref
+        await keys(pilot, "escape")
+        assert focused_field_key(app) == "eligibility.acute_injury"
+
+
+async def test_english_with_lang_en(case_file):
+    app = FleksjobApp(case_file, lang="en", as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#f-person-name").label_text == "Name or initials"
+        assert "Next" in str(app.screen.query_one("#nav-next").label)
+
+
+async def test_too_small_terminal_says_how_large_it_must_be(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        note = app.screen.query_one("#too-small")
+        assert note.display and "60" in str(note.content) and "20" in str(note.content)
+        assert not app.screen.query_one("#wizard-body").display
+    async with FleksjobApp(case_file, as_of=AS_OF).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not pilot.app.screen.query_one("#too-small").display
+
+
+async def test_self_employed_adds_the_step_and_adapts_the_others(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "self_employment" not in app.screen.visible_steps()
+        await keys(pilot, "tab", "tab", "tab", "j")
+        assert app.case.person.self_employed is True
+        assert "self_employment" in app.screen.visible_steps()
+        await keys(pilot, "ctrl+n")
+        assert not app.screen.query("#f-employment-special_terms_start")
+        await keys(pilot, "ctrl+n")
+        assert not app.screen.query("#f-agreement-written")
+        assert app.screen.query("#f-contacts-hr")
+
+
+async def test_example_case_opens_read_only_and_is_not_written(home):
+    app = FleksjobApp(as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "down", "down", "enter", "enter")
+        assert app.read_only and app.path is None
+        assert app.case.person.name
+        await keys(pilot, "ctrl+n", "ctrl+q")
+    assert list(home.glob("*.toml")) == []
