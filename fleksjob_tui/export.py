@@ -573,7 +573,8 @@ def md_escape(text: str, *, inline: bool = True, start: bool = True) -> str:
     """
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if start:
-        text = _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+        # "- x" → "\\- x"; "1. x" → "1\\. x" (only punctuation can be escaped)
+        text = _MD_LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], text)
     if inline:
         text = re.sub(r"\s*\n\s*", " ", text.strip())
     return text

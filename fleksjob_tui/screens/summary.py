@@ -129,9 +129,10 @@ class SummaryStep(StepPane):
         _localize(self, {"export": _x("tui.key", self.lang)})
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="summary-body")
-        with Horizontal(classes="nav"):
+        # At the top, so that it is seen without scrolling past the whole summary.
+        with Horizontal(classes="nav summary-actions"):
             yield Button(_x("tui.button", self.lang), id="summary-export")
+        yield Static("", id="summary-body")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         if assessment is None:
