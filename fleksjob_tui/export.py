@@ -461,8 +461,10 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
     o.append("</section>")
     # 3. Measures
     o += ['<section class="measures" aria-labelledby="h-measures">',
+          '<div class="section-head">',  # the heading and its note stay with the table
           f'<h2 id="h-measures">{_e(w("section.measures", lang))}</h2>',
-          f'<p class="ref">{_e(w("measures.intro", lang))}</p>']
+          f'<p class="ref">{_e(w("measures.intro", lang))}</p>',
+          '</div>']
     if not pk.measures:
         o.append(f'<p class="empty">{_e(w("measures.none", lang))}</p>')
     else:
