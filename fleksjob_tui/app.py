@@ -67,6 +67,8 @@ class FleksjobApp(App[None]):
         self.save_error: str | None = None
         self._save_timer = None
         self._dirty = False
+        #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
+        self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
 
     # ── start ────────────────────────────────────────────────────────────────────────────────

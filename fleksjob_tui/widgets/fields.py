@@ -102,6 +102,13 @@ class QuestionField(Vertical):
     def compose_input(self) -> ComposeResult:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        # Snapshot tests (and users who dislike it) turn the blinking cursor off app-wide.
+        if not getattr(self.app, "cursor_blink", True):
+            for widget in self.query(".q-input"):
+                if hasattr(widget, "cursor_blink"):
+                    widget.cursor_blink = False
+
     # ── model access ─────────────────────────────────────────────────────────────────────────
     @property
     def value(self) -> Any:

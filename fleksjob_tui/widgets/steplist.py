@@ -51,6 +51,7 @@ class StepList(OptionList):
         return MARK[state], content.ui(f"step_state.{state}", self.lang)
 
     def show(self, steps: list[str], current: str, assessment: Assessment | None, case) -> None:
+        moved = current != self.current
         self.steps = list(steps)
         self.current = current
         options = []
@@ -65,9 +66,9 @@ class StepList(OptionList):
         highlighted = self.highlighted
         self.set_options(options)
         if current in steps:
-            self.highlighted = steps.index(current) if highlighted is None else highlighted
-            if not self.has_focus:
-                self.highlighted = steps.index(current)
+            # Keep the user's place while they move through the list; otherwise mark the step shown.
+            keep = self.has_focus and not moved and highlighted is not None
+            self.highlighted = highlighted if keep else steps.index(current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

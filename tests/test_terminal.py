@@ -1,0 +1,114 @@
+"""The installed ``fleksjob`` command in a real terminal (tmux, 80×24), read the way a person
+reads it: open a case, type, move through steps, quit, and check the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from fleksjob_tui import storage
+from fleksjob_tui.model import Case
+
+TMUX = shutil.which("tmux")
+FLEKSJOB = Path(sys.executable).with_name("fleksjob")
+
+pytestmark = pytest.mark.skipif(
+    TMUX is None or not FLEKSJOB.exists(), reason="needs tmux and the installed fleksjob command"
+)
+
+
+class Terminal:
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.name = f"fj-{uuid.uuid4().hex[:8]}"
+        env_args = [f"{k}={v}" for k, v in env.items()]
+        shell = " ".join(["env", *env_args, *command])
+        subprocess.run(
+            [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            [TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
+        return out.stdout
+
+    def alive(self) -> bool:
+        return subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode == 0
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared on the screen:\n{self.screen()}")
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        for key in keys:
+            args = [TMUX, "send-keys", "-t", self.name]
+            if literal:
+                args.append("-l")
+            subprocess.run([*args, key], check=True)
+            time.sleep(0.15)
+
+    def type(self, text: str) -> None:
+        self.keys(text, literal=True)
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+
+
+def test_fleksjob_in_a_real_terminal(tmp_path):
+    home = tmp_path / "home"
+    path = tmp_path / "sag.toml"
+    case = Case.new(role="union_rep")
+    case.case.title = "Terminaltest"
+    storage.save_case(case, path)
+
+    env = {
+        "FLEKSJOB_HOME": str(home),
+        "FLEKSJOB_AS_OF": "2026-11-22",
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    term = Terminal([str(FLEKSJOB), "open", str(path)], env)
+    try:
+        screen = term.wait_for("1 · Personen")
+        assert "Næste" in screen and "Medarbejderens fødselsdato" in screen
+        term.type("EK")
+        term.keys("Enter")
+        term.type("10-05-1966")
+        term.keys("Enter")
+        screen = term.wait_for("Folkepensionsalder 68 år: 10-05-2034")
+        term.keys("C-n")
+        term.wait_for("2 · Ansættelsen")
+        term.type("Aarhus Kommune")
+        term.keys("C-n")
+        screen = term.wait_for("3 · Tjekliste")
+        term.keys("j")  # the written agreement: Ja
+        term.wait_for("(•) Ja")
+        term.keys("C-q")
+        end = time.monotonic() + 15
+        while term.alive() and time.monotonic() < end:
+            time.sleep(0.1)
+        assert not term.alive(), term.screen()
+    finally:
+        term.close()
+
+    saved = storage.load_case(path)
+    assert saved.person.name == "EK"
+    assert saved.person.birth_date == dt.date(1966, 5, 10)
+    assert saved.employment.employer == "Aarhus Kommune"
+    assert saved.agreement.written == "yes"
+    assert saved.case.last_step == "checklist"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
