@@ -10,6 +10,11 @@
   flush, ``fsync``, ``os.replace`` over the target, then ``fsync`` the folder. A crash leaves
   either the old file or the new one, never a mix. **save_case sets ``case.case.updated`` to now
   (and ``case.case.created`` if unset)** unless called with ``touch=False``.
+  The previous file is kept beside it as ``NAME.bak`` (e.g. ``sag.toml.bak``, mode 600, also
+  written atomically) unless called with ``backup=False``; :func:`restore_backup` swaps the two.
+  A temporary file left behind by a killed process (``.NAME.<pid>-<random>.tmp``, hidden) is
+  removed by the next save in that folder once its process is gone; :func:`list_cases` never
+  shows hidden files.
 * :func:`list_cases` — the cases in a folder for the start screen (path, title, person name,
   updated, and the loaded :class:`~fleksjob_tui.model.Case` so the caller can assess the status;
   a broken file is listed with its error instead of being hidden).
@@ -47,6 +52,8 @@ __all__ = [
     "load_case",
     "save_case",
     "write_private_text",
+    "backup_path",
+    "restore_backup",
     "dumps_case",
     "list_cases",
     "new_case_path",
@@ -735,7 +742,7 @@ def _now() -> dt.datetime:
 
 
 def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
-              lang: str = "da") -> Path:
+              lang: str = "da", backup: bool = True) -> Path:
     """Write ``case`` to ``path`` atomically, readable by its owner only (mode 600).
 
     With ``touch`` (the default) ``case.case.updated`` is set to now (UTC, whole seconds) and
@@ -743,6 +750,11 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
     written to a temporary file (created with mode 600) in the same folder, flushed and fsynced,
     then renamed over ``path`` with ``os.replace``; the folder is fsynced after. If ``path`` is
     a symbolic link, the file it points to is replaced and the link kept.
+
+    With ``backup`` (the default) the file being replaced is first kept as :func:`backup_path`
+    (``sag.toml.bak``): a hard link to the old file (or, where links are not possible, an atomic
+    copy), mode 600. The wizard asks for this only on its first save of a session, so the backup
+    is the case as it was before the session, not half a second ago.
 
     Raises :class:`CaseFileError` (code ``write_failed``) when the folder cannot be written; the
     target file is then unchanged and no temporary file is left behind. Returns the path written.
@@ -755,7 +767,32 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
         if case.case.created is None:
             case.case.created = now
         case.case.updated = now
-    return _write_private(path, dumps_case(case).encode("utf-8"), lang)
+    return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where the previous version of the case at ``path`` is kept: ``sag.toml`` → ``sag.toml.bak``.
+
+    The name does not end in ``.toml``, so :func:`list_cases` does not show it as a second case.
+    """
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def restore_backup(path: str | os.PathLike[str], lang: str = "da") -> Path:
+    """Put the backup (:func:`backup_path`) back as the case; the current file becomes the backup.
+
+    The backup is loaded (validated) first; a missing or broken backup raises
+    :class:`CaseFileError` and nothing is changed. Running it twice undoes it. Returns the path.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    bak = backup_path(path)
+    data = _read_bytes(bak, lang)
+    load_case(bak, lang=lang)  # refuse to restore a broken backup
+    keep = path.exists()
+    return _write_private(path, data, lang, backup=keep)
 
 
 def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "da") -> Path:
@@ -773,7 +810,58 @@ def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "
     return _write_private(path, text.encode("utf-8"), lang)
 
 
-def _write_private(path: Path, data: bytes, lang: str) -> Path:
+def _tmp_name(name: str) -> str:
+    """A hidden temporary name beside ``name`` that says which process made it."""
+    return f".{name}.{os.getpid()}-{secrets.token_hex(6)}.tmp"
+
+
+_TMP_RE = re.compile(r"\.(?P<pid>[0-9]+)-[0-9a-f]{12}\.tmp")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    except OSError:  # pragma: no cover - e.g. Windows: assume alive, never delete
+        return True
+    return True
+
+
+def clean_stale_temps(folder: str | os.PathLike[str], name: str) -> int:
+    """Remove temporary files of ``name`` (``.name.<pid>-<hex>.tmp``) left by dead processes.
+
+    A save that was killed half-way leaves such a hidden file; the old case is intact beside it.
+    Files of this process and of live processes are left alone. Returns how many were removed.
+    """
+    prefix = f".{name}"
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for entry in names:
+        if not entry.startswith(prefix):
+            continue
+        m = _TMP_RE.fullmatch(entry, len(prefix))
+        if m is None:
+            continue
+        pid = int(m["pid"])
+        if pid == os.getpid() or _pid_alive(pid):
+            continue
+        try:
+            os.unlink(os.path.join(folder, entry))
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _write_private(path: Path, data: bytes, lang: str, backup: bool = False) -> Path:
     folder = path.parent
     if path.is_dir():
         raise CaseFileError(
@@ -781,12 +869,25 @@ def _write_private(path: Path, data: bytes, lang: str) -> Path:
             Bi("Vælg et filnavn, fx sag.toml.", "Choose a file name, e.g. case.toml."),
             code="write_failed", lang=lang, action="save",
         )
-    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    clean_stale_temps(folder, path.name)
+    if backup:
+        _keep_backup(path, lang)
+    _atomic_write(path, data, lang)
+    _fsync_dir(folder)
+    return path
+
+
+def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None) -> None:
+    """Write ``data`` to a hidden temporary file (mode 600), fsync, ``os.replace`` onto ``path``.
+
+    ``report`` is the path named in an error (default ``path``).
+    """
+    tmp = path.parent / _tmp_name(path.name)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                      0o600)
     except OSError as exc:
-        raise _os_error(path, exc, lang, action="save") from None
+        raise _os_error(report or path, exc, lang, action="save") from None
     try:
         try:
             if hasattr(os, "fchmod"):
@@ -805,10 +906,52 @@ def _write_private(path: Path, data: bytes, lang: str) -> Path:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise _os_error(path, exc, lang, action="save") from None
+            raise _os_error(report or path, exc, lang, action="save") from None
         raise
-    _fsync_dir(folder)
-    return path
+
+
+def _keep_backup(path: Path, lang: str) -> None:
+    """Keep the file at ``path`` (if any) as its backup, atomically, mode 600.
+
+    A hard link costs nothing and is atomic; where links are not possible (some USB sticks and
+    network drives) the bytes are copied with the same atomic write as a save.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return  # nothing to keep (a new case)
+    if not stat.S_ISREG(st.st_mode):
+        return
+    bak = backup_path(path)
+    clean_stale_temps(path.parent, bak.name)
+    try:
+        if os.path.samestat(st, os.stat(bak)):
+            return  # already kept (a save was interrupted after keeping it)
+    except OSError:
+        pass
+    tmp = path.parent / _tmp_name(bak.name)
+    try:
+        os.link(path, tmp)
+    except OSError:
+        try:
+            with open(path, "rb") as f:
+                old = f.read()
+        except OSError as exc:
+            raise _os_error(path, exc, lang, action="save") from None
+        _atomic_write(bak, old, lang, report=path)
+        return
+    try:
+        os.chmod(tmp, 0o600)  # the old file's inode: it is about to be replaced anyway
+        os.replace(tmp, bak)
+        # rename() of two links to one file does nothing and leaves tmp (POSIX): remove it.
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise _os_error(path, exc, lang, action="save") from None
 
 
 def _fsync_dir(folder: Path) -> None:

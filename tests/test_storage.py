@@ -123,7 +123,8 @@ def test_atomic_save_leaves_no_temp_files(tmp_path):
     for i in range(5):
         case.person.name = f"Navn {i} æøå"
         save_case(case, path)
-    assert sorted(os.listdir(tmp_path)) == ["sag.toml"]
+    # the previous version is kept as sag.toml.bak (see test_backup.py); nothing else is left
+    assert sorted(os.listdir(tmp_path)) == ["sag.toml", "sag.toml.bak"]
     assert load_case(path).person.name == "Navn 4 æøå"
 
 
@@ -155,7 +156,8 @@ def test_failed_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
     assert "hukommelsen" in info.value.message("da")
     assert "still in memory" in info.value.message("en")
     assert path.read_bytes() == before
-    assert os.listdir(tmp_path) == ["sag.toml"]
+    assert sorted(os.listdir(tmp_path)) == ["sag.toml", "sag.toml.bak"]
+    assert storage.backup_path(path).read_bytes() == before
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
