@@ -75,20 +75,16 @@ def w(key: str, lang: str, **fmt) -> str:
 # Privacy: a CPR number never goes into the pack
 
 
-#: DDMMYY-SSSS (with a hyphen, a space or nothing between), day 01-31 and month 01-12.
-_CPR = re.compile(
-    r"(?<![0-9])(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9])",
-    re.ASCII,
-)
-
-
 def redact(text: str, lang: str) -> str:
     """``text`` with anything that looks like a CPR number replaced by a note that it was removed.
 
     The case format has no CPR field, and the wizard asks for initials; this catches a number
     typed into a free-text field (a note, a meeting summary) before the pack is printed or mailed.
+    What counts as a CPR number is :mod:`fleksjob_tui.privacy`'s to say.
     """
-    return _CPR.sub(w("privacy.cpr_removed", lang), text)
+    from .privacy import remove_cpr
+
+    return remove_cpr(text, w("privacy.cpr_removed", lang))
 
 
 # --------------------------------------------------------------------------------------------
