@@ -111,9 +111,9 @@ class StepPane(VerticalScroll):
     def first_focus(self) -> None:
         """Put the cursor in the first question (or on Next when there are none)."""
         for field in self.query(QuestionField):
-            field.focus_input()
+            field.focus_input(scroll_visible=False)
             return
-        self.query_one("#nav-next", Button).focus()
+        self.query_one("#nav-next", Button).focus(scroll_visible=False)
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         """Show what the assessment says about this step. Subclasses add their own lines."""

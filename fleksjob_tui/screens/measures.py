@@ -115,7 +115,7 @@ class MeasuresStep(StepPane):
 
     def first_focus(self) -> None:
         ol = self.query_one("#measure-list", OptionList)
-        ol.focus()
+        ol.focus(scroll_visible=False)
         if ol.highlighted is None:
             ol.highlighted = 0
 

@@ -69,7 +69,7 @@ class MeetingsStep(StepPane):
 
     def first_focus(self) -> None:
         ol = self.query_one("#meeting-list", OptionList)
-        ol.focus()
+        ol.focus(scroll_visible=False)
         if ol.highlighted is None:
             ol.highlighted = 0
 

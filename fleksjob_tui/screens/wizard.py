@@ -82,10 +82,8 @@ class WizardScreen(Screen):
         self.pane = steps.STEPS[step]()
         await host.mount(self.pane)
         self.refresh_steps()
+        # A new step starts at its top (title and intro in view), the cursor in its first question.
         self.pane.first_focus()
-        # Focusing scrolls the field into view after the next refresh; the step's title should
-        # stay visible above the first question, so scroll home after that.
-        self.pane.call_after_refresh(self.pane.scroll_home, animate=False)
 
     def refresh_steps(self) -> None:
         self.query_one(StepList).show(

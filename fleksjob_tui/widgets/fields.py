@@ -143,8 +143,8 @@ class QuestionField(Vertical):
         box = self.query_one(".q-error", Static)
         return str(box.content) if box.has_class("-shown") else ""
 
-    def focus_input(self) -> None:
-        self.query_one(".q-input").focus()
+    def focus_input(self, scroll_visible: bool = True) -> None:
+        self.query_one(".q-input").focus(scroll_visible=scroll_visible)
 
 
 class AnswerField(QuestionField):

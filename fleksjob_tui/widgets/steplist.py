@@ -44,7 +44,8 @@ class StepList(OptionList):
             return MARK["summary"], content.ui(f"steplist.status.{status}", self.lang)
         if step == "meetings":
             n = len(case.meetings) if case is not None else 0
-            return MARK["optional"], content.ui("steplist.meetings", self.lang, n=n)
+            key = "steplist.meeting_one" if n == 1 else "steplist.meetings"
+            return MARK["optional"], content.ui(key, self.lang, n=n)
         if step == "economy":
             return MARK["optional"], content.ui("steplist.optional", self.lang)
         state = assessment.step_state(step) if assessment else "complete"
