@@ -42,6 +42,7 @@ class FleksjobApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f1", "help", "key.help"),
+        Binding("f2", "save_as", "key.save_as"),
     ]
 
     def __init__(
@@ -67,6 +68,8 @@ class FleksjobApp(App[None]):
         self.save_error: str | None = None
         self._save_timer = None
         self._dirty = False
+        self._lock = None  # locking.CaseLock on self.path while we may write it
+        self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
         #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
         self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
@@ -96,9 +99,16 @@ class FleksjobApp(App[None]):
 
     # ── the case ─────────────────────────────────────────────────────────────────────────────
     def open_case(self, case: Case, path: Path | None, *, read_only: bool = False) -> None:
-        """Show ``case`` in the wizard, resuming at the step where the user left."""
+        """Show ``case`` in the wizard, resuming at the step where the user left.
+
+        A case open in another running fleksjob is not opened for writing: a small window
+        offers to open it read-only (see :meth:`_take_lock`).
+        """
         from .screens.wizard import WizardScreen
 
+        if path is not None and not read_only and not self._take_lock(case, path):
+            return
+        self._backed_up = None  # a new session: its first save keeps the file as it was
         self.case = case
         self.path = path
         self.read_only = read_only or path is None
@@ -109,6 +119,47 @@ class FleksjobApp(App[None]):
         step = case.case.last_step or STEP_IDS[0]
         self._update_header()
         self.switch_to_wizard(WizardScreen(step))
+        if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+            # benchmarks/run.py: stop as soon as the wizard's first screen has been painted.
+            self.screen.call_after_refresh(self.exit)
+
+    # ── one writer per case ──────────────────────────────────────────────────────────────────
+    def _take_lock(self, case: Case, path: Path) -> bool:
+        """Lock ``path`` for this program. False (and a read-only/cancel window) when another
+        running fleksjob has it open. A folder where no lock can be written is no reason to
+        refuse: the first save will then tell the user what is wrong."""
+        from . import locking
+
+        if self._lock is not None and self._lock.case_path == path:
+            return True
+        try:
+            lock = locking.acquire(path)
+        except locking.CaseLocked as held:
+            from .screens.locked import LockedScreen
+
+            def chosen(read_only: bool | None) -> None:
+                if read_only:
+                    self.open_case(case, path, read_only=True)
+                elif len(self.screen_stack) <= 1:
+                    from .screens.start import StartScreen
+
+                    self.push_screen(StartScreen())
+
+            self.push_screen(LockedScreen(path.name, held.holder, self.lang), callback=chosen)
+            return False
+        except OSError:
+            lock = None
+        self._release_lock()
+        self._lock = lock
+        return True
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def on_unmount(self) -> None:
+        self._release_lock()
 
     def switch_to_wizard(self, screen) -> None:
         # Replace everything above the default screen by the wizard.
@@ -140,18 +191,21 @@ class FleksjobApp(App[None]):
         if self.case is None or self.read_only or self.path is None:
             return False
         try:
-            storage.save_case(self.case, self.path)
+            # The first save of a session keeps the file as it was before (sag.toml.bak).
+            storage.save_case(self.case, self.path, lang=self.lang,
+                              backup=self._backed_up != self.path)
         except (storage.CaseFileError, OSError) as err:
             message = err.message(self.lang) if isinstance(err, storage.CaseFileError) else str(err)
             if message != self.save_error:
                 self.notify(
-                    self.t("save.failed", detail=message),
+                    self.t("save.failed", detail=message) + "\n" + self.t("save_as.hint"),
                     severity="error",
-                    timeout=12,
+                    timeout=20,
                 )
             self.save_error = message
             self._update_header()
             return False
+        self._backed_up = self.path
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()
@@ -193,9 +247,71 @@ class FleksjobApp(App[None]):
             title, body = screen_help()
             self.push_screen(HelpScreen(title, body, None, self.lang))
 
+    def action_save_as(self) -> None:
+        """F2: save the case in another file (after a failed save, or to keep a copy)."""
+        from .screens.editor import AskTextScreen
+
+        if self.case is None:
+            return
+        suggestion = self.path or storage.new_case_path(self.case_folder(), self.case.case.title)
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self.save_as(Path(text).expanduser())
+
+        self.push_screen(AskTextScreen(self.t("save_as.ask"), self.lang, str(suggestion)),
+                         callback=chosen)
+
+    def save_as(self, path: Path) -> bool:
+        """Save the case to ``path`` and go on working there. False (and a message) if not."""
+        from . import locking
+
+        assert self.case is not None
+        if path.is_dir():
+            path = path / (self.path.name if self.path is not None
+                           else storage.new_case_path(path, self.case.case.title).name)
+        if not path.suffix:
+            path = path.with_suffix(".toml")
+        if path != self.path and (path.exists() or path.is_symlink()):
+            self.notify(self.t("save_as.exists", path=str(path)), severity="error", timeout=12)
+            return False
+        lock = None
+        if path != self.path or self._lock is None:
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                lock = locking.acquire(path)
+            except locking.CaseLocked as held:
+                self.notify(self.t("lock.save_as", file=path.name,
+                                   holder=held.holder.describe(self.lang)),
+                            severity="error", timeout=12)
+                return False
+            except OSError:
+                lock = None  # the save below says what is wrong with the folder
+        try:
+            storage.save_case(self.case, path, lang=self.lang, backup=False)
+        except storage.CaseFileError as err:
+            if lock is not None:
+                lock.release()
+            self.notify(self.t("save.failed", detail=err.message(self.lang)) + "\n"
+                        + self.t("save_as.hint"), severity="error", timeout=20)
+            return False
+        if lock is not None or path != self.path:
+            self._release_lock()
+            self._lock = lock
+        self.path = path
+        self.read_only = False
+        self._backed_up = path
+        self.save_error = None
+        self._dirty = False
+        self.last_saved = dt.datetime.now()
+        self._update_header()
+        self.notify(self.t("save_as.done", path=str(path)), timeout=8)
+        return True
+
     async def action_quit(self) -> None:
         if self.case is not None and not self.read_only:
             self.save()
+        self._release_lock()
         self.exit()
 
 
@@ -213,5 +329,8 @@ def run_app(
         except storage.CaseFileError:
             lang = None
     app = FleksjobApp(path, lang=lang, new=new)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app._release_lock()
     return app.return_code or 0

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import secrets
@@ -310,6 +311,17 @@ def _os_error(path: Path, exc: OSError, lang: str, action: str = "load") -> Case
         what = Bi("adgang nægtet", "permission denied")
         hint = Bi("Tjek at filen og mappen tilhører dig (ls -l).",
                   "Check that the file and folder belong to you (ls -l).")
+    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        what = Bi("disken er fuld", "the disk is full")
+        hint = Bi("Gør plads på disken, eller gem et andet sted.",
+                  "Free some space on the disk, or save somewhere else.")
+    elif exc.errno == errno.EROFS:
+        what = Bi("disken er skrivebeskyttet", "the disk is read-only")
+        hint = Bi("Gem et andet sted.", "Save somewhere else.")
+    elif action == "save" and exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        what = Bi("mappen findes ikke (længere)", "the folder does not exist (any more)")
+        hint = Bi("Måske er mappen slettet, eller en USB-nøgle taget ud.",
+                  "Perhaps the folder was deleted, or a USB stick removed.")
     else:
         what = Bi(f"systemfejl: {reason}", f"system error: {reason}")
         hint = Bi("Prøv igen, eller tjek disken.", "Try again, or check the disk.")
@@ -762,12 +774,18 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    if touch:
-        now = _now()
-        if case.case.created is None:
-            case.case.created = now
-        case.case.updated = now
-    return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
+    if not touch:
+        return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
+    before = (case.case.created, case.case.updated)
+    now = _now()
+    if case.case.created is None:
+        case.case.created = now
+    case.case.updated = now
+    try:
+        return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
+    except BaseException:
+        case.case.created, case.case.updated = before  # not saved: the case is as it was
+        raise
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:

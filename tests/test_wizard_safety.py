@@ -1,0 +1,205 @@
+"""The wizard under trouble: a case open elsewhere (lock → read-only), a folder that cannot be
+written (message, answers kept, save elsewhere with F2), the backup of the first save."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fleksjob_tui import locking, storage
+from fleksjob_tui.app import FleksjobApp
+from fleksjob_tui.model import Case
+from fleksjob_tui.screens.editor import AskTextScreen
+from fleksjob_tui.screens.locked import LockedScreen
+from fleksjob_tui.screens.start import StartScreen
+from wizard_helpers import AS_OF, keys
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir(mode=0o700)
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def case_file(home):
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    case.person.name = "Åse"
+    path = home / "test.toml"
+    storage.save_case(case, path)
+    return path
+
+
+@pytest.fixture
+def other_holder(case_file):
+    """Another live process that holds the lock on the case."""
+    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+            "print('ok', flush=True); sys.stdin.read(); l.release()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ok"
+    yield proc
+    proc.stdin.close()
+    proc.wait(timeout=10)
+
+
+def messages(app) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+async def test_case_locked_elsewhere_opens_read_only_and_never_writes(case_file, other_holder):
+    before = case_file.read_bytes()
+    mtime = case_file.stat().st_mtime_ns
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        text = str(app.screen.query_one("#locked-text").content)
+        assert "test.toml" in text and f"pid {other_holder.pid}" in text
+        await keys(pilot, "enter")  # "Åbn kun til læsning" has focus
+        assert app.read_only is True and app.path == case_file
+        assert "kun læsning" in app.sub_title
+        app.case.person.name = "Ændret"
+        app.case_changed()
+        assert app.save() is False
+        await pilot.pause(0.7)  # past the autosave delay
+        await keys(pilot, "ctrl+q")
+    assert case_file.read_bytes() == before and case_file.stat().st_mtime_ns == mtime
+    assert locking.read_lock(case_file).pid == other_holder.pid  # still the other's lock
+
+
+async def test_case_locked_elsewhere_cancel_goes_to_start(case_file, other_holder):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, StartScreen)
+        assert app.case is None
+
+
+async def test_lock_held_while_open_and_released_on_quit(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert locking.read_lock(case_file).pid == os.getpid()
+        with pytest.raises(locking.CaseLocked):
+            locking.acquire(case_file)
+        await keys(pilot, "ctrl+q")
+    assert locking.read_lock(case_file) is None
+
+
+async def test_stale_lock_is_cleared_without_asking(case_file):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    locking.lock_path(case_file).write_text(
+        f'pid = {dead.pid}\nhost = "{locking.this_host()}"\nsince = 2026-11-22T10:15:00Z\n')
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, LockedScreen)
+        assert app.read_only is False
+        assert locking.read_lock(case_file).pid == os.getpid()
+    assert locking.read_lock(case_file) is None  # released when the app stops
+
+
+async def test_first_save_of_a_session_keeps_the_previous_version(case_file):
+    before = case_file.read_bytes()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.case.person.name = "Første"
+        assert app.save()
+        app.case.person.name = "Anden"
+        assert app.save()
+        await keys(pilot, "ctrl+q")
+    bak = storage.backup_path(case_file)
+    assert bak.read_bytes() == before  # the case as it was before this session
+    assert (bak.stat().st_mode & 0o777) == 0o600
+    assert storage.load_case(case_file).person.name == "Anden"
+
+
+def fail_writes(monkeypatch, err: int = errno.ENOSPC):
+    """The disk fills up: the data cannot be flushed to it (what fsync reports)."""
+    def full(fd):
+        raise OSError(err, os.strerror(err))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+
+@pytest.mark.parametrize("how", ["disk_full", "folder_gone"])
+async def test_unwritable_folder_keeps_answers_and_save_elsewhere_works(
+        case_file, home, tmp_path, monkeypatch, how):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if how == "disk_full":
+            fail_writes(monkeypatch)
+        else:
+            # the folder is replaced by a regular file: nothing can be created "inside" it
+            blocker = tmp_path / "blocker"
+            blocker.write_text("x")
+            app.path = blocker / "test.toml"
+        app.case.person.name = "Bent Ærø"
+        app.case.employment.employer = "Køge Kommune"
+        wanted = app.case.model_dump()
+        assert app.save() is False
+        await pilot.pause()
+        shown = messages(app)
+        assert "kunne ikke gemmes" in shown
+        assert "F2" in shown  # which key to press
+        if how == "disk_full":
+            assert "disken er fuld" in shown
+        assert "IKKE GEMT" in app.sub_title
+        assert app.case.model_dump() == wanted  # the answers stay in memory
+        monkeypatch.undo()
+
+        target = tmp_path / "andet sted" / "kopi.toml"
+        await keys(pilot, "f2")
+        assert isinstance(app.screen, AskTextScreen)
+        box = app.screen.query_one("#ask-input")
+        box.value = str(target)
+        await keys(pilot, "enter")
+        await pilot.pause()
+        assert app.path == target
+        assert "IKKE GEMT" not in app.sub_title
+        assert storage.load_case(target).person.name == "Bent Ærø"
+        assert (target.stat().st_mode & 0o777) == 0o600
+        assert (target.parent.stat().st_mode & 0o777) == 0o700
+        assert locking.read_lock(target).pid == os.getpid()
+        app.case.person.name = "Bent"
+        assert app.save()
+        await keys(pilot, "ctrl+q")
+    assert storage.load_case(target).person.name == "Bent"
+    assert locking.read_lock(target) is None and locking.read_lock(case_file) is None
+
+
+async def test_save_as_refuses_an_existing_file(case_file, home):
+    other = home / "andet.toml"
+    storage.save_case(Case.new(title="Andet"), other)
+    before = other.read_bytes()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.save_as(other) is False
+        await pilot.pause()
+        assert "findes allerede" in messages(app)
+        assert app.path == case_file
+    assert other.read_bytes() == before
+
+
+async def test_save_as_into_a_folder_uses_the_file_name(case_file, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.save_as(folder)
+        assert app.path == folder / "test.toml"
+    assert storage.load_case(folder / "test.toml").person.name == "Åse"
