@@ -44,9 +44,13 @@ def has_cpr(text: str) -> bool:
     return bool(find_cpr(text))
 
 
-def remove_cpr(text: str, replacement: str = "") -> str:
-    """``text`` with every CPR-like number replaced by ``replacement`` (tidying the spaces)."""
-    spans = find_cpr(text)
+def remove_cpr(text: str, replacement: str = "", keep: frozenset[str] | set[str] = frozenset()
+               ) -> str:
+    """``text`` with every CPR-like number replaced by ``replacement`` (tidying the spaces).
+
+    Numbers in ``keep`` (the user said they are not CPR numbers) are left as they are.
+    """
+    spans = [(a, b) for a, b in find_cpr(text) if text[a:b] not in keep]
     if not spans:
         return text
     out, last = [], 0

@@ -15,12 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from .. import content
 from ..dates import DateError, format_date, parse_date
+from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
 
 
@@ -188,15 +190,132 @@ class BoolField(QuestionField):
         self.write(event.value)
 
 
-class TextField(QuestionField):
+class CprGuardedField(QuestionField):
+    """A field for free text that never lets a CPR number slip into the case unnoticed.
+
+    When the text holds a CPR-like number (see :mod:`fleksjob_tui.privacy`), the number is held
+    back: the case gets the text *without* it (so the number is never saved, and the rest of
+    the answer is), and a warning beside the field offers to remove it from the field too
+    (button or Ctrl+R) or to say it is not a CPR number (e.g. an order number), which writes
+    the text as typed. Numbers already in a case file when it is opened do not warn until the
+    text is changed.
+    """
+
+    BINDINGS = [Binding("ctrl+r", "remove_cpr", "key.remove_cpr", show=False)]
+
+    DEFAULT_CSS = """
+    CprGuardedField > .q-cpr {
+        height: auto;
+        padding: 0 1;
+    }
+    CprGuardedField > .q-cpr > .q-cpr-text {
+        color: $text-warning;
+        text-style: bold;
+    }
+    CprGuardedField > .q-cpr > Horizontal {
+        height: auto;
+    }
+    CprGuardedField > .q-cpr Button {
+        margin: 0 1 0 0;
+    }
+    """
+
+    #: A removed number leaves "[CPR fjernet]" (notes) or nothing (a name, a line).
+    cpr_marker = False
+    cpr_held = False
+    _cpr_allowed: frozenset[str] = frozenset()
+    #: The text as the field was opened with (numbers already in the file do not warn).
+    _cpr_loaded: str | None = None
+
+    def text_changed(self, text: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def input_text(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def set_input_text(self, text: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def guard(self, text: str) -> str:
+        """``text`` to write into the case: without CPR-like numbers (and the warning shown)."""
+        held = text != self._cpr_loaded and any(
+            text[a:b] not in self._cpr_allowed for a, b in find_cpr(text))
+        self._show_cpr(held)
+        return remove_cpr(text, keep=self._cpr_allowed) if held else text
+
+    def _show_cpr(self, shown: bool) -> None:
+        if shown == self.cpr_held:
+            return
+        self.cpr_held = shown
+        if shown:
+            box = Vertical(
+                Static(content.ui("cpr.warning", self.lang), classes="q-cpr-text"),
+                Horizontal(
+                    Button(content.ui("cpr.remove", self.lang), id="cpr-remove",
+                           variant="warning", compact=True),
+                    Button(content.ui("cpr.keep", self.lang), id="cpr-keep", compact=True),
+                ),
+                classes="q-cpr",
+            )
+            self.mount(box, after=self.query_one(".q-input"))
+        else:
+            self.query(".q-cpr").remove()
+
+    def action_remove_cpr(self) -> None:
+        if not self.cpr_held:
+            return
+        marker = content.ui("cpr.removed", self.lang) if self.cpr_marker else ""
+        self.set_input_text(remove_cpr(self.input_text(), marker))
+        self._focus_at_end()
+
+    def keep_cpr(self) -> None:
+        """The user says the number is not a CPR number: write the text as it is."""
+        text = self.input_text()
+        self._cpr_allowed = self._cpr_allowed | {text[a:b] for a, b in find_cpr(text)}
+        self.text_changed(text)
+        self._focus_at_end()
+
+    def _focus_at_end(self) -> None:
+        """Back to the text, cursor at its end (not everything selected: typing goes on)."""
+        widget = self.query_one(".q-input")
+        widget.focus()
+
+        def to_end() -> None:
+            if isinstance(widget, Input):
+                widget.cursor_position = len(widget.value)
+            elif isinstance(widget, TextArea):
+                widget.move_cursor(widget.document.end)
+
+        self.call_after_refresh(to_end)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cpr-remove":
+            event.stop()
+            self.action_remove_cpr()
+        elif event.button.id == "cpr-keep":
+            event.stop()
+            self.keep_cpr()
+
+
+class TextField(CprGuardedField):
     """A line of text. Empty means not answered."""
 
     def compose_input(self) -> ComposeResult:
-        yield Input(self.value or "", classes="q-input")
+        self._cpr_loaded = self.value or ""
+        yield Input(self._cpr_loaded, classes="q-input")
+
+    def input_text(self) -> str:
+        return self.query_one(".q-input", Input).value
+
+    def set_input_text(self, text: str) -> None:
+        self.query_one(".q-input", Input).value = text
+
+    def text_changed(self, text: str) -> None:
+        self.write(self.guard(text).strip() or None)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.write(event.value.strip() or None)
+        self.text_changed(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -286,7 +405,7 @@ class NumberField(QuestionField):
         self._check(event.value, final=True)
 
 
-class ListField(QuestionField):
+class ListField(CprGuardedField):
     """A list of short texts, one per line: add a line to add, delete a line to remove."""
 
     DEFAULT_CSS = """
@@ -297,17 +416,27 @@ class ListField(QuestionField):
     """
 
     def compose_input(self) -> ComposeResult:
-        area = TextArea("\n".join(self.value or []), classes="q-input", soft_wrap=True)
+        self._cpr_loaded = "\n".join(self.value or [])
+        area = TextArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         area.show_line_numbers = False
         yield area
 
+    def input_text(self) -> str:
+        return self.query_one(".q-input", TextArea).text
+
+    def set_input_text(self, text: str) -> None:
+        self.query_one(".q-input", TextArea).text = text
+
+    def text_changed(self, text: str) -> None:
+        text = self.guard(text)
+        self.write([line.strip() for line in text.splitlines() if line.strip()])
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        items = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        self.write(items)
+        self.text_changed(event.text_area.text)
 
 
-class NoteField(QuestionField):
+class NoteField(CprGuardedField):
     """Free text over several lines (a note, minutes). Empty means not answered."""
 
     DEFAULT_CSS = """
@@ -318,11 +447,23 @@ class NoteField(QuestionField):
     """
 
     def compose_input(self) -> ComposeResult:
-        yield TextArea(self.value or "", classes="q-input", soft_wrap=True)
+        self._cpr_loaded = self.value or ""
+        yield TextArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+
+    cpr_marker = True
+
+    def input_text(self) -> str:
+        return self.query_one(".q-input", TextArea).text
+
+    def set_input_text(self, text: str) -> None:
+        self.query_one(".q-input", TextArea).text = text
+
+    def text_changed(self, text: str) -> None:
+        self.write(self.guard(text).strip() or None)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.write(event.text_area.text.strip() or None)
+        self.text_changed(event.text_area.text)
 
 
 class ParticipantsField(QuestionField):
