@@ -9,14 +9,13 @@ Performance: no pydantic validation, no TOML parsing per call (definitions and t
 
 from __future__ import annotations
 
-from ..dates import format_date as _format_date
-
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from .. import content
+from ..dates import format_date as _format_date
 from ..model import STEP_IDS, Case
 from .pension import add_months, pension_for
 from .twelve_months import exemptions, twelve_months
