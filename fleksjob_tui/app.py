@@ -120,8 +120,14 @@ class FleksjobApp(App[None]):
         self._update_header()
         self.switch_to_wizard(WizardScreen(step))
         if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
-            # benchmarks/run.py: stop as soon as the wizard's first screen has been painted.
-            self.screen.call_after_refresh(self.exit)
+            # benchmarks/run.py: stop as soon as the wizard's first step has been painted.
+            def painted() -> None:
+                pane = getattr(self.screen, "pane", None)
+                if pane is not None and pane.is_mounted:
+                    timer.stop()
+                    self.call_after_refresh(self.exit)
+
+            timer = self.set_interval(0.002, painted)
 
     # ── one writer per case ──────────────────────────────────────────────────────────────────
     def _take_lock(self, case: Case, path: Path) -> bool:

@@ -1,0 +1,338 @@
+"""Benchmarks for fleksjob-tui — not part of the test suite.
+
+    .venv/bin/python benchmarks/run.py            # all four, exit 1 if a target is missed
+    .venv/bin/python benchmarks/run.py --quick    # fewer repeats
+
+Each figure is printed with its target and, where the target is a ratio, with the baseline
+measured in the same run on the same machine:
+
+(a) start → first painted wizard screen of a case (``python -m fleksjob_tui open CASE`` in a
+    pseudo-terminal of 80x24), against a minimal Textual app (Header, Static, Footer) started
+    the same way. Both stop right after their first paint (``FLEKSJOB_BENCH_EXIT_AFTER_PAINT=1``),
+    so the time is process start → paint → exit. Target: ratio ≤ 1.3 (medians).
+(b) ``fleksjob check CASE --json`` against ``python -c "import rich.console, pydantic"``.
+    Target: ratio ≤ 1.5 (medians).
+(c) ``assess()`` on 10,000 generated cases. Target: ≥ 5,000 cases a second.
+(d) ``save_case`` and ``load_case`` of a large case (500 measures, 500 meetings).
+    Target: < 100 ms each (medians).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fcntl
+import os
+import platform
+import pty
+import random
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BASELINE_APP = r'''
+import os
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Baseline(App):
+    def compose(self):
+        yield Header()
+        yield Static("Baseline: a minimal Textual app")
+        yield Footer()
+
+    def on_mount(self):
+        if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+            self.call_after_refresh(self.exit)
+
+Baseline().run()
+'''
+
+results: list[tuple[str, bool]] = []
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPU ({cpu}), Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def report(name: str, value: str, target: str, ok: bool, baseline: str = "") -> None:
+    results.append((name, ok))
+    mark = "ok  " if ok else "MISS"
+    line = f"[{mark}] {name}: {value} (target {target})"
+    if baseline:
+        line += f"; baseline {baseline}"
+    print(line, flush=True)
+
+
+# -- (a) start to first paint ----------------------------------------------------------------
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], timeout: float = 30.0) -> tuple[float, bytes]:
+    """Run ``argv`` with a pseudo-terminal of 80x24 as its terminal; (seconds, output)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    out = bytearray()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            cwd=ROOT, start_new_session=True, close_fds=True)
+    os.close(slave)
+    deadline = t0 + timeout
+    try:
+        while True:
+            r, _, _ = select.select([master], [], [], 0.05)
+            if r:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    chunk = b""
+                if chunk:
+                    out += chunk
+                    # Textual asks the terminal about itself; answer nothing, just drain.
+            if proc.poll() is not None:
+                elapsed = time.perf_counter() - t0
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                raise RuntimeError(f"{argv} did not exit within {timeout} s")
+        # drain what is left
+        while True:
+            r, _, _ = select.select([master], [], [], 0.05)
+            if not r:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(master)
+    return elapsed, bytes(out)
+
+
+def bench_startup(repeats: int, case_path: Path) -> None:
+    env = dict(os.environ)
+    env.update(TERM="xterm-256color", COLUMNS="80", LINES="24",
+               FLEKSJOB_BENCH_EXIT_AFTER_PAINT="1", FLEKSJOB_HOME=str(case_path.parent))
+    env.pop("FLEKSJOB_DEBUG", None)
+    app = [sys.executable, "-m", "fleksjob_tui", "open", str(case_path)]
+    base = [sys.executable, "-c", BASELINE_APP]
+    # warm the file cache once
+    run_in_pty(app, env)
+    run_in_pty(base, env)
+    app_times, base_times = [], []
+    for _ in range(repeats):
+        t, out = run_in_pty(base, env)
+        base_times.append(t)
+        if b"Baseline" not in out:
+            raise RuntimeError("the baseline app painted nothing")
+        t, out = run_in_pty(app, env)
+        app_times.append(t)
+        if b"Benchmark" not in out:  # the case title in the header
+            raise RuntimeError("the wizard painted nothing: " + out[-500:].decode(errors="replace"))
+    a, b = statistics.median(app_times), statistics.median(base_times)
+    ratio = a / b
+    report("(a) start → first painted wizard screen", f"{a * 1000:.0f} ms, ratio {ratio:.2f}",
+           "ratio ≤ 1.30", ratio <= 1.30, f"minimal Textual app {b * 1000:.0f} ms")
+
+
+# -- (b) check --json ------------------------------------------------------------------------
+
+
+def timed_run(argv: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    r = subprocess.run(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - t0
+    if r.returncode not in (0, 1):
+        raise RuntimeError(f"{argv} failed: {r.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def bench_check(repeats: int, case_path: Path) -> None:
+    env = dict(os.environ)
+    env.pop("FLEKSJOB_DEBUG", None)
+    check = [sys.executable, "-m", "fleksjob_tui", "check", str(case_path), "--json"]
+    base = [sys.executable, "-c", "import rich.console, pydantic"]
+    timed_run(check, env)
+    timed_run(base, env)
+    c_times, b_times = [], []
+    for _ in range(repeats):
+        b_times.append(timed_run(base, env))
+        c_times.append(timed_run(check, env))
+    c, b = statistics.median(c_times), statistics.median(b_times)
+    ratio = c / b
+    report("(b) fleksjob check CASE --json", f"{c * 1000:.0f} ms, ratio {ratio:.2f}",
+           "ratio ≤ 1.50", ratio <= 1.50, f"import rich.console, pydantic {b * 1000:.0f} ms")
+
+
+# -- (c) assess ------------------------------------------------------------------------------
+
+
+def generated_cases(n: int, seed: int = 1):
+    from fleksjob_tui.model import (ANSWERS, MEASURE_IDS, MEASURE_RESULTS, MEASURE_STATUSES,
+                                    PARTICIPANTS, ROLES, Case)
+
+    rng = random.Random(seed)
+
+    def ans():
+        return rng.choice((*ANSWERS, None))
+
+    def date(lo=1950, hi=2027):
+        return dt.date(rng.randint(lo, hi), rng.randint(1, 12), rng.randint(1, 28))
+
+    cases = []
+    for i in range(n):
+        self_employed = rng.random() < 0.2
+        start = date(2015, 2026)
+        data = {
+            "schema_version": 1,
+            "case": {"title": f"Sag {i}", "role": rng.choice(ROLES)},
+            "person": {"name": f"Person {i}", "birth_date": date(1955, 2000),
+                       "self_employed": self_employed,
+                       "receives_disability_pension": ans(),
+                       "disability_pension_claim_pending": ans()},
+            "employment": {"has_social_chapter": ans(), "special_terms_start": start},
+            "agreement": {"written": ans(), "signed_on": start, "attempt_documented": ans(),
+                          "difficult_functions": ["Løft"] * rng.randint(0, 2)},
+            "eligibility": {k: ans() for k in (
+                "capacity_reduced", "capacity_assessed", "relocation_retraining_examined",
+                "acute_injury", "retention_pointless", "progressive_disease")},
+            "self_employment": {"main_occupation": ans(),
+                                "months_30h_last_24": rng.randint(0, 24)},
+            "contacts": {k: ans() for k in ("hr", "home_municipality", "jobcenter", "union")},
+            "measures": [
+                {"id": rng.choice(MEASURE_IDS), "status": rng.choice(MEASURE_STATUSES),
+                 "result": rng.choice(MEASURE_RESULTS), "documented": ans()}
+                for _ in range(rng.randint(0, 6))
+            ],
+            "meetings": [
+                {"date": date(2020, 2026),
+                 "participants": rng.sample(PARTICIPANTS, rng.randint(1, 3))}
+                for _ in range(rng.randint(0, 3))
+            ],
+            "economy": {"hourly_wage": rng.uniform(150, 300),
+                        "paid_hours_per_week": rng.uniform(5, 30), "year": 2026},
+        }
+        cases.append(Case.model_validate(data))
+    return cases
+
+
+def bench_assess(n: int) -> None:
+    from fleksjob_tui.rules import assess
+
+    cases = generated_cases(n)
+    as_of = dt.date(2026, 11, 22)
+    t0 = time.perf_counter()
+    for c in cases:
+        assess(c, as_of)
+    elapsed = time.perf_counter() - t0
+    rate = n / elapsed
+    report(f"(c) assess() on {n:,} generated cases", f"{rate:,.0f} cases/s", "≥ 5,000 cases/s",
+           rate >= 5000)
+
+
+# -- (d) save and load a large case ----------------------------------------------------------
+
+
+def large_case():
+    from fleksjob_tui.model import Case
+
+    rng = random.Random(2)
+    data = Case.new(title="Stor sag", role="union_rep").to_toml_dict()
+    data["measures"] = [
+        {"id": "other", "title": f"Tiltag nr. {i} – æøå", "status": "tried",
+         "from": dt.date(2024, 1, 1), "to": dt.date(2024, 6, 1), "result": "partly",
+         "documented": "yes", "note": "Aftalt med lederen. " * rng.randint(1, 6)}
+        for i in range(500)
+    ]
+    data["meetings"] = [
+        {"date": dt.date(2024, 1 + i % 12, 1 + i % 28), "participants": ["manager", "employee"],
+         "summary": f"Møde {i}: " + "Vi talte om opgaverne. " * 3, "agreed": "Ny plan."}
+        for i in range(500)
+    ]
+    return Case.model_validate(data)
+
+
+def bench_save_load(repeats: int) -> None:
+    from fleksjob_tui import storage
+
+    case = large_case()
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "stor.toml"
+        storage.save_case(case, path)
+        saves, loads = [], []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            storage.save_case(case, path)  # with the backup of the previous version
+            saves.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            loaded = storage.load_case(path)
+            loads.append(time.perf_counter() - t0)
+        assert len(loaded.measures) == 500 and len(loaded.meetings) == 500
+        size = path.stat().st_size
+    s, lo = statistics.median(saves), statistics.median(loads)
+    report(f"(d) save a large case (500 measures, 500 meetings, {size // 1024} kB)",
+           f"{s * 1000:.1f} ms", "< 100 ms", s < 0.1)
+    report("(d) load the same case", f"{lo * 1000:.1f} ms", "< 100 ms", lo < 0.1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", choices=("a", "b", "c", "d"), action="append")
+    args = parser.parse_args(argv)
+    repeats = 5 if args.quick else 11
+    print(f"Machine: {machine()}", flush=True)
+    # Installed packages come with compiled bytecode; give fleksjob the same (a shell with
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module of ours on every start).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    import compileall
+
+    compileall.compile_dir(ROOT / "fleksjob_tui", quiet=1)
+    with tempfile.TemporaryDirectory() as d:
+        from fleksjob_tui import storage
+
+        case = generated_cases(1)[0]
+        case.case.title = "Benchmark"
+        case.case.last_step = "person"
+        case_path = Path(d) / "benchmark.toml"
+        storage.save_case(case, case_path)
+        only = set(args.only or "abcd")
+        if "a" in only:
+            bench_startup(repeats, case_path)
+        if "b" in only:
+            bench_check(repeats, case_path)
+    if "c" in only:
+        bench_assess(10_000)
+    if "d" in only:
+        bench_save_load(repeats)
+    missed = [name for name, ok in results if not ok]
+    if missed:
+        print(f"{len(missed)} target(s) missed.", flush=True)
+        return 1
+    print("All targets met.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
