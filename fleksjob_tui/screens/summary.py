@@ -10,7 +10,6 @@ Markdown for an e-mail). The file is written by :func:`fleksjob_tui.export.expor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -23,6 +22,7 @@ from .. import content
 from ..export import FORMATS, ExportError, default_output, export_case
 from ..report import render_summary
 from ..rules.types import Assessment
+from ..widgets.i18n import localize_bindings
 from .base import StepPane
 
 
@@ -37,14 +37,14 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     Dismissed with ``(path, fmt)``, or None when cancelled. Enter in the path field saves.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html") -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
-        _localize(self, {"cancel": _x("tui.cancel", lang)})
+        localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box", id="export-box"):
@@ -111,22 +111,14 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         self.dismiss(None)
 
 
-def _localize(node, descriptions: dict[str, str]) -> None:
-    """Give the bindings of ``node`` whose action is a key of ``descriptions`` that text."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [replace(b, description=descriptions[b.action])
-                      if b.action in descriptions else b for b in bindings]
-
-
 class SummaryStep(StepPane):
     step_id = "summary"
 
-    BINDINGS = [Binding("ctrl+e", "export", "export")]
+    BINDINGS = [Binding("ctrl+e", "export", "key.export")]
 
     def __init__(self) -> None:
         super().__init__()
-        _localize(self, {"export": _x("tui.key", self.lang)})
+        localize_bindings(self, self.lang)
 
     def compose_fields(self) -> ComposeResult:
         # At the top, so that it is seen without scrolling past the whole summary.
@@ -137,11 +129,15 @@ class SummaryStep(StepPane):
     def assessment_changed(self, assessment: Assessment | None) -> None:
         if assessment is None:
             return
-        self.query_one("#summary-body", Static).update(
-            render_summary(self.case, assessment, self.lang)
-        )
+        body = self.query_one("#summary-body", Static)
+        # Lay the summary out for the width it really has (the step list takes the rest).
+        width = body.size.width or max(40, self.size.width - 4)
+        body.update(render_summary(self.case, assessment, self.lang, console_width=width))
         box = self.query_one(".step-findings", Static)
         box.display = False
+
+    def on_resize(self) -> None:
+        self.assessment_changed(self.fj.assessment)
 
     # ── export ───────────────────────────────────────────────────────────────────────────────
     def default_export_path(self, fmt: str = "html") -> Path:
@@ -150,12 +146,12 @@ class SummaryStep(StepPane):
             return default_output(self.fj.path, fmt)
         return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "summary-export":
             event.stop()
             self.action_export()
             return
-        super().on_button_pressed(event)
+        await super().on_button_pressed(event)
 
     def action_export(self) -> None:
         self.app.push_screen(ExportScreen(self.default_export_path(), self.lang),

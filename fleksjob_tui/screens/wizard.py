@@ -32,7 +32,7 @@ class WizardScreen(Screen):
         Binding("ctrl+n", "next", "key.next", priority=True),
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
-        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
         Binding("pagedown", "next", show=False),
         Binding("pageup", "back", show=False),
     ]
@@ -55,7 +55,7 @@ class WizardScreen(Screen):
         yield Static(
             self.fj.t("too_small", width=60, height=20), id="too-small", classes="too-small"
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     # ── steps ────────────────────────────────────────────────────────────────────────────────
     def visible_steps(self) -> list[str]:
