@@ -6,6 +6,7 @@
     fleksjob check CASE.toml [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO]
     fleksjob export CASE.toml [--format html|md] [-o FIL] [--as-of DATO]
+    fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
 
@@ -96,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="html (til udskrift, standard) eller md (Markdown til e-mail)")
     p.add_argument("-o", "--output", metavar="FIL",
                    help="filen der skrives (standard: ved siden af sagen, fx sag.html)")
+
+    p = sub.add_parser("restore", parents=[lang_opt],
+                       help="læg den forrige version af en sag tilbage (SAG.toml.bak); "
+                            "kør igen for at fortryde")
+    p.add_argument("path", metavar="SAG.toml")
 
     p = sub.add_parser("tilskud", parents=[lang_opt],
                        help="vejledende beregning af fleksløn og fleksløntilskud")
@@ -365,6 +371,29 @@ def cmd_tilskud(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Swap the case and its backup (``sag.toml.bak``); refused while a wizard has it open."""
+    lang = _lang_of(args)
+    from . import locking, storage
+
+    try:
+        lock = locking.acquire(args.path)
+    except locking.CaseLocked as held:
+        raise _Fail(_w("cli.restore_locked", lang, path=args.path,
+                       holder=held.holder.describe(lang))) from None
+    except OSError:
+        lock = None  # a folder we cannot write: restore_backup will say so
+    try:
+        storage.restore_backup(args.path, lang=lang)
+    except storage.CaseFileError as err:
+        raise _Fail(err.message(lang)) from None
+    finally:
+        if lock is not None:
+            lock.release()
+    print(_w("cli.restore_done", lang, path=args.path, backup=storage.backup_path(args.path)))
+    return EXIT_OK
+
+
 def _wrap(text: str, width: int = 80, indent: str = "") -> list[str]:
     import textwrap
 
@@ -401,6 +430,7 @@ COMMANDS = {
     "check": cmd_check,
     "summary": cmd_summary,
     "export": cmd_export,
+    "restore": cmd_restore,
     "tilskud": cmd_tilskud,
 }
 

@@ -115,3 +115,44 @@ def test_restore_refuses_missing_or_broken_backup(tmp_path, content, code):
         storage.restore_backup(path)
     assert info.value.code == code
     assert path.read_bytes() == before
+
+
+# -- fleksjob restore ---------------------------------------------------------------------------
+
+
+def test_restore_command_swaps_and_says_where(tmp_path, capsys):
+    from fleksjob_tui import cli
+
+    path = tmp_path / "sag.toml"
+    storage.save_case(case("A"), path)
+    storage.save_case(case("B"), path)
+    assert cli.main(["restore", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "sag.toml.bak" in out and "fortryde" in out
+    assert storage.load_case(path).person.name == "A"
+    assert cli.main(["--lang", "en", "restore", str(path)]) == 0
+    assert "undo" in capsys.readouterr().out
+    assert storage.load_case(path).person.name == "B"
+
+
+def test_restore_command_without_backup_exits_2(tmp_path, capsys):
+    from fleksjob_tui import cli
+
+    path = tmp_path / "sag.toml"
+    storage.save_case(case("A"), path)
+    before = path.read_bytes()
+    assert cli.main(["restore", str(path)]) == 2
+    assert "sag.toml.bak" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_restore_command_refused_while_the_case_is_open(tmp_path, capsys):
+    from fleksjob_tui import cli, locking
+
+    path = tmp_path / "sag.toml"
+    storage.save_case(case("A"), path)
+    storage.save_case(case("B"), path)
+    with locking.acquire(path):
+        assert cli.main(["restore", str(path)]) == 2
+        assert "Luk guiden" in capsys.readouterr().err
+    assert storage.load_case(path).person.name == "B"
