@@ -166,12 +166,25 @@ def test_format_parse_round_trip(d, lang):
     assert parse_date(format_date(d, lang)) == d
 
 
-@settings(max_examples=500)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(max_size=30))
 def test_arbitrary_text_gives_date_or_date_error(text):
     try:
         result = parse_date(text)
     except DateError as err:
         assert err.message("da") and err.message("en")
+    else:
+        assert isinstance(result, dt.date)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789-./ ", max_size=14), st.sampled_from(["da", "en"]))
+def test_date_like_text_gives_date_or_date_error_with_message(text, lang):
+    """Near-dates (wrong separators, impossible days, short years) are the likeliest typos."""
+    try:
+        result = parse_date(text, lang)
+    except DateError as err:
+        assert err.kind in ("empty", "form", "short_year", "impossible")
+        assert err.message("da") and err.message("en") and str(err) == err.message(lang)
     else:
         assert isinstance(result, dt.date)

@@ -482,7 +482,7 @@ toml_values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_raise_only_case_file_error(tmp_path_factory, data):
     p = tmp_path_factory.mktemp("b") / "x.toml"
@@ -494,7 +494,7 @@ def test_arbitrary_bytes_raise_only_case_file_error(tmp_path_factory, data):
     assert p.read_bytes() == data
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, toml_values, max_size=6), st.sampled_from([None, 1, 1, 2]))
 def test_arbitrary_toml_raises_only_case_file_error(tmp_path_factory, doc, version):
     if version is not None:
@@ -513,7 +513,7 @@ def test_arbitrary_toml_raises_only_case_file_error(tmp_path_factory, doc, versi
         assert isinstance(case, Case)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="[]=\"'.,{}#\n abc123-:æ", max_size=80))
 def test_toml_like_text_raises_only_case_file_error(tmp_path_factory, text):
     p = tmp_path_factory.mktemp("s") / "x.toml"
