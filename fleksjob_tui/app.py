@@ -76,17 +76,19 @@ class FleksjobApp(App[None]):
 
     # ── start ────────────────────────────────────────────────────────────────────────────────
     def on_mount(self) -> None:
-        from .screens.start import StartScreen
-
         self.title = self.t("app.title")
         if self.start_path is not None and not self.start_new:
             try:
                 case = storage.load_case(self.start_path, lang=self.lang)
             except storage.CaseFileError as err:
+                from .screens.start import StartScreen
+
                 self.push_screen(StartScreen(error=err.message(self.lang)))
                 return
-            self.open_case(case, self.start_path)
+            self.open_case(case, self.start_path)  # the start screen is not needed (faster)
             return
+        from .screens.start import StartScreen
+
         self.push_screen(StartScreen(new_path=self.start_path if self.start_new else None))
 
     def case_folder(self) -> Path:
