@@ -47,7 +47,7 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "measures"
     await keys(pilot, "down", "enter")
     assert focused_field_key(app) == "measure.status"
-    await keys(pilot, "2", "enter", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
+    await keys(pilot, "a", "enter", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
     await keys(pilot, "d", "enter", "j", "enter", "text:Hjalp noget", "escape")
     assert current_step(app) == "measures"
     await keys(pilot, "ctrl+n")

@@ -76,8 +76,8 @@ class StepPane(VerticalScroll):
     def text(self, target: BaseModel, attr: str, qkey: str) -> TextField:
         return TextField(target, attr, qkey, **self._kw())
 
-    def date(self, target: BaseModel, attr: str, qkey: str) -> DateField:
-        return DateField(target, attr, qkey, **self._kw())
+    def date(self, target: BaseModel, attr: str, qkey: str, latest=None) -> DateField:
+        return DateField(target, attr, qkey, latest=latest, **self._kw())
 
     def number(self, target: BaseModel, attr: str, qkey: str, integer: bool = False) -> NumberField:
         return NumberField(target, attr, qkey, integer=integer, **self._kw())
@@ -90,7 +90,7 @@ class StepPane(VerticalScroll):
 
     # ── layout ───────────────────────────────────────────────────────────────────────────────
     def compose(self) -> ComposeResult:
-        yield Static(self.t(f"step.{self.step_id}.title"), classes="step-title")
+        yield Static(self.numbered_title(), classes="step-title")
         intro = self.t(f"step.{self.step_id}.intro")
         if intro:
             yield Static(intro, classes="step-intro")
@@ -104,6 +104,15 @@ class StepPane(VerticalScroll):
 
     def compose_fields(self) -> ComposeResult:
         return iter(())
+
+    def numbered_title(self) -> str:
+        """"3 · Tjekliste", numbered as in the step list (which leaves out steps that do not apply)."""
+        title = self.t(f"step.{self.step_id}.title")
+        visible = getattr(self.app.screen, "visible_steps", None)
+        steps = visible() if visible is not None else []
+        if self.step_id in steps:
+            return f"{steps.index(self.step_id) + 1} · {title}"
+        return title
 
     def on_mount(self) -> None:
         self.assessment_changed(self.fj.assessment)

@@ -6,6 +6,7 @@ the assessment and saves, exactly as on a step.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -56,12 +57,49 @@ class EditorScreen(ModalScreen[str]):
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @work(exclusive=True)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss("delete" if event.button.id == "editor-delete" else "done")
+        if event.button.id != "editor-delete":
+            self.dismiss("done")
+            return
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(self.t("editor.confirm_delete", title=self.title_text), self.app.lang)  # type: ignore[attr-defined]
+        )
+        if sure:
+            self.dismiss("delete")
 
     def action_done(self) -> None:
         self.dismiss("done")
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask yes or no before something that cannot be undone. Escape means no."""
+
+    BINDINGS = [Binding("escape", "no", "key.cancel")]
+
+    def __init__(self, question: str, lang: str) -> None:
+        super().__init__(classes="editor")
+        self.question = question
+        self.lang = lang
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="editor-box ask-box"):
+            yield Static(self.question, classes="editor-title")
+            with Horizontal(classes="nav"):
+                yield Button(content.ui("editor.keep", self.lang), id="confirm-no")
+                yield Button(content.ui("editor.delete", self.lang), id="confirm-yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)
 
 
 class AskTextScreen(ModalScreen[str | None]):

@@ -39,7 +39,8 @@ def measure_state(m: Measure | None, lang: str) -> str:
         parts.append(f"{start}–{end}")
     if m.active:
         if m.result:
-            parts.append(content.ui(f"measure_result.{m.result}", lang))
+            result = content.ui(f"measure_result.{m.result}", lang).lower()
+            parts.append(content.ui("measure.result_is", lang, result=result))
         doc = m.documented or "unanswered"
         parts.append(content.ui(f"measure_documented.{doc}", lang))
     return " · ".join(parts)

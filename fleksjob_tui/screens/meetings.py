@@ -58,7 +58,8 @@ class MeetingsStep(StepPane):
         self.fill_list()
         super().on_mount()
 
-    def fill_list(self) -> None:
+    def fill_list(self, highlight: int | None = None) -> None:
+        """Show the meetings; the cursor on ``highlight`` (default: "+ Tilføj et møde")."""
         options = [
             Option(meeting_line(m, self.lang), id=f"meeting-{i}")
             for i, m in enumerate(self.case.meetings)
@@ -66,12 +67,10 @@ class MeetingsStep(StepPane):
         options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
         ol = self.query_one("#meeting-list", OptionList)
         ol.set_options(options)
+        ol.highlighted = len(options) - 1 if highlight is None else min(highlight, len(options) - 1)
 
     def first_focus(self) -> None:
-        ol = self.query_one("#meeting-list", OptionList)
-        ol.focus(scroll_visible=False)
-        if ol.highlighted is None:
-            ol.highlighted = 0
+        self.query_one("#meeting-list", OptionList).focus(scroll_visible=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -88,10 +87,16 @@ class MeetingsStep(StepPane):
             meeting = case.meetings[int(option_id.split("-", 1)[1])]
             title = self.t("meetings.edit")
         outcome = await self.app.push_screen_wait(MeetingEditor(meeting, self.lang, title))
-        empty = meeting.date is None and not meeting.participants and not meeting.summary and not meeting.agreed
+        empty = (
+            meeting.date is None and not meeting.participants and not meeting.summary
+            and not meeting.agreed
+        )
+        highlight = None  # after a new or deleted meeting: on "+ Tilføj et møde"
         if outcome == "delete" or empty:
             case.meetings.remove(meeting)
+        elif option_id != ADD:
+            highlight = case.meetings.index(meeting)
         self.fj.case_changed()
         self.fj.save()
-        self.fill_list()
+        self.fill_list(highlight)
         self.query_one("#meeting-list", OptionList).focus()

@@ -15,7 +15,7 @@ class PersonStep(StepPane):
     def compose_fields(self) -> ComposeResult:
         p = self.case.person
         yield self.text(p, "name", "person.name")
-        yield self.date(p, "birth_date", "person.birth_date")
+        yield self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
         yield self.text(p, "home_municipality", "person.home_municipality")
         yield self.boolean(p, "self_employed", "person.self_employed")
         yield self.answer(p, "receives_disability_pension", "person.receives_disability_pension")

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..model import STEP_IDS
-from ..widgets.fields import FieldChanged
+from ..widgets.fields import FieldChanged, QuestionField
 from ..widgets.i18n import localize_bindings
 from ..widgets.steplist import StepList
 from . import steps
@@ -102,14 +102,26 @@ class WizardScreen(Screen):
         i = order.index(self.step) + delta
         return order[i] if 0 <= i < len(order) else None
 
+    def can_leave(self) -> bool:
+        """False (with the field in focus and a message) when typed input was not accepted."""
+        if self.pane is None:
+            return True
+        for field in self.pane.query(QuestionField):
+            problem = field.pending_problem()
+            if problem:
+                field.focus_input()
+                self.notify(self.fj.t("field.not_saved_here", problem=problem), severity="warning")
+                return False
+        return True
+
     async def action_next(self) -> None:
         step = self._neighbour(1)
-        if step is not None:
+        if step is not None and self.can_leave():
             await self.show_step(step)
 
     async def action_back(self) -> None:
         step = self._neighbour(-1)
-        if step is not None:
+        if step is not None and self.can_leave():
             await self.show_step(step)
 
     def action_save(self) -> None:
@@ -130,7 +142,8 @@ class WizardScreen(Screen):
         steps_list = self.query_one(StepList)
         if self.size.width < WIDE:
             steps_list.remove_class("-shown")
-        await self.show_step(event.step)
+        if self.can_leave():
+            await self.show_step(event.step)
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()

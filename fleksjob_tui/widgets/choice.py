@@ -1,8 +1,11 @@
-"""A one-line choice between a few answers: (•) Ja  ( ) Nej  ( ) Ved ikke.
+"""A one-line choice between a few answers: (•) Ja   ( ) Nej   ( ) Ved ikke.
 
 Made for few keystrokes and for reading without colour: the chosen answer is marked with a dot,
-the cursor (when focused) is shown in reverse. Keys: ←/→ choose the previous/next answer, the
-first letter of an answer chooses it, Delete clears, Enter moves on to the next field.
+the cursor (when focused) is shown in reverse, and each answer's key letter is underlined.
+
+Keys: the underlined letter chooses that answer (J, N, V for Ja / Nej / Ved ikke); ←/→ move the
+cursor and Space chooses the answer under it; Enter chooses it too if the cursor was moved, then
+goes on to the next field (Enter alone never answers a question); Delete clears the answer.
 """
 
 from __future__ import annotations
@@ -17,6 +20,25 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 _GAP = "   "
+_NBSP = "\u00a0"
+
+
+def hotkeys(labels: list[str]) -> list[str | None]:
+    """A distinct key letter per label: the first letter of a word not taken by an earlier label.
+
+    ["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"] → ["i", "a", "g", "r"].
+    """
+    taken: set[str] = set()
+    out: list[str | None] = []
+    for label in labels:
+        words = label.split()
+        candidates = [w[0] for w in words if w[:1].isalpha()]
+        candidates += [ch for ch in label if ch.isalpha()]
+        key = next((c.lower() for c in candidates if c.lower() not in taken), None)
+        if key:
+            taken.add(key)
+        out.append(key)
+    return out
 
 
 class Choice(Widget, can_focus=True):
@@ -63,6 +85,8 @@ class Choice(Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.options = options
+        self.keys = hotkeys([label for _, label in options])
+        self._moved = False
         self.set_reactive(Choice.value, value)
         self.set_reactive(Choice.cursor, self._index_of(value) if value is not None else 0)
 
@@ -77,9 +101,23 @@ class Choice(Widget, can_focus=True):
         for i, (v, label) in enumerate(self.options):
             if i:
                 text.append(_GAP)
-            mark = "(•)" if v == self.value and self.value is not None else "( )"
+            chosen = self.value is not None and v == self.value
             style = "reverse" if self.has_focus and i == self.cursor else ""
-            text.append(f"{mark} {label}", style=style)
+            text.append("(•)" + _NBSP if chosen else "( )" + _NBSP, style=style)
+            key = self.keys[i]
+            at = label.lower().find(key) if key else -1
+            # Prefer the key letter at the start of a word, as hotkeys() chose it.
+            for pos, ch in enumerate(label):
+                if key and ch.lower() == key and (pos == 0 or label[pos - 1] == " "):
+                    at = pos
+                    break
+            shown = label.replace(" ", _NBSP)  # an answer never breaks over two lines
+            if at >= 0:
+                text.append(shown[:at], style=style)
+                text.append(shown[at], style=f"{style} underline".strip())
+                text.append(shown[at + 1 :], style=style)
+            else:
+                text.append(shown, style=style)
         return text
 
     def _spans(self) -> list[tuple[int, int]]:
@@ -93,6 +131,7 @@ class Choice(Widget, can_focus=True):
         return spans
 
     def set_value(self, value: Any, *, announce: bool = True) -> None:
+        self._moved = False
         if value == self.value:
             return
         self.value = value
@@ -102,12 +141,8 @@ class Choice(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_move(self, delta: int) -> None:
-        if self.value is None:
-            index = 0 if delta > 0 else len(self.options) - 1
-        else:
-            index = (self._index_of(self.value) + delta) % len(self.options)
-        self.cursor = index
-        self.set_value(self.options[index][0])
+        self.cursor = (self.cursor + delta) % len(self.options)
+        self._moved = True
 
     def action_choose_cursor(self) -> None:
         self.set_value(self.options[self.cursor][0])
@@ -116,19 +151,16 @@ class Choice(Widget, can_focus=True):
         self.set_value(None)
 
     def action_next_field(self) -> None:
+        if self._moved:
+            self.set_value(self.options[self.cursor][0])
         self.screen.focus_next()
 
     def on_key(self, event: events.Key) -> None:
         char = (event.character or "").lower()
-        if char.isdigit() and 1 <= int(char) <= len(self.options):
-            event.stop()
-            event.prevent_default()
-            self.set_value(self.options[int(char) - 1][0])
-            return
         if not char or not char.isalpha():
             return
-        for value, label in self.options:
-            if label[:1].lower() == char:
+        for (value, _), key in zip(self.options, self.keys, strict=True):
+            if key == char:
                 event.stop()
                 event.prevent_default()
                 self.set_value(value)
@@ -146,6 +178,9 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def on_focus(self) -> None:
+        self._moved = False
+        if self.value is not None:
+            self.cursor = self._index_of(self.value)
         self.refresh()
 
     def on_blur(self) -> None:

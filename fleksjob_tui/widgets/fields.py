@@ -11,6 +11,7 @@ The texts come from ``content/questions.toml`` via the question key.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -24,6 +25,12 @@ from .. import content
 from ..dates import DateError, format_date, parse_date
 from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
+
+
+def _number_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 class FieldChanged(Message):
@@ -111,6 +118,12 @@ class QuestionField(Vertical):
                 if hasattr(widget, "cursor_blink"):
                     widget.cursor_blink = False
 
+    def on_descendant_focus(self, event) -> None:
+        # In a text box the cursor starts after what is already written, so new text is added.
+        widget = event.widget
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
+
     # ── model access ─────────────────────────────────────────────────────────────────────────
     @property
     def value(self) -> Any:
@@ -124,11 +137,23 @@ class QuestionField(Vertical):
         try:
             setattr(self.target, self.attr, value)
         except ValidationError as err:
-            self.show_error(content.ui("field.invalid", self.lang, detail=err.errors()[0]["msg"]))
+            self.show_error(self._refusal(err))
             return False
         self.show_error(None)
         self.post_message(FieldChanged(self))
         return True
+
+    def _refusal(self, err: ValidationError) -> str:
+        """Why the model refused a value, in the user's language."""
+        first = err.errors()[0]
+        kind, ctx = first.get("type", ""), first.get("ctx") or {}
+        if kind in ("less_than_equal", "less_than"):
+            return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt"))))
+        if kind in ("greater_than_equal", "greater_than"):
+            return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt"))))
+        if "before" in str(first.get("msg", "")):
+            return content.ui("field.period_order", self.lang)
+        return content.ui("field.invalid", self.lang, detail=first.get("msg", ""))
 
     def show_error(self, message: str | None) -> None:
         box = self.query_one(".q-error", Static)
@@ -144,6 +169,10 @@ class QuestionField(Vertical):
     def error_text(self) -> str:
         box = self.query_one(".q-error", Static)
         return str(box.content) if box.has_class("-shown") else ""
+
+    def pending_problem(self) -> str | None:
+        """A message when what is typed in the field has not been accepted (shown beside it)."""
+        return None
 
     def focus_input(self, scroll_visible: bool = True) -> None:
         self.query_one(".q-input").focus(scroll_visible=scroll_visible)
@@ -331,22 +360,48 @@ class DateField(QuestionField):
     field then means "no date".
     """
 
+    def __init__(self, target, attr, qkey, *, latest=None, **kw) -> None:
+        #: The latest date that makes sense here (a birth date is not in the future).
+        self.latest = latest
+        super().__init__(target, attr, qkey, **kw)
+
     def compose_input(self) -> ComposeResult:
         shown = format_date(self.value, self.lang) if self.value else ""
-        yield Input(shown, placeholder=content.ui("field.date_placeholder", self.lang), classes="q-input")
+        placeholder = content.ui("field.date_placeholder", self.lang)
+        yield Input(shown, placeholder=placeholder, classes="q-input")
+
+    def _problem(self, text: str) -> tuple[str | None, object]:
+        """(message, parsed date) for what is typed; message None when it is acceptable."""
+        try:
+            parsed = parse_date(text, self.lang)
+        except DateError as err:
+            return err.message(self.lang), None
+        if self.latest is not None and parsed > self.latest:
+            return content.ui(
+                "field.date_too_late", self.lang, date=format_date(parsed, self.lang)
+            ), None
+        return None, parsed
 
     def _check(self, text: str, final: bool) -> bool:
         text = text.strip()
         if not text:
             # Emptied while retyping is not an answer yet; emptied and left means "no date".
             return self.write(None) if final else False
-        try:
-            parsed = parse_date(text, self.lang)
-        except DateError as err:
+        problem, parsed = self._problem(text)
+        if problem is not None:
             if final:
-                self.show_error(err.message(self.lang))
+                self.show_error(problem)
             return False
         return self.write(parsed)
+
+    def pending_problem(self) -> str | None:
+        text = self.query_one(".q-input", Input).value.strip()
+        if not text:
+            return None
+        problem, _ = self._problem(text)
+        if problem:
+            self.show_error(problem)
+        return problem
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -374,22 +429,46 @@ class NumberField(QuestionField):
         shown = "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
         yield Input(shown, classes="q-input")
 
-    def _check(self, text: str, final: bool) -> bool:
+    def _parse(self, text: str) -> float | int | None:
+        """The number typed, the Danish way too (1.234,50 and 32.000); None when it is not one."""
         text = text.strip().replace(" ", "")
-        if not text:
-            return self.write(None)
-        # Danes write 1.234,50: drop thousands dots, decimal comma to point.
-        normal = text.replace(".", "").replace(",", ".") if "," in text else text
+        if "," in text:
+            normal = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            normal = text.replace(".", "")  # 32.000 is thirty-two thousand
+        else:
+            normal = text
         try:
             number: float | int = int(normal) if self.integer else float(normal)
         except ValueError:
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            return None
+        return number
+
+    def _check(self, text: str, final: bool) -> bool:
+        if not text.strip():
+            return self.write(None) if final else False
+        number = self._parse(text)
+        if number is None:
             if final:
-                key = "field.not_integer" if self.integer else "field.not_number"
-                self.show_error(content.ui(key, self.lang, text=text))
-            return False
-        if number != number:  # NaN
+                self.show_error(self._not_a_number(text))
             return False
         return self.write(number)
+
+    def _not_a_number(self, text: str) -> str:
+        key = "field.not_integer" if self.integer else "field.not_number"
+        return content.ui(key, self.lang, text=text.strip())
+
+    def pending_problem(self) -> str | None:
+        text = self.query_one(".q-input", Input).value
+        if not text.strip():
+            return None
+        if self._parse(text) is None:
+            problem = self._not_a_number(text)
+            self.show_error(problem)
+            return problem
+        return self.error_text or None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -467,30 +546,15 @@ class NoteField(CprGuardedField):
 
 
 class ParticipantsField(QuestionField):
-    """Who took part in a meeting: a list to tick with Space."""
-
-    DEFAULT_CSS = """
-    ParticipantsField > SelectionList {
-        height: auto;
-        max-height: 9;
-        margin: 0 1;
-    }
-    """
+    """Who took part in a meeting: tick boxes in words ([x] / [ ]), Space ticks."""
 
     def compose_input(self) -> ComposeResult:
-        from textual.widgets import SelectionList
-
         from ..model import PARTICIPANTS
+        from .ticks import Ticks
 
-        chosen = set(self.value or [])
-        yield SelectionList(
-            *[(content.ui(f"participant.{p}", self.lang), p, p in chosen) for p in PARTICIPANTS],
-            classes="q-input",
-        )
+        options = [(p, content.ui(f"participant.{p}", self.lang)) for p in PARTICIPANTS]
+        yield Ticks(options, list(self.value or []), classes="q-input")
 
-    def on_selection_list_selected_changed(self, event) -> None:
+    def on_ticks_changed(self, event) -> None:
         event.stop()
-        from ..model import PARTICIPANTS
-
-        picked = set(event.selection_list.selected)
-        self.write([p for p in PARTICIPANTS if p in picked])
+        self.write(list(event.values))
