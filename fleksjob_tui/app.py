@@ -89,7 +89,9 @@ class FleksjobApp(App[None]):
             return
         from .screens.start import StartScreen
 
-        self.push_screen(StartScreen(new_path=self.start_path if self.start_new else None))
+        self.push_screen(
+            StartScreen(new=self.start_new, new_path=self.start_path if self.start_new else None)
+        )
 
     def case_folder(self) -> Path:
         return self.folder or storage.default_folder()
@@ -254,6 +256,12 @@ class FleksjobApp(App[None]):
         if screen_help is not None:
             title, body = screen_help()
             self.push_screen(HelpScreen(title, body, None, self.lang))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Gem som" only means something while a case is open (not on the start screen).
+        if action == "save_as" and self.case is None:
+            return False
+        return True
 
     def action_save_as(self) -> None:
         """F2: save the case in another file (after a failed save, or to keep a copy)."""

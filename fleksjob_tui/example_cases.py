@@ -3,23 +3,24 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
 from . import storage
 from .model import Case
 
-
-def _folder():
-    return resources.files(__package__).joinpath("content", "examples")
+FOLDER = Path(__file__).resolve().parent / "content" / "examples"
 
 
 def names() -> list[str]:
-    return sorted(p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".toml"))
+    try:
+        return sorted(p.stem for p in FOLDER.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
 
 
 def load(name: str, lang: str = "da") -> Case:
-    text = _folder().joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return storage.loads_case(text, path=f"examples/{name}.toml", lang=lang)
+    """An example case (raises storage.CaseFileError, never a bare OSError)."""
+    return storage.load_case(FOLDER / f"{name}.toml", lang=lang)
 
 
 def available(lang: str = "da") -> list[tuple[str, str]]:

@@ -43,6 +43,13 @@ from pydantic import BaseModel, ValidationError
 
 from .model import SCHEMA_VERSION, Case
 
+try:  # the same parser as tomllib, compiled (mypyc) on common platforms: ~3x faster on big cases
+    import tomli as _toml
+except ImportError:  # pragma: no cover - tomli is a dependency, but tomllib does the same job
+    _toml = tomllib  # type: ignore[no-redef]
+
+_TOML_ERRORS = (tomllib.TOMLDecodeError, _toml.TOMLDecodeError)
+
 __all__ = [
     "ENV_HOME",
     "MAX_BYTES",
@@ -397,8 +404,8 @@ _TOML_DA = (
 
 def _parse_toml(path: Path, text: str, lang: str) -> dict:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return _toml.loads(text)
+    except _TOML_ERRORS as exc:
         msg = str(exc)
         line = column = None
         m = _TOML_POS.match(msg)
@@ -467,6 +474,8 @@ def _check_schema_version(path: Path, raw: dict, text: str, lang: str) -> None:
             code="schema_missing", lang=lang, key="schema_version",
         )
     v = raw["schema_version"]
+    if type(v) is int and 1 <= v <= SCHEMA_VERSION:
+        return  # the usual case: no need to look for the line (a big file takes a while)
     line = _find_line(text, ("schema_version",))
     where = Bi("schema_version" + (f" (linje {line})" if line else ""),
                "schema_version" + (f" (line {line})" if line else ""))

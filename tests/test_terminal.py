@@ -39,7 +39,7 @@ class Terminal:
         out = subprocess.run(
             [TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
-        return out.stdout
+        return out.stdout.replace("\u00a0", " ")  # answers are kept on one line with NBSP
 
     def alive(self) -> bool:
         return subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode == 0

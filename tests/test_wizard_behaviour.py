@@ -191,3 +191,111 @@ async def test_example_case_opens_read_only_and_is_not_written(home):
         assert app.case.person.name
         await keys(pilot, "ctrl+n", "ctrl+q")
     assert list(home.glob("*.toml")) == []
+
+
+async def test_arrows_move_without_answering_and_enter_or_space_answers(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("checklist")
+        await pilot.pause()
+        assert focused_field_key(app) == "agreement.written"
+        await keys(pilot, "right")
+        assert app.case.agreement.written is None  # moving is not answering
+        await keys(pilot, "tab", "shift+tab", "enter")
+        assert app.case.agreement.written is None  # Enter alone passes a question by
+        await keys(pilot, "shift+tab", "right", "enter")  # the cursor moved to "Nej"
+        assert app.case.agreement.written == "no"
+        assert focused_field_key(app) == "agreement.signed_on"
+        await keys(pilot, "shift+tab", "left", "space")
+        assert app.case.agreement.written == "yes"
+
+
+async def test_measure_status_has_a_distinct_key_for_each_answer(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("measures")
+        await keys(pilot, "enter")  # Ændret vagtplan
+        for key, status in [("a", "tried"), ("g", "ongoing"), ("r", "not_relevant"), ("i", "not_tried")]:
+            await keys(pilot, key)
+            assert app.case.measure("changed_rota").status == status
+        await keys(pilot, "escape")
+
+
+async def test_a_refused_date_stops_next_with_a_message(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "tab", "text:31-02-1966", "ctrl+n")
+        assert current_step(app) == "person"
+        assert focused_field_key(app) == "person.birth_date"
+        assert "findes ikke" in app.screen.query_one("#f-person-birth_date").error_text
+        await keys(pilot, "end", "ctrl+u", "text:28-02-1966", "ctrl+n")
+        assert current_step(app) == "employment"
+    assert saved_case(case_file).person.birth_date == dt.date(1966, 2, 28)
+
+
+async def test_a_birth_date_in_the_future_is_refused(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "tab", "text:12-03-2030", "enter")
+        assert "efter dags dato" in app.screen.query_one("#f-person-birth_date").error_text
+        assert app.case.person.birth_date is None
+
+
+async def test_two_meetings_by_keyboard_and_delete_asks_first(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        for day, text in [("10-09-2025", "Første"), ("01-10-2025", "Anden")]:
+            await keys(pilot, "enter", "text:" + day, "enter", "space", "tab", "text:" + text, "escape")
+        assert [m.summary for m in app.case.meetings] == ["Første", "Anden"]
+        assert app.case.meetings[0].participants == ["employee"]
+        # open the first meeting, press Slet, and say no; then yes
+        await keys(pilot, "up", "up", "enter")
+        editor = app.screen
+        await pilot.click("#editor-delete")
+        await pilot.pause()
+        await keys(pilot, "enter")  # the focused answer is "Nej, behold"
+        assert app.screen is editor and len(app.case.meetings) == 2
+        await pilot.click("#editor-delete")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert [m.summary for m in app.case.meetings] == ["Anden"]
+    assert [m.summary for m in saved_case(case_file).meetings] == ["Anden"]
+
+
+async def test_step_titles_are_numbered_like_the_step_list(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        title = str(app.screen.query_one(".step-title").content)
+        assert title == "6 · Møder"  # Selvstændig is left out for an employee
+
+
+async def test_danish_thousands_in_a_number_field(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("economy")
+        await keys(pilot, "tab", "tab", "text:32.000", "enter")
+        assert app.case.economy.full_time_monthly_wage == 32000
+        await keys(pilot, "shift+tab", "shift+tab", "end", "ctrl+u", "text:100", "enter")
+        assert "højst 80" in app.screen.query_one("#f-economy-paid_hours_per_week").error_text
+        await keys(pilot, "ctrl+n")
+        assert current_step(app) == "economy"  # not left while the number is refused
+
+
+async def test_new_without_a_path_goes_straight_to_the_role_question(home):
+    app = FleksjobApp(new=True, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoleScreen"

@@ -26,10 +26,13 @@ if TYPE_CHECKING:
 
 
 class StartScreen(Screen):
-    def __init__(self, *, error: str | None = None, new_path: Path | None = None) -> None:
+    def __init__(
+        self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
+    ) -> None:
         super().__init__()
         self.error = error
         self.new_path = new_path
+        self.start_new = new or new_path is not None  # `fleksjob new [PATH]`: straight to a new case
         self.entries: list[storage.CaseEntry] = []
         localize_bindings(self, self.fj.lang)
 
@@ -57,7 +60,7 @@ class StartScreen(Screen):
         self.fill_menu()
         self.query_one("#start-menu").focus()
         self._apply_size(self.size.width, self.size.height)
-        if self.new_path is not None:
+        if self.start_new:
             self.new_case()
 
     def show_error(self, message: str | None) -> None:

@@ -125,7 +125,11 @@ class WizardScreen(Screen):
             await self.show_step(step)
 
     def action_save(self) -> None:
-        if self.fj.save():
+        if self.fj.path is None:
+            self.notify(self.fj.t("save.not_saved_example"), timeout=6)
+        elif self.fj.read_only:
+            self.notify(self.fj.t("save.not_saved_read_only"), timeout=6)
+        elif self.fj.save():
             self.notify(self.fj.t("save.done"), timeout=3)
 
     def action_toggle_steps(self) -> None:

@@ -179,8 +179,7 @@ class Choice(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         self._moved = False
-        if self.value is not None:
-            self.cursor = self._index_of(self.value)
+        self.cursor = self._index_of(self.value) if self.value is not None else 0
         self.refresh()
 
     def on_blur(self) -> None:
