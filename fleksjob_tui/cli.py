@@ -11,7 +11,10 @@
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
 
 Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: missing or not met,
-2 the file cannot be read or validated, bad input, or an unexpected error. No traceback is ever
+2 the file cannot be read or validated, bad input, or an unexpected error. ``check --json`` on a
+file it cannot read (or a bad ``--as-of``) also writes ``{"schema": 1, "error": {"code",
+"message", "path", "line", "column"}}`` on stdout (the codes of ``storage.CaseFileError``, or
+``bad_as_of``); the message stays on stderr. No traceback is ever
 printed unless ``FLEKSJOB_DEBUG=1`` is set (the tests set it, so bugs are not hidden).
 
 Textual is imported only inside :func:`_run_app`; check/summary/tilskud never import it.
@@ -83,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", parents=[lang_opt, as_of_opt],
                        help="tjek en sag (exit 0: ser klar ud, 1: mangler, 2: fejl i filen)")
     p.add_argument("path", metavar="SAG.toml")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.add_argument("--json", action="store_true",
+                   help="skriv resultatet som JSON. Kan filen ikke læses (exit 2), skrives "
+                        'i stedet {"schema": 1, "error": {"code", "message", "path", "line", '
+                        '"column"}} på stdout (line/column er null, når de ikke kendes), og '
+                        "beskeden står stadig på stderr")
 
     p = sub.add_parser("summary", parents=[lang_opt, as_of_opt],
                        help="vis overblikket over en sag (80 kolonner)")
@@ -149,11 +156,42 @@ def _load(path: str, lang: str, lang_override: str | None):
     return case
 
 
+#: The version of the JSON that ``check --json`` writes for a file it cannot read.
+ERROR_JSON_SCHEMA = 1
+
+
+def _error_json(code: str, message: str, path: str, line: int | None = None,
+                column: int | None = None) -> str:
+    """``{"schema": 1, "error": {"code", "message", "path", "line", "column"}}`` (one line)."""
+    return json.dumps({"schema": ERROR_JSON_SCHEMA, "error": {
+        "code": code, "message": message, "path": path, "line": line, "column": column,
+    }}, ensure_ascii=False)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     lang_override = getattr(args, "lang", None)
     lang = lang_override or "da"
-    as_of = _as_of(args, lang)
-    case = _load(args.path, lang, lang_override)
+    if not args.json:
+        as_of = _as_of(args, lang)
+        case = _load(args.path, lang, lang_override)
+    else:
+        # Also a JSON object on stdout, so a program reading it learns what went wrong.
+        try:
+            as_of = _as_of(args, lang)
+        except _Fail as fail:
+            print(_error_json("bad_as_of", fail.message, str(args.path)))
+            raise
+        from .storage import CaseFileError, load_case
+
+        try:
+            case = load_case(args.path, lang=lang)
+        except CaseFileError as err:
+            print(_error_json(err.code, err.short(lang), str(args.path), err.line,
+                              err.column))
+            raise _Fail(err.message(lang)) from None
+        if lang_override:
+            case = case.model_copy(deep=True)
+            case.case.language = lang_override
     from .rules import assess
 
     assessment = assess(case, as_of)
@@ -162,13 +200,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
     else:
         from .dates import format_date
-        from .report import status_sentence, status_word
+        from .report import counts_line, status_sentence, status_word
 
-        counts = {s: len(assessment.by_severity(s)) for s in ("blocker", "missing", "advice")}
         print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
               f"{status_sentence(assessment.status, out_lang)}")
-        print(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + ". "
-              + _w("cli.counts", out_lang, **counts) + ".")
+        counts = counts_line(assessment, out_lang)
+        print(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + "."
+              + (f" {counts}." if counts else ""))
         for f in sorted(assessment.findings,
                         key=lambda f: ("blocker", "missing", "advice").index(f.severity)):
             sev = _w(f"severity.{f.severity}", out_lang)
@@ -218,10 +256,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 _THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
-def _number(text: str | None, option: str, lang: str, limit: float) -> float | None:
-    """A number typed as Danes do: ``187,50``, ``32.000``, ``32.000,50`` or ``187.5``."""
+def _plain(value: float, lang: str) -> str:
+    """A limit as people write it: 80, 10.000, 1.000.000 (da)."""
+    from .estimate import kr
+
+    return kr(value, lang).rsplit(" ", 1)[0]
+
+
+def _number(text: str | None, option: str, what: str, lang: str, limit: float) -> float | None:
+    """A number typed as Danes do: ``187,50``, ``32.000``, ``32.000,50`` or ``187.5``.
+
+    ``what`` names the input (``hours``, ``hourly``, ``full_time_wage``, ``business_income``):
+    each has its own words in ``report.toml`` [tilskud.input.*].
+    """
     if text is None:
         return None
+    key = f"tilskud.input.{what}"
     s = text.strip().lower().replace(" ", "").replace("\u00a0", "")
     for suffix in ("kr.", "kr", ",-"):
         if s.endswith(suffix):
@@ -233,107 +283,52 @@ def _number(text: str | None, option: str, lang: str, limit: float) -> float | N
     try:
         value = float(s)
     except ValueError:
-        raise _Fail(_w("tilskud.bad_number", lang, option=option, value=text)) from None
+        value = math.nan
     if not math.isfinite(value):
-        raise _Fail(_w("tilskud.bad_number", lang, option=option, value=text))
+        raise _Fail(_w("tilskud.bad_number", lang, option=option, value=text,
+                       what=_w(f"{key}.what", lang), example=_w(f"{key}.example", lang)))
     if value < 0:
-        raise _Fail(_w("tilskud.negative", lang, option=option, value=text))
+        raise _Fail(_w(f"{key}.negative", lang, option=option, value=text))
     if value > limit:
-        from .report import format_kr
-
-        raise _Fail(_w("tilskud.too_large", lang, option=option, value=text,
-                       limit=format_kr(limit, lang)))
+        raise _Fail(_w(f"{key}.too_large", lang, option=option, value=text,
+                       limit=_plain(limit, lang)))
     return value
 
 
 def _year(text: str | None, years: tuple[int, ...], lang: str) -> tuple[int, str | None]:
     """The year asked for (checked against ``years``), or this year / the newest known."""
-    known = ", ".join(str(y) for y in years)
+    from .estimate import choose_year
+
     if text is None:
-        today = dt.date.today().year
-        if today in years:
-            return today, None
-        year = max(y for y in years if y <= today) if any(y <= today for y in years) \
-            else min(years)
-        return year, _w("tilskud.year_default", lang, today=today, year=year)
+        return choose_year(None, dt.date.today().year, years, lang)
     s = text.strip()
     if not re.fullmatch(r"[0-9]{4}", s, flags=re.ASCII) or int(s) not in years:
+        known = ", ".join(str(y) for y in years)
         raise _Fail(_w("tilskud.unknown_year", lang, year=text, years=known))
     return int(s), None
 
 
-def _param_lines(params, lang: str, self_employed: bool = False) -> list[str]:
-    import textwrap
-
-    from .report import format_kr
-
-    out = [_w("tilskud.parameters", lang) + ":"]
-    for p in params:
-        key = "base_self" if (self_employed and p.name == "base") else p.name
-        name = (content.text("report", f"param_name.{key}", lang)
-                if content.has("report", f"param_name.{key}") else p.name)
-        status = (content.text("report", f"param_status.{p.status}", lang)
-                  if content.has("report", f"param_status.{p.status}") else p.status)
-        out.append(f"  {name}: {format_kr(p.value, lang)} kr ({status})")
-        out += textwrap.wrap(p.source, width=80, initial_indent="    ",
-                             subsequent_indent="    ", break_on_hyphens=False)
-    return out
-
-
 def cmd_tilskud(args: argparse.Namespace) -> int:
     lang = _lang_of(args)
-    from .report import format_kr
+    from .estimate import estimate_lines, wrap_lines
     from .rules import subsidy
 
-    def kr(v: float) -> str:
-        return f"{format_kr(v, lang, 2 if v != int(v) else 0)} kr"
-
-    def table(rows: list[tuple[str, str]]) -> list[str]:
-        lw = max(len(label) for label, _ in rows) + 1
-        vw = max(len(value) for _, value in rows)
-        return [f"{label + ':':<{lw}} {value:>{vw}}" for label, value in rows]
-
-    def pct(rate: float) -> str:
-        return format_kr(round(rate * 100, 2), lang)
-
     if args.business_income is not None:
-        income = _number(args.business_income, "--business-income", lang,
+        income = _number(args.business_income, "--business-income", "business_income", lang,
                          subsidy.MAX_BUSINESS_INCOME)
         year, note = _year(args.year, subsidy.self_employed_years(), lang)
-        try:
-            est = subsidy.self_employed_estimate(income, year)
-        except subsidy.UnknownYearError as err:
-            raise _Fail(_w("tilskud.unknown_year", lang, year=year,
-                           years=", ".join(map(str, err.years)))) from None
-        if args.json:
-            print(json.dumps({**est.to_json(), "estimate": True}, ensure_ascii=False, indent=2))
-            return EXIT_OK
-        lines = [_w("tilskud.title_self", lang, year=year), *_wrap(_w("tilskud.disclaimer", lang))]
-        if note:
-            lines += _wrap(note)
-        lines += [
-            "",
-            *table([
-                (_w("tilskud.income", lang), kr(est.business_income)),
-                (_w("tilskud.per_year", lang), kr(est.subsidy_per_year)),
-                (_w("tilskud.per_month", lang), kr(est.subsidy_per_month)),
-            ]),
-            "",
-            *_wrap(_w("tilskud.formula_self", lang, rate=pct(est.rate))),
-            *_param_lines(est.parameters, lang, self_employed=True),
-            *_wrap(f"{_w('tilskud.reference', lang)}: {est.reference}"),
-        ]
-        print("\n".join(lines))
-        return EXIT_OK
-
-    if args.hourly is None or args.hours is None:
-        raise _Fail(_w("tilskud.need_hourly", lang))
-    hourly = _number(args.hourly, "--hourly", lang, subsidy.MAX_HOURLY_WAGE)
-    hours = _number(args.hours, "--hours", lang, subsidy.MAX_HOURS_PER_WEEK)
-    cap = _number(args.full_time_wage, "--full-time-wage", lang, subsidy.MAX_MONTHLY_WAGE)
-    year, note = _year(args.year, subsidy.available_years(), lang)
+        compute = lambda: subsidy.self_employed_estimate(income, year)  # noqa: E731
+    else:
+        if args.hourly is None or args.hours is None:
+            raise _Fail(_w("tilskud.need_hourly", lang))
+        hourly = _number(args.hourly, "--hourly", "hourly", lang, subsidy.MAX_HOURLY_WAGE)
+        hours = _number(args.hours, "--hours", "hours", lang, subsidy.MAX_HOURS_PER_WEEK)
+        cap = _number(args.full_time_wage, "--full-time-wage", "full_time_wage", lang,
+                      subsidy.MAX_MONTHLY_WAGE)
+        year, note = _year(args.year, subsidy.available_years(), lang)
+        compute = lambda: subsidy.estimate(hourly, hours, year, cap)  # noqa: E731
     try:
-        est = subsidy.estimate(hourly, hours, year, cap)
+        est = compute()
     except subsidy.UnknownYearError as err:
         raise _Fail(_w("tilskud.unknown_year", lang, year=year,
                        years=", ".join(map(str, err.years)))) from None
@@ -342,32 +337,7 @@ def cmd_tilskud(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**est.to_json(), "estimate": True}, ensure_ascii=False, indent=2))
         return EXIT_OK
-    if cap is None:
-        cap_note = _w("tilskud.no_cap", lang)
-    elif est.capped:
-        cap_note = _w("tilskud.capped", lang, cap=kr(cap))
-    else:
-        cap_note = _w("tilskud.cap_not_binding", lang, cap=kr(cap))
-    lines = [_w("tilskud.title", lang, year=year), *_wrap(_w("tilskud.disclaimer", lang))]
-    if note:
-        lines += _wrap(note)
-    lines += [
-        "",
-        *table([
-            (_w("tilskud.hourly", lang), kr(est.hourly_wage)),
-            (_w("tilskud.hours", lang), format_kr(est.hours_per_week, lang)),
-            (_w("tilskud.wage", lang), kr(est.wage)),
-            (_w("tilskud.subsidy_before", lang), kr(round(est.subsidy_before_cap, 2))),
-            (_w("tilskud.subsidy_after", lang), kr(est.subsidy)),
-            (_w("tilskud.total", lang), kr(est.total)),
-        ]),
-        *_wrap(cap_note),
-        "",
-        *_wrap(_w("tilskud.formula", lang, low=pct(est.low_rate), high=pct(est.high_rate))),
-        *_param_lines(est.parameters, lang),
-        *_wrap(f"{_w('tilskud.reference', lang)}: {est.reference}"),
-    ]
-    print("\n".join(lines))
+    print("\n".join(wrap_lines(estimate_lines(est, lang, detail=True, note=note), 80)))
     return EXIT_OK
 
 
@@ -392,13 +362,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
             lock.release()
     print(_w("cli.restore_done", lang, path=args.path, backup=storage.backup_path(args.path)))
     return EXIT_OK
-
-
-def _wrap(text: str, width: int = 80, indent: str = "") -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent,
-                         break_on_hyphens=False) or [""]
 
 
 def _run_app(path: str | None, lang: str | None, new: bool) -> int:

@@ -1,77 +1,120 @@
-"""The wage-subsidy estimate of a case, as text for the terminal (wizard, summary, command line).
+"""The wage-subsidy estimate in words: the one rendering used by ``fleksjob tilskud``, the summary
+(``report.render_summary``) and the wizard's Økonomi step.
 
 The computation is the rules package's (rules/subsidy.py); this module only words it, always as
-an estimate ("vejledende"): the municipality computes the real amount every month.
+an estimate ("vejledende"): the municipality computes the real amount every month. It does not
+import Textual: it gives plain lines (a leading indent marks a continuation that wraps under
+itself), which the command line wraps with :func:`wrap_lines` and the summary and the wizard show
+through :func:`renderable` (Rich, wrapping to the width it is given).
+
+Amounts: whole kroner everywhere ("15.272 kr." in Danish, "15,272 kr" in English) — the rules
+round the subsidy to whole kroner, and the monthly wage and the total are shown the same way.
+Only the hourly wage, a rate, keeps its øre ("187,50 kr.").
+
+Every word comes from ``content/report.toml`` (tables ``[tilskud]``, ``[param_name]``,
+``[param_status]``).
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+import textwrap
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Union
 
 from . import content
-from .model import Case
 from .rules import subsidy
 
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
-def kr(amount: float, lang: str) -> str:
-    """12345.5 → "12.346 kr." (da) / "12,346 kr" (en), whole kroner."""
-    whole = f"{round(amount):,}"
-    if lang == "da":
-        return whole.replace(",", ".") + " kr."
-    return whole + " kr"
+    from .model import Case
 
+Estimate = Union[subsidy.SubsidyEstimate, subsidy.SelfEmployedEstimate]
 
-def _t(key: str, lang: str, **fmt) -> str:
-    return content.ui(key, lang, **fmt)
-
-
-def parameters_text(params, lang: str, prefix: str = "") -> Text:
-    text = Text()
-    for p in params:
-        status = _t(f"param_status.{p.status}", lang)
-        name = _t(f"param.{prefix}{p.name}", lang)
-        text.append(f"  {name} {p.year}: {kr(p.value, lang)} ({status}; {p.source})\n")
-    return text
+__all__ = [
+    "Estimate",
+    "kr",
+    "kr_rate",
+    "choose_year",
+    "case_estimate",
+    "estimate_lines",
+    "case_lines",
+    "wrap_lines",
+    "renderable",
+]
 
 
-def subsidy_text(est: subsidy.SubsidyEstimate, lang: str) -> Text:
-    text = Text()
-    text.append(_t("economy.heading", lang, year=est.year) + "\n", style="bold")
-    rows = [
-        ("economy.wage", est.wage),
-        ("economy.subsidy_before_cap", est.subsidy_before_cap),
-    ]
-    if est.full_time_monthly_wage is not None:
-        rows.append(("economy.subsidy_after_cap", est.subsidy))
-    else:
-        rows[-1] = ("economy.subsidy", est.subsidy)
-    rows.append(("economy.total", est.total))
-    for key, value in rows:
-        label = _t(key, lang)
-        text.append(f"  {label:<34}{kr(value, lang):>14}\n")
-    if est.capped:
-        text.append("  " + _t("economy.capped", lang) + "\n")
-    text.append(_t("economy.parameters", lang) + "\n", style="italic")
-    text.append_text(parameters_text(est.parameters, lang))
-    text.append(_t("economy.estimate_note", lang, reference=est.reference) + "\n", style="bold")
-    return text
+def _w(key: str, lang: str, **fmt) -> str:
+    return content.text("report", key, lang, **fmt)
 
 
-def self_employed_text(est: subsidy.SelfEmployedEstimate, lang: str) -> Text:
-    text = Text()
-    text.append(_t("economy.self_heading", lang, year=est.year) + "\n", style="bold")
-    text.append(f"  {_t('economy.self_per_year', lang):<34}{kr(est.subsidy_per_year, lang):>14}\n")
-    text.append(f"  {_t('economy.self_per_month', lang):<34}{kr(est.subsidy_per_month, lang):>14}\n")
-    text.append(_t("economy.parameters", lang) + "\n", style="italic")
-    text.append_text(parameters_text(est.parameters, lang, prefix="self_employed_"))
-    text.append(_t("economy.estimate_note", lang, reference=est.reference) + "\n", style="bold")
-    return text
+def _group(digits: str, lang: str) -> str:
+    """Thousands separators: "." in Danish, "," in English."""
+    sep = "," if lang == "en" else "."
+    neg = digits.startswith("-")
+    digits = digits.lstrip("-")
+    parts = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return ("-" if neg else "") + sep.join(parts)
 
 
-def case_estimate(case: Case, default_year: int):
+def _unit(lang: str) -> str:
+    return "kr" if lang == "en" else "kr."
+
+
+def kr(amount: float | int | Decimal, lang: str) -> str:
+    """An amount in whole kroner: 15272.5 → "15.273 kr." (da) / "15,273 kr" (en).
+
+    Rounded half up, like the rules round the subsidy (BEK nr. 227/2024 § 2).
+    """
+    whole = Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{_group(str(int(whole)), lang)} {_unit(lang)}"
+
+
+def kr_rate(amount: float | int, lang: str) -> str:
+    """A rate (the hourly wage) with øre when it has them: "200 kr." / "187,50 kr."."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if value == value.to_integral_value():
+        return kr(value, lang)
+    whole, cents = f"{value:.2f}".split(".")
+    dec = "." if lang == "en" else ","
+    return f"{_group(whole, lang)}{dec}{cents} {_unit(lang)}"
+
+
+def _number(value: float, lang: str) -> str:
+    """A plain number (hours, percentages): 18 / 18,5 (da) / 18.5 (en)."""
+    text = f"{value:g}" if float(value) != int(value) else str(int(value))
+    return text.replace(".", ",") if lang != "en" else text
+
+
+# --------------------------------------------------------------------------------------------
+# Which year and which estimate
+
+
+def choose_year(year: int | None, today: int, years: tuple[int, ...], lang: str
+                ) -> tuple[int, str | None]:
+    """The year to use, and a note when it is not the one asked for.
+
+    ``year`` given: that year (the rules refuse a year without figures). Not given: ``today``'s
+    year when it has figures, else the newest year before it (or the oldest known), with a note.
+    """
+    if year is not None:
+        return year, None
+    if today in years:
+        return today, None
+    earlier = [y for y in years if y <= today]
+    chosen = max(earlier) if earlier else min(years)
+    return chosen, _w("tilskud.year_default", lang, today=today, year=chosen)
+
+
+def case_estimate(case: Case, default_year: int) -> Estimate | None:
     """The estimate for the case's [economy] table, or None when numbers are missing.
 
-    Raises the rules' errors (UnknownYearError, ValueError) for a year without figures.
+    The year is the case's ``economy.year`` or else ``default_year``. Raises the rules' errors
+    (UnknownYearError, ValueError) for a year without figures or a number out of range.
     """
     e = case.economy
     year = e.year or default_year
@@ -84,18 +127,152 @@ def case_estimate(case: Case, default_year: int):
     return subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year, e.full_time_monthly_wage)
 
 
-def economy_text(case: Case, lang: str, default_year: int) -> Text:
-    """The estimate in words, or what is needed to compute it."""
-    try:
-        est = case_estimate(case, default_year)
-    except subsidy.UnknownYearError as err:
-        years = ", ".join(str(y) for y in err.years)
-        return Text(_t("economy.unknown_year", lang, year=err.year, years=years), style="bold")
-    except ValueError as err:
-        return Text(str(err), style="bold")
-    if est is None:
-        key = "economy.need_income" if case.person.self_employed else "economy.need_numbers"
-        return Text(_t(key, lang))
+# --------------------------------------------------------------------------------------------
+# The lines
+
+
+def _rows(rows: list[tuple[str, str]]) -> list[str]:
+    """Label: value, the values right-aligned under each other."""
+    lw = max(len(label) for label, _ in rows) + 1
+    vw = max(len(value) for _, value in rows)
+    return [f"{label + ':':<{lw}} {value:>{vw}}" for label, value in rows]
+
+
+def _parameter_lines(est: Estimate, lang: str) -> list[str]:
+    self_employed = isinstance(est, subsidy.SelfEmployedEstimate)
+    out = [_w("tilskud.parameters", lang, year=est.year)]
+    for p in est.parameters:
+        key = "base_self" if (self_employed and p.name == "base") else p.name
+        name = (_w(f"param_name.{key}", lang)
+                if content.has("report", f"param_name.{key}") else p.name)
+        status = (_w(f"param_status.{p.status}", lang)
+                  if content.has("report", f"param_status.{p.status}") else p.status)
+        out.append(f"  {name}: {kr(p.value, lang)} ({status})")
+        out.append(f"    {_w('tilskud.source', lang)}: {p.source}")
+    return out
+
+
+def _pct(rate: float, lang: str) -> str:
+    return _number(round(rate * 100, 2), lang)
+
+
+def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
+                   note: str | None = None) -> list[str]:
+    """The estimate in words, one string a line.
+
+    Always says it is an estimate. ``detail`` adds the formula, every figure used with its own
+    source and status, and the rules followed (the command line and the wizard show it; the
+    summary leaves it out). ``note`` (e.g. which year was used) goes under the title. A leading
+    indent marks a line that belongs to the one above it.
+    """
+    lines: list[str] = []
     if isinstance(est, subsidy.SelfEmployedEstimate):
-        return self_employed_text(est, lang)
-    return subsidy_text(est, lang)
+        lines.append(_w("tilskud.title_self", lang, year=est.year))
+        lines.append(_w("tilskud.disclaimer", lang))
+        if note:
+            lines.append(note)
+        lines.append("")
+        lines += _rows([
+            (_w("tilskud.income", lang), kr(est.business_income, lang)),
+            (_w("tilskud.per_year", lang), kr(est.subsidy_per_year, lang)),
+            (_w("tilskud.per_month", lang), kr(est.subsidy_per_month, lang)),
+        ])
+        if detail:
+            lines.append("")
+            lines.append(_w("tilskud.formula_self", lang, rate=_pct(est.rate, lang)))
+    else:
+        lines.append(_w("tilskud.title", lang, year=est.year))
+        lines.append(_w("tilskud.disclaimer", lang))
+        if note:
+            lines.append(note)
+        lines.append("")
+        rows = [
+            (_w("tilskud.hourly", lang), kr_rate(est.hourly_wage, lang)),
+            (_w("tilskud.hours", lang), _number(est.hours_per_week, lang)),
+            (_w("tilskud.wage", lang), kr(est.wage, lang)),
+        ]
+        cap = est.full_time_monthly_wage
+        if cap is None:
+            rows.append((_w("tilskud.subsidy", lang), kr(est.subsidy, lang)))
+        else:
+            rows.append((_w("tilskud.subsidy_before", lang), kr(est.subsidy_before_cap, lang)))
+            rows.append((_w("tilskud.subsidy_after", lang), kr(est.subsidy, lang)))
+        rows.append((_w("tilskud.total", lang), kr(est.total, lang)))
+        lines += _rows(rows)
+        if cap is None:
+            lines.append(_w("tilskud.no_cap", lang))
+        elif est.capped:
+            lines.append(_w("tilskud.capped", lang, cap=kr(cap, lang)))
+        else:
+            lines.append(_w("tilskud.cap_not_binding", lang, cap=kr(cap, lang)))
+        if detail:
+            lines.append("")
+            lines.append(_w("tilskud.formula", lang, low=_pct(est.low_rate, lang),
+                            high=_pct(est.high_rate, lang)))
+    if detail:
+        lines += _parameter_lines(est, lang)
+        lines.append(_w("tilskud.reference", lang, reference=est.reference, year=est.year))
+    return lines
+
+
+def case_lines(case: Case, lang: str, today: int, *, detail: bool = True,
+               when_missing: bool = False) -> list[str]:
+    """The estimate of the case's [economy] table in words (see :func:`estimate_lines`).
+
+    The year is ``economy.year``, else ``today``'s year or the newest year with figures before
+    it (said in a note). Numbers missing: ``[]``, or with ``when_missing`` a line that says what
+    to fill in. A year without figures or a number out of range: one line that says so.
+    """
+    e = case.economy
+    self_employed = bool(case.person.self_employed)
+    years = subsidy.self_employed_years() if self_employed else subsidy.available_years()
+    year, note = choose_year(e.year, today, years, lang)
+    try:
+        est = case_estimate(case, year)
+    except subsidy.UnknownYearError as err:
+        known = ", ".join(str(y) for y in err.years)
+        return [_w("tilskud.unknown_year", lang, year=err.year, years=known)]
+    except ValueError as err:
+        return [str(err)]
+    if est is None:
+        if not when_missing:
+            return []
+        return [_w("tilskud.need_income" if self_employed else "tilskud.need_numbers", lang)]
+    return estimate_lines(est, lang, detail=detail, note=note)
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def wrap_lines(lines: list[str], width: int = 80) -> list[str]:
+    """Wrap each line to ``width`` columns; continuation lines keep the line's own indent."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            out.append("")
+            continue
+        pad = " " * _indent(line)
+        out += textwrap.wrap(line.strip(), width=width, initial_indent=pad,
+                             subsequent_indent=pad, break_on_hyphens=False,
+                             break_long_words=True) or [""]
+    return out
+
+
+def renderable(lines: list[str], *, title_style: str = "bold") -> RenderableType:
+    """The lines as one Rich renderable that wraps to the width it is drawn in (the summary, the
+    wizard's Static). The first line (the title) in ``title_style``; indents kept."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    parts = []
+    for i, line in enumerate(lines):
+        text = Text(line.strip(), style=title_style if i == 0 else "")
+        indent = _indent(line)
+        parts.append(Padding(text, (0, 0, 0, indent)) if indent else text)
+    return Group(*parts)

@@ -12,19 +12,24 @@ Public API:
 * ``status_word(status, lang)``, ``status_sentence(status, lang)``, ``status_short(status, lang)``
 * ``word(key, lang, role=None, **fmt)`` — a text from ``content/report.toml``
 * ``format_kr(value, lang, decimals=None)`` — ``15.600`` / ``15.272,50`` (da), ``15,600`` (en)
-* ``economy_lines(case, lang)`` — the subsidy estimate line(s) for the summary, or ``[]``
+* ``counts_line(assessment, lang)`` — ``6 ting mangler, 3 råd`` (zero counts left out), or ``""``
+
+The subsidy estimate is worded by :mod:`fleksjob_tui.estimate` (the same lines as ``fleksjob
+tilskud`` and the wizard's Økonomi step). Sections that depend on the width (the status box, the
+dates, the measures) choose their layout when they are drawn, from the width they really get, so
+the summary never loses a column or cuts a text with "…" when it is drawn narrower than asked.
 
 The product never says "berettiget"/"eligible": the municipality decides.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -45,7 +50,7 @@ __all__ = [
     "status_short",
     "word",
     "format_kr",
-    "economy_lines",
+    "counts_line",
     "STATUS_STYLE",
 ]
 
@@ -122,8 +127,26 @@ def _header(case: Case, assessment: Assessment, lang: str) -> RenderableType:
     return text
 
 
-def _counts(assessment: Assessment) -> dict[str, int]:
-    return {s: len(assessment.by_severity(s)) for s in SEVERITY_ORDER}
+class _ForWidth:
+    """A renderable that builds itself for the width it is drawn in (at most ``limit``)."""
+
+    def __init__(self, build: Callable[[int], RenderableType], limit: int = 80) -> None:
+        self.build = build
+        self.limit = limit
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(max(20, min(options.max_width, self.limit)))
+
+
+def counts_line(assessment: Assessment, lang: str) -> str:
+    """``6 ting mangler, 3 råd`` / ``6 missing, 3 pieces of advice``; zero counts left out."""
+    parts = []
+    for severity in SEVERITY_ORDER:
+        n = len(assessment.by_severity(severity))
+        if n:
+            key = f"counts.{severity}_one" if n == 1 else f"counts.{severity}"
+            parts.append(word(key, lang, n=n))
+    return ", ".join(parts)
 
 
 def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
@@ -133,12 +156,12 @@ def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
     text.append(status_word(status, lang), style=STATUS_STYLE.get(status, "bold"))
     text.append("\n")
     text.append(status_sentence(status, lang))
-    counts = _counts(assessment)
-    if any(counts.values()):
+    counts = counts_line(assessment, lang)
+    if counts:
         text.append("\n")
-        text.append(word("cli.counts", lang, **counts), style="dim")
-    return Panel(text, box=box.ROUNDED, width=min(width, 80), padding=(0, 1),
-                 border_style=STATUS_STYLE.get(status, ""))
+        text.append(counts, style="dim")
+    return _ForWidth(lambda w: Panel(text, box=box.ROUNDED, width=w, padding=(0, 1),
+                                     border_style=STATUS_STYLE.get(status, "")), width)
 
 
 def _date_rows(case: Case, assessment: Assessment, lang: str) -> list[tuple[str, str]]:
@@ -173,18 +196,36 @@ def _date_rows(case: Case, assessment: Assessment, lang: str) -> list[tuple[str,
     return rows
 
 
-def _dates(case: Case, assessment: Assessment, lang: str) -> RenderableType:
+def _longest_word(texts: list[str]) -> int:
+    return max((len(w) for t in texts for w in t.split()), default=0)
+
+
+def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> RenderableType:
     parts: list[RenderableType] = [Text(word("heading.dates", lang), style="bold underline")]
     rows = _date_rows(case, assessment, lang)
     if assessment.pension is None:
         parts.append(Text(word("dates.no_birth_date", lang)))
     if rows:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for label, value in rows:
-            grid.add_row(label, value)
-        parts.append(grid)
+        label_width = max(len(label) for label, _ in rows)
+        value_word = _longest_word([value for _, value in rows])
+
+        def build(w: int) -> RenderableType:
+            if label_width + 2 + value_word <= w:
+                # Label and value side by side; the value wraps between words, never cut.
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(no_wrap=True, width=label_width)
+                grid.add_column(overflow="fold")
+                for label, value in rows:
+                    grid.add_row(label, value)
+                return grid
+            # Too narrow: the value on its own line under its label.
+            items: list[RenderableType] = []
+            for label, value in rows:
+                items.append(Text(label, overflow="fold"))
+                items.append(Padding(Text(value, overflow="fold"), (0, 0, 0, 2)))
+            return Group(*items)
+
+        parts.append(_ForWidth(build, width))
     return Group(*parts)
 
 
@@ -244,73 +285,80 @@ def _measures(case: Case, lang: str, width: int) -> RenderableType:
     rows = []
     for m in case.measures:
         status = word(f"measure_status.{m.status}", lang) if m.status else "—"
-        if m.status in ("tried", "ongoing") and m.result:
+        has_result = m.status in ("tried", "ongoing") and bool(m.result)
+        if has_result:
             result = word(f"measure_result.{m.result}", lang)
             if m.status == "ongoing":
                 result += f" ({status})"
         else:
             result = status
         documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
-        rows.append((_measure_title(m, lang), _period(m, lang), result, documented))
-    if width < 72:
-        # Too narrow for four columns: one small block per measure.
-        label = word("measures.documented", lang)
+        rows.append((_measure_title(m, lang), _period(m, lang), result, documented, has_result))
+
+    def as_list() -> RenderableType:
+        # One line per measure (wrapping under itself): every column is kept.
         items: list[RenderableType] = []
-        for title, period, result, documented in rows:
-            items.append(Text("• " + title))
-            items.append(Padding(Text(f"{period} · {result} · {label}: {documented}"),
-                                 (0, 0, 0, 2)))
-        return Group(heading, *items)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
-                  width=width)
-    table.add_column(word("measures.measure", lang), overflow="fold", ratio=1)
-    table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
-    table.add_column(word("measures.result", lang), max_width=18)
-    table.add_column(word("measures.documented", lang), no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
-    return Group(heading, table)
+        for title, period, result, documented, has_result in rows:
+            shown = word("measures.result_is", lang, result=result) if has_result else result
+            line = " · ".join([period, shown,
+                               word("measures.documented_is", lang, documented=documented)])
+            items.append(_bullet(Text(f"{title}: {line}")))
+        return Group(*items)
+
+    def build(w: int) -> RenderableType:
+        if w < 72:
+            return as_list()
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                      width=w)
+        table.add_column(word("measures.measure", lang), overflow="fold", ratio=1)
+        table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
+        table.add_column(word("measures.result", lang), max_width=18)
+        table.add_column(word("measures.documented", lang), no_wrap=True)
+        for title, period, result, documented, _ in rows:
+            table.add_row(title, period, result, documented)
+        return table
+
+    return Group(heading, _ForWidth(build, width))
 
 
-def economy_lines(case: Case, lang: str) -> list[str]:
-    """The subsidy estimate for the summary when ``[economy]`` has enough to compute it."""
-    e = case.economy
-    try:
-        from .rules import subsidy
-    except ImportError:  # pragma: no cover - the engine is part of the package
-        return []
-    lines: list[str] = []
-    year = e.year or dt.date.today().year
-    try:
-        if case.person.self_employed and e.business_income is not None:
-            est = subsidy.self_employed_estimate(e.business_income, year)
-            lines.append(f"{word('tilskud.per_year', lang)}: "
-                         f"{format_kr(est.subsidy_per_year, lang)} kr ({year})")
-        elif e.hourly_wage is not None and e.paid_hours_per_week is not None:
-            est = subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year,
-                                   e.full_time_monthly_wage)
-            lines.append(f"{word('tilskud.wage', lang)}: {format_kr(est.wage, lang)} kr, "
-                         f"{word('tilskud.subsidy', lang).lower()}: "
-                         f"{format_kr(est.subsidy, lang)} kr, "
-                         f"{word('tilskud.total', lang).lower()}: "
-                         f"{format_kr(est.total, lang)} kr ({year})")
+def _bullet(body: RenderableType) -> RenderableType:
+    """``• body``, the body wrapping under itself."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("•", body)
+    return grid
+
+
+def _meetings(case: Case, lang: str) -> RenderableType:
+    heading = Text(word("heading.meetings", lang), style="bold underline")
+    if not case.meetings:
+        return Group(heading, Text(word("heading.no_meetings", lang)))
+    items: list[RenderableType] = [heading]
+    ordered = sorted(case.meetings, key=lambda m: (m.date is None, m.date or 0))
+    for m in ordered:
+        parts = [format_date(m.date, lang) if m.date else word("meetings.no_date", lang)]
+        who = [word(f"participant.{p}", lang) for p in m.participants]
+        if who:
+            parts.append(", ".join(who))
+        if m.agreed and m.agreed.strip():
+            parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
+        elif m.summary and m.summary.strip():
+            parts.append(word("meetings.summary", lang, text=" ".join(m.summary.split())))
         else:
-            return []
-    except subsidy.UnknownYearError as err:
-        years = ", ".join(str(y) for y in err.years)
-        return [word("tilskud.unknown_year", lang, year=year, years=years)]
-    except ValueError:
-        return []
-    lines.append(word("tilskud.disclaimer", lang))
-    return lines
+            parts.append(word("meetings.nothing_agreed", lang))
+        items.append(_bullet(Text(" · ".join(parts))))
+    return Group(*items)
 
 
-def _economy(case: Case, lang: str) -> RenderableType | None:
-    lines = economy_lines(case, lang)
+def _economy(case: Case, assessment: Assessment, lang: str) -> RenderableType | None:
+    from .estimate import case_lines, renderable
+
+    lines = case_lines(case, lang, assessment.as_of.year, detail=False)
     if not lines:
         return None
     return Group(Text(word("heading.economy", lang), style="bold underline"),
-                 *(Text(line) for line in lines))
+                 renderable(lines, title_style=""))
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,7 +367,8 @@ def _economy(case: Case, lang: str) -> RenderableType | None:
 
 def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
                    console_width: int = 80) -> Group:
-    """The whole summary as one Rich ``Group`` that fits ``console_width`` (at most 80) columns.
+    """The whole summary as one Rich ``Group`` that fits ``console_width`` (at most 80) columns,
+    or fewer when it is drawn in a narrower space (the layout is chosen when it is drawn).
 
     ``lang`` defaults to the assessment's language. Finding messages come from the assessment
     (they are in the language the case was assessed in).
@@ -330,13 +379,15 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
     sections: list[RenderableType] = [
         _header(case, assessment, lang),
         _status(assessment, lang, width),
-        _dates(case, assessment, lang),
+        _dates(case, assessment, lang, width),
         Text(""),
         _findings(assessment, lang, role),
         Text(""),
         _measures(case, lang, width),
+        Text(""),
+        _meetings(case, lang),
     ]
-    eco = _economy(case, lang)
+    eco = _economy(case, assessment, lang)
     if eco is not None:
         sections += [Text(""), eco]
     sections += [Text(""), Text(word("heading.disclaimer", lang), style="italic")]

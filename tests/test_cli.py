@@ -186,11 +186,50 @@ def test_directory_and_missing_file(tmp_path):
     assert r.returncode == 2 and "findes ikke" in r.stderr
 
 
-def test_check_json_error_goes_to_stderr(tmp_path):
+def test_check_json_error_goes_to_stderr_and_a_json_object_to_stdout(tmp_path):
     p = write(tmp_path, "schema_version = 1\n[oops\n")
     r = run("check", str(p), "--json")
     assert r.returncode == 2
-    assert r.stdout == ""
+    assert "Sagsfilen kan ikke læses" in r.stderr and "Traceback" not in r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == 1
+    err = data["error"]
+    assert set(err) == {"code", "message", "path", "line", "column"}
+    assert err["code"] == "toml_syntax"
+    assert err["path"] == str(p)
+    assert (err["line"], err["column"]) == (2, 6)
+    assert "TOML" in err["message"]
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda d: d / "findes-ikke.toml", "not_found"),
+        (lambda d: d, "is_directory"),
+        (lambda d: write(d, ""), "empty"),
+        (lambda d: write(d, "schema_version = 1\n[person]\nbirth_date = \"i går\"\n"),
+         "validation"),
+    ],
+)
+def test_check_json_error_object_for_each_kind(tmp_path, make, code):
+    p = make(tmp_path)
+    r = run("--lang", "en", "check", str(p), "--json")
+    assert r.returncode == 2
+    err = json.loads(r.stdout)["error"]
+    assert err["code"] == code and err["path"] == str(p) and err["message"]
+    assert "line" in err and "column" in err
+    assert r.stderr.strip()
+
+
+def test_check_json_bad_as_of_is_a_json_error_too():
+    r = run("check", str(EXAMPLES / "klar.toml"), "--json", "--as-of", "31-02-2026")
+    assert r.returncode == 2 and r.stderr.strip()
+    assert json.loads(r.stdout)["error"]["code"] == "bad_as_of"
+
+
+def test_check_help_documents_the_json_error():
+    r = run("check", "--help")
+    assert '"error"' in r.stdout and "stdout" in r.stdout
 
 
 def test_usage_error_exits_2():
@@ -263,12 +302,12 @@ def test_tilskud_star_2024_example():
     r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "2024")
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert "15.600 kr" in out
-    assert "15.272 kr" in out
+    assert "15.600 kr." in out
+    assert "15.272 kr." in out
     assert "vejledende" in out.lower()
-    assert "19.952 kr (officiel)" in out
-    assert "16.323 kr (officiel)" in out
-    assert "sekundær kilde" in out
+    assert "Højeste tilskud pr. måned: 19.952 kr. (officiel)" in out
+    assert "Grænse, hvor fradraget stiger fra 30 % til 55 %: 16.323 kr. (officiel)" in out
+    assert "uofficiel kilde" in out
     assert "BEK nr. 227" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -309,7 +348,7 @@ def test_tilskud_unknown_year():
         (["--hourly", "-200", "--hours", "18"], "negativ"),
         (["--hourly", "200", "--hours", "-1"], "negativ"),
         (["--hourly", "32000", "--hours", "18"], "urimeligt"),
-        (["--hourly", "200", "--hours", "200"], "urimeligt"),
+        (["--hourly", "200", "--hours", "200"], "højst regnes med 80 timer"),
         (["--hourly", "nan", "--hours", "18"], "ikke et tal"),
         (["--hourly", "inf", "--hours", "18"], "ikke et tal"),
         (["--hourly", "to hundrede", "--hours", "18"], "ikke et tal"),
@@ -323,6 +362,55 @@ def test_tilskud_bad_input(args, expected):
     assert r.returncode == 2
     assert expected in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--hourly", "200", "--hours", "-3"], "--hours: antal timer om ugen kan ikke være negativt"),
+        (["--hourly", "-200", "--hours", "18"], "--hourly: timelønnen kan ikke være negativ"),
+        (["--hourly", "200", "--hours", "18", "--full-time-wage", "-1"],
+         "--full-time-wage: fuldtidslønnen kan ikke være negativ"),
+        (["--business-income", "-5"], "--business-income: indtægten fra virksomheden kan ikke"),
+        (["--hourly", "200", "--hours", "81"], "81 timer om ugen er for mange"),
+        (["--hourly", "200", "--hours", "80,5"], "højst regnes med 80 timer om ugen"),
+        (["--hourly", "200", "--hours", "atten"], "Skriv antal timer om ugen som et tal"),
+        (["--hourly", "mange", "--hours", "18"], "Skriv timelønnen som et tal"),
+        (["--hourly", "20000", "--hours", "18"], "Har du skrevet en månedsløn som timeløn?"),
+    ],
+)
+def test_tilskud_each_input_has_its_own_words(args, expected):
+    r = run("tilskud", *args)
+    assert r.returncode == 2
+    assert expected in r.stderr
+    assert "beløbet" not in r.stderr  # hours are not an amount
+    assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_tilskud_hours_words_in_english():
+    r = run("tilskud", "--hourly", "200", "--hours", "-3", "--lang", "en")
+    assert r.returncode == 2
+    assert "--hours: the number of hours a week cannot be negative" in r.stderr
+    r = run("tilskud", "--hourly", "200", "--hours", "90", "--lang", "en")
+    assert r.returncode == 2 and "At most 80 hours a week" in r.stderr
+
+
+def test_tilskud_80_hours_is_allowed():
+    r = run("tilskud", "--hourly", "200", "--hours", "80", "--year", "2024")
+    assert r.returncode == 0, r.stderr
+
+
+def test_tilskud_2026_shows_each_figures_own_source():
+    r = run("tilskud", "--hourly", "200", "--hours", "18", "--year", "2026")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert "BEK nr. 4 af 06/01/2026 § 14" in out
+    assert "98 % af højeste dagpenge (LAB § 123, stk. 1), udregnet" in out
+    assert "Tallene for 2026 har hver deres kilde" in out
+    for dev_note in ("Beregnet af os", "FA-K", "skift-a-kasse", "Grundbeløb B", "Knækgrænse",
+                     "er ikke fundet\n"):
+        assert dev_note not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def test_tilskud_self_employed():

@@ -1,7 +1,9 @@
 """Step 8, Økonomi (optional): the wage-subsidy estimate from the case's [economy] table, live.
 
 The figures and the formula live in the rules package; this step only collects the numbers and
-shows the estimate the rules compute, always labelled "vejledende" (an estimate).
+shows the estimate the rules compute, always labelled "vejledende" (an estimate), in the same
+words as ``fleksjob tilskud`` and the summary (:mod:`fleksjob_tui.estimate`), wrapping to the
+pane's width.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..estimate import economy_text
+from ..estimate import case_lines, renderable
 from ..rules.types import Assessment
 from .base import StepPane
 
@@ -30,7 +32,6 @@ class EconomyStep(StepPane):
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)
-        year_default = self.fj.as_of.year
-        self.query_one("#economy-result", Static).update(
-            economy_text(self.case, self.lang, default_year=year_default)
-        )
+        lines = case_lines(self.case, self.lang, self.fj.as_of.year, detail=True,
+                           when_missing=True)
+        self.query_one("#economy-result", Static).update(renderable(lines))
