@@ -3,9 +3,10 @@
 
 The computation is the rules package's (rules/subsidy.py); this module only words it, always as
 an estimate ("vejledende"): the municipality computes the real amount every month. It does not
-import Textual: it gives plain lines (a leading indent marks a continuation that wraps under
-itself), which the command line wraps with :func:`wrap_lines` and the summary and the wizard show
-through :func:`renderable` (Rich, wrapping to the width it is given).
+import Textual: it gives lines — a string (a leading indent marks a line that wraps under itself)
+or a ``(label, amount)`` row — which the command line lays out with :func:`wrap_lines` and the
+summary and the wizard show through :func:`renderable` (Rich, laid out for the width it is drawn
+in: the same text as the command line when it fits, labels wrapping when it does not).
 
 Amounts: whole kroner everywhere ("15.272 kr." in Danish, "15,272 kr" in English) — the rules
 round the subsidy to whole kroner, and the monthly wage and the total are shown the same way.
@@ -30,9 +31,12 @@ if TYPE_CHECKING:
     from .model import Case
 
 Estimate = Union[subsidy.SubsidyEstimate, subsidy.SelfEmployedEstimate]
+#: A line of text, or a (label, amount) row; rows next to each other are aligned.
+Line = Union[str, tuple[str, str]]
 
 __all__ = [
     "Estimate",
+    "Line",
     "kr",
     "kr_rate",
     "choose_year",
@@ -131,14 +135,7 @@ def case_estimate(case: Case, default_year: int) -> Estimate | None:
 # The lines
 
 
-def _rows(rows: list[tuple[str, str]]) -> list[str]:
-    """Label: value, the values right-aligned under each other."""
-    lw = max(len(label) for label, _ in rows) + 1
-    vw = max(len(value) for _, value in rows)
-    return [f"{label + ':':<{lw}} {value:>{vw}}" for label, value in rows]
-
-
-def _parameter_lines(est: Estimate, lang: str) -> list[str]:
+def _parameter_lines(est: Estimate, lang: str) -> list[Line]:
     self_employed = isinstance(est, subsidy.SelfEmployedEstimate)
     out = [_w("tilskud.parameters", lang, year=est.year)]
     for p in est.parameters:
@@ -157,26 +154,26 @@ def _pct(rate: float, lang: str) -> str:
 
 
 def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
-                   note: str | None = None) -> list[str]:
-    """The estimate in words, one string a line.
+                   note: str | None = None) -> list[Line]:
+    """The estimate in words: strings and ``(label, amount)`` rows.
 
     Always says it is an estimate. ``detail`` adds the formula, every figure used with its own
     source and status, and the rules followed (the command line and the wizard show it; the
     summary leaves it out). ``note`` (e.g. which year was used) goes under the title. A leading
     indent marks a line that belongs to the one above it.
     """
-    lines: list[str] = []
+    lines: list[Line] = []
     if isinstance(est, subsidy.SelfEmployedEstimate):
         lines.append(_w("tilskud.title_self", lang, year=est.year))
         lines.append(_w("tilskud.disclaimer", lang))
         if note:
             lines.append(note)
         lines.append("")
-        lines += _rows([
+        lines += [
             (_w("tilskud.income", lang), kr(est.business_income, lang)),
             (_w("tilskud.per_year", lang), kr(est.subsidy_per_year, lang)),
             (_w("tilskud.per_month", lang), kr(est.subsidy_per_month, lang)),
-        ])
+        ]
         if detail:
             lines.append("")
             lines.append(_w("tilskud.formula_self", lang, rate=_pct(est.rate, lang)))
@@ -198,7 +195,7 @@ def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
             rows.append((_w("tilskud.subsidy_before", lang), kr(est.subsidy_before_cap, lang)))
             rows.append((_w("tilskud.subsidy_after", lang), kr(est.subsidy, lang)))
         rows.append((_w("tilskud.total", lang), kr(est.total, lang)))
-        lines += _rows(rows)
+        lines += rows
         if cap is None:
             lines.append(_w("tilskud.no_cap", lang))
         elif est.capped:
@@ -216,7 +213,7 @@ def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
 
 
 def case_lines(case: Case, lang: str, today: int, *, detail: bool = True,
-               when_missing: bool = False) -> list[str]:
+               when_missing: bool = False) -> list[Line]:
     """The estimate of the case's [economy] table in words (see :func:`estimate_lines`).
 
     The year is ``economy.year``, else ``today``'s year or the newest year with figures before
@@ -249,30 +246,61 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def wrap_lines(lines: list[str], width: int = 80) -> list[str]:
-    """Wrap each line to ``width`` columns; continuation lines keep the line's own indent."""
-    out: list[str] = []
+def _blocks(lines: list[Line]):
+    """Runs of rows as one list, strings one by one."""
+    run: list[tuple[str, str]] = []
     for line in lines:
-        if not line.strip():
+        if isinstance(line, tuple):
+            run.append(line)
+            continue
+        if run:
+            yield run
+            run = []
+        yield line
+    if run:
+        yield run
+
+
+def wrap_lines(lines: list[Line], width: int = 80) -> list[str]:
+    """Plain text ``width`` columns wide: rows as ``label: amount`` with the amounts aligned,
+    strings wrapped between words, continuation lines keeping the line's own indent."""
+    out: list[str] = []
+    for block in _blocks(lines):
+        if isinstance(block, list):
+            lw = max(len(label) for label, _ in block) + 1
+            vw = max(len(value) for _, value in block)
+            out += [f"{label + ':':<{lw}} {value:>{vw}}" for label, value in block]
+            continue
+        if not block.strip():
             out.append("")
             continue
-        pad = " " * _indent(line)
-        out += textwrap.wrap(line.strip(), width=width, initial_indent=pad,
+        pad = " " * _indent(block)
+        out += textwrap.wrap(block.strip(), width=width, initial_indent=pad,
                              subsequent_indent=pad, break_on_hyphens=False,
                              break_long_words=True) or [""]
     return out
 
 
-def renderable(lines: list[str], *, title_style: str = "bold") -> RenderableType:
+def renderable(lines: list[Line], *, title_style: str = "bold") -> RenderableType:
     """The lines as one Rich renderable that wraps to the width it is drawn in (the summary, the
-    wizard's Static). The first line (the title) in ``title_style``; indents kept."""
+    wizard's Static): the same text as :func:`wrap_lines` when it fits; when it does not, the
+    labels of the rows wrap and the amounts stay whole. The first line in ``title_style``."""
     from rich.console import Group
     from rich.padding import Padding
+    from rich.table import Table
     from rich.text import Text
 
     parts = []
-    for i, line in enumerate(lines):
-        text = Text(line.strip(), style=title_style if i == 0 else "")
-        indent = _indent(line)
+    for i, block in enumerate(_blocks(lines)):
+        if isinstance(block, list):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column()
+            grid.add_column(justify="right", no_wrap=True)
+            for label, value in block:
+                grid.add_row(label + ":", value)
+            parts.append(grid)
+            continue
+        text = Text(block.strip(), style=title_style if i == 0 else "")
+        indent = _indent(block)
         parts.append(Padding(text, (0, 0, 0, indent)) if indent else text)
     return Group(*parts)

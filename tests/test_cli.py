@@ -179,6 +179,17 @@ def test_bad_file_error_in_english(tmp_path):
     assert "newer version of fleksjob" in r.stderr
 
 
+def test_check_counts_leave_out_zero():
+    r = run("check", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF)
+    assert "Opgjort pr. 22-11-2026. 7 ting mangler, 2 råd." in r.stdout
+    assert "0 opfylder ikke" not in r.stdout
+    r = run("check", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF,
+            "--lang", "en")
+    assert "7 missing, 2 pieces of advice." in r.stdout
+    r = run("check", str(EXAMPLES / "klar.toml"), "--as-of", AS_OF)
+    assert "Opgjort pr. 22-11-2026.\n" in r.stdout
+
+
 def test_directory_and_missing_file(tmp_path):
     r = run("check", str(tmp_path))
     assert r.returncode == 2 and "mappe" in r.stderr and "Traceback" not in r.stderr

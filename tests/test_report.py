@@ -206,9 +206,9 @@ def test_lang_argument_overrides_labels():
 def test_economy_line():
     out = text_of(example("klar.toml"))
     assert "Økonomi (vejledende)" in out
-    assert "15.600 kr" in out
+    assert "15.600 kr." in out
     se = text_of(example("selvstaendig.toml"))
-    assert "97.920 kr" in se
+    assert "97.920 kr." in se
 
 
 def test_economy_unknown_year_does_not_break_summary():
@@ -241,3 +241,114 @@ def test_render_summary_is_a_rich_renderable():
 )
 def test_format_kr(value, lang, expected):
     assert format_kr(value, lang) == expected
+
+
+# -- after the usability test --------------------------------------------------------------------
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_counts_leave_out_zero_and_speak_plainly():
+    case = example("mangler-dokumentation.toml")
+    a = assess(case, AS_OF)
+    out = summary_text(case, a)
+    assert "7 ting mangler, 2 råd" in out
+    assert "0 opfylder ikke" not in out and " 0 " not in out
+    assert report.counts_line(a, "en") == "7 missing, 2 pieces of advice"
+    one = assess(example("selvstaendig.toml"), AS_OF)
+    assert report.counts_line(one, "da") == "1 ting mangler"
+    assert report.counts_line(assess(example("klar.toml"), AS_OF), "da") == ""
+
+
+def test_counts_for_a_blocker():
+    case = Case.model_validate({"schema_version": 1, "person": {
+        "birth_date": dt.date(1980, 1, 1), "receives_disability_pension": "yes"}})
+    line = report.counts_line(assess(case, AS_OF), "da")
+    assert line.startswith("1 betingelse er ikke opfyldt")
+
+
+@pytest.mark.parametrize("name", ["klar.toml", "mangler-dokumentation.toml", "selvstaendig.toml"])
+@pytest.mark.parametrize("width", [40, 54, 60])
+def test_narrow_summary_keeps_result_and_documentation(name, width):
+    case = example(name)
+    out = text_of(case, width=width)
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert "…" not in out
+    text = flat(out)
+    for m in case.measures:
+        doc = report.word(f"answer.{m.documented}", "da") if m.documented else "—"
+        assert f"dokumenteret: {doc}" in text
+    if name == "klar.toml":
+        assert ("Nedsat timetal: 01-06-2025 – 01-12-2025 · resultat: hjalp delvist · "
+                "dokumenteret: ja") in text
+        assert "Omplacering: 01-03-2026 – 31-08-2026 · resultat: hjalp ikke" in text
+
+
+@pytest.mark.parametrize("width", [40, 54, 60])
+def test_summary_drawn_narrower_than_asked_keeps_every_column(width):
+    # The wizard may ask for 80 columns and draw the summary in 54.
+    from rich.console import Console
+
+    case = example("klar.toml")
+    group = render_summary(case, assess(case, AS_OF), "da", console_width=80)
+    console = Console(width=width, record=True, no_color=True, color_system=None,
+                      force_terminal=False, file=__import__("io").StringIO())
+    console.print(group)
+    out = console.export_text()
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= width
+    assert "…" not in out
+    text = flat(out)
+    assert "resultat: hjalp delvist" in text and "dokumenteret: ja" in text
+    assert "(folkepensionsalder 68 år)" in text
+    assert "Status: KLAR" in text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("width", [40, 54, 60, 80])
+def test_long_date_labels_wrap_instead_of_being_cut(lang, width):
+    case = Case.model_validate({"schema_version": 1, "case": {"language": lang},
+                                "person": {"birth_date": dt.date(1968, 3, 1)},
+                                "employment": {"special_terms_start": dt.date(2026, 3, 1)}})
+    out = text_of(case, width=width)
+    assert "…" not in out
+    text = flat(out)
+    assert ("(folkepensionsalder 69 år)" if lang == "da" else "(state pension age 69 years)") \
+        in text
+    assert "01-03-2026" in text or "2026-03-01" in text
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", [40, 54, 80])
+def test_summary_lists_the_meetings(width):
+    out = flat(text_of(example("klar.toml"), width=width))
+    assert "Møder" in out
+    assert ("01-06-2025 · leder, medarbejder, tillidsrepræsentant · aftalt: Nedsat tid til 25 "
+            "timer, ingen nattevagter; opfølgning om tre måneder.") in out
+    assert ("08-09-2026 · leder, medarbejder, tillidsrepræsentant, kommune / jobcenter · "
+            "aftalt: Arbejdsgiveren dokumenterer forsøget") in out
+    assert out.index("01-06-2025 · leder") < out.index("08-09-2026 · leder")
+
+
+def test_meetings_without_agreement_or_date_and_none_at_all():
+    case = Case.model_validate({"schema_version": 1, "meetings": [
+        {"participants": ["employee"], "summary": "Talte om vagter."},
+        {"date": dt.date(2026, 1, 5)},
+    ]})
+    out = flat(text_of(case))
+    assert "05-01-2026 · intet aftalt skrevet ned" in out
+    assert "(ingen dato) · medarbejder · referat: Talte om vagter." in out
+    assert out.index("05-01-2026") < out.index("(ingen dato)")
+    assert "Der er ikke registreret nogen møder endnu." in text_of(Case.new())
+    en = example("klar.toml")
+    en.case.language = "en"
+    assert "2025-06-01 · manager, employee, union representative · agreed:" in flat(text_of(en))
+
+
+def test_economy_in_the_summary_is_whole_kroner_and_an_estimate():
+    out = text_of(example("klar.toml"))
+    assert "Fleksløntilskud efter lønloft:           16.400 kr." in out
+    assert "Løn fra arbejdsgiveren:                  15.600 kr." in out
+    assert "vejledende" in out.lower()
+    assert not __import__("re").search(r"[0-9],[0-9]{2} kr", out)
