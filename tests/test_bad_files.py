@@ -4,6 +4,7 @@ and the file is untouched — same bytes, same modification time. `open` fails b
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -20,6 +21,9 @@ KINDS = {
     "newer": (b"schema_version = 2\n[person]\nname = \"Fremtid\"\n",
               ("nyere version", "newer version")),
 }
+
+CODES = {"folder": "is_directory", "not_utf8": "not_utf8", "empty": "empty", "huge": "too_large",
+         "newer": "schema_newer"}
 
 COMMANDS = {
     "check": ["check", "{p}"],
@@ -76,7 +80,11 @@ def test_bad_file_exit_2_clear_message_file_untouched(tmp_path, capsys, kind, co
     assert code == 2
     expected = KINDS[kind][1][0 if lang == "da" else 1]
     assert expected in captured.err
-    assert "Traceback" not in captured.err and captured.out == ""
+    assert "Traceback" not in captured.err
+    if command == "check_json":  # a JSON error object on stdout, for programs reading it
+        assert json.loads(captured.out)["error"]["code"] == CODES[kind]
+    else:
+        assert captured.out == ""
     assert ("Filen er ikke ændret" if lang == "da" else "has not been changed") in captured.err
     assert fingerprint(p) == before
     assert not out.exists()
