@@ -162,6 +162,8 @@ async def test_too_small_terminal_says_how_large_it_must_be(case_file):
         note = app.screen.query_one("#too-small")
         assert note.display and "60" in str(note.content) and "20" in str(note.content)
         assert not app.screen.query_one("#wizard-body").display
+        await keys(pilot, "ctrl+n")
+        assert current_step(app) == "person"  # nothing moves behind the note
     async with FleksjobApp(case_file, as_of=AS_OF).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not pilot.app.screen.query_one("#too-small").display

@@ -102,6 +102,12 @@ class WizardScreen(Screen):
         i = order.index(self.step) + delta
         return order[i] if 0 <= i < len(order) else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind the "terminal too small" note nothing should move.
+        if self.has_class("-too-small") and action in ("next", "back", "toggle_steps"):
+            return False
+        return True
+
     def can_leave(self) -> bool:
         """False (with the field in focus and a message) when typed input was not accepted."""
         if self.pane is None:
