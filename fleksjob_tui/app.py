@@ -53,8 +53,11 @@ class FleksjobApp(App[None]):
         new: bool = False,
         as_of: dt.date | None = None,
         folder: str | os.PathLike[str] | None = None,
+        case: Case | None = None,
     ) -> None:
         super().__init__()
+        #: The case at ``path`` when the caller has already loaded it (saves a second read).
+        self.start_case = case
         self.lang = lang or "da"
         self.start_path = Path(path) if path else None
         self.start_new = new
@@ -79,7 +82,7 @@ class FleksjobApp(App[None]):
         self.title = self.t("app.title")
         if self.start_path is not None and not self.start_new:
             try:
-                case = storage.load_case(self.start_path, lang=self.lang)
+                case = self.start_case or storage.load_case(self.start_path, lang=self.lang)
             except storage.CaseFileError as err:
                 from .screens.start import StartScreen
 
@@ -336,15 +339,20 @@ def run_app(
     *,
     lang: str | None = None,
     new: bool = False,
+    case: Case | None = None,
 ) -> int:
-    """Start the wizard (used by the command line). Returns the exit code."""
-    if lang is None and path is not None and not new:
-        # Speak the case's language unless the user asked for another.
+    """Start the wizard (used by the command line). Returns the exit code.
+
+    ``case`` is the case at ``path`` when the caller has loaded it already.
+    """
+    if case is None and path is not None and not new:
         try:
-            lang = storage.load_case(path).language
+            case = storage.load_case(path)
         except storage.CaseFileError:
-            lang = None
-    app = FleksjobApp(path, lang=lang, new=new)
+            case = None  # the app shows the error on its start screen
+    if lang is None and case is not None:
+        lang = case.language  # speak the case's language unless the user asked for another
+    app = FleksjobApp(path, lang=lang, new=new, case=case)
     try:
         app.run()
     finally:

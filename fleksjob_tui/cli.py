@@ -364,12 +364,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_app(path: str | None, lang: str | None, new: bool) -> int:
+def _run_app(path: str | None, lang: str | None, new: bool, case=None) -> int:
     try:
         from .app import run_app  # Textual is imported here and only here
     except ImportError as err:
         raise _Fail(_w("cli.no_tui", lang or "da", error=err)) from None
-    result = run_app(path=path, lang=lang, new=new)
+    result = run_app(path=path, lang=lang, new=new, case=case)
     return int(result or 0)
 
 
@@ -383,8 +383,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     # Check the file before starting the TUI: a clear message and exit 2, like every command.
-    _load(args.path, lang or "da", None)
-    return _run_app(args.path, lang, new=False)
+    case = _load(args.path, lang or "da", None)
+    return _run_app(args.path, lang, new=False, case=case)
 
 
 COMMANDS = {

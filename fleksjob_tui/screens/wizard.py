@@ -49,9 +49,14 @@ class WizardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # The first step is built with the screen (one layout pass, a faster first paint).
+        if self.step not in self.visible_steps():
+            self.step = STEP_IDS[0]
+        self.pane = steps.STEPS[self.step]()
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
-            yield Container(id="step-host")
+            with Container(id="step-host"):
+                yield self.pane
         yield Static(
             self.fj.t("too_small", width=60, height=20), id="too-small", classes="too-small"
         )
@@ -63,10 +68,12 @@ class WizardScreen(Screen):
         self_employed = bool(case and case.person.self_employed)
         return [s for s in STEP_IDS if s != "self_employment" or self_employed]
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self._apply_size(self.size.width, self.size.height)
-        step = self.step if self.step in self.visible_steps() else STEP_IDS[0]
-        await self.show_step(step, save=False)
+        assert self.fj.case is not None
+        self.fj.case.case.last_step = self.step  # type: ignore[assignment]
+        self.refresh_steps()
+        self.pane.first_focus()
 
     async def show_step(self, step: str, *, save: bool = True) -> None:
         if save:
