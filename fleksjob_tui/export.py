@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from . import content
 from .dates import format_date
-from .report import format_kr, status_sentence, status_short, status_word
+from .report import date_rows, format_kr, period, status_sentence, status_short, status_word
 from .report import word as report_word
 
 if TYPE_CHECKING:
@@ -180,16 +180,6 @@ def _measure_title(m: Measure, lang: str) -> str:
     return catalogue or redact(own, lang) or m.id
 
 
-def _period(m: Measure, lang: str) -> str:
-    if m.from_ and m.to:
-        return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
-    if m.from_:
-        return report_word("measures.since", lang, date=format_date(m.from_, lang))
-    if m.to:
-        return report_word("measures.until", lang, date=format_date(m.to, lang))
-    return "—"
-
-
 def _result(m: Measure, lang: str) -> str:
     status = report_word(f"measure_status.{m.status}", lang) if m.status else "—"
     if m.status in ("tried", "ongoing") and m.result:
@@ -197,44 +187,8 @@ def _result(m: Measure, lang: str) -> str:
     return status
 
 
-def _age(years: int, months: int, lang: str) -> str:
-    if months:
-        return report_word("dates.years_months", lang, years=years, months=months)
-    return report_word("dates.years", lang, years=years)
-
-
 def _dates(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    tm = assessment.twelve_months
-    if tm.start:
-        rows.append((report_word("dates.special_terms_start", lang), format_date(tm.start, lang)))
-    if tm.exemption:
-        rows.append((report_word("dates.twelve_months_exempt", lang),
-                     report_word(f"exemption.{tm.exemption}", lang)))
-    elif tm.met_on:
-        note = report_word("dates.twelve_months_met" if tm.met
-                           else "dates.twelve_months_not_met", lang)
-        rows.append((report_word("dates.twelve_months", lang),
-                     f"{format_date(tm.met_on, lang)} {note}"))
-    p = assessment.pension
-    if p is not None and tm.exemption != "self_employed":
-        rows.append((report_word("dates.six_year_mark", lang),
-                     f"{format_date(p.six_year_mark, lang)} "
-                     f"{report_word('dates.six_year_mark_note', lang)}"))
-    if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
-        rows.append((report_word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
-    if p is not None:
-        age = report_word("dates.pension_age", lang, age=_age(p.years, p.months, lang))
-        rows.append((report_word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
-    fj = assessment.flexjob
-    if fj is not None:
-        rows += [
-            (report_word("dates.flexjob_start", lang), format_date(fj.start, lang)),
-            (report_word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
-            (report_word("dates.flexjob_status", lang), format_date(fj.status, lang)),
-            (report_word("dates.flexjob_end", lang), format_date(fj.end, lang)),
-        ]
-    return rows
+    return date_rows(assessment, lang)
 
 
 def _kr(value: float, lang: str) -> str:
@@ -308,7 +262,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
     measures = [
         PackMeasure(
             title=_measure_title(m, lang),
-            period=_period(m, lang),
+            period=period(m, lang),
             result=_result(m, lang),
             documented=_answer(m.documented, lang) if m.documented else "—",
             note=redact(m.note.strip(), lang) if m.note and m.note.strip() else "",

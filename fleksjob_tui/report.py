@@ -101,7 +101,7 @@ def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
     return case.language
 
 
-def _age(years: int, months: int, lang: str) -> str:
+def age_text(years: int, months: int, lang: str) -> str:
     if months:
         return word("dates.years_months", lang, years=years, months=months)
     return word("dates.years", lang, years=years)
@@ -164,7 +164,8 @@ def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
                                      border_style=STATUS_STYLE.get(status, "")), width)
 
 
-def _date_rows(case: Case, assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+def date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    """The key dates that apply, as (label, value) rows (used by the summary and the pack)."""
     rows: list[tuple[str, str]] = []
     tm = assessment.twelve_months
     if tm.start:
@@ -183,7 +184,7 @@ def _date_rows(case: Case, assessment: Assessment, lang: str) -> list[tuple[str,
     if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
         rows.append((word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
     if p is not None:
-        age = word("dates.pension_age", lang, age=_age(p.years, p.months, lang))
+        age = word("dates.pension_age", lang, age=age_text(p.years, p.months, lang))
         rows.append((word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
     fj = assessment.flexjob
     if fj is not None:
@@ -202,7 +203,7 @@ def _longest_word(texts: list[str]) -> int:
 
 def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> RenderableType:
     parts: list[RenderableType] = [Text(word("heading.dates", lang), style="bold underline")]
-    rows = _date_rows(case, assessment, lang)
+    rows = date_rows(assessment, lang)
     if assessment.pension is None:
         parts.append(Text(word("dates.no_birth_date", lang)))
     if rows:
@@ -255,7 +256,8 @@ def _findings(assessment: Assessment, lang: str, role: str | None) -> Renderable
     return Group(*parts)
 
 
-def _period(m: Any, lang: str) -> str:
+def period(m: Any, lang: str) -> str:
+    """A measure's period in words: "01-06-2025 – 01-12-2025", "fra …", "til …" or "—"."""
     if m.from_ and m.to:
         return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
     if m.from_:
@@ -293,7 +295,7 @@ def _measures(case: Case, lang: str, width: int) -> RenderableType:
         else:
             result = status
         documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
-        rows.append((_measure_title(m, lang), _period(m, lang), result, documented, has_result))
+        rows.append((_measure_title(m, lang), period(m, lang), result, documented, has_result))
 
     def as_list() -> RenderableType:
         # One line per measure (wrapping under itself): every column is kept.

@@ -152,3 +152,39 @@ class AskTextScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Pick one of a few options (who fills in the case, which example). None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, question: str, options: list[tuple[str, str]], hint: str, lang: str) -> None:
+        super().__init__(classes="editor")
+        self.question = question
+        self.options = options  # (id, label)
+        self.hint = hint
+        localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="editor-box"):
+            yield Static(self.question, classes="editor-title")
+            yield OptionList(*[Option(label, id=oid) for oid, label in self.options])
+            yield Static(self.hint, classes="step-intro")
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = 0
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
