@@ -208,8 +208,15 @@ def bench_check(repeats: int, case_path: Path) -> None:
 
 
 def generated_cases(n: int, seed: int = 1):
-    from fleksjob_tui.model import (ANSWERS, MEASURE_IDS, MEASURE_RESULTS, MEASURE_STATUSES,
-                                    PARTICIPANTS, ROLES, Case)
+    from fleksjob_tui.model import (
+        ANSWERS,
+        MEASURE_IDS,
+        MEASURE_RESULTS,
+        MEASURE_STATUSES,
+        PARTICIPANTS,
+        ROLES,
+        Case,
+    )
 
     rng = random.Random(seed)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from . import content
 from .rules import subsidy
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
     from .model import Case
 
-Estimate = Union[subsidy.SubsidyEstimate, subsidy.SelfEmployedEstimate]
+Estimate = subsidy.SubsidyEstimate | subsidy.SelfEmployedEstimate
 #: A line of text, or a (label, amount) row; rows next to each other are aligned.
-Line = Union[str, tuple[str, str]]
+Line = str | tuple[str, str]
 
 __all__ = [
     "Estimate",

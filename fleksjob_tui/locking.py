@@ -189,10 +189,10 @@ def acquire(case_path: str | os.PathLike[str]) -> CaseLock:
     case_path = Path(case_path)
     lp = lock_path(case_path)
     token = secrets.token_hex(8)
-    since = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    since = dt.datetime.now(dt.UTC).replace(microsecond=0)
     body = (f'pid = {os.getpid()}\nhost = "{_toml_escape(this_host())}"\n'
             f"since = {since.isoformat().replace('+00:00', 'Z')}\n"
-            f'token = "{token}"\n').encode("utf-8")
+            f'token = "{token}"\n').encode()
     for _attempt in range(3):
         try:
             fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),

@@ -759,7 +759,7 @@ def dumps_case(case: Case) -> str:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
@@ -1039,7 +1039,7 @@ def list_cases(folder: str | os.PathLike[str] | None = None, lang: str = "da") -
             continue
         if not stat.S_ISREG(st.st_mode):
             continue
-        mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.timezone.utc).replace(microsecond=0)
+        mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
         try:
             case = load_case(p, lang=lang)
         except CaseFileError as err:
@@ -1047,7 +1047,7 @@ def list_cases(folder: str | os.PathLike[str] | None = None, lang: str = "da") -
             continue
         updated = case.case.updated or mtime
         if updated.tzinfo is None:
-            updated = updated.replace(tzinfo=dt.timezone.utc)
+            updated = updated.replace(tzinfo=dt.UTC)
         entries.append(CaseEntry(p, case.case.title, case.person.name, updated, case))
     entries.sort(key=lambda e: (-(e.updated.timestamp() if e.updated else 0.0), e.path.name))
     return entries

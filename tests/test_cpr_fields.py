@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, TextArea
+from wizard_helpers import AS_OF, keys
 
 from fleksjob_tui import storage
 from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.model import Case, Meeting
 from fleksjob_tui.screens.meetings import MeetingEditor
-from wizard_helpers import AS_OF, keys
 
 CPR = "100566-1234"
 

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fleksjob_tui.dates import DateError, format_date, format_datetime, parse_date, parse_optional_date
+from fleksjob_tui.dates import (
+    DateError,
+    format_date,
+    format_datetime,
+    parse_date,
+    parse_optional_date,
+)
 
 D = dt.date
 

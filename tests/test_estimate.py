@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from wizard_helpers import keys
 
 from fleksjob_tui import cli, content, estimate, report
 from fleksjob_tui.model import Case
 from fleksjob_tui.rules import assess, subsidy
-from wizard_helpers import keys
 
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

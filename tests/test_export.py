@@ -28,7 +28,7 @@ from fleksjob_tui.export import (
     render_html,
     render_markdown,
 )
-from fleksjob_tui.model import Measure, Meeting
+from fleksjob_tui.model import Measure
 from fleksjob_tui.rules import assess
 from fleksjob_tui.storage import load_case
 

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from wizard_helpers import AS_OF, keys
 
 from fleksjob_tui import cli, storage
 from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.model import STEP_IDS, Case
-from wizard_helpers import AS_OF, keys
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -86,7 +86,7 @@ def test_table_is_data_with_law_references():
         (65, 0), (65, 6), (66, 0), (66, 6), (67, 0), (68, 0), (69, 0), (70, 0),
     ]
     # contiguous, no gaps or overlaps: each bracket starts the day after the previous one ends
-    for before, after in zip(brackets, brackets[1:]):
+    for before, after in zip(brackets, brackets[1:], strict=False):
         assert after["born_from"] == before["born_to"] + dt.timedelta(days=1)
     assert "born_from" not in brackets[0] and "born_to" not in brackets[-1]
     assert all(b["reference"] for b in brackets)

@@ -15,7 +15,6 @@ from fleksjob_tui.report import format_kr, render_summary, status_short, summary
 from fleksjob_tui.rules import assess
 from fleksjob_tui.storage import load_case
 
-
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -29,8 +29,8 @@ def full_case() -> Case:
     return Case.model_validate({
         "schema_version": 1,
         "case": {"title": f"Titel {t}", "role": "union_rep", "language": "da",
-                 "created": dt.datetime(2026, 11, 22, 10, 15, tzinfo=dt.timezone.utc),
-                 "updated": dt.datetime(2026, 11, 22, 10, 40, tzinfo=dt.timezone.utc),
+                 "created": dt.datetime(2026, 11, 22, 10, 15, tzinfo=dt.UTC),
+                 "updated": dt.datetime(2026, 11, 22, 10, 40, tzinfo=dt.UTC),
                  "last_step": "measures"},
         "person": {"name": f"ÆØÅ {t}", "birth_date": D(1966, 5, 10),
                    "home_municipality": "Køge Kommune æøå", "self_employed": False,
@@ -180,7 +180,7 @@ def test_save_sets_updated_and_created(tmp_path):
     created = case.case.created
     assert created is not None and case.case.updated == created
     assert created.tzinfo is not None and created.microsecond == 0
-    case.case.updated = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    case.case.updated = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     save_case(case, tmp_path / "a.toml")
     assert case.case.created == created
     assert case.case.updated >= created
@@ -378,7 +378,7 @@ def test_not_utf8(tmp_path):
 
 def test_utf8_bom_is_accepted(tmp_path):
     p = write(tmp_path, b"\xef\xbb\xbf" + 'schema_version = 1\n[person]\nname = "Åse"\n'
-              .encode("utf-8"))
+              .encode())
     assert load_case(p).person.name == "Åse"
 
 
@@ -429,7 +429,7 @@ def test_list_cases(tmp_path):
     a = Case.new(title="Sag A")
     a.person.name = "ÅB"
     save_case(a, folder / "a.toml")
-    a.case.updated = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+    a.case.updated = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     save_case(a, folder / "gammel.toml", touch=False)
     write(folder, "schema_version = 1\n[oops\n", name="broken.toml")
     write(folder, "schema_version = 1\n", name=".skjult.toml")

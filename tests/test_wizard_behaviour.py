@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
 from fleksjob_tui import storage
 from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.model import Case, Measure, Meeting
 from fleksjob_tui.widgets.steplist import StepList
-from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
 
 @pytest.fixture

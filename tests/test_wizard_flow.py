@@ -4,12 +4,11 @@ saved case; the saved file is then checked through the rules engine."""
 from __future__ import annotations
 
 import pytest
+from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
 from fleksjob_tui import storage
 from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.rules import assess
-
-from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
 ROLE_KEYS = {
     "employee": ["enter"],

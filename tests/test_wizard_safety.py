@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from wizard_helpers import AS_OF, keys
 
 from fleksjob_tui import locking, storage
 from fleksjob_tui.app import FleksjobApp
@@ -16,7 +17,6 @@ from fleksjob_tui.model import Case
 from fleksjob_tui.screens.editor import AskTextScreen
 from fleksjob_tui.screens.locked import LockedScreen
 from fleksjob_tui.screens.start import StartScreen
-from wizard_helpers import AS_OF, keys
 
 
 @pytest.fixture

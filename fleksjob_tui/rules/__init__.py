@@ -28,8 +28,8 @@ from .types import (
     RESPONSIBLE_ORDER,
     SEVERITY_ORDER,
     Assessment,
-    FlexJobDates,
     Finding,
+    FlexJobDates,
     Pension,
     TwelveMonths,
 )

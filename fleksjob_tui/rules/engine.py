@@ -19,7 +19,7 @@ from ..dates import format_date as _format_date
 from ..model import STEP_IDS, Case
 from .pension import add_months, pension_for
 from .twelve_months import exemptions, twelve_months
-from .types import SEVERITY_ORDER, Assessment, FlexJobDates, Finding
+from .types import SEVERITY_ORDER, Assessment, Finding, FlexJobDates
 
 #: Age from which a permanent flex job can follow the first one (LAB § 120, stk. 2).
 PERMANENT_AGE = 40

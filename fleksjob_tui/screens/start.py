@@ -91,7 +91,6 @@ class StartScreen(Screen):
         menu.highlighted = 0
 
     def _entry_prompt(self, entry: storage.CaseEntry) -> Text:
-        lang = self.fj.lang
         text = Text()
         title = entry.title or entry.path.name
         text.append(title, style="bold")
