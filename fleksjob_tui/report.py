@@ -353,6 +353,38 @@ def _meetings(case: Case, lang: str) -> RenderableType:
     return Group(*items)
 
 
+def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """The next steps for the role filling in the case (content/report.toml [next_steps]).
+
+    Each item is taken when its condition holds: a raised finding id, "always", "ready" or
+    "not_ready". The employee is the default role.
+    """
+    role = case.case.role or "employee"
+    raised = {f.id for f in assessment.findings}
+    ready = assessment.status == "ready"
+    steps = []
+    for item in content.entry("report", f"next_steps.{role}"):
+        when = item["when"]
+        if (
+            when == "always"
+            or (when == "ready" and ready)
+            or (when == "not_ready" and not ready)
+            or when in raised
+        ):
+            steps.append(content.pick(item, lang))
+    return steps
+
+
+def _next_steps(case: Case, assessment: Assessment, lang: str) -> RenderableType:
+    role = case.case.role or "employee"
+    items: list[RenderableType] = [
+        Text(word("next_steps.heading", lang), style="bold underline"),
+        Text(word(f"next_steps.lead.{role}", lang)),
+    ]
+    items += [_bullet(Text(step)) for step in next_steps(case, assessment, lang)]
+    return Group(*items)
+
+
 def _economy(case: Case, assessment: Assessment, lang: str) -> RenderableType | None:
     from .estimate import case_lines, renderable
 
@@ -384,6 +416,8 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
         _dates(case, assessment, lang, width),
         Text(""),
         _findings(assessment, lang, role),
+        Text(""),
+        _next_steps(case, assessment, lang),
         Text(""),
         _measures(case, lang, width),
         Text(""),

@@ -351,3 +351,34 @@ def test_economy_in_the_summary_is_whole_kroner_and_an_estimate():
     assert "Løn fra arbejdsgiveren:                  15.600 kr." in out
     assert "vejledende" in out.lower()
     assert not __import__("re").search(r"[0-9],[0-9]{2} kr", out)
+
+
+# --- next steps for the role filling in the case (issue 4) ------------------------------------
+
+@pytest.mark.parametrize(
+    "example, role, expected, absent",
+    [
+        ("mangler-dokumentation", "employee", ["jobcentret tidligt", "skriftlig aftale"], ["ser ud til at være klar"]),
+        ("mangler-dokumentation", "manager", ["Dokumentér fra starten", "referat"], ["ser ud til at være klar"]),
+        ("mangler-dokumentation", "union_rep", ["skriftlige aftale", "log over møderne"], ["ser ud til at være klar"]),
+        ("klar", "employee", ["ser ud til at være klar", "hjemkommune"], ["jobcentret tidligt"]),
+        ("klar", "manager", ["ser ud til at være klar"], ["Kontakt HR"]),
+        ("klar", "union_rep", ["ser ud til at være klar", "log over møderne"], ["Sørg for at være med"]),
+    ],
+)
+def test_next_steps_follow_the_role_and_the_findings(example, role, expected, absent):
+    case = load_case(EXAMPLES / f"{example}.toml")
+    case.case.role = role
+    steps = " ".join(report.next_steps(case, assess(case, AS_OF), "da"))
+    for text in expected:
+        assert text in steps
+    for text in absent:
+        assert text not in steps
+    assert "berettiget" not in steps
+
+
+def test_next_steps_are_in_the_summary_in_english_too():
+    case = load_case(EXAMPLES / "klar.toml")
+    case.case.language = "en"
+    text = summary_text(case, assess(case, AS_OF), "en")
+    assert "Next steps" in text and "The case seems ready" in text
