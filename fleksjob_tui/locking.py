@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 import time
 import tomllib
 from dataclasses import dataclass
@@ -188,7 +187,7 @@ def acquire(case_path: str | os.PathLike[str]) -> CaseLock:
     """
     case_path = Path(case_path)
     lp = lock_path(case_path)
-    token = secrets.token_hex(8)
+    token = os.urandom(8).hex()
     since = dt.datetime.now(dt.UTC).replace(microsecond=0)
     body = (f'pid = {os.getpid()}\nhost = "{_toml_escape(this_host())}"\n'
             f"since = {since.isoformat().replace('+00:00', 'Z')}\n"

@@ -30,7 +30,6 @@ import difflib
 import errno
 import os
 import re
-import secrets
 import stat
 import tomllib
 import types
@@ -839,7 +838,7 @@ def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "
 
 def _tmp_name(name: str) -> str:
     """A hidden temporary name beside ``name`` that says which process made it."""
-    return f".{name}.{os.getpid()}-{secrets.token_hex(6)}.tmp"
+    return f".{name}.{os.getpid()}-{os.urandom(6).hex()}.tmp"
 
 
 _TMP_RE = re.compile(r"\.(?P<pid>[0-9]+)-[0-9a-f]{12}\.tmp")

@@ -301,3 +301,14 @@ async def test_new_without_a_path_goes_straight_to_the_role_question(home):
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "RoleScreen"
+
+
+async def test_page_down_and_up_change_step_even_in_a_scrolled_step(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("eligibility")
+        await keys(pilot, "pagedown")
+        assert current_step(app) == "meetings"
+        await keys(pilot, "pageup", "pageup")
+        assert current_step(app) == "measures"

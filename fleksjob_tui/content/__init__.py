@@ -14,10 +14,11 @@ try:  # compiled TOML reader (~3x faster than tomllib): the texts load sooner at
 except ImportError:  # pragma: no cover
     import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("da", "en")
+_FOLDER = Path(__file__).resolve().parent  # the data files sit beside this module
 
 
 class ContentError(KeyError):
@@ -27,7 +28,7 @@ class ContentError(KeyError):
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed data file ``content/<name>.toml`` (cached)."""
-    data = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    data = (_FOLDER / f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(data)
 
 

@@ -33,8 +33,8 @@ class WizardScreen(Screen):
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
         Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
-        Binding("pagedown", "next", show=False),
-        Binding("pageup", "back", show=False),
+        Binding("pagedown", "next", show=False, priority=True),
+        Binding("pageup", "back", show=False, priority=True),
     ]
 
     def __init__(self, step: str) -> None:
