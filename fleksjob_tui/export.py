@@ -248,6 +248,29 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
             (w("facts.social_chapter", lang), _answer(e.has_social_chapter, lang)),
             (w("facts.special_terms_start", lang), _date(e.special_terms_start, lang)),
         ]
+    # The answers on pensions, the conditions and whom has been contacted, worded for every
+    # reader (third person), with the question as the label.
+    answers = [
+        ("person", "receives_disability_pension"),
+        ("person", "disability_pension_claim_pending"),
+        ("eligibility", "capacity_reduced"),
+        ("eligibility", "capacity_assessed"),
+        ("eligibility", "relocation_retraining_examined"),
+        ("eligibility", "acute_injury"),
+        ("eligibility", "retention_pointless"),
+        ("eligibility", "progressive_disease"),
+    ]
+    if self_employed:
+        answers.append(("self_employment", "main_occupation"))
+    else:
+        answers += [("contacts", k) for k in ("hr", "home_municipality", "jobcenter", "union")]
+    for table, key in answers:
+        label = content.text("questions", f"{table}.{key}.label", lang)
+        facts.append((label, _answer(getattr(getattr(case, table), key), lang)))
+    if self_employed:
+        months = case.self_employment.months_30h_last_24
+        facts.append((content.text("questions", "self_employment.months_30h_last_24.label", lang),
+                      str(months) if months is not None else w("facts.not_given", lang)))
     if c.role:
         facts.append((w("facts.filled_in_by", lang), w(f"role.{c.role}", lang)))
 

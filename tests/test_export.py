@@ -532,3 +532,14 @@ def test_chromium_prints_the_pack_on_a4(tmp_path):
             missing = set(re.findall(r"\w+", fact)) - words
             assert not missing, (fact, missing)
         assert "Underskrift" in text
+
+
+def test_pack_holds_the_answers_on_conditions_and_contacts():
+    case = example("klar")
+    case.eligibility.acute_injury = "no"
+    case.contacts.jobcenter = "unknown"
+    for text in (render_html(case, assess(case, AS_OF)), render_markdown(case, assess(case, AS_OF))):
+        assert "Er medarbejderens arbejdsevne varigt og væsentligt nedsat?" in text
+        assert "Har kommunen vurderet arbejdsevnen?" in text
+        assert "Er jobcentret kontaktet?" in text
+        assert "ved ikke" in text.lower()
