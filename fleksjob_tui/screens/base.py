@@ -149,3 +149,43 @@ class StepPane(VerticalScroll):
         elif event.button.id == "nav-back":
             event.stop()
             await self.screen.action_back()  # type: ignore[attr-defined]
+
+
+class ItemListStep(StepPane):
+    """A step that is a list of items (measures, meetings): Enter on an item opens its editor.
+
+    Subclasses set ``list_id``, fill the list in ``fill_list`` and open an item in ``edit``.
+    """
+
+    list_id: ClassVar[str] = "item-list"
+
+    def compose_fields(self) -> ComposeResult:
+        from textual.widgets import OptionList
+
+        yield OptionList(id=self.list_id, classes="item-list")
+
+    @property
+    def item_list(self):
+        from textual.widgets import OptionList
+
+        return self.query_one(f"#{self.list_id}", OptionList)
+
+    def on_mount(self) -> None:
+        self.fill_list()
+        super().on_mount()
+
+    def fill_list(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def edit(self, option_id: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def first_focus(self) -> None:
+        items = self.item_list
+        items.focus(scroll_visible=False)
+        if items.highlighted is None:
+            items.highlighted = 0
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        self.edit(event.option.id or "")

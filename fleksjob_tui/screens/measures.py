@@ -9,14 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .. import content
 from ..dates import format_date
 from ..model import MEASURE_IDS, MEASURE_RESULTS, MEASURE_STATUSES, Measure
-from ..rules.types import Assessment
-from .base import StepPane
+from .base import ItemListStep
 from .editor import AskTextScreen, EditorScreen
 
 ADD_OTHER = "__add_other__"
@@ -78,15 +76,9 @@ def _help_line(text: str):
     return Static(text, classes="step-intro")
 
 
-class MeasuresStep(StepPane):
+class MeasuresStep(ItemListStep):
     step_id = "measures"
-
-    def compose_fields(self) -> ComposeResult:
-        yield OptionList(id="measure-list", classes="item-list")
-
-    def on_mount(self) -> None:
-        self.fill_list()
-        super().on_mount()
+    list_id = "measure-list"
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""
@@ -108,21 +100,11 @@ class MeasuresStep(StepPane):
             prompt.append(f"  {measure_state(m, self.lang)}")
             options.append(Option(prompt, id=option_id))
         options.append(Option(Text(self.t("measures.add_other"), style="italic"), id=ADD_OTHER))
-        ol = self.query_one("#measure-list", OptionList)
+        ol = self.item_list
         keep = ol.highlighted
         ol.set_options(options)
         if keep is not None and keep < len(options):
             ol.highlighted = keep
-
-    def first_focus(self) -> None:
-        ol = self.query_one("#measure-list", OptionList)
-        ol.focus(scroll_visible=False)
-        if ol.highlighted is None:
-            ol.highlighted = 0
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.edit(event.option.id or "")
 
     @work(exclusive=True)
     async def edit(self, option_id: str) -> None:
@@ -149,10 +131,7 @@ class MeasuresStep(StepPane):
         self.fj.case_changed()
         self.fj.save()
         self.fill_list()
-        self.query_one("#measure-list", OptionList).focus()
-
-    def assessment_changed(self, assessment: Assessment | None) -> None:
-        super().assessment_changed(assessment)
+        self.item_list.focus()
 
 
 def _empty(m: Measure) -> bool:

@@ -6,13 +6,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .. import content
 from ..dates import format_date
 from ..model import Meeting
-from .base import StepPane
+from .base import ItemListStep
 from .editor import EditorScreen
 
 ADD = "__add_meeting__"
@@ -48,15 +47,9 @@ def meeting_line(m: Meeting, lang: str) -> Text:
     return text
 
 
-class MeetingsStep(StepPane):
+class MeetingsStep(ItemListStep):
     step_id = "meetings"
-
-    def compose_fields(self) -> ComposeResult:
-        yield OptionList(id="meeting-list", classes="item-list")
-
-    def on_mount(self) -> None:
-        self.fill_list()
-        super().on_mount()
+    list_id = "meeting-list"
 
     def fill_list(self, highlight: int | None = None) -> None:
         """Show the meetings; the cursor on ``highlight`` (default: "+ Tilføj et møde")."""
@@ -65,16 +58,9 @@ class MeetingsStep(StepPane):
             for i, m in enumerate(self.case.meetings)
         ]
         options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
-        ol = self.query_one("#meeting-list", OptionList)
+        ol = self.item_list
         ol.set_options(options)
         ol.highlighted = len(options) - 1 if highlight is None else min(highlight, len(options) - 1)
-
-    def first_focus(self) -> None:
-        self.query_one("#meeting-list", OptionList).focus(scroll_visible=False)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.edit(event.option.id or "")
 
     @work(exclusive=True)
     async def edit(self, option_id: str) -> None:
@@ -99,4 +85,4 @@ class MeetingsStep(StepPane):
         self.fj.case_changed()
         self.fj.save()
         self.fill_list(highlight)
-        self.query_one("#meeting-list", OptionList).focus()
+        self.item_list.focus()

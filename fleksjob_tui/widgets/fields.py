@@ -351,57 +351,49 @@ class TextField(CprGuardedField):
         self.screen.focus_next()
 
 
-class DateField(QuestionField):
-    """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22.
+class TypedInputField(QuestionField):
+    """A one-line field whose text must be read as a value (a date, a number).
 
-    While typing, an unfinished date is not an error and changes nothing; a complete valid date
-    is written at once. When the user leaves the field or presses Enter, a wrong form or an
-    impossible date is shown beside the field and the case keeps its previous date; an emptied
-    field then means "no date".
+    While typing, an unfinished text is not an error and changes nothing; a complete valid value
+    is written at once. When the user leaves the field or presses Enter, a text that cannot be
+    read is shown beside the field and the case keeps its previous value; an emptied field then
+    means "not answered". Subclasses implement ``shown`` and ``read``.
     """
 
-    def __init__(self, target, attr, qkey, *, latest=None, **kw) -> None:
-        #: The latest date that makes sense here (a birth date is not in the future).
-        self.latest = latest
-        super().__init__(target, attr, qkey, **kw)
+    def shown(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def read(self, text: str) -> tuple[str | None, Any]:  # pragma: no cover - abstract
+        """(message, value) for a non-empty text; the message is None when it is acceptable."""
+        raise NotImplementedError
+
+    def placeholder(self) -> str:
+        return ""
 
     def compose_input(self) -> ComposeResult:
-        shown = format_date(self.value, self.lang) if self.value else ""
-        placeholder = content.ui("field.date_placeholder", self.lang)
-        yield Input(shown, placeholder=placeholder, classes="q-input")
-
-    def _problem(self, text: str) -> tuple[str | None, object]:
-        """(message, parsed date) for what is typed; message None when it is acceptable."""
-        try:
-            parsed = parse_date(text, self.lang)
-        except DateError as err:
-            return err.message(self.lang), None
-        if self.latest is not None and parsed > self.latest:
-            return content.ui(
-                "field.date_too_late", self.lang, date=format_date(parsed, self.lang)
-            ), None
-        return None, parsed
+        yield Input(self.shown(), placeholder=self.placeholder(), classes="q-input")
 
     def _check(self, text: str, final: bool) -> bool:
         text = text.strip()
         if not text:
-            # Emptied while retyping is not an answer yet; emptied and left means "no date".
+            # Emptied while retyping is not an answer yet; emptied and left means "no answer".
             return self.write(None) if final else False
-        problem, parsed = self._problem(text)
+        problem, value = self.read(text)
         if problem is not None:
             if final:
                 self.show_error(problem)
             return False
-        return self.write(parsed)
+        return self.write(value)
 
     def pending_problem(self) -> str | None:
         text = self.query_one(".q-input", Input).value.strip()
         if not text:
             return None
-        problem, _ = self._problem(text)
+        problem, _ = self.read(text)
         if problem:
             self.show_error(problem)
-        return problem
+            return problem
+        return self.error_text or None  # read, but refused by the case (e.g. out of range)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -417,21 +409,46 @@ class DateField(QuestionField):
         self._check(event.value, final=True)
 
 
-class NumberField(QuestionField):
-    """A number (kroner, hours, months). Empty means not answered."""
+class DateField(TypedInputField):
+    """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22."""
+
+    def __init__(self, target, attr, qkey, *, latest=None, **kw) -> None:
+        #: The latest date that makes sense here (a birth date is not in the future).
+        self.latest = latest
+        super().__init__(target, attr, qkey, **kw)
+
+    def shown(self) -> str:
+        return format_date(self.value, self.lang) if self.value else ""
+
+    def placeholder(self) -> str:
+        return content.ui("field.date_placeholder", self.lang)
+
+    def read(self, text: str) -> tuple[str | None, Any]:
+        try:
+            parsed = parse_date(text, self.lang)
+        except DateError as err:
+            return err.message(self.lang), None
+        if self.latest is not None and parsed > self.latest:
+            date = format_date(parsed, self.lang)
+            return content.ui("field.date_too_late", self.lang, date=date), None
+        return None, parsed
+
+
+class NumberField(TypedInputField):
+    """A number (kroner, hours, months), the Danish way too (1.234,50 and 32.000)."""
 
     def __init__(self, target, attr, qkey, *, integer: bool = False, **kw) -> None:
         self.integer = integer
         super().__init__(target, attr, qkey, **kw)
 
-    def compose_input(self) -> ComposeResult:
+    def shown(self) -> str:
         value = self.value
-        shown = "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
-        yield Input(shown, classes="q-input")
+        if value is None:
+            return ""
+        return str(int(value)) if float(value).is_integer() else str(value)
 
-    def _parse(self, text: str) -> float | int | None:
-        """The number typed, the Danish way too (1.234,50 and 32.000); None when it is not one."""
-        text = text.strip().replace(" ", "")
+    def read(self, text: str) -> tuple[str | None, Any]:
+        text = text.replace(" ", "")
         if "," in text:
             normal = text.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
@@ -441,47 +458,11 @@ class NumberField(QuestionField):
         try:
             number: float | int = int(normal) if self.integer else float(normal)
         except ValueError:
-            return None
+            number = float("nan")
         if number != number or number in (float("inf"), float("-inf")):
-            return None
-        return number
-
-    def _check(self, text: str, final: bool) -> bool:
-        if not text.strip():
-            return self.write(None) if final else False
-        number = self._parse(text)
-        if number is None:
-            if final:
-                self.show_error(self._not_a_number(text))
-            return False
-        return self.write(number)
-
-    def _not_a_number(self, text: str) -> str:
-        key = "field.not_integer" if self.integer else "field.not_number"
-        return content.ui(key, self.lang, text=text.strip())
-
-    def pending_problem(self) -> str | None:
-        text = self.query_one(".q-input", Input).value
-        if not text.strip():
-            return None
-        if self._parse(text) is None:
-            problem = self._not_a_number(text)
-            self.show_error(problem)
-            return problem
-        return self.error_text or None
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._check(event.value, final=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._check(event.value, final=True):
-            self.screen.focus_next()
-
-    def on_input_blurred(self, event: Input.Blurred) -> None:
-        event.stop()
-        self._check(event.value, final=True)
+            key = "field.not_integer" if self.integer else "field.not_number"
+            return content.ui(key, self.lang, text=text), None
+        return None, number
 
 
 class ListField(CprGuardedField):
