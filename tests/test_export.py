@@ -455,7 +455,7 @@ async def test_export_from_the_summary_step(tmp_path):
         await pilot.click(button)
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        app.screen.query_one("#export-format-md").value = True
+        app.screen.query_one("#export-format").set_value("md")
         await pilot.pause()
         assert app.screen.query_one("#export-path", Input).value.endswith("sag.md")
         await pilot.click("#export-ok")

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Static
 
 from .. import content
 from ..export import FORMATS, ExportError, default_output, export_case
 from ..report import render_summary
 from ..rules.types import Assessment
+from ..widgets.choice import Choice
 from ..widgets.i18n import localize_bindings
 from .base import StepPane
 
@@ -52,10 +53,13 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
             yield Input(str(self.default_path), id="export-path")
             yield Static("", id="export-error", classes="q-error")
             yield Static(_x("tui.format", self.lang))
-            with RadioSet(id="export-format"):
-                for fmt in FORMATS:
-                    yield RadioButton(_x(f"tui.format_{fmt}", self.lang), value=fmt == self.fmt,
-                                      id=f"export-format-{fmt}")
+            # (•) / ( ) in words, readable without colour, like every question in the wizard.
+            yield Choice(
+                [(fmt, _x(f"tui.format_{fmt}", self.lang)) for fmt in FORMATS],
+                self.fmt,
+                id="export-format",
+                vertical=True,
+            )
             yield Static(_x("tui.hint", self.lang), classes="step-intro")
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
@@ -66,9 +70,9 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         box.focus()
         box.cursor_position = len(box.value)
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
-        fmt = (event.pressed.id or "").removeprefix("export-format-")
+        fmt = event.value
         if fmt not in FORMATS or fmt == self.fmt:
             return
         old_suffix, self.fmt = FORMATS[self.fmt], fmt

@@ -82,9 +82,11 @@ class Choice(Widget, can_focus=True):
         *,
         id: str | None = None,
         classes: str | None = None,
+        vertical: bool = False,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.options = options
+        self.vertical = vertical  # one answer per line (for long answers)
         self.keys = hotkeys([label for _, label in options])
         self._moved = False
         self.set_reactive(Choice.value, value)
@@ -100,7 +102,7 @@ class Choice(Widget, can_focus=True):
         text = Text()
         for i, (v, label) in enumerate(self.options):
             if i:
-                text.append(_GAP)
+                text.append("\n" if self.vertical else _GAP)
             chosen = self.value is not None and v == self.value
             style = "reverse" if self.has_focus and i == self.cursor else ""
             text.append("(•)" + _NBSP if chosen else "( )" + _NBSP, style=style)
@@ -156,6 +158,11 @@ class Choice(Widget, can_focus=True):
         self.screen.focus_next()
 
     def on_key(self, event: events.Key) -> None:
+        if self.vertical and event.key in ("up", "down"):
+            event.stop()
+            event.prevent_default()
+            self.action_move(-1 if event.key == "up" else 1)
+            return
         char = (event.character or "").lower()
         if not char or not char.isalpha():
             return
@@ -167,6 +174,11 @@ class Choice(Widget, can_focus=True):
                 return
 
     def on_click(self, event: events.Click) -> None:
+        if self.vertical:
+            if 0 <= event.y < len(self.options):
+                self.cursor = event.y
+                self.set_value(self.options[event.y][0])
+            return
         x = event.x - 1  # padding
         for i, (start, end) in enumerate(self._spans()):
             if start <= x < end:
