@@ -214,7 +214,12 @@ def load_case(path: str | os.PathLike[str], lang: str = "da") -> Case:
     """
     path = Path(path)
     data = _read_bytes(path, lang)
-    text = _decode(path, data, lang)
+    return loads_case(_decode(path, data, lang), path, lang)
+
+
+def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da") -> Case:
+    """Parse and validate case TOML given as text (same errors as :func:`load_case`)."""
+    path = Path(path)
     raw = _parse_toml(path, text, lang)
     _check_schema_version(path, raw, text, lang)
     try:
@@ -229,17 +234,6 @@ def load_case(path: str | os.PathLike[str], lang: str = "da") -> Case:
             _hint("Ret filen, eller start en ny sag.", "Correct the file, or start a new case."),
             code="validation", lang=lang,
         ) from None
-
-
-def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da") -> Case:
-    """Parse and validate case TOML given as text (same errors as :func:`load_case`)."""
-    path = Path(path)
-    raw = _parse_toml(path, text, lang)
-    _check_schema_version(path, raw, text, lang)
-    try:
-        return Case.model_validate(raw)
-    except ValidationError as exc:
-        raise _validation_error(path, exc, text, lang) from None
 
 
 def _read_bytes(path: Path, lang: str) -> bytes:
