@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import _toml
 
 __all__ = ["CaseLock", "CaseLocked", "LockInfo", "acquire", "lock_path", "read_lock", "GRACE"]
 
@@ -134,7 +135,7 @@ def _read(lp: Path) -> LockInfo | None:
     except OSError:
         return LockInfo(lp, None, None, None, None, time.time())
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        raw = _toml.loads(data.decode("utf-8"))
         pid = raw["pid"]
         host = raw["host"]
         since = raw.get("since")
@@ -145,7 +146,7 @@ def _read(lp: Path) -> LockInfo | None:
             since = None
         return LockInfo(lp, pid, host, since, token if isinstance(token, str) else None,
                         st.st_mtime)
-    except (ValueError, KeyError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (ValueError, KeyError, UnicodeDecodeError, _toml.TOMLDecodeError):
         return LockInfo(lp, None, None, None, None, st.st_mtime)
 
 

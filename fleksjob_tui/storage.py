@@ -26,12 +26,10 @@ This module imports nothing from Textual.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import errno
 import os
 import re
 import stat
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -40,14 +38,8 @@ from pathlib import Path
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from . import _toml
 from .model import SCHEMA_VERSION, Case
-
-try:  # the same parser as tomllib, compiled (mypyc) on common platforms: ~3x faster on big cases
-    import tomli as _toml
-except ImportError:  # pragma: no cover - tomli is a dependency, but tomllib does the same job
-    _toml = tomllib  # type: ignore[no-redef]
-
-_TOML_ERRORS = (tomllib.TOMLDecodeError, _toml.TOMLDecodeError)
 
 __all__ = [
     "ENV_HOME",
@@ -398,7 +390,7 @@ _TOML_DA = (
 def _parse_toml(path: Path, text: str, lang: str) -> dict:
     try:
         return _toml.loads(text)
-    except _TOML_ERRORS as exc:
+    except _toml.TOMLDecodeError as exc:
         msg = str(exc)
         line = column = None
         m = _TOML_POS.match(msg)
@@ -607,6 +599,8 @@ def _validation_error(path: Path, exc: ValidationError, text: str, lang: str) ->
         name = str(loc[-1]) if loc else "?"
         table = _model_at(loc[:-1])
         allowed = _allowed_keys(table) if table else []
+        import difflib  # only when a key is wrong
+
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         table_label = _table_label(loc[:-1])
         what = Bi(f"ukendt nøgle '{name}' i {table_label}",

@@ -312,3 +312,14 @@ async def test_page_down_and_up_change_step_even_in_a_scrolled_step(case_file):
         assert current_step(app) == "meetings"
         await keys(pilot, "pageup", "pageup")
         assert current_step(app) == "measures"
+
+
+def test_every_step_of_the_model_has_its_pane_in_order():
+    """The wizard imports a step's module when it is first shown; the table behind that must
+    name a pane for every step of the case file, in the model's order, each for its own step."""
+    from fleksjob_tui.model import STEP_IDS
+    from fleksjob_tui.screens import steps
+
+    assert tuple(steps.PANES) == STEP_IDS
+    for step in STEP_IDS:
+        assert steps.pane_class(step).step_id == step

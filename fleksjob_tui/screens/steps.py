@@ -1,29 +1,33 @@
-"""The wizard's steps, in order: step id → the pane that shows it."""
+"""The wizard's steps, in order: step id → the pane that shows it.
+
+A step's module is imported when the step is first shown, not at start: the wizard opens at one
+step, and the others (the summary with the export, the list editors) would only delay its first
+paint. Each module is named after its step id.
+"""
 
 from __future__ import annotations
 
-from .base import StepPane
-from .checklist import ChecklistStep
-from .economy import EconomyStep
-from .eligibility import EligibilityStep
-from .employment import EmploymentStep
-from .measures import MeasuresStep
-from .meetings import MeetingsStep
-from .person import PersonStep
-from .self_employment import SelfEmploymentStep
-from .summary import SummaryStep
+import importlib
+from functools import cache
 
-STEPS: dict[str, type[StepPane]] = {
-    cls.step_id: cls
-    for cls in (
-        PersonStep,
-        EmploymentStep,
-        ChecklistStep,
-        MeasuresStep,
-        EligibilityStep,
-        SelfEmploymentStep,
-        MeetingsStep,
-        EconomyStep,
-        SummaryStep,
-    )
+from .base import StepPane
+
+#: step id → name of the pane class in ``screens/<step id>.py``
+PANES: dict[str, str] = {
+    "person": "PersonStep",
+    "employment": "EmploymentStep",
+    "checklist": "ChecklistStep",
+    "measures": "MeasuresStep",
+    "eligibility": "EligibilityStep",
+    "self_employment": "SelfEmploymentStep",
+    "meetings": "MeetingsStep",
+    "economy": "EconomyStep",
+    "summary": "SummaryStep",
 }
+
+
+@cache
+def pane_class(step: str) -> type[StepPane]:
+    """The pane class of ``step`` (its module imported on first use)."""
+    module = importlib.import_module(f"{__package__}.{step}")
+    return getattr(module, PANES[step])

@@ -52,7 +52,7 @@ class WizardScreen(Screen):
         # The first step is built with the screen (one layout pass, a faster first paint).
         if self.step not in self.visible_steps():
             self.step = STEP_IDS[0]
-        self.pane = steps.STEPS[self.step]()
+        self.pane = steps.pane_class(self.step)()
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
             with Container(id="step-host"):
@@ -86,7 +86,7 @@ class WizardScreen(Screen):
             self.fj.case.case.last_step = step  # type: ignore[assignment]
             if save:
                 self.fj.save()
-        self.pane = steps.STEPS[step]()
+        self.pane = steps.pane_class(step)()
         await host.mount(self.pane)
         self.refresh_steps()
         # A new step starts at its top (title and intro in view), the cursor in its first question.
