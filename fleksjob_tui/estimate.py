@@ -145,7 +145,7 @@ def _parameter_lines(est: Estimate, lang: str) -> list[Line]:
         status = (_w(f"param_status.{p.status}", lang)
                   if content.has("report", f"param_status.{p.status}") else p.status)
         out.append(f"  {name}: {kr(p.value, lang)} ({status})")
-        out.append(f"    {_w('tilskud.source', lang)}: {p.source}")
+        out.append(f"    {_w('tilskud.source', lang)}: {p.source_in(lang)}")
     return out
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "CaseFileError",
     "CaseEntry",
     "default_folder",
+    "delete_case",
     "load_case",
     "save_case",
     "write_private_text",
@@ -96,7 +97,7 @@ class CaseFileError(Exception):
 
     Codes: ``not_found``, ``is_directory``, ``not_regular``, ``unreadable``, ``too_large``,
     ``not_utf8``, ``empty``, ``toml_syntax``, ``schema_missing``, ``schema_invalid``,
-    ``schema_newer``, ``validation``, ``unknown_key``, ``write_failed``.
+    ``schema_newer``, ``validation``, ``unknown_key``, ``write_failed``, ``in_use``.
     """
 
     def __init__(
@@ -129,13 +130,11 @@ class CaseFileError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or self.lang
+        heads = _HEADS.get(self.action, _HEADS["load"])
+        head = heads.get(lang)
         if lang == "en":
-            head = ("Could not save the case" if self.action == "save"
-                    else "Cannot read the case file")
             labels = ("Problem", "Where", "What to do")
         else:
-            head = ("Sagen kunne ikke gemmes" if self.action == "save"
-                    else "Sagsfilen kan ikke læses")
             labels = ("Fejl", "Sted", "Hvad gør du")
         lines = [f"{head}: {self.path}", f"{labels[0]}: {self.what.get(lang)}"]
         if self.where is not None:
@@ -154,6 +153,12 @@ class CaseFileError(Exception):
     def __str__(self) -> str:
         return self.message(self.lang)
 
+
+_HEADS = {
+    "load": Bi("Sagsfilen kan ikke læses", "Cannot read the case file"),
+    "save": Bi("Sagen kunne ikke gemmes", "Could not save the case"),
+    "delete": Bi("Sagen kunne ikke slettes", "Could not delete the case"),
+}
 
 _UNCHANGED = Bi("Filen er ikke ændret.", "The file has not been changed.")
 
@@ -807,6 +812,41 @@ def restore_backup(path: str | os.PathLike[str], lang: str = "da") -> Path:
     load_case(bak, lang=lang)  # refuse to restore a broken backup
     keep = path.exists()
     return _write_private(path, data, lang, backup=keep)
+
+
+def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
+    """Delete the case file at ``path`` and the previous version kept beside it (``.bak``).
+
+    Case files hold health information: when a case is over, the user can remove it from the
+    machine. Refused with :class:`CaseFileError` (code ``in_use``) while another running
+    fleksjob has the case open; a lock left by a crashed program is removed with the case.
+    Returns the files deleted.
+    """
+    from . import locking
+
+    path = Path(path)
+    holder = locking.read_lock(path)
+    if holder is not None and not holder.stale():
+        raise CaseFileError(
+            path, Bi("sagen er åben i et andet fleksjob", "the case is open in another fleksjob"),
+            None, Bi(f"Luk den dér først ({holder.describe('da')}).",
+                     f"Close it there first ({holder.describe('en')})."),
+            code="in_use", action="delete", lang=lang)
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    files = [real, backup_path(real)] + ([path] if real != path else [])
+    lock = locking.lock_path(path)  # beside the real file; computed before the link goes
+    removed: list[Path] = []
+    for target in [*files, lock]:
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise _os_error(target, exc, lang, action="delete") from None
+        if target in files:
+            removed.append(target)
+    _fsync_dir(real.parent)
+    return removed
 
 
 def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "da") -> Path:

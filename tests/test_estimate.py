@@ -263,3 +263,15 @@ def test_2026_shows_each_figures_own_source():
     assert "98 % af højeste dagpenge (LAB § 123, stk. 1), udregnet" in text
     # BEK 227/2024 is named as the rules of the computation, not as the source of the figures.
     assert "Tallene for 2026 har hver deres kilde" in text
+
+
+@pytest.mark.parametrize("year", subsidy.available_years())
+def test_english_estimate_gives_every_source_in_english(year):
+    """In English the sources are English too; only the legal references stay Danish."""
+    est = subsidy.estimate(200, 18, year)
+    text = " ".join(estimate.wrap_lines(estimate.estimate_lines(est, "en", detail=True), 10**6))
+    for p in est.parameters:
+        assert p.source_en in text
+        assert p.source not in text
+    for danish in ("højeste dagpenge", "udregnet", "tallet for", "ikke "):
+        assert danish not in text.lower(), danish

@@ -470,6 +470,45 @@ async def test_export_from_the_summary_step(tmp_path):
         assert not isinstance(app.screen, ExportScreen)
 
 
+async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
+    """An earlier pack may have been printed and signed: Enter in the window must not silently
+    write over it. "Fortryd" keeps it byte for byte; "Erstat" writes the new version."""
+    from textual.widgets import Button
+
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    earlier = tmp_path / "sag.html"
+    earlier.write_text("underskrevet udgave", encoding="utf-8")
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "sag.html" in app.screen.question and "erstatte" in app.screen.question
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "Erstat"
+        assert app.screen.focused.id == "confirm-no"  # Enter on the default keeps the file
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # back in the window, nothing written
+        assert earlier.read_text(encoding="utf-8") == "underskrevet udgave"
+
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConfirmScreen, ExportScreen))
+        assert "M.K." in html_text(earlier.read_text(encoding="utf-8"))
+
+
 async def test_export_of_an_example_goes_to_the_case_folder(tmp_path):
     from textual.widgets import Input
 

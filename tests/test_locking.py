@@ -128,3 +128,43 @@ def test_read_only_folder_raises_oserror(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(OSError):
         locking.acquire(tmp_path / "sag.toml")
+
+
+# -- deleting a case ---------------------------------------------------------------------------
+
+
+def test_delete_case_removes_the_file_and_its_kept_version(case_path):
+    storage.save_case(Case.new(title="Anden udgave"), case_path)  # now there is a .bak
+    bak = storage.backup_path(case_path)
+    assert bak.exists()
+    removed = storage.delete_case(case_path)
+    assert set(removed) == {case_path, bak}
+    assert not case_path.exists() and not bak.exists()
+    assert storage.list_cases(case_path.parent) == []
+
+
+def test_delete_case_is_refused_while_open_in_another_fleksjob(case_path):
+    lock = locking.acquire(case_path)  # this test process is alive: not stale
+    try:
+        with pytest.raises(storage.CaseFileError) as info:
+            storage.delete_case(case_path)
+        assert info.value.code == "in_use"
+        assert info.value.message("da").startswith("Sagen kunne ikke slettes")
+        assert f"pid {os.getpid()}" in info.value.message("da")
+        assert case_path.exists()
+    finally:
+        lock.release()
+
+
+def test_delete_case_clears_a_stale_lock(case_path):
+    write_lock(case_path, dead_pid())
+    storage.delete_case(case_path)
+    assert not case_path.exists()
+    assert not locking.lock_path(case_path).exists()
+
+
+def test_delete_case_through_a_link_removes_link_and_file(case_path, tmp_path):
+    link = tmp_path / "link.toml"
+    link.symlink_to(case_path)
+    storage.delete_case(link)
+    assert not case_path.exists() and not link.is_symlink()

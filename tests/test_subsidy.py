@@ -109,6 +109,11 @@ def test_parameters_carry_source_and_status():
         for p in e.parameters:
             assert p.status in ("official", "computed", "secondary") and p.source.strip()
             assert p.year == e.year
+            # every source also in English, with the same legal references
+            assert p.source_en.strip() and p.source_in("en") == p.source_en
+            assert p.source_in("da") == p.source
+            for ref in ("LAB §", "BEK nr."):
+                assert (ref in p.source) == (ref in p.source_en), (p.name, p.year)
         # B = 98 % of the highest dagpenge amount, to the krone
         assert e.base.value == round(e.max_dagpenge.value * 0.98)
         assert e.to_json()["parameters"][1]["value"] == e.base.value

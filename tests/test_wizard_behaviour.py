@@ -94,6 +94,26 @@ async def test_bad_dates_are_refused_with_a_message_and_change_nothing(case_file
     assert saved_case(case_file).person.birth_date == dt.date(1966, 5, 10)
 
 
+async def test_step_status_says_not_saved_while_a_refused_date_is_there(case_file):
+    """The step's status must not say "nothing missing" while the field beside it says the
+    typed date was refused (it is not in the case); fixing the date takes the line away."""
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def status() -> str:
+            return str(app.screen.pane.query_one(".step-findings").content)
+
+        await keys(pilot, "tab", "text:31-02-1970", "tab")
+        assert app.case.person.birth_date is None
+        assert "Ikke gemt: Medarbejderens fødselsdato" in status()
+        assert "findes ikke" in status()
+        assert "Intet mangler" not in status()
+        await keys(pilot, "shift+tab", "end", "ctrl+u", "text:28-02-1970", "tab")
+        assert app.case.person.birth_date == dt.date(1970, 2, 28)
+        assert "Ikke gemt" not in status()
+
+
 async def test_reopening_restores_every_field_and_the_last_step(home):
     path = home / "fuld.toml"
     case = Case.new(role="manager")

@@ -111,3 +111,32 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
     assert case.economy.year == 2024
     assessment = assess(case, AS_OF)
     assert assessment.status == "ready", [f.id for f in assessment.findings]
+
+
+async def test_a_finished_case_can_be_deleted_from_the_start_screen(home):
+    """Delete on a saved case asks first (Enter on the default keeps it), then removes the
+    file and its kept previous version; the list shows what is left."""
+    from fleksjob_tui.model import Case
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    keep, gone = home / "a-behold.toml", home / "b-slet.toml"
+    storage.save_case(Case.new(title="Behold mig", role="employee"), keep)
+    storage.save_case(Case.new(title="Slet mig", role="employee"), gone)
+    storage.save_case(Case.new(title="Slet mig", role="employee"), gone)  # and a .bak
+    app = FleksjobApp(as_of=AS_OF, folder=home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "delete")  # cursor on "Start en ny sag": nothing to delete
+        assert not isinstance(app.screen, ConfirmScreen)
+        titles = [e.title for e in app.screen.entries]
+        await keys(pilot, *["down"] * (3 + titles.index("Slet mig")), "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Slet mig" in app.screen.question
+        await keys(pilot, "enter")  # "Nej, behold" has the focus
+        assert gone.exists()
+        await keys(pilot, "delete")
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not gone.exists() and not storage.backup_path(gone).exists()
+        assert keep.exists()
+        assert [e.title for e in app.screen.entries] == ["Behold mig"]

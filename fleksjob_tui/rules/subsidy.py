@@ -50,12 +50,17 @@ class Parameter:
     year: int
     value: int
     status: str  # official | computed | secondary
-    source: str
+    source: str  # in Danish
+    source_en: str = ""  # the same in English
+
+    def source_in(self, lang: str) -> str:
+        """Where the figure comes from, in ``lang`` (Danish when there is no translation)."""
+        return self.source_en if lang == "en" and self.source_en else self.source
 
     def to_json(self) -> dict:
         return {
             "name": self.name, "year": self.year, "value": self.value,
-            "status": self.status, "source": self.source,
+            "status": self.status, "source": self.source, "source_en": self.source_en,
         }
 
 
@@ -133,6 +138,7 @@ def _param(name: str, year: int, raw: Any) -> Parameter:
     return Parameter(
         name=name, year=year, value=int(raw["value"]),
         status=str(raw["status"]), source=str(raw["source"]),
+        source_en=str(raw.get("source_en", "")),
     )
 
 

@@ -22,6 +22,7 @@ from ..widgets.fields import (
     AnswerField,
     BoolField,
     DateField,
+    FieldProblem,
     ListField,
     NumberField,
     OptionsField,
@@ -130,10 +131,17 @@ class StepPane(VerticalScroll):
             return
         findings = [f for f in assessment.findings if f.step == self.step_id]
         box = self.query_one(".step-findings", Static)
-        if not findings:
+        # Typed input that was refused is not in the case: say so before anything else, and
+        # never "nothing missing" while it is there.
+        unsaved = [f for f in self.query(QuestionField) if f.error_text]
+        if not findings and not unsaved:
             box.update(Text(self.t("step.nothing_missing"), style="bold"))
             return
         text = Text()
+        for field in unsaved:
+            text.append("! ")
+            text.append(f"{self.t('step.not_saved')}: ", style="bold")
+            text.append(f"{field.label_text} – {field.error_text}\n")
         for f in findings:
             word = self.t(f"severity.{f.severity}")
             text.append(f"{STATE_MARK.get(f.severity, '•') if f.severity != 'advice' else '→'} ")
@@ -141,6 +149,9 @@ class StepPane(VerticalScroll):
             text.append(f"{f.message} ")
             text.append(f"({f.reference})\n", style="italic")
         box.update(text)
+
+    def on_field_problem(self, event: FieldProblem) -> None:
+        self.assessment_changed(self.fj.assessment)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "nav-next":

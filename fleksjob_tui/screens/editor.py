@@ -78,18 +78,22 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "no", "key.cancel")]
 
-    def __init__(self, question: str, lang: str) -> None:
+    def __init__(self, question: str, lang: str, *, yes: str | None = None,
+                 no: str | None = None) -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
+        #: The buttons' words; by default "keep" / "delete" (the editors' question).
+        self.yes = yes or content.ui("editor.delete", lang)
+        self.no = no or content.ui("editor.keep", lang)
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box"):
             yield Static(self.question, classes="editor-title")
             with Horizontal(classes="nav"):
-                yield Button(content.ui("editor.keep", self.lang), id="confirm-no")
-                yield Button(content.ui("editor.delete", self.lang), id="confirm-yes", variant="error")
+                yield Button(self.no, id="confirm-no")
+                yield Button(self.yes, id="confirm-yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -18,7 +19,7 @@ from .. import content, example_cases, storage
 from ..model import Case
 from ..rules import assess
 from ..widgets.i18n import localize_bindings
-from .editor import AskTextScreen
+from .editor import AskTextScreen, ConfirmScreen
 from .role import RoleScreen
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 
 class StartScreen(Screen):
+    BINDINGS = [Binding("delete", "delete_case", "key.delete_case")]
+
     def __init__(
         self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
     ) -> None:
@@ -121,6 +124,42 @@ class StartScreen(Screen):
                 return
             assert entry.case is not None
             self.fj.open_case(entry.case, entry.path)
+
+    def highlighted_entry(self) -> storage.CaseEntry | None:
+        """The saved case under the cursor in the list, if the cursor is on one."""
+        menu = self.query_one("#start-menu", OptionList)
+        if menu.highlighted is None:
+            return None
+        choice = menu.get_option_at_index(menu.highlighted).id or ""
+        if not choice.startswith("case-"):
+            return None
+        return self.entries[int(choice.split("-", 1)[1])]
+
+    @work(exclusive=True)
+    async def action_delete_case(self) -> None:
+        """Delete the highlighted case (and its kept previous version) after asking."""
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.notify(self.t("start.delete_hint"))
+            return
+        title = entry.title or entry.path.name
+        question = self.t("start.confirm_delete", title=title)
+        yes = await self.app.push_screen_wait(
+            ConfirmScreen(question, self.fj.lang, yes=self.t("editor.delete"))
+        )
+        if not yes:
+            return
+        try:
+            storage.delete_case(entry.path, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.show_error(None)
+        self.notify(self.t("start.deleted", file=entry.path.name))
+        menu = self.query_one("#start-menu", OptionList)
+        at = menu.highlighted or 0
+        self.fill_menu()
+        menu.highlighted = min(at, menu.option_count - 1) if self.entries else 0
 
     @work(exclusive=True)
     async def new_case(self) -> None:

@@ -98,6 +98,20 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         if not path.parent.is_dir():
             self._error(_x("tui.no_folder", self.lang, folder=path.parent))
             return
+        if path.exists():
+            # An earlier pack may have been printed and signed: replace it only when asked to.
+            from .editor import ConfirmScreen
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss((path, self.fmt))
+
+            self.app.push_screen(
+                ConfirmScreen(_x("tui.exists", self.lang, file=path.name), self.lang,
+                              yes=_x("tui.replace", self.lang), no=_x("tui.cancel", self.lang)),
+                callback=replace,
+            )
+            return
         self.dismiss((path, self.fmt))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -41,6 +41,14 @@ class FieldChanged(Message):
         self.field = field
 
 
+class FieldProblem(Message):
+    """A field's message about refused input appeared or went away (the step's status follows)."""
+
+    def __init__(self, field: QuestionField) -> None:
+        super().__init__()
+        self.field = field
+
+
 class QuestionField(Vertical):
     """Base: a label with the question, the input widget, and a line for messages."""
 
@@ -157,8 +165,11 @@ class QuestionField(Vertical):
 
     def show_error(self, message: str | None) -> None:
         box = self.query_one(".q-error", Static)
+        before = self.error_text
         box.update(message or "")
         box.set_class(bool(message), "-shown")
+        if self.error_text != before:
+            self.post_message(FieldProblem(self))
 
     def show_info(self, message: str | None) -> None:
         box = self.query_one(".q-info", Static)
