@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -59,68 +60,120 @@ class _Fail(Exception):
 # Argument parsing
 
 
-def build_parser() -> argparse.ArgumentParser:
-    lang_opt = argparse.ArgumentParser(add_help=False)
-    lang_opt.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                          help="sprog / language (da eller en; standard: da)")
-    as_of_opt = argparse.ArgumentParser(add_help=False)
-    as_of_opt.add_argument("--as-of", metavar="DATO",
-                           help="opgør sagen pr. denne dato (22-11-2026, 22.11.2026 eller "
-                                "2026-11-22; standard: i dag)")
+def _h(key: str, lang: str, **fmt) -> str:
+    """A text of the command line's help (``content/cli.toml``)."""
+    return content.text("cli", key, lang, **fmt)
 
-    parser = argparse.ArgumentParser(
-        prog="fleksjob",
-        description="Guide til fastholdelsesfleksjob. Uden kommando startes guiden.",
-        epilog="Det er kommunen, der afgør sagen. / The municipality decides the case.",
-    )
-    parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="sprog / language (da eller en; standard: da)")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
-    p = sub.add_parser("new", parents=[lang_opt], help="start guiden på en ny sag")
-    p.add_argument("path", nargs="?", metavar="STI", help="filen til den nye sag (valgfri)")
+#: argparse's own messages (English in the standard library) in Danish, matched in this order.
+_ARGPARSE_DA: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.*)$", r"dette mangler: \1"),
+    (r"^unrecognized arguments: (.*)$", r"ukendt: \1"),
+    (r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
+     r"\1: \2 findes ikke (vælg mellem \3)"),
+    (r"^argument (\S+): expected one argument$", r"\1: mangler en værdi"),
+    (r"^argument (\S+): ignored explicit argument (.*)$", r"\1: tager ingen værdi (\2)"),
+    (r"^argument (\S+): (.*)$", r"\1: \2"),
+)
 
-    p = sub.add_parser("open", parents=[lang_opt], help="åbn en sag i guiden")
-    p.add_argument("path", metavar="SAG.toml")
 
-    p = sub.add_parser("check", parents=[lang_opt, as_of_opt],
-                       help="tjek en sag (exit 0: ser klar ud, 1: mangler, 2: fejl i filen)")
-    p.add_argument("path", metavar="SAG.toml")
-    p.add_argument("--json", action="store_true",
-                   help="skriv resultatet som JSON. Kan filen ikke læses (exit 2), skrives "
-                        'i stedet {"schema": 1, "error": {"code", "message", "path", "line", '
-                        '"column"}} på stdout (line/column er null, når de ikke kendes), og '
-                        "beskeden står stadig på stderr")
+def _argparse_message(message: str, lang: str) -> str:
+    if lang != "da":
+        return message
+    for pattern, replacement in _ARGPARSE_DA:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
 
-    p = sub.add_parser("summary", parents=[lang_opt, as_of_opt],
-                       help="vis overblikket over en sag (80 kolonner)")
-    p.add_argument("path", metavar="SAG.toml")
 
-    p = sub.add_parser("export", parents=[lang_opt, as_of_opt],
-                       help="gem dokumentationen (til udskrift og underskrift) som HTML eller "
-                            "Markdown")
-    p.add_argument("path", metavar="SAG.toml")
-    p.add_argument("--format", choices=("html", "md"), default="html",
-                   help="html (til udskrift, standard) eller md (Markdown til e-mail)")
-    p.add_argument("-o", "--output", metavar="FIL",
-                   help="filen der skrives (standard: ved siden af sagen, fx sag.html)")
+def argv_lang(argv: Sequence[str]) -> str:
+    """The language asked for with ``--lang`` anywhere on the command line (else Danish), so
+    that the help and the usage errors are in the user's language too."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGS:
+            return value
+    return "da"
 
-    p = sub.add_parser("restore", parents=[lang_opt],
-                       help="læg den forrige version af en sag tilbage (SAG.toml.bak); "
-                            "kør igen for at fortryde")
-    p.add_argument("path", metavar="SAG.toml")
 
-    p = sub.add_parser("tilskud", parents=[lang_opt],
-                       help="vejledende beregning af fleksløn og fleksløntilskud")
-    p.add_argument("--hourly", metavar="KR",
-                   help="timeløn inkl. pension og faste tillæg (fx 200 eller 187,50)")
-    p.add_argument("--hours", metavar="H", help="betalte timer om ugen (fx 18)")
-    p.add_argument("--year", metavar="ÅÅÅÅ", help="året for satserne (standard: i år)")
-    p.add_argument("--full-time-wage", metavar="KR",
-                   help="fuldtidsløn pr. måned i stillingen (lønloft)")
-    p.add_argument("--business-income", metavar="KR",
-                   help="selvstændig: beregnet årlig indtægt fra virksomheden")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, *, lang: str = "da") -> None:
+        super().__init__(prog)
+        self.lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        if prefix is None:  # argparse passes "" when it builds a subcommand's name
+            prefix = _h("usage", self.lang) + " "
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in the user's language: our help texts, its headings and its usage errors."""
+
+    def __init__(self, *args, lang: str = "da", **kwargs) -> None:
+        kwargs["add_help"] = False
+        kwargs["formatter_class"] = functools.partial(_Formatter, lang=lang)
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self._optionals.title = _h("options", lang)
+        self._positionals.title = _h("positionals", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=_h("help", lang))
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: {_h('error', self.lang)}: "
+                              f"{_argparse_message(message, self.lang)}\n"
+                              f"{_h('see_help', self.lang, prog=self.prog)}\n")
+
+
+def build_parser(lang: str = "da") -> argparse.ArgumentParser:
+    def h(key: str) -> str:
+        return _h(key, lang)
+
+    def command(name: str, *, as_of: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=h(name), description=h(name).capitalize() + ".")
+        p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
+        if as_of:
+            p.add_argument("--as-of", metavar=h("m_date"), help=h("as_of"))
+        return p
+
+    parser = _Parser(prog="fleksjob", description=h("description"), epilog=h("epilog"),
+                     lang=lang)
+    parser.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
+    sub = parser.add_subparsers(dest="command", metavar=h("m_command"), title=h("commands"),
+                                parser_class=functools.partial(_Parser, lang=lang))
+    case = h("m_case")
+
+    p = command("new")
+    p.add_argument("path", nargs="?", metavar=h("m_path"), help=h("new_path"))
+
+    p = command("open")
+    p.add_argument("path", metavar=case)
+
+    p = command("check", as_of=True)
+    p.add_argument("path", metavar=case)
+    p.add_argument("--json", action="store_true", help=h("check_json"))
+
+    p = command("summary", as_of=True)
+    p.add_argument("path", metavar=case)
+
+    p = command("export", as_of=True)
+    p.add_argument("path", metavar=case)
+    p.add_argument("--format", choices=("html", "md"), default="html", help=h("export_format"))
+    p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
+
+    p = command("restore")
+    p.add_argument("path", metavar=case)
+
+    p = command("tilskud")
+    p.add_argument("--hourly", metavar="KR", help=h("hourly"))
+    p.add_argument("--hours", metavar="H", help=h("hours"))
+    p.add_argument("--year", metavar=h("m_year"), help=h("year"))
+    p.add_argument("--full-time-wage", metavar="KR", help=h("full_time_wage"))
+    p.add_argument("--business-income", metavar="KR", help=h("business_income"))
+    p.add_argument("--json", action="store_true", help=h("tilskud_json"))
     return parser
 
 
@@ -401,7 +454,8 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``fleksjob`` console script. Returns the exit code (also via SystemExit
     when called as the script)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv_lang(argv))
     args = parser.parse_args(argv)
     lang = _lang_of(args)
     debug = os.environ.get("FLEKSJOB_DEBUG", "") not in ("", "0")

@@ -249,6 +249,46 @@ def test_usage_error_exits_2():
     assert "Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("check",), "fleksjob check: fejl: dette mangler: SAG.toml"),
+        (("foo",), "fleksjob: fejl: KOMMANDO: 'foo' findes ikke (vælg mellem 'new',"),
+        (("tilskud", "--hours"), "fleksjob tilskud: fejl: --hours: mangler en værdi"),
+        (("summary", "a.toml", "--wage", "2"), "fleksjob: fejl: ukendt: --wage 2"),
+        (("--lang", "en", "check"),
+         "fleksjob check: error: the following arguments are required: CASE.toml"),
+    ],
+)
+def test_usage_errors_in_the_users_language(args, expected):
+    r = run(*args)
+    assert r.returncode == 2
+    assert expected in r.stderr, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("usage: " if "en" in args else "brug: ")
+    assert lines[-1].startswith(("See: fleksjob", "Se: fleksjob")) and "--help" in lines[-1]
+
+
+def test_help_in_danish_by_default_and_in_english_on_request():
+    da = run("--help").stdout
+    assert da.startswith("brug: fleksjob") and "vis denne hjælp og afslut" in da
+    assert "show this help" not in da and "options:" not in da
+    en = run("check", "--lang", "en", "--help").stdout
+    assert en.startswith("usage: fleksjob check") and "assess the case as of this date" in en
+    assert "CASE.toml" in en and "opgør" not in en and "tilvalg" not in en
+    assert "beregning" in run("tilskud", "--help").stdout
+
+
+def test_every_help_text_has_both_languages():
+    import tomllib
+
+    from fleksjob_tui import content
+
+    table = tomllib.loads((Path(content.__file__).parent / "cli.toml").read_text())
+    for key, entry in table.items():
+        assert set(entry) == {"da", "en"} and all(entry.values()), key
+
+
 def test_new_refuses_existing_file(tmp_path):
     p = write(tmp_path, "schema_version = 1\n")
     r = run("new", str(p))
