@@ -73,6 +73,7 @@ class FleksjobApp(App[None]):
         self._dirty = False
         self._lock = None  # locking.CaseLock on self.path while we may write it
         self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
+        self._opened_answers: dict | None = None  # Case.answers() as opened: unchanged = no .bak
         #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
         self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
@@ -116,6 +117,7 @@ class FleksjobApp(App[None]):
         if path is not None and not read_only and not self._take_lock(case, path):
             return
         self._backed_up = None  # a new session: its first save keeps the file as it was
+        self._opened_answers = case.answers()
         self.case = case
         self.path = path
         self.read_only = read_only or path is None
@@ -172,6 +174,10 @@ class FleksjobApp(App[None]):
             self._lock = None
 
     def on_unmount(self) -> None:
+        # However the app ends (Ctrl+Q saves already), an answer given in the last half second
+        # is not lost.
+        if self._dirty and not self.read_only:
+            self.save()
         self._release_lock()
 
     def switch_to_wizard(self, screen) -> None:
@@ -182,7 +188,8 @@ class FleksjobApp(App[None]):
 
     def recompute(self) -> Assessment:
         assert self.case is not None
-        self.assessment = assess(self.case, self.as_of)
+        # In the wizard's language: a Danish case opened with --lang en reads in English.
+        self.assessment = assess(self.case, self.as_of, self.lang)
         return self.assessment
 
     def case_changed(self) -> None:
@@ -203,10 +210,12 @@ class FleksjobApp(App[None]):
             self._save_timer = None
         if self.case is None or self.read_only or self.path is None:
             return False
+        # The first save of a session that changed an answer keeps the file as it was before
+        # (sag.toml.bak). Only looking through a case (which moves case.last_step) keeps the
+        # backup as it is, so it still holds the version before the last real change.
+        backup = self._backed_up != self.path and self.case.answers() != self._opened_answers
         try:
-            # The first save of a session keeps the file as it was before (sag.toml.bak).
-            storage.save_case(self.case, self.path, lang=self.lang,
-                              backup=self._backed_up != self.path)
+            storage.save_case(self.case, self.path, lang=self.lang, backup=backup)
         except (storage.CaseFileError, OSError) as err:
             message = err.message(self.lang) if isinstance(err, storage.CaseFileError) else str(err)
             if message != self.save_error:
@@ -218,7 +227,8 @@ class FleksjobApp(App[None]):
             self.save_error = message
             self._update_header()
             return False
-        self._backed_up = self.path
+        if backup:
+            self._backed_up = self.path
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()

@@ -227,6 +227,15 @@ class Case(_Table):
         raw = self.model_dump(mode="python", by_alias=True, exclude_none=True)
         return _prune(raw)
 
+    def answers(self) -> dict:
+        """What the case says, without the bookkeeping that changes by merely opening it
+        (``case.updated``, ``case.last_step``): two versions with equal answers are the same."""
+        data = self.to_toml_dict()
+        info = data.get("case", {})
+        info.pop("updated", None)
+        info.pop("last_step", None)
+        return data
+
     def measure(self, measure_id: str) -> Measure | None:
         """The first measure with a catalogue id, or None."""
         for m in self.measures:

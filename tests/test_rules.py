@@ -661,6 +661,24 @@ def test_language_and_role_pick_the_wording():
     assert assess(c, AS_OF).language == "en"
 
 
+def test_a_danish_case_assessed_in_english_for_the_wizard():
+    """`fleksjob --lang en` on a case written in Danish: the wizard's findings are English,
+    references with words too; the case itself keeps its language."""
+    c = ready_case()
+    c.case.language = "da"
+    c.agreement.accommodations = []
+    c.contacts.jobcenter = "no"
+    a = assess(c, AS_OF, "en")
+    assert a.language == "en" and c.case.language == "da"
+    f = finding(a, "accommodations_missing")
+    assert "accommodation" in f.message.lower() and "skånehensyn" not in f.message
+    f = finding(a, "jobcenter_not_contacted")
+    assert f.reference == "LAB § 118 (the municipality assesses the work capacity); the union's guidance"
+    da = assess(c, AS_OF)
+    assert da.language == "da"
+    assert finding(da, "jobcenter_not_contacted").reference.startswith("LAB § 118 (kommunen vurderer")
+
+
 def test_case_without_role_or_language_uses_danish_employee_wording():
     c = ready_case()
     c.case.role = None
@@ -680,7 +698,13 @@ def test_findings_toml_is_complete_and_never_says_eligible():
         assert d["severity"] in SEVERITY_ORDER, fid
         assert d["responsible"] in RESPONSIBLE_ORDER, fid
         assert d["step"] in STEP_IDS, fid
-        assert d["reference"].strip(), fid
+        ref = d["reference"]
+        if isinstance(ref, dict):  # a reference with words is translated; its citations are not
+            assert set(ref) == {"da", "en"} and ref["da"].strip() and ref["en"].strip(), fid
+            for cite in ("LAB §", "§ 119, stk. 3", "Kom godt i gang"):
+                assert (cite in ref["da"]) == (cite in ref["en"]), (fid, cite)
+        else:
+            assert ref.strip(), fid
         assert d["message"]["da"].strip() and d["message"]["en"].strip(), fid
         for variant, text in d["message"].items():
             assert variant in ("da", "en", "da_du", "en_you"), (fid, variant)

@@ -114,6 +114,36 @@ async def test_step_status_says_not_saved_while_a_refused_date_is_there(case_fil
         assert "Ikke gemt" not in status()
 
 
+async def burst(app, pilot, *keys: str) -> None:
+    """Keys arriving together (a fast typist, a macro, an assistive tool): all posted before
+    any is processed, as the terminal delivers them in one read."""
+    from textual import events
+
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_keys_that_arrive_together_take_effect_in_order(case_file):
+    """Textual 8.2 runs an editing key (Backspace, Ctrl+K …) after the characters typed behind
+    it when they arrive in one burst; the fields must apply them in the order pressed."""
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+        await burst(app, pilot, "a", "b", "c", "backspace", "d")
+        assert app.case.person.name == "abd"
+        await keys(pilot, "tab", "text:10-05-1966", "tab", "shift+tab")
+        assert focused_field_key(app) == "person.birth_date"
+        await burst(app, pilot, "end", "ctrl+u", *"3-3-1973")
+        assert app.screen.query_one("#f-person-birth_date .q-input").value == "3-3-1973"
+        await keys(pilot, "tab")
+        assert app.case.person.birth_date == dt.date(1973, 3, 3)
+    assert saved_case(case_file).person.birth_date == dt.date(1973, 3, 3)
+
+
 async def test_reopening_restores_every_field_and_the_last_step(home):
     path = home / "fuld.toml"
     case = Case.new(role="manager")

@@ -125,6 +125,39 @@ async def test_first_save_of_a_session_keeps_the_previous_version(case_file):
     assert storage.load_case(case_file).person.name == "Anden"
 
 
+async def test_looking_through_a_case_keeps_the_backup_of_the_last_real_change(case_file):
+    """Session 1 changes an answer (the .bak holds the version before it). Session 2 only looks
+    through the steps and quits: the .bak must still hold that version, so `fleksjob restore`
+    can still undo session 1's change."""
+    original = storage.load_case(case_file)
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "text:Bent", "tab")
+        await keys(pilot, "ctrl+q")
+    bak = storage.backup_path(case_file)
+    assert storage.load_case(bak).person.name == original.person.name
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "ctrl+n", "ctrl+n", "ctrl+q")
+    assert storage.load_case(case_file).case.last_step == "checklist"  # the place is kept
+    assert storage.load_case(case_file).person.name == "Bent"
+    assert storage.load_case(bak).person.name == original.person.name  # still undoable
+    storage.restore_backup(case_file)
+    assert storage.load_case(case_file).person.name == original.person.name
+
+
+async def test_an_answer_given_just_before_the_app_ends_is_saved(case_file):
+    """The autosave waits half a second; an app that ends sooner (not by Ctrl+Q) still saves."""
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "text:Sidst")
+        assert app._dirty
+    assert storage.load_case(case_file).person.name == "Sidst"
+
+
 def fail_writes(monkeypatch, err: int = errno.ENOSPC):
     """The disk fills up: the data cannot be flushed to it (what fsync reports)."""
     def full(fd):

@@ -34,7 +34,7 @@ class FindingDef:
     id: str
     severity: str
     responsible: str
-    reference: str
+    reference: Any  # a string, or a text entry {da, en} when it has words besides citations
     step: str
     message: Any  # the text entry: {da, en, da_du?, en_you?}
     order: int  # position in findings.toml: the stable order within a severity
@@ -82,7 +82,7 @@ def _static_finding(fid: str, lang: str, role: str | None) -> Finding:
         severity=d.severity,
         responsible=d.responsible,
         message=_template(fid, lang, role),
-        reference=d.reference,
+        reference=content.pick(d.reference, lang),
         step=d.step,
     )
 
@@ -115,11 +115,14 @@ def flexjob_dates(start: dt.date) -> FlexJobDates:
     )
 
 
-def assess(case: Case, as_of: dt.date) -> Assessment:
-    """The assessment of a case on the day ``as_of`` (RULES.md sections 1-4, 5 and 7)."""
+def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
+    """The assessment of a case on the day ``as_of`` (RULES.md sections 1-4, 5 and 7).
+
+    The messages are in ``lang`` when given (the wizard's language), else in the case's own.
+    """
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
-    lang = case.case.language or "da"
+    lang = lang or case.case.language or "da"
     role = case.case.role or "employee"
     defs = definitions()
     found: list[Finding] = []
@@ -135,7 +138,7 @@ def assess(case: Case, as_of: dt.date) -> Assessment:
                 severity=d.severity,
                 responsible=d.responsible,
                 message=message(fid, lang, role, **fmt),
-                reference=d.reference,
+                reference=content.pick(d.reference, lang),
                 step=d.step,
             )
         )

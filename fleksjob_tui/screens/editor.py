@@ -119,7 +119,7 @@ class AskTextScreen(ModalScreen[str | None]):
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Input
+        from ..widgets.inputs import Input
 
         with Vertical(classes="editor-box ask-box"):
             yield Static(self.question, classes="editor-title")
@@ -133,7 +133,7 @@ class AskTextScreen(ModalScreen[str | None]):
         self.query_one("#ask-input").focus()
 
     def _submit(self) -> None:
-        from textual.widgets import Input
+        from ..widgets.inputs import Input
 
         text = self.query_one("#ask-input", Input).value.strip()
         if not text:

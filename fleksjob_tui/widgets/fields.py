@@ -19,12 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Label, Static
 
 from .. import content
 from ..dates import DateError, format_date, parse_date
 from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
+from .inputs import Input, TextArea
 
 
 def _number_text(value) -> str:
