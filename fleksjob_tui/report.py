@@ -2,7 +2,7 @@
 
 Textual-free: it takes a case and its assessment (from :func:`fleksjob_tui.rules.assess`) and
 builds Rich objects that fit 80 columns. State is always written in words (``MANGLER``,
-``Opfylder ikke`` …) so the summary reads the same with ``NO_COLOR`` and to a screen reader;
+``Spærrer`` …) so the summary reads the same with ``NO_COLOR`` and to a screen reader;
 colour only repeats it. Every UI word comes from ``content/report.toml``.
 
 Public API:

@@ -46,7 +46,8 @@ def test_examples_have_the_intended_status():
         ("ready", "ser ud til at være klar til at kontakte kommunen",
          "looks ready to contact the municipality"),
         ("missing", "mangler dokumentation", "missing documentation"),
-        ("not_eligible", "opfylder ikke betingelserne", "does not meet the conditions"),
+        ("not_eligible", "en betingelse ser ikke ud til at være opfyldt",
+         "a condition does not seem to be met"),
     ],
 )
 def test_status_words(status, da, en):
@@ -140,8 +141,9 @@ def test_blocker_in_words():
     case = Case.model_validate({"schema_version": 1, "person": {
         "birth_date": dt.date(1980, 1, 1), "receives_disability_pension": "yes"}})
     out = text_of(case)
-    assert "Status: OPFYLDER IKKE" in out
-    assert "[Opfylder ikke]" in out
+    assert "Status: SPÆRRET" in out
+    assert "[Spærrer]" in out
+    assert "kommunen, der afgør" in out
     assert "Fylder 40 år" not in out  # already 40
 
 
@@ -265,7 +267,7 @@ def test_counts_for_a_blocker():
     case = Case.model_validate({"schema_version": 1, "person": {
         "birth_date": dt.date(1980, 1, 1), "receives_disability_pension": "yes"}})
     line = report.counts_line(assess(case, AS_OF), "da")
-    assert line.startswith("1 betingelse er ikke opfyldt")
+    assert line.startswith("1 ting spærrer")
 
 
 @pytest.mark.parametrize("name", ["klar.toml", "mangler-dokumentation.toml", "selvstaendig.toml"])
