@@ -5,7 +5,7 @@
     fleksjob open CASE.toml                 start the wizard on a case
     fleksjob check CASE.toml [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO]
-    fleksjob export CASE.toml [--format html|md] [-o FIL] [--as-of DATO]
+    fleksjob export CASE.toml [--format html|md] [-o FIL] [--force] [--as-of DATO]
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
@@ -161,8 +161,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     p = command("export", as_of=True)
     p.add_argument("path", metavar=case)
-    p.add_argument("--format", choices=("html", "md"), default="html", help=h("export_format"))
+    p.add_argument("--format", choices=("html", "md"), default=None,
+                   help=h("export_format_auto"))
     p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
+    p.add_argument("--force", action="store_true", help=h("export_force"))
 
     p = command("restore")
     p.add_argument("path", metavar=case)
@@ -293,13 +295,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     lang = lang_override or "da"
     as_of = _as_of(args, lang)
     case = _load(args.path, lang, lang_override)
-    from .export import ExportError, default_output, export_case
+    from .export import ExportError, check_target, default_output, export_case, format_for
 
-    out = Path(args.output) if args.output else default_output(args.path, args.format)
+    # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
+    fmt = args.format or format_for(args.output)
+    out = Path(args.output).expanduser() if args.output else default_output(args.path, fmt)
     if out.is_dir():  # like cp: a folder gets the default name inside it
-        out = out / default_output(args.path, args.format).name
+        out = out / default_output(args.path, fmt).name
     try:
-        written = export_case(case, as_of, args.format, out)
+        # Never over the case itself or any case file; never over an earlier pack unasked.
+        check_target(out, args.path, case.language)
+        if (out.exists() or out.is_symlink()) and not args.force:
+            raise ExportError(out, content.text("export", "error.exists", "da"),
+                              content.text("export", "error.exists", "en"), case.language,
+                              hint_da=content.text("export", "error.use_force", "da"),
+                              hint_en=content.text("export", "error.use_force", "en"))
+        written = export_case(case, as_of, fmt, out, case_path=args.path)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
     print(content.text("export", "cli.written", case.language, path=written))

@@ -19,9 +19,13 @@ Textual-free. Public API:
 * ``assess_for_pack(case, as_of)`` — the assessment the pack uses: findings worded in the third
   person ("Medarbejderen …", not "Du …"), because manager, employee and union representative all
   read and sign it.
-* ``export_case(case, as_of, fmt, out_path) -> Path`` — assess, render and write atomically with
-  mode 600 (:func:`fleksjob_tui.storage.write_private_text`). Raises :class:`ExportError`.
+* ``export_case(case, as_of, fmt, out_path, case_path=None) -> Path`` — assess, render and write
+  atomically with mode 600 (:func:`fleksjob_tui.storage.write_private_text`). Raises
+  :class:`ExportError`; it never writes over a case: see :func:`check_target`.
+* ``check_target(out_path, case_path=None, lang="da")`` — refuse a target that is the case file
+  itself (after following links) or any ``.toml`` / ``.toml.bak`` file (a case or its backup).
 * ``default_output(case_path, fmt, folder=None) -> Path`` — beside the case file, same stem.
+* ``format_for(path) -> str`` — the format a file name asks for (``.md`` → ``md``, else ``html``).
 
 Wording: never "berettiget"/"eligible" — the municipality decides. All words come from
 ``content/export.toml`` (plus the shared words of ``content/report.toml`` and ``content/ui.toml``).
@@ -55,7 +59,9 @@ __all__ = [
     "render_markdown",
     "assess_for_pack",
     "export_case",
+    "check_target",
     "default_output",
+    "format_for",
     "redact",
 ]
 
@@ -674,19 +680,32 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
 class ExportError(Exception):
     """The pack could not be written. ``message(lang)`` says where, what and what to do."""
 
-    def __init__(self, path: Path, what_da: str, what_en: str, lang: str = "da") -> None:
+    def __init__(self, path: Path, what_da: str, what_en: str, lang: str = "da", *,
+                 hint_da: str | None = None, hint_en: str | None = None) -> None:
         self.path = path
         self.what = {"da": what_da, "en": what_en}
+        #: What to do, when it is not the general "choose another place with -o FILE".
+        self.hints = ({"da": hint_da, "en": hint_en or hint_da}
+                      if hint_da is not None else None)
         self.lang = lang if lang in ("da", "en") else "da"
         super().__init__(self.message(self.lang))
 
     def short(self, lang: str | None = None) -> str:
         return self.what[lang if lang in ("da", "en") else self.lang]
 
+    def hint(self, lang: str | None = None) -> str:
+        lang = lang if lang in ("da", "en") else self.lang
+        return self.hints[lang] if self.hints is not None else w("cli.hint", lang)
+
+    def sentence(self, lang: str | None = None) -> str:
+        """What went wrong and what to do, on one line (for the wizard's export window)."""
+        lang = lang if lang in ("da", "en") else self.lang
+        what = self.what[lang]
+        return f"{what[:1].upper()}{what[1:]}. {self.hint(lang)}"
+
     def message(self, lang: str | None = None) -> str:
         lang = lang if lang in ("da", "en") else self.lang
-        return w("cli.failed", lang, path=self.path, what=self.what[lang],
-                 hint=w("cli.hint", lang))
+        return w("cli.failed", lang, path=self.path, what=self.what[lang], hint=self.hint(lang))
 
     def __str__(self) -> str:
         return self.message(self.lang)
@@ -717,6 +736,75 @@ def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
     return Path(folder if folder is not None else ".") / f"{stem}{suffix}"
 
 
+def format_for(path: str | os.PathLike[str] | None) -> str:
+    """The format a file name asks for: ``.md``/``.markdown`` → ``md``, anything else ``html``."""
+    if path is None:
+        return "html"
+    return "md" if Path(path).suffix.lower() in (".md", ".markdown") else "html"
+
+
+#: Names the pack must never be written to: a case file, its previous version (``SAG.toml.bak``)
+#: and the copy kept when an old case file is upgraded (``SAG.toml.v1.bak``).
+_BACKUP_RE = re.compile(r"\.toml(\.v[0-9]+)?\.bak$", re.IGNORECASE)
+
+
+def _case_suffix(name: str) -> str | None:
+    """``.toml.bak`` (any case backup), ``.toml`` or None."""
+    if m := _BACKUP_RE.search(name):
+        return m[0]
+    return ".toml" if name.lower().endswith(".toml") else None
+
+
+def _suggestion(path: Path) -> str:
+    """A safe name to offer instead of ``path``: its stem without ``.toml``/``.bak``, ``.html``."""
+    name = path.name
+    suffix = _case_suffix(name)
+    stem = name[: -len(suffix)] if suffix else Path(name).stem
+    return f"{stem or 'dokumentation'}.html"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where the links lead
+        return Path(os.path.realpath(a)) == Path(os.path.realpath(b))
+
+
+def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[str] | None = None,
+                 lang: str = "da") -> None:
+    """Raise :class:`ExportError` when ``out_path`` must not receive the pack.
+
+    Refused: the case file itself (``case_path``, after following symbolic links; also a hard
+    link to it), and any file whose name — or, for a link, whose target's name — ends in
+    ``.toml`` (a case file) or ``.toml.bak``/``.toml.v1.bak`` (a case's previous version, the
+    copy kept by an upgrade). Writing HTML there
+    would destroy the case. Nothing is written or changed.
+    """
+    path = Path(out_path).expanduser()
+
+    def refuse(key: str, file: str, like: Path) -> ExportError:
+        suggestion = _suggestion(like)
+        if suggestion == file:  # a case file named like a pack: offer a plain name instead
+            suggestion = "dokumentation.html"
+        return ExportError(path, w(key, "da", file=file), w(key, "en", file=file), lang,
+                           hint_da=w("error.choose_name", "da", file=suggestion),
+                           hint_en=w("error.choose_name", "en", file=suggestion))
+
+    if case_path is not None:
+        case_file = Path(case_path).expanduser()
+        if _same_file(path, case_file):
+            raise refuse("error.case_file", case_file.name, case_file)
+    names = [path.name]
+    if path.is_symlink():  # the pack would be written to where the link leads
+        names.append(Path(os.path.realpath(path)).name)
+    for name in names:
+        suffix = _case_suffix(name)
+        if suffix == ".toml":
+            raise refuse("error.toml_file", name, Path(name))
+        if suffix is not None:
+            raise refuse("error.backup_file", name, Path(name))
+
+
 def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None) -> str:
     if fmt == "html":
         return render_html(case, assessment, lang)
@@ -725,15 +813,20 @@ def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None
     raise ValueError(f"unknown format {fmt!r} (html or md)")
 
 
-def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str]) -> Path:
+def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str],
+                case_path: str | os.PathLike[str] | None = None) -> Path:
     """Assess ``case`` as of ``as_of``, render it as ``fmt`` (``html``/``md``) and write it to
     ``out_path`` atomically with mode 600. Returns the path written; raises :class:`ExportError`.
+
+    ``case_path`` is the case's own file, when it has one: the pack is never written over it,
+    nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
     from .storage import CaseFileError, write_private_text
 
     lang = case.language
     text = render(case, assess_for_pack(case, as_of), fmt, lang)
     path = Path(out_path).expanduser()
+    check_target(path, case_path, lang)
     if path.is_dir():
         name = default_output(None, fmt, path, title=case.case.title).name
         raise ExportError(path, w("error.is_folder", "da", file=name),

@@ -354,6 +354,53 @@ def test_export_case_errors(tmp_path):
         export_case(case, AS_OF, "pdf", tmp_path / "x.pdf")
 
 
+def test_export_case_never_writes_over_a_case(tmp_path):
+    """The pack must never destroy the case: not the case file itself (also through a link),
+    not any .toml file, not a .toml.bak. The file stays byte for byte; the message says what to
+    do in both languages."""
+    case = example("klar")
+    case_path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", case_path)
+    backup = tmp_path / "sag.toml.bak"
+    shutil.copy(EXAMPLES / "klar.toml", backup)
+    other = tmp_path / "anden.TOML"
+    other.write_text("schema_version = 1\n", encoding="utf-8")
+    link = tmp_path / "pakke.html"
+    link.symlink_to(case_path.name)
+    before = {p: p.read_bytes() for p in (case_path, backup, other)}
+    for target in (case_path, backup, other, link, tmp_path / "ny.toml",
+                   tmp_path / "sag.toml.v1.bak"):
+        for case_arg in (case_path, None):
+            if target == link and case_arg is None:
+                continue  # without the case's path a link to it is still refused by its name
+            with pytest.raises(ExportError) as err:
+                export_case(case, AS_OF, "html", target, case_path=case_arg)
+            assert ".html" in err.value.hint("da") and ".md" in err.value.hint("da")
+            assert ".html" in err.value.hint("en") and "Choose" in err.value.hint("en")
+            assert "Vælg et navn" in err.value.message("da")
+            assert "intet er gemt" in err.value.sentence("da")
+    with pytest.raises(ExportError):  # the link leads to a .toml, even without the case's path
+        export_case(case, AS_OF, "html", link)
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (tmp_path / "ny.toml").exists() and not (tmp_path / "sag.toml.v1.bak").exists()
+    assert link.is_symlink()
+    # A hard link to the case is the same file, whatever its name.
+    hard = tmp_path / "haard.html"
+    os.link(case_path, hard)
+    with pytest.raises(ExportError) as err:
+        export_case(case, AS_OF, "md", hard, case_path=case_path)
+    assert "selve sagsfilen (sag.toml)" in err.value.short("da")
+    assert case_path.read_bytes() == before[case_path]
+
+
+def test_format_follows_the_file_name():
+    from fleksjob_tui.export import format_for
+
+    assert format_for("x.md") == "md" and format_for("X.Markdown") == "md"
+    assert format_for("x.html") == "html" and format_for("x.htm") == "html"
+    assert format_for("x.txt") == "html" and format_for(None) == "html"
+
+
 def test_default_output_is_beside_the_case(tmp_path):
     assert default_output(tmp_path / "sag.toml", "html") == tmp_path / "sag.html"
     assert default_output(tmp_path / "sag.toml", "md") == tmp_path / "sag.md"
@@ -393,6 +440,82 @@ def test_cli_export_markdown_to_a_chosen_file(tmp_path):
     r = run("export", str(EXAMPLES / "klar.toml"), "--format", "md", "-o", str(tmp_path))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "klar.md").exists()
+
+
+def test_cli_export_refuses_to_write_over_the_case_file(tmp_path):
+    case_path = tmp_path / "SAG.toml"
+    shutil.copy(EXAMPLES / "klar.toml", case_path)
+    before = case_path.read_bytes()
+    r = run("export", str(case_path), "-o", str(case_path))
+    assert r.returncode == 2, r.stdout
+    assert case_path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak")) and "gemt:" not in r.stdout
+    assert "selve sagsfilen" in r.stderr and "SAG.html" in r.stderr
+    assert ".html eller .md" in r.stderr and "Traceback" not in r.stderr
+    # The same through a relative path and through a symbolic link.
+    (tmp_path / "link.html").symlink_to("SAG.toml")
+    r = run("export", str(case_path), "-o", str(tmp_path / "link.html"), "--force")
+    assert r.returncode == 2
+    assert case_path.read_bytes() == before
+
+
+def test_cli_export_refuses_any_toml_file(tmp_path):
+    other = tmp_path / "anden-sag.toml"
+    other.write_text("schema_version = 1\n", encoding="utf-8")
+    before = other.read_bytes()
+    r = run("--lang", "en", "export", str(EXAMPLES / "klar.toml"), "-o", str(other), "--force")
+    assert r.returncode == 2
+    assert other.read_bytes() == before
+    assert "case file" in r.stderr and ".html or .md" in r.stderr
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(tmp_path / "ny.toml"))
+    assert r.returncode == 2 and not (tmp_path / "ny.toml").exists()
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(tmp_path / "klar.toml.bak"))
+    assert r.returncode == 2 and not (tmp_path / "klar.toml.bak").exists()
+
+
+def test_cli_export_asks_for_force_before_replacing_a_file(tmp_path):
+    out = tmp_path / "pakke.html"
+    out.write_text("underskrevet udgave", encoding="utf-8")
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(out))
+    assert r.returncode == 2
+    assert out.read_text(encoding="utf-8") == "underskrevet udgave"
+    assert "findes allerede" in r.stderr and "--force" in r.stderr and "-o" in r.stderr
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    assert "M.K." in html_text(out.read_text(encoding="utf-8"))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    # The default name beside the case too.
+    case_path = tmp_path / "klar.toml"
+    shutil.copy(EXAMPLES / "klar.toml", case_path)
+    assert run("export", str(case_path)).returncode == 0
+    assert run("export", str(case_path)).returncode == 2
+    assert run("export", str(case_path), "--force").returncode == 0
+
+
+def test_cli_export_format_follows_the_output_name(tmp_path):
+    out = tmp_path / "til-mail.md"
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Dokumentationsskema") and "<html" not in text
+    out = tmp_path / "udskrift.htm"
+    assert run("export", str(EXAMPLES / "klar.toml"), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # An explicit --format wins over the name.
+    out = tmp_path / "alligevel.md"
+    r = run("export", str(EXAMPLES / "klar.toml"), "--format", "html", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_export_help_names_force():
+    from fleksjob_tui.cli import build_parser
+
+    for lang, word in (("da", "erstat"), ("en", "replace")):
+        parser = build_parser(lang)
+        sub = next(a for a in parser._actions if a.dest == "command").choices["export"]
+        helptext = sub.format_help()
+        assert "--force" in helptext and word in helptext
 
 
 def test_cli_export_broken_case_exits_2(tmp_path):
@@ -507,6 +630,82 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, (ConfirmScreen, ExportScreen))
         assert "M.K." in html_text(earlier.read_text(encoding="utf-8"))
+
+
+async def test_export_window_refuses_the_case_file_itself(tmp_path):
+    """Typing the open case's own path (or any .toml) shows the reason in the window's error
+    line, before any "Erstat?" question; the window stays open and the case is untouched."""
+    from textual.widgets import Static
+
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        before = path.read_bytes()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        for typed in (str(path), str(tmp_path / "ny.toml"), str(tmp_path / "sag.toml.bak")):
+            app.screen.query_one("#export-path").value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen), typed  # no ConfirmScreen, not closed
+            assert not isinstance(app.screen, ConfirmScreen)
+            error = app.screen.query_one("#export-error", Static)
+            shown = str(error.content)
+            assert error.has_class("-shown")
+            assert ".html eller .md" in shown and "intet er gemt" in shown, shown
+        assert path.read_bytes() == before
+        assert not (tmp_path / "ny.toml").exists() and not (tmp_path / "sag.toml.bak").exists()
+        # The Gem button says the same.
+        app.screen.query_one("#export-path").value = str(path)
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "selve sagsfilen (sag.toml)" in str(app.screen.query_one("#export-error").content)
+        assert path.read_bytes() == before
+
+
+async def test_export_hint_follows_the_format(tmp_path):
+    from textual.widgets import Static
+
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+
+        def hint() -> str:
+            return str(app.screen.query_one("#export-hint", Static).content)
+
+        assert "browser" in hint() and "Kun du kan læse filen" in hint()
+        assert "600" not in hint()
+        app.screen.query_one("#export-format").set_value("md")
+        await pilot.pause()
+        assert "e-mail" in hint() and "browser" not in hint() and "600" not in hint()
+        assert "Kun du kan læse filen" in hint()
+        app.screen.query_one("#export-format").set_value("html")
+        await pilot.pause()
+        assert "browser" in hint()
+    for lang in ("da", "en"):
+        for fmt in ("html", "md"):
+            text = content.text("export", f"tui.hint_{fmt}", lang)
+            assert "600" not in text and "mode" not in text.lower()
 
 
 async def test_export_of_an_example_goes_to_the_case_folder(tmp_path):

@@ -16,14 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from .. import content
-from ..export import FORMATS, ExportError, default_output, export_case
+from ..export import FORMATS, ExportError, check_target, default_output, export_case
 from ..report import render_summary
 from ..rules.types import Assessment
 from ..widgets.choice import Choice
 from ..widgets.i18n import localize_bindings
+from ..widgets.inputs import Input
 from .base import StepPane
 
 
@@ -36,16 +37,27 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     """Ask where to save the documentation and in which format.
 
     Dismissed with ``(path, fmt)``, or None when cancelled. Enter in the path field saves.
+    A path that would write over the case (its own file, any ``.toml`` or ``.toml.bak``) is
+    refused in the window's error line (:func:`~fleksjob_tui.export.check_target`); the window
+    stays open. ``case_path`` is the open case's file (default: the app's ``path``).
     """
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, default_path: Path, lang: str, fmt: str = "html") -> None:
+    def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
+                 case_path: Path | None = None) -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
+        self._case_path = case_path
         localize_bindings(self, lang)
+
+    @property
+    def case_path(self) -> Path | None:
+        if self._case_path is not None:
+            return self._case_path
+        return getattr(self.app, "path", None)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box", id="export-box"):
@@ -60,7 +72,8 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
                 id="export-format",
                 vertical=True,
             )
-            yield Static(_x("tui.hint", self.lang), classes="step-intro")
+            yield Static(_x(f"tui.hint_{self.fmt}", self.lang), id="export-hint",
+                         classes="step-intro")
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
@@ -76,6 +89,8 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         if fmt not in FORMATS or fmt == self.fmt:
             return
         old_suffix, self.fmt = FORMATS[self.fmt], fmt
+        # What to do with the file follows the format (print it, or paste it into an e-mail).
+        self.query_one("#export-hint", Static).update(_x(f"tui.hint_{fmt}", self.lang))
         # Follow the format in the file name while it still has the other format's suffix.
         box = self.query_one("#export-path", Input)
         if box.value.endswith(old_suffix):
@@ -97,6 +112,12 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
             return
         if not path.parent.is_dir():
             self._error(_x("tui.no_folder", self.lang, folder=path.parent))
+            return
+        try:
+            # Never over the case itself, nor any case file: refused here, before "Erstat?".
+            check_target(path, self.case_path, self.lang)
+        except ExportError as err:
+            self._error(err.sentence(self.lang))
             return
         if path.exists():
             # An earlier pack may have been printed and signed: replace it only when asked to.
