@@ -338,8 +338,52 @@ class FleksjobApp(App[None]):
         return True
 
     async def action_quit(self) -> None:
-        if self.case is not None and not self.read_only:
+        """Save and stop — but first ask when quitting would lose something the user typed."""
+        from .screens.editor import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen) and self.screen.has_class("quit-question"):
+            self._finish_quit()  # Ctrl+Q again on the question: quit anyway
+            return
+        reason = self._quit_loses()
+        if reason is None:
+            self._finish_quit()
+            return
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self._finish_quit()
+
+        question = ConfirmScreen(reason, self.lang, yes=self.t("quit.anyway"),
+                                 no=self.t("quit.stay"))
+        question.add_class("quit-question")
+        self.push_screen(question, callback=answer)
+
+    def _quit_loses(self) -> str | None:
+        """What quitting now would lose (a message), or None. Saves the case when it can."""
+        if self.case is None:
+            return None
+        from .screens.wizard import WizardScreen
+        from .widgets.fields import QuestionField
+
+        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+        if wizard is not None and wizard.pane is not None:
+            for field in wizard.pane.query(QuestionField):
+                problem = field.pending_problem()  # also shown beside the field
+                if problem:
+                    return self.t("quit.field_not_saved", question=field.label_text,
+                                  problem=problem)
+        if self.read_only:
+            if self.path is not None and self._dirty:
+                return self.t("quit.read_only")
+            return None
+        if not self.save():
+            return self.t("quit.save_failed")
+        return None
+
+    def _finish_quit(self) -> None:
+        if self.case is not None and not self.read_only and self._dirty:
             self.save()
+        self._dirty = False  # asked and answered: nothing more to save on the way out
         self._release_lock()
         self.exit()
 

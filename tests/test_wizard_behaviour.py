@@ -104,14 +104,19 @@ async def test_step_status_says_not_saved_while_a_refused_date_is_there(case_fil
         def status() -> str:
             return str(app.screen.pane.query_one(".step-findings").content)
 
-        await keys(pilot, "tab", "text:31-02-1970", "tab")
-        assert app.case.person.birth_date is None
+        await keys(pilot, "tab", "text:10-05-1966", "tab")
+        info = app.screen.query_one("#f-person-birth_date .q-info")
+        assert info.display and "Folkepensionsalder" in str(info.content)
+        await keys(pilot, "shift+tab", "end", "ctrl+u", "text:31-02-1970", "tab")
+        assert app.case.person.birth_date == dt.date(1966, 5, 10)  # the refused date changed nothing
+        assert not info.display  # its pension line belongs to the old date: hidden meanwhile
         assert "Ikke gemt: Medarbejderens fødselsdato" in status()
         assert "findes ikke" in status()
         assert "Intet mangler" not in status()
         await keys(pilot, "shift+tab", "end", "ctrl+u", "text:28-02-1970", "tab")
         assert app.case.person.birth_date == dt.date(1970, 2, 28)
         assert "Ikke gemt" not in status()
+        assert info.display and "28-02" in str(info.content)
 
 
 async def burst(app, pilot, *keys: str) -> None:

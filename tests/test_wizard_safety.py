@@ -158,6 +158,57 @@ async def test_an_answer_given_just_before_the_app_ends_is_saved(case_file):
     assert storage.load_case(case_file).person.name == "Sidst"
 
 
+async def test_quitting_with_a_refused_answer_asks_first(case_file):
+    """The typed date was refused and is not in the case: Ctrl+Q says so and offers to go back
+    (the default, Enter); "Afslut alligevel" quits, Ctrl+Q twice too."""
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "tab", "text:31-02-2020", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Et svar er ikke gemt: Medarbejderens fødselsdato" in app.screen.question
+        assert "findes ikke" in app.screen.question
+        await keys(pilot, "enter")  # "Tilbage til sagen"
+        assert not isinstance(app.screen, ConfirmScreen) and app.return_code is None
+        await keys(pilot, "ctrl+q", "ctrl+q")
+        assert app.return_code == 0
+    assert storage.load_case(case_file).person.birth_date is None
+
+
+async def test_quitting_read_only_with_changes_asks_first(case_file, other_holder):
+    """Opened read-only (the case is open elsewhere), typed into it: quitting would silently
+    throw the changes away, so it asks and names F2."""
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    before = case_file.read_bytes()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#locked-read-only")
+        await pilot.pause()
+        assert app.read_only
+        await keys(pilot, "text:QQ", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "kun til læsning" in app.screen.question and "F2" in app.screen.question
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.return_code == 0
+    assert case_file.read_bytes() == before
+
+
+async def test_next_on_the_last_step_says_why_nothing_moves(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        await keys(pilot, "ctrl+n")
+        assert app.screen.step == "summary"
+        assert any("sidste trin" in n.message for n in app._notifications)
+
+
 def fail_writes(monkeypatch, err: int = errno.ENOSPC):
     """The disk fills up: the data cannot be flushed to it (what fsync reports)."""
     def full(fd):

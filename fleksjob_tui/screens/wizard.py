@@ -129,7 +129,10 @@ class WizardScreen(Screen):
 
     async def action_next(self) -> None:
         step = self._neighbour(1)
-        if step is not None and self.can_leave():
+        if step is None:
+            self.notify(self.fj.t("nav.last_step"))  # Next on the last step: say why nothing moves
+            return
+        if self.can_leave():
             await self.show_step(step)
 
     async def action_back(self) -> None:

@@ -79,6 +79,10 @@ class QuestionField(Vertical):
     QuestionField > .q-info.-shown {
         display: block;
     }
+    /* While typed input is refused, what the info line says belongs to the old answer. */
+    QuestionField.-refused > .q-info.-shown {
+        display: none;
+    }
     """
 
     def __init__(
@@ -169,6 +173,7 @@ class QuestionField(Vertical):
         before = self.error_text
         box.update(message or "")
         box.set_class(bool(message), "-shown")
+        self.set_class(bool(message), "-refused")
         if self.error_text != before:
             self.post_message(FieldProblem(self))
 
