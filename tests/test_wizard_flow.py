@@ -3,6 +3,8 @@ saved case; the saved file is then checked through the rules engine."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
@@ -120,18 +122,23 @@ async def test_a_finished_case_can_be_deleted_from_the_start_screen(home):
     from fleksjob_tui.screens.editor import ConfirmScreen
 
     keep, gone = home / "a-behold.toml", home / "b-slet.toml"
-    storage.save_case(Case.new(title="Behold mig", role="employee"), keep)
-    storage.save_case(Case.new(title="Slet mig", role="employee"), gone)
-    storage.save_case(Case.new(title="Slet mig", role="employee"), gone)  # and a .bak
+    older = Case.new(title="Behold mig", role="employee")
+    older.case.updated = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+    storage.save_case(older, keep, touch=False)
+    doomed = Case.new(title="Slet mig", role="employee")
+    doomed.person.name = "J.J."
+    storage.save_case(doomed, gone)
+    storage.save_case(doomed, gone)  # and a .bak
     app = FleksjobApp(as_of=AS_OF, folder=home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "delete")  # cursor on "Start en ny sag": nothing to delete
+        # The newest case is under the cursor: Enter would go on with it.
+        assert app.screen.highlighted_entry().path == gone
+        await keys(pilot, "home", "delete")  # "Start en ny sag": nothing to delete
         assert not isinstance(app.screen, ConfirmScreen)
-        titles = [e.title for e in app.screen.entries]
-        await keys(pilot, *["down"] * (3 + titles.index("Slet mig")), "delete")
+        await keys(pilot, "down", "down", "down", "delete")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Slet mig" in app.screen.question
+        assert '"Slet mig · J.J."' in app.screen.question
         await keys(pilot, "enter")  # "Nej, behold" has the focus
         assert gone.exists()
         await keys(pilot, "delete")

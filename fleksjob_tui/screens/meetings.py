@@ -41,7 +41,7 @@ def meeting_line(m: Meeting, lang: str) -> Text:
     text.append(f"{when}", style="bold")
     if who:
         text.append(f"  {who}")
-    text.append("\n  ")
+    text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
     summary = (m.summary or content.ui("meetings.no_summary", lang)).splitlines()[0]
     text.append(summary[:60] + ("…" if len(summary) > 60 else ""))
     return text

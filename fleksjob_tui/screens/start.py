@@ -91,7 +91,9 @@ class StartScreen(Screen):
             )
         menu = self.query_one("#start-menu", OptionList)
         menu.set_options(options)
-        menu.highlighted = 0
+        # A returning user most likely goes on with the case they worked on last (the list is
+        # newest first): Enter continues it; "Start en ny sag" is at the top.
+        menu.highlighted = 3 if self.entries else 0
 
     def _entry_prompt(self, entry: storage.CaseEntry) -> Text:
         text = Text()
@@ -99,7 +101,7 @@ class StartScreen(Screen):
         text.append(title, style="bold")
         if entry.person_name:
             text.append(f" · {entry.person_name}")
-        text.append("\n  ")
+        text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
         if entry.case is None:
             text.append(self.t("start.unreadable"), style="bold")
             return text
@@ -143,6 +145,8 @@ class StartScreen(Screen):
             self.notify(self.t("start.delete_hint"))
             return
         title = entry.title or entry.path.name
+        if entry.person_name:
+            title += f" · {entry.person_name}"  # titles alike ("Sag 23-11-2026"): say whose
         question = self.t("start.confirm_delete", title=title)
         yes = await self.app.push_screen_wait(
             ConfirmScreen(question, self.fj.lang, yes=self.t("editor.delete"))
