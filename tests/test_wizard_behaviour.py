@@ -378,3 +378,27 @@ def test_every_step_of_the_model_has_its_pane_in_order():
     assert tuple(steps.PANES) == STEP_IDS
     for step in STEP_IDS:
         assert steps.pane_class(step).step_id == step
+
+
+@pytest.mark.parametrize("step", ["measures", "meetings"])
+async def test_item_editor_fits_80x24_with_its_keys_shown(case_file, step):
+    """At 80x24 the editor's Done button is whole (not cut by the window's edge) and the
+    footer under it says which key closes it."""
+    from textual.widgets import Footer
+
+    from fleksjob_tui.screens.editor import EditorScreen
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step(step)
+        await pilot.pause()
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, EditorScreen)
+        done = app.screen.query_one("#editor-done")
+        box = app.screen.query_one(".editor-box")
+        assert done.region.height == 3
+        assert done.region.bottom <= box.region.bottom - 1  # inside the box's frame
+        assert box.region.bottom <= 23  # the last row is the footer's
+        footer = app.screen.query_one(Footer)
+        assert footer.region.y == 23 and footer.display

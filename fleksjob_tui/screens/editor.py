@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from .. import content
 from ..widgets.fields import FieldChanged, QuestionField
@@ -41,6 +41,7 @@ class EditorScreen(ModalScreen[str]):
                 if self.deletable:
                     yield Button(self.t("editor.delete"), id="editor-delete", variant="error")
                 yield Button(self.t("editor.done"), id="editor-done", variant="primary")
+        yield Footer()  # the keys of the window (Esc closes it, answers kept) in words
 
     def compose_fields(self) -> ComposeResult:
         return iter(())
