@@ -402,3 +402,35 @@ async def test_item_editor_fits_80x24_with_its_keys_shown(case_file, step):
         assert box.region.bottom <= 23  # the last row is the footer's
         footer = app.screen.query_one(Footer)
         assert footer.region.y == 23 and footer.display
+
+
+async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
+    """The Overblik is read, not answered: PageDown shows its next page (there is more below
+    at 80x24); at the bottom, Next has nowhere to go and says so; PageUp goes back up, and at
+    the top it changes to the step before."""
+    import shutil
+    from pathlib import Path
+
+    path = home / "klar.toml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "klar.toml", path)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        pane = app.screen.pane
+        assert pane.max_scroll_y > 0 and pane.scroll_y == 0
+        await keys(pilot, "pagedown")
+        assert current_step(app) == "summary" and pane.scroll_y > 0
+        for _ in range(30):
+            if pane.scroll_y >= pane.max_scroll_y:
+                break
+            await keys(pilot, "pagedown")
+        assert pane.scroll_y == pane.max_scroll_y
+        await keys(pilot, "pagedown")
+        assert any("sidste trin" in n.message for n in app._notifications)
+        while pane.scroll_y > 0:
+            await keys(pilot, "pageup")
+        assert current_step(app) == "summary"
+        await keys(pilot, "pageup")
+        assert current_step(app) == "economy"

@@ -33,8 +33,9 @@ class WizardScreen(Screen):
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
         Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
-        Binding("pagedown", "next", show=False, priority=True),
-        Binding("pageup", "back", show=False, priority=True),
+        # They change step; on a step that is only read (the Overblik) they first turn its pages.
+        Binding("pagedown", "page_next", show=False, priority=True),
+        Binding("pageup", "page_back", show=False, priority=True),
     ]
 
     def __init__(self, step: str) -> None:
@@ -134,6 +135,33 @@ class WizardScreen(Screen):
             return
         if self.can_leave():
             await self.show_step(step)
+
+    def _read_only_pane(self):
+        """The pane when it is read, not answered (no questions: the Overblik), else None.
+
+        On a step with questions the view follows the cursor from question to question, so
+        PageDown/PageUp keep their meaning "next/previous step" there.
+        """
+        pane = self.pane
+        if pane is None or pane.query(QuestionField):
+            return None
+        return pane
+
+    async def action_page_next(self) -> None:
+        """PageDown: on the Overblik the next page while there is more below; else next step."""
+        pane = self._read_only_pane()
+        if pane is not None and pane.scroll_y < pane.max_scroll_y:
+            pane.scroll_page_down(animate=False)
+            return
+        await self.action_next()
+
+    async def action_page_back(self) -> None:
+        """PageUp: on the Overblik the page before while not at its top; else previous step."""
+        pane = self._read_only_pane()
+        if pane is not None and pane.scroll_y > 0:
+            pane.scroll_page_up(animate=False)
+            return
+        await self.action_back()
 
     async def action_back(self) -> None:
         step = self._neighbour(-1)
