@@ -73,16 +73,21 @@ class LockInfo:
         return not pid_alive(self.pid)
 
     def describe(self, lang: str = "da") -> str:
-        """``"pid 1234 på laptop siden 22-11-2026 10:15"`` (for messages)."""
+        """In plain words, for messages: ``"åbnet 22-11-2026 10:15 på denne computer, proces
+        1234"`` (or ``"… på computeren laptop-2 …"`` when it is another machine)."""
         from .dates import format_datetime
 
+        en = lang == "en"
         if self.pid is None:
-            return "unknown program" if lang == "en" else "ukendt program"
-        on, since = ("on", "since") if lang == "en" else ("på", "siden")
-        text = f"pid {self.pid} {on} {self.host}"
+            return "by a program that is not known" if en else "af et ukendt program"
+        parts = []
         if self.since is not None:
-            text += f" {since} {format_datetime(self.since, lang)}"
-        return text
+            parts.append(f"{'opened' if en else 'åbnet'} {format_datetime(self.since, lang)}")
+        if self.local:
+            parts.append("on this computer" if en else "på denne computer")
+        else:
+            parts.append(f"on the computer {self.host}" if en else f"på computeren {self.host}")
+        return " ".join(parts) + f", {'process' if en else 'proces'} {self.pid}"
 
 
 class CaseLocked(Exception):

@@ -54,8 +54,9 @@ def test_second_attempt_is_refused_and_names_the_holder(case_path):
             locking.acquire(case_path)
         holder = info.value.holder
         assert holder.pid == os.getpid() and holder.local and not holder.stale()
-        assert f"pid {os.getpid()}" in holder.describe("da") and " på " in holder.describe("da")
-        assert " on " in holder.describe("en")
+        assert holder.describe("da").endswith(f"på denne computer, proces {os.getpid()}")
+        assert holder.describe("en").endswith(f"on this computer, process {os.getpid()}")
+        assert holder.describe("da").startswith("åbnet ")
     locking.acquire(case_path).release()  # free again after release
 
 
@@ -150,7 +151,7 @@ def test_delete_case_is_refused_while_open_in_another_fleksjob(case_path):
             storage.delete_case(case_path)
         assert info.value.code == "in_use"
         assert info.value.message("da").startswith("Sagen kunne ikke slettes")
-        assert f"pid {os.getpid()}" in info.value.message("da")
+        assert f"proces {os.getpid()}" in info.value.message("da")
         assert case_path.exists()
     finally:
         lock.release()
