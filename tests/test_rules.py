@@ -127,6 +127,8 @@ def _self_employed(**answers) -> Callable[[Case], None]:
 RAISED = [
     # (finding id, change to the ready case, expected severity, responsible, step)
     ("birth_date_missing", _set("person.birth_date", None), "missing", "employee", "person"),
+    ("birth_date_in_future", _set("person.birth_date", D(2030, 1, 1)), "missing", "employee",
+     "person"),
     ("over_pension_age", _set("person.birth_date", D(1955, 7, 1)), "blocker", "employee", "person"),
     ("receives_disability_pension", _set("person.receives_disability_pension", "yes"),
      "blocker", "employee", "person"),
@@ -203,7 +205,7 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
     added = {
         "disability_pension_unanswered", "disability_pension_claim_pending",
         "self_employed_main_occupation_unclear", "self_employed_hours_missing",
-        "hr_not_contacted",
+        "hr_not_contacted", "birth_date_in_future",
     }
     assert set(definitions()) == rules_md_ids | added
     assert {r[0] for r in RAISED} == rules_md_ids | added
@@ -213,6 +215,7 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
 
 NOT_RAISED = [
     # (finding id, change to the ready case that must NOT raise it)
+    ("birth_date_in_future", _set("person.birth_date", AS_OF)),  # born today: not in the future
     ("over_pension_age", _set("person.birth_date", D(1962, 12, 31))),  # pension 2029-12-31
     ("disability_pension_unanswered", _set("person.receives_disability_pension", "yes")),
     ("receives_disability_pension", _set("person.receives_disability_pension", "unknown")),
@@ -840,3 +843,14 @@ def test_assessment_invariants(case, as_of):
     for f in a.findings:
         assert "{" not in f.message and f.message
     json.dumps(a.to_json())
+
+
+def test_a_birth_date_in_the_future_gives_no_pension_dates():
+    """A hand-edited file with a birth date after today: no state pension in 2100 and no
+    12-month verdict from it — only the finding that asks to correct it."""
+    c = ready_case()
+    c.person.birth_date = D(2030, 1, 1)
+    a = assess(c, AS_OF)
+    assert a.pension is None
+    assert "birth_date_missing" not in ids(a) and "over_pension_age" not in ids(a)
+    assert "01-01-2030" in finding(a, "birth_date_in_future").message

@@ -149,10 +149,15 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
 
     # --- 1. State pension age (lov om social pension § 1 a; LAB § 116, stk. 1) --------------------
     birth = person.birth_date
-    pension = pension_for(birth) if birth is not None else None
-    if pension is None:
-        add("birth_date_missing")
-    elif as_of >= pension.date:
+    if birth is not None and birth > as_of:
+        # A typing slip in a hand-edited file (the wizard refuses it): no pension dates from it.
+        add("birth_date_in_future", birth_date=format_date(birth, lang))
+        pension = None
+    else:
+        pension = pension_for(birth) if birth is not None else None
+        if pension is None:
+            add("birth_date_missing")
+    if pension is not None and as_of >= pension.date:
         add("over_pension_age", pension_date=format_date(pension.date, lang))
 
     # --- 3. Pensions that exclude a flex job (LAB § 116, stk. 1) ----------------------------------
