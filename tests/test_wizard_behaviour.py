@@ -434,3 +434,18 @@ async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
         assert current_step(app) == "summary"
         await keys(pilot, "pageup")
         assert current_step(app) == "economy"
+
+
+async def test_tab_from_the_last_answer_of_an_editor_lands_on_done(case_file):
+    from fleksjob_tui.screens.editor import EditorScreen
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        await keys(pilot, "enter")  # a new meeting
+        assert isinstance(app.screen, EditorScreen)
+        order = [w.id for w in app.screen.focus_chain]
+        assert order.index("editor-done") < order.index("editor-delete")
+        assert order[order.index("editor-done") - 1] != "editor-delete"

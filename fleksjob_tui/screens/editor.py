@@ -38,9 +38,10 @@ class EditorScreen(ModalScreen[str]):
             with VerticalScroll(classes="editor-fields"):
                 yield from self.compose_fields()
             with Horizontal(classes="nav"):
+                # Done first: Tab from the last answer lands on it, not on Delete.
+                yield Button(self.t("editor.done"), id="editor-done", variant="primary")
                 if self.deletable:
                     yield Button(self.t("editor.delete"), id="editor-delete", variant="error")
-                yield Button(self.t("editor.done"), id="editor-done", variant="primary")
         yield Footer()  # the keys of the window (Esc closes it, answers kept) in words
 
     def compose_fields(self) -> ComposeResult:
