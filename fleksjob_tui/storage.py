@@ -409,9 +409,13 @@ def _parse_toml(path: Path, text: str, lang: str) -> dict:
         line = getattr(exc, "lineno", None) or line
         column = getattr(exc, "colno", None) or column
         msg = getattr(exc, "msg", None) or msg
-        da = next((d for en, d in _TOML_DA if msg.startswith(en)), None)
-        what = Bi(f"TOML-syntaksfejl: {da} ({msg})" if da else f"TOML-syntaksfejl: {msg}",
-                  f"TOML syntax error: {msg}")
+        if msg.startswith("Illegal character '\\n'"):  # the line ends inside a "text"
+            what = Bi("en tekst mangler sit afsluttende anførselstegn (linjen slutter før \"-tegnet)",
+                      "a text is missing its closing quote (the line ends before the \")")
+        else:
+            da = next((d for en, d in _TOML_DA if msg.startswith(en)), None)
+            what = Bi(f"TOML-syntaksfejl: {da}" if da else f"TOML-syntaksfejl: {msg}",
+                      f"TOML syntax error: {msg}")
         if line is not None:
             where = Bi(f"linje {line}, kolonne {column}", f"line {line}, column {column}")
             src = _source_line(text, line)
@@ -419,14 +423,18 @@ def _parse_toml(path: Path, text: str, lang: str) -> dict:
                 where = Bi(f"{where.da}: {src}", f"{where.en}: {src}")
         else:
             where = Bi("i slutningen af filen", "at the end of the file")
-        hint = _hint(
-            "Ret linjen i en teksteditor. Tekst skal stå i \"anførselstegn\", datoer skrives "
-            "1966-05-10 uden anførselstegn, og svar er \"yes\", \"no\" eller \"unknown\". "
-            "Se docs/case-format.md.",
-            "Correct the line in a text editor. Text goes in \"quotes\", dates are written "
-            "1966-05-10 without quotes, answers are \"yes\", \"no\" or \"unknown\". "
-            "See docs/case-format.md.",
-        )
+        hint_da = ("Ret linjen i en teksteditor. Tekst skal stå i \"anførselstegn\", datoer "
+                   "skrives 1966-05-10 uden anførselstegn, og svar er \"yes\", \"no\" eller "
+                   "\"unknown\".")
+        hint_en = ("Correct the line in a text editor. Text goes in \"quotes\", dates are "
+                   "written 1966-05-10 without quotes, answers are \"yes\", \"no\" or "
+                   "\"unknown\".")
+        hint = _hint(hint_da, hint_en)
+        if backup_path(path).is_file():  # the version before the last change is beside it
+            hint = Bi(f"{hint.da} Du kan også lægge den forrige version tilbage med: "
+                      f"fleksjob restore {path}",
+                      f"{hint.en} You can also put the previous version back with: "
+                      f"fleksjob restore {path}")
         raise CaseFileError(path, what, where, hint, code="toml_syntax", lang=lang,
                             line=line, column=column) from None
     except (RecursionError, ValueError, OverflowError) as exc:

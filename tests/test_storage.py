@@ -522,3 +522,18 @@ def test_toml_like_text_raises_only_case_file_error(tmp_path_factory, text):
         load_case(p)
     except CaseFileError as err:
         assert err.message("da")
+
+
+def test_unclosed_text_is_named_in_plain_words_and_the_backup_offered(tmp_path):
+    """A hand edit that forgot the closing quote: said in plain Danish (no parser English),
+    and when a previous version is kept beside the case, the message says how to get it back."""
+    p = write(tmp_path, 'schema_version = 1\n[person]\nname = "Åse\n')
+    err = load_error(p)
+    assert err.code == "toml_syntax" and err.line == 3
+    da = err.message("da")
+    assert "en tekst mangler sit afsluttende anførselstegn" in da
+    assert "Illegal" not in da and "restore" not in da  # no backup yet: nothing to offer
+    storage.backup_path(p).write_text('schema_version = 1\n[person]\nname = "Åse"\n')
+    err = load_error(p)
+    assert f"fleksjob restore {p}" in err.message("da")
+    assert f"fleksjob restore {p}" in err.message("en")
