@@ -748,8 +748,15 @@ def format_for(path: str | os.PathLike[str] | None) -> str:
 _BACKUP_RE = re.compile(r"\.toml(\.v[0-9]+)?\.bak$", re.IGNORECASE)
 
 
+#: fleksjob's hidden companions of a case: its lock (``.SAG.toml.lock``, which keeps a second
+#: window from writing) and the temporary file of a save (``.SAG.toml.<pid>-<hex>.tmp``).
+_OWN_FILE_RE = re.compile(r"^\..*\.toml\.(lock|.*\.tmp)$", re.IGNORECASE)
+
+
 def _case_suffix(name: str) -> str | None:
-    """``.toml.bak`` (any case backup), ``.toml`` or None."""
+    """``.toml.bak`` (any case backup), ``.toml``, ``.lock`` (a lock or temporary file) or None."""
+    if _OWN_FILE_RE.match(name):
+        return ".lock"
     if m := _BACKUP_RE.search(name):
         return m[0]
     return ".toml" if name.lower().endswith(".toml") else None
@@ -801,6 +808,8 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
         suffix = _case_suffix(name)
         if suffix == ".toml":
             raise refuse("error.toml_file", name, Path(name))
+        if suffix == ".lock":
+            raise refuse("error.own_file", name, Path(name.lstrip(".").split(".toml")[0]))
         if suffix is not None:
             raise refuse("error.backup_file", name, Path(name))
 

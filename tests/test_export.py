@@ -473,6 +473,19 @@ def test_cli_export_refuses_any_toml_file(tmp_path):
     assert r.returncode == 2 and not (tmp_path / "klar.toml.bak").exists()
 
 
+@pytest.mark.parametrize("name", [".sag.toml.lock", ".sag.toml.4242-a1b2c3.tmp"])
+def test_export_never_writes_over_a_lock_or_temporary_file(tmp_path, name):
+    """The lock keeps a second window from writing the case: a pack written over it (with
+    --force, or "Erstat" in the window) would let two windows write the same case."""
+    own = tmp_path / name
+    own.write_text('pid = 1\nhost = "x"\n', encoding="utf-8")
+    before = own.read_bytes()
+    r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(own), "--force")
+    assert r.returncode == 2
+    assert own.read_bytes() == before
+    assert "fleksjobs egne filer" in r.stderr and "sag.html" in r.stderr
+
+
 def test_cli_export_asks_for_force_before_replacing_a_file(tmp_path):
     out = tmp_path / "pakke.html"
     out.write_text("underskrevet udgave", encoding="utf-8")
