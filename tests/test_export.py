@@ -794,3 +794,24 @@ def test_pack_holds_the_answers_on_conditions_and_contacts():
         assert "Har kommunen vurderet arbejdsevnen?" in text
         assert "Er jobcentret kontaktet?" in text
         assert "ved ikke" in text.lower()
+
+
+async def test_export_window_takes_the_format_from_the_name_typed(tmp_path):
+    """HTML is chosen, but the name typed ends in .md: the file is Markdown (as with
+    `fleksjob export -o pakke.md`), not HTML in a file called .md."""
+    from fleksjob_tui.app import FleksjobApp
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "pakke.md")
+        await pilot.press("enter")
+        await pilot.pause()
+    text = (tmp_path / "pakke.md").read_text(encoding="utf-8")
+    assert not text.lstrip().startswith("<!DOCTYPE") and text.lstrip().startswith("#")

@@ -19,7 +19,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import content
-from ..export import FORMATS, ExportError, check_target, default_output, export_case
+from ..export import (
+    FORMATS,
+    ExportError,
+    check_target,
+    default_output,
+    export_case,
+    format_for,
+)
 from ..report import render_summary
 from ..rules.types import Assessment
 from ..widgets.choice import Choice
@@ -113,6 +120,9 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         if not path.parent.is_dir():
             self._error(_x("tui.no_folder", self.lang, folder=path.parent))
             return
+        if path.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+            # The name says the format (pakke.md is Markdown), as with `fleksjob export -o`.
+            self.fmt = format_for(path)
         try:
             # Never over the case itself, nor any case file: refused here, before "Erstat?".
             check_target(path, self.case_path, self.lang)
