@@ -43,6 +43,11 @@ class FleksjobApp(App[None]):
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("f1", "help", "key.help"),
         Binding("f2", "save_as", "key.save_as"),
+        # Tab moves the cursor at once, before the keys typed after it are handed to a field:
+        # typed fast ("Nyt Firma⇥Lager Syd"), each text lands in its own field. (Textual's own
+        # Tab binding runs only after the key has passed the focused field, too late.)
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -449,3 +449,34 @@ async def test_tab_from_the_last_answer_of_an_editor_lands_on_done(case_file):
         order = [w.id for w in app.screen.focus_chain]
         assert order.index("editor-done") < order.index("editor-delete")
         assert order[order.index("editor-done") - 1] != "editor-delete"
+
+
+async def test_a_refused_number_leaves_the_answer_it_had_before(case_file):
+    """Typing "250,50" hours passes "25" on the way (a valid number, written at once); when the
+    whole text is refused (more than 80), the case must keep the answer from before, not 25."""
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("economy")
+        await pilot.pause()
+        await keys(pilot, "tab", "text:18", "tab", "shift+tab")
+        assert app.case.economy.paid_hours_per_week == 18
+        await keys(pilot, "end", "ctrl+u", "text:250,50", "tab")
+        field = app.screen.query_one("#f-economy-paid_hours_per_week")
+        assert "80" in field.error_text
+        assert app.case.economy.paid_hours_per_week == 18
+    assert saved_case(case_file).economy.paid_hours_per_week == 18
+
+
+async def test_keys_typed_across_tab_in_one_burst_land_in_their_own_fields(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("employment")
+        await pilot.pause()
+        assert focused_field_key(app) == "employment.employer"
+        await burst(app, pilot, *"Nyt Firma", "tab", *"Lager Syd", "tab", *"xyz",
+                    "backspace", "backspace", "Q", "tab")
+        assert app.case.employment.employer == "Nyt Firma"
+        assert app.case.employment.workplace == "Lager Syd"
+        assert app.case.employment.job_title == "xQ"

@@ -390,6 +390,11 @@ class TypedInputField(QuestionField):
     def compose_input(self) -> ComposeResult:
         yield Input(self.shown(), placeholder=self.placeholder(), classes="q-input")
 
+    _before: Any = None  # the answer when the cursor came into the field
+
+    def on_descendant_focus(self, event) -> None:
+        self._before = self.value
+
     def _check(self, text: str, final: bool) -> bool:
         text = text.strip()
         if not text:
@@ -399,8 +404,23 @@ class TypedInputField(QuestionField):
         if problem is not None:
             if final:
                 self.show_error(problem)
+                self._take_back()
             return False
-        return self.write(value)
+        written = self.write(value)
+        if final and not written:
+            self._take_back()
+        return written
+
+    def _take_back(self) -> None:
+        """The typed text was refused: the case keeps the answer it had before the cursor came
+        in, not a value that was only passed on the way ("25" while typing "250,50")."""
+        if self.value == self._before:
+            return
+        try:
+            setattr(self.target, self.attr, self._before)
+        except ValidationError:  # pragma: no cover - it was valid a moment ago
+            return
+        self.post_message(FieldChanged(self))
 
     def pending_problem(self) -> str | None:
         text = self.query_one(".q-input", Input).value.strip()
