@@ -372,11 +372,16 @@ class FleksjobApp(App[None]):
 
         wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
         if wizard is not None and wizard.pane is not None:
+            refused = []
             for field in wizard.pane.query(QuestionField):
                 problem = field.pending_problem()  # also shown beside the field
                 if problem:
-                    return self.t("quit.field_not_saved", question=field.label_text,
-                                  problem=problem)
+                    refused.append(f"• {field.label_text}: {problem}")
+            if len(refused) == 1:
+                return self.t("quit.field_not_saved", answers=refused[0][2:])
+            if refused:
+                return self.t("quit.fields_not_saved", n=len(refused),
+                              answers="\n".join(refused))
         if self.read_only:
             if self.path is not None and self._dirty:
                 return self.t("quit.read_only")

@@ -168,13 +168,36 @@ async def test_quitting_with_a_refused_answer_asks_first(case_file):
         await pilot.pause()
         await keys(pilot, "tab", "text:31-02-2020", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Et svar er ikke gemt: Medarbejderens fødselsdato" in app.screen.question
+        assert "Et svar er ikke gemt:\nMedarbejderens fødselsdato: " in app.screen.question
         assert "findes ikke" in app.screen.question
         await keys(pilot, "enter")  # "Tilbage til sagen"
         assert not isinstance(app.screen, ConfirmScreen) and app.return_code is None
         await keys(pilot, "ctrl+q", "ctrl+q")
         assert app.return_code == 0
     assert storage.load_case(case_file).person.birth_date is None
+
+
+async def test_quitting_names_every_refused_answer_and_the_step_list_says_not_saved(case_file):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.widgets.steplist import StepList
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("economy")
+        await pilot.pause()
+        await keys(pilot, "text:abc", "tab", "text:250", "tab")
+        steps = app.screen.query_one(StepList)
+        economy = steps.get_option("economy")
+        assert "! ikke gemt" in str(economy.prompt)
+        await keys(pilot, "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.question
+        assert question.startswith("2 svar er ikke gemt:")
+        assert "Timeløn" in question and "Betalte timer" in question
+        await keys(pilot, "escape")
+        await keys(pilot, "shift+tab", "ctrl+u", "tab", "shift+tab", "shift+tab", "ctrl+u", "tab")
+        assert "ikke gemt" not in str(steps.get_option("economy").prompt)
 
 
 async def test_quitting_read_only_with_changes_asks_first(case_file, other_holder):

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..model import STEP_IDS
-from ..widgets.fields import FieldChanged, QuestionField
+from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.i18n import localize_bindings
 from ..widgets.steplist import StepList
 from . import steps
@@ -94,9 +94,15 @@ class WizardScreen(Screen):
         self.pane.first_focus()
 
     def refresh_steps(self) -> None:
+        unsaved = frozenset()
+        if self.pane is not None and any(f.error_text for f in self.pane.query(QuestionField)):
+            unsaved = frozenset({self.step})
         self.query_one(StepList).show(
-            self.visible_steps(), self.step, self.fj.assessment, self.fj.case
+            self.visible_steps(), self.step, self.fj.assessment, self.fj.case, unsaved
         )
+
+    def on_field_problem(self, event: FieldProblem) -> None:
+        self.refresh_steps()  # the step pane has already updated its own status lines
 
     def assessment_changed(self) -> None:
         if self.pane is not None:

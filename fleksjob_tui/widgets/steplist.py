@@ -38,7 +38,10 @@ class StepList(OptionList):
         self.steps: list[str] = []
         self.current: str | None = None
 
-    def _state_word(self, step: str, assessment: Assessment | None, case) -> tuple[str, str]:
+    def _state_word(self, step: str, assessment: Assessment | None, case,
+                    unsaved: bool = False) -> tuple[str, str]:
+        if unsaved:  # a typed answer on the step was refused: it is not in the case
+            return MARK["missing"], content.ui("step_state.not_saved", self.lang)
         if step == "summary":
             status = assessment.status if assessment else "missing"
             return MARK["summary"], content.ui(f"steplist.status.{status}", self.lang)
@@ -51,13 +54,15 @@ class StepList(OptionList):
         state = assessment.step_state(step) if assessment else "complete"
         return MARK[state], content.ui(f"step_state.{state}", self.lang)
 
-    def show(self, steps: list[str], current: str, assessment: Assessment | None, case) -> None:
+    def show(self, steps: list[str], current: str, assessment: Assessment | None, case,
+             unsaved: frozenset[str] = frozenset()) -> None:
+        """Fill the list; ``unsaved`` are steps with a refused answer on screen ("ikke gemt")."""
         moved = current != self.current
         self.steps = list(steps)
         self.current = current
         options = []
         for i, step in enumerate(steps, start=1):
-            mark, word = self._state_word(step, assessment, case)
+            mark, word = self._state_word(step, assessment, case, step in unsaved)
             prompt = Text()
             name = content.ui(f"step.{step}.short", self.lang)
             here = "▶" if step == current else " "
