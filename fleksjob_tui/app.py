@@ -79,6 +79,7 @@ class FleksjobApp(App[None]):
         self._lock = None  # locking.CaseLock on self.path while we may write it
         self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
         self._opened_answers: dict | None = None  # Case.answers() as opened: unchanged = no .bak
+        self._saved_answers: dict | None = None  # ... as last saved: unchanged = same "updated"
         #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
         self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
@@ -122,7 +123,7 @@ class FleksjobApp(App[None]):
         if path is not None and not read_only and not self._take_lock(case, path):
             return
         self._backed_up = None  # a new session: its first save keeps the file as it was
-        self._opened_answers = case.answers()
+        self._opened_answers = self._saved_answers = case.answers()
         self.case = case
         self.path = path
         self.read_only = read_only or path is None
@@ -218,9 +219,12 @@ class FleksjobApp(App[None]):
         # The first save of a session that changed an answer keeps the file as it was before
         # (sag.toml.bak). Only looking through a case (which moves case.last_step) keeps the
         # backup as it is, so it still holds the version before the last real change.
-        backup = self._backed_up != self.path and self.case.answers() != self._opened_answers
+        answers = self.case.answers()
+        backup = self._backed_up != self.path and answers != self._opened_answers
+        # "Ændret" (case.updated, shown on the start screen) moves only when an answer did.
+        touch = answers != self._saved_answers or self.case.case.updated is None
         try:
-            storage.save_case(self.case, self.path, lang=self.lang, backup=backup)
+            storage.save_case(self.case, self.path, lang=self.lang, backup=backup, touch=touch)
         except (storage.CaseFileError, OSError) as err:
             message = err.message(self.lang) if isinstance(err, storage.CaseFileError) else str(err)
             if message != self.save_error:
@@ -234,6 +238,7 @@ class FleksjobApp(App[None]):
             return False
         if backup:
             self._backed_up = self.path
+        self._saved_answers = answers
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()

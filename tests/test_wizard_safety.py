@@ -137,11 +137,17 @@ async def test_looking_through_a_case_keeps_the_backup_of_the_last_real_change(c
         await keys(pilot, "ctrl+q")
     bak = storage.backup_path(case_file)
     assert storage.load_case(bak).person.name == original.person.name
+    changed = storage.load_case(case_file).case.updated
+    import time
+
+    time.sleep(1.1)  # "updated" has whole seconds: a new save would show a later time
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await keys(pilot, "ctrl+n", "ctrl+n", "ctrl+q")
     assert storage.load_case(case_file).case.last_step == "checklist"  # the place is kept
+    # and "Ændret" on the start screen still says when an answer last changed
+    assert storage.load_case(case_file).case.updated == changed
     assert storage.load_case(case_file).person.name == "Bent"
     assert storage.load_case(bak).person.name == original.person.name  # still undoable
     storage.restore_backup(case_file)
