@@ -68,7 +68,7 @@ def test_check_not_eligible_exits_1(tmp_path):
                         'receives_disability_pension = "yes"\n')
     r = run("check", str(p), "--as-of", AS_OF)
     assert r.returncode == 1
-    assert "SPÆRRET" in r.stdout and "kommunen, der afgør" in r.stdout
+    assert "NOGET SPÆRRER" in r.stdout and "kommunen, der afgør" in r.stdout
 
 
 @pytest.mark.parametrize("as_of", ["22-11-2026", "22.11.2026", "2026-11-22"])
