@@ -49,7 +49,8 @@ class Choice(Widget, can_focus=True):
         padding: 0 1;
     }
     Choice:focus {
-        background: $boost;
+        /* Clearly where the keys go, also for low vision (not $boost: barely visible). */
+        background: $primary 40%;
         text-style: bold;
     }
     """

@@ -23,7 +23,8 @@ class Ticks(Widget, can_focus=True):
         padding: 0 1;
     }
     Ticks:focus {
-        background: $boost;
+        /* Clearly where the keys go, also for low vision (not $boost: barely visible). */
+        background: $primary 40%;
     }
     """
 
