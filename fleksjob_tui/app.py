@@ -292,7 +292,13 @@ class FleksjobApp(App[None]):
 
         if self.case is None:
             return
-        suggestion = self.path or storage.new_case_path(self.case_folder(), self.case.case.title)
+        if self.path is not None and not self.read_only:
+            suggestion = self.path
+        else:
+            # Read-only (open in another window) or an example: a new name, not the locked file.
+            folder = self.path.parent if self.path is not None else self.case_folder()
+            title = self.case.case.title or self.t("app.title")
+            suggestion = storage.new_case_path(folder, f"{title} {self.t('save_as.copy')}")
 
         def chosen(text: str | None) -> None:
             if text:

@@ -7,6 +7,7 @@ import errno
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from wizard_helpers import AS_OF, keys
@@ -291,6 +292,28 @@ async def test_unwritable_folder_keeps_answers_and_save_elsewhere_works(
         await keys(pilot, "ctrl+q")
     assert storage.load_case(target).person.name == "Bent"
     assert locking.read_lock(target) is None and locking.read_lock(case_file) is None
+
+
+async def test_save_as_in_read_only_mode_suggests_a_new_free_name(case_file, other_holder):
+    """F2 on a case open elsewhere must not suggest the locked file itself (Enter would only be
+    refused): it suggests a copy beside it, which Enter then saves."""
+    from textual.widgets import Input
+
+    from fleksjob_tui.screens.editor import AskTextScreen
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#locked-read-only")
+        await pilot.pause()
+        await keys(pilot, "f2")
+        assert isinstance(app.screen, AskTextScreen)
+        suggested = Path(app.screen.query_one("#ask-input", Input).value)
+        assert suggested != case_file and suggested.parent == case_file.parent
+        assert "kopi" in suggested.name and not suggested.exists()
+        await keys(pilot, "enter")
+        assert app.path == suggested and not app.read_only
+    assert suggested.exists()
 
 
 async def test_save_as_refuses_an_existing_file(case_file, home):

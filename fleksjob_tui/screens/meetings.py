@@ -72,6 +72,8 @@ class MeetingsStep(ItemListStep):
         else:
             meeting = case.meetings[int(option_id.split("-", 1)[1])]
             title = self.t("meetings.edit")
+            if meeting.date is not None:  # "Møde 01-06-2025": also the delete question says which
+                title += f" {format_date(meeting.date, self.lang)}"
         outcome = await self.app.push_screen_wait(MeetingEditor(meeting, self.lang, title))
         empty = (
             meeting.date is None and not meeting.participants and not meeting.summary
