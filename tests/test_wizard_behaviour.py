@@ -480,3 +480,24 @@ async def test_keys_typed_across_tab_in_one_burst_land_in_their_own_fields(case_
         assert app.case.employment.employer == "Nyt Firma"
         assert app.case.employment.workplace == "Lager Syd"
         assert app.case.employment.job_title == "xQ"
+
+
+async def test_an_unanswered_question_does_not_look_answered(case_file):
+    """With the cursor in an unanswered Ja/Nej question no answer is drawn as picked, so Enter
+    (which moves on) surprises no one; ←/→ or Space show the cursor, and Enter then picks it."""
+    from fleksjob_tui.widgets.choice import Choice
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.show_step("employment")
+        await pilot.pause()
+        await keys(pilot, "tab", "tab", "tab", "tab")
+        assert focused_field_key(app) == "employment.has_social_chapter"
+        choice = app.screen.query_one("#f-employment-has_social_chapter Choice")
+        assert not any("reverse" in str(span.style) for span in choice.render().spans)
+        await keys(pilot, "space")
+        assert choice.value is None  # the first Space only shows where the cursor is
+        assert any("reverse" in str(span.style) for span in choice.render().spans)
+        await keys(pilot, "right", "enter")
+        assert app.case.employment.has_social_chapter == "no"

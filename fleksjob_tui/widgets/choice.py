@@ -105,7 +105,7 @@ class Choice(Widget, can_focus=True):
             if i:
                 text.append("\n" if self.vertical else _GAP)
             chosen = self.value is not None and v == self.value
-            style = "reverse" if self.has_focus and i == self.cursor else ""
+            style = "reverse" if self._shows_cursor() and i == self.cursor else ""
             text.append("(•)" + _NBSP if chosen else "( )" + _NBSP, style=style)
             key = self.keys[i]
             at = label.lower().find(key) if key else -1
@@ -147,7 +147,19 @@ class Choice(Widget, can_focus=True):
         self.cursor = (self.cursor + delta) % len(self.options)
         self._moved = True
 
+    def _shows_cursor(self) -> bool:
+        """The cursor is drawn once it means something: on the answer given, or after ←/→.
+
+        An unanswered question does not look as if its first answer ("Ja") were picked, so
+        Enter there (which moves on without answering) surprises no one.
+        """
+        return self.has_focus and (self._moved or self.value is not None)
+
     def action_choose_cursor(self) -> None:
+        if not self._shows_cursor():  # Space on an unanswered question: first show the cursor
+            self._moved = True
+            self.refresh()
+            return
         self.set_value(self.options[self.cursor][0])
 
     def action_clear(self) -> None:
