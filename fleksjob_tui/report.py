@@ -209,9 +209,12 @@ def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> Rendera
     if rows:
         label_width = max(len(label) for label, _ in rows)
         value_word = _longest_word([value for _, value in rows])
+        # Side by side only when the values get a column worth reading (not 16 columns that
+        # wrap every date note into a narrow strip); otherwise each value under its label.
+        value_min = max(value_word, min(max(len(value) for _, value in rows), 24))
 
         def build(w: int) -> RenderableType:
-            if label_width + 2 + value_word <= w:
+            if label_width + 2 + value_min <= w:
                 # Label and value side by side; the value wraps between words, never cut.
                 grid = Table.grid(padding=(0, 2))
                 grid.add_column(no_wrap=True, width=label_width)

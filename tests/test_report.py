@@ -383,3 +383,21 @@ def test_next_steps_are_in_the_summary_in_english_too():
     case.case.language = "en"
     text = summary_text(case, assess(case, AS_OF), "en")
     assert "Next steps" in text and "The case seems ready" in text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("width", [54, 80])
+def test_key_dates_never_squeeze_the_dates_into_a_narrow_strip(lang, width):
+    """Side by side only when each value keeps at least 24 columns (or its whole length);
+    else every value stands under its label — in English the labels are long."""
+    case = example("klar.toml")
+    text = report.summary_text(case, assess(case, AS_OF), lang, width=width)
+    section = text.split(report.word("heading.dates", lang))[1].split(
+        report.word("heading.findings", lang))[0]
+    for line in section.splitlines():
+        stripped = line.rstrip()
+        if not stripped:
+            continue
+        left = len(stripped) - len(stripped.lstrip())
+        if left > 4:  # a value column beside its label
+            assert width - left >= 24, (lang, width, line)

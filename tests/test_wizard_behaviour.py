@@ -485,7 +485,6 @@ async def test_keys_typed_across_tab_in_one_burst_land_in_their_own_fields(case_
 async def test_an_unanswered_question_does_not_look_answered(case_file):
     """With the cursor in an unanswered Ja/Nej question no answer is drawn as picked, so Enter
     (which moves on) surprises no one; ←/→ or Space show the cursor, and Enter then picks it."""
-    from fleksjob_tui.widgets.choice import Choice
 
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
