@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from wizard_helpers import keys
+from wizard_helpers import keys, wizard_at
 
 from fleksjob_tui import cli, content, estimate, report
 from fleksjob_tui.model import Case
@@ -191,15 +191,10 @@ def test_wrap_lines_keeps_indent():
 
 
 async def test_economy_step_shows_the_shared_rendering(tmp_path):
-    from fleksjob_tui.app import FleksjobApp
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("economy")
-        await pilot.pause()
+    async with wizard_at(path, "economy") as (app, pilot):
         result = app.screen.query_one("#economy-result")
         width = result.content_region.width
         shown = draw(result.content, width)

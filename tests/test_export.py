@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from wizard_helpers import wizard_at
 
 from fleksjob_tui import content
 from fleksjob_tui.export import (
@@ -558,16 +559,11 @@ def test_cli_export_bad_format_exits_2():
 
 
 async def test_export_from_the_summary_step(tmp_path):
-    from fleksjob_tui.app import FleksjobApp
     from fleksjob_tui.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
@@ -611,7 +607,6 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
     write over it. "Fortryd" keeps it byte for byte; "Erstat" writes the new version."""
     from textual.widgets import Button
 
-    from fleksjob_tui.app import FleksjobApp
     from fleksjob_tui.screens.editor import ConfirmScreen
     from fleksjob_tui.screens.summary import ExportScreen
 
@@ -619,11 +614,7 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
     shutil.copy(EXAMPLES / "klar.toml", path)
     earlier = tmp_path / "sag.html"
     earlier.write_text("underskrevet udgave", encoding="utf-8")
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("enter")
@@ -650,17 +641,12 @@ async def test_export_window_refuses_the_case_file_itself(tmp_path):
     line, before any "Erstat?" question; the window stays open and the case is untouched."""
     from textual.widgets import Static
 
-    from fleksjob_tui.app import FleksjobApp
     from fleksjob_tui.screens.editor import ConfirmScreen
     from fleksjob_tui.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         before = path.read_bytes()
         await pilot.press("ctrl+e")
         await pilot.pause()
@@ -689,16 +675,11 @@ async def test_export_window_refuses_the_case_file_itself(tmp_path):
 async def test_export_hint_follows_the_format(tmp_path):
     from textual.widgets import Static
 
-    from fleksjob_tui.app import FleksjobApp
     from fleksjob_tui.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
@@ -799,15 +780,10 @@ def test_pack_holds_the_answers_on_conditions_and_contacts():
 async def test_export_window_takes_the_format_from_the_name_typed(tmp_path):
     """HTML is chosen, but the name typed ends in .md: the file is Markdown (as with
     `fleksjob export -o pakke.md`), not HTML in a file called .md."""
-    from fleksjob_tui.app import FleksjobApp
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         await pilot.press("ctrl+e")
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(tmp_path / "pakke.md")

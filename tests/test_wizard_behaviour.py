@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from wizard_helpers import AS_OF, current_step, focused_field_key, keys
+from wizard_helpers import AS_OF, current_step, focused_field_key, keys, wizard_at
 
 from fleksjob_tui import storage
 from fleksjob_tui.app import FleksjobApp
@@ -251,11 +251,7 @@ async def test_example_case_opens_read_only_and_is_not_written(home):
 
 
 async def test_arrows_move_without_answering_and_enter_or_space_answers(case_file):
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("checklist")
-        await pilot.pause()
+    async with wizard_at(case_file, "checklist") as (app, pilot):
         assert focused_field_key(app) == "agreement.written"
         await keys(pilot, "right")
         assert app.case.agreement.written is None  # moving is not answering
@@ -303,11 +299,7 @@ async def test_a_birth_date_in_the_future_is_refused(case_file):
 
 
 async def test_two_meetings_by_keyboard_and_delete_asks_first(case_file):
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("meetings")
-        await pilot.pause()
+    async with wizard_at(case_file, "meetings") as (app, pilot):
         for day, text in [("10-09-2025", "Første"), ("01-10-2025", "Anden")]:
             await keys(pilot, "enter", "text:" + day, "enter", "space", "tab", "text:" + text, "escape")
         assert [m.summary for m in app.case.meetings] == ["Første", "Anden"]
@@ -328,11 +320,7 @@ async def test_two_meetings_by_keyboard_and_delete_asks_first(case_file):
 
 
 async def test_step_titles_are_numbered_like_the_step_list(case_file):
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("meetings")
-        await pilot.pause()
+    async with wizard_at(case_file, "meetings") as (app, pilot):
         title = str(app.screen.query_one(".step-title").content)
         assert title == "6 · Møder"  # Selvstændig is left out for an employee
 
@@ -413,11 +401,7 @@ async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
 
     path = home / "klar.toml"
     shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "klar.toml", path)
-    app = FleksjobApp(path, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(path, "summary") as (app, pilot):
         pane = app.screen.pane
         assert pane.max_scroll_y > 0 and pane.scroll_y == 0
         await keys(pilot, "pagedown")
@@ -439,11 +423,7 @@ async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
 async def test_tab_from_the_last_answer_of_an_editor_lands_on_done(case_file):
     from fleksjob_tui.screens.editor import EditorScreen
 
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("meetings")
-        await pilot.pause()
+    async with wizard_at(case_file, "meetings") as (app, pilot):
         await keys(pilot, "enter")  # a new meeting
         assert isinstance(app.screen, EditorScreen)
         order = [w.id for w in app.screen.focus_chain]
@@ -454,11 +434,7 @@ async def test_tab_from_the_last_answer_of_an_editor_lands_on_done(case_file):
 async def test_a_refused_number_leaves_the_answer_it_had_before(case_file):
     """Typing "250,50" hours passes "25" on the way (a valid number, written at once); when the
     whole text is refused (more than 80), the case must keep the answer from before, not 25."""
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("economy")
-        await pilot.pause()
+    async with wizard_at(case_file, "economy") as (app, pilot):
         await keys(pilot, "tab", "text:18", "tab", "shift+tab")
         assert app.case.economy.paid_hours_per_week == 18
         await keys(pilot, "end", "ctrl+u", "text:250,50", "tab")
@@ -469,11 +445,7 @@ async def test_a_refused_number_leaves_the_answer_it_had_before(case_file):
 
 
 async def test_keys_typed_across_tab_in_one_burst_land_in_their_own_fields(case_file):
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("employment")
-        await pilot.pause()
+    async with wizard_at(case_file, "employment") as (app, pilot):
         assert focused_field_key(app) == "employment.employer"
         await burst(app, pilot, *"Nyt Firma", "tab", *"Lager Syd", "tab", *"xyz",
                     "backspace", "backspace", "Q", "tab")
@@ -486,11 +458,7 @@ async def test_an_unanswered_question_does_not_look_answered(case_file):
     """With the cursor in an unanswered Ja/Nej question no answer is drawn as picked, so Enter
     (which moves on) surprises no one; ←/→ or Space show the cursor, and Enter then picks it."""
 
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("employment")
-        await pilot.pause()
+    async with wizard_at(case_file, "employment") as (app, pilot):
         await keys(pilot, "tab", "tab", "tab", "tab")
         assert focused_field_key(app) == "employment.has_social_chapter"
         choice = app.screen.query_one("#f-employment-has_social_chapter Choice")

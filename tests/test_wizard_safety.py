@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from wizard_helpers import AS_OF, keys
+from wizard_helpers import AS_OF, keys, wizard_at
 
 from fleksjob_tui import locking, storage
 from fleksjob_tui.app import FleksjobApp
@@ -188,11 +188,7 @@ async def test_quitting_names_every_refused_answer_and_the_step_list_says_not_sa
     from fleksjob_tui.screens.editor import ConfirmScreen
     from fleksjob_tui.widgets.steplist import StepList
 
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("economy")
-        await pilot.pause()
+    async with wizard_at(case_file, "economy") as (app, pilot):
         await keys(pilot, "text:abc", "tab", "text:250", "tab")
         steps = app.screen.query_one(StepList)
         economy = steps.get_option("economy")
@@ -229,11 +225,7 @@ async def test_quitting_read_only_with_changes_asks_first(case_file, other_holde
 
 
 async def test_next_on_the_last_step_says_why_nothing_moves(case_file):
-    app = FleksjobApp(case_file, as_of=AS_OF)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.screen.show_step("summary")
-        await pilot.pause()
+    async with wizard_at(case_file, "summary") as (app, pilot):
         await keys(pilot, "ctrl+n")
         assert app.screen.step == "summary"
         assert any("sidste trin" in n.message for n in app._notifications)

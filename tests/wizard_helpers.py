@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from textual.pilot import Pilot
@@ -37,3 +38,17 @@ def focused_field_key(app) -> str | None:
     while node is not None and not isinstance(node, QuestionField):
         node = node.parent
     return node.qkey if node is not None else None
+
+
+@contextlib.asynccontextmanager
+async def wizard_at(path, step: str, *, as_of=AS_OF, lang: str | None = None,
+                    size: tuple[int, int] = (80, 24)):
+    """The wizard on the case at ``path``, showing ``step``: ``async with … as (app, pilot)``."""
+    from fleksjob_tui.app import FleksjobApp
+
+    app = FleksjobApp(path, as_of=as_of, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.screen.show_step(step)
+        await pilot.pause()
+        yield app, pilot
