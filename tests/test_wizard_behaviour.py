@@ -124,8 +124,9 @@ async def burst(app, pilot, *keys: str) -> None:
     any is processed, as the terminal delivers them in one read."""
     from textual import events
 
+    named = {"space": " ", "enter": "\r", "escape": "\x1b", "tab": "\t"}
     for key in keys:
-        char = key if len(key) == 1 else None
+        char = key if len(key) == 1 else named.get(key)
         app.post_message(events.Key(key, char))
     await pilot.pause()
     await pilot.pause()
@@ -468,3 +469,33 @@ async def test_an_unanswered_question_does_not_look_answered(case_file):
         assert any("reverse" in str(span.style) for span in choice.render().spans)
         await keys(pilot, "right", "enter")
         assert app.case.employment.has_social_chapter == "no"
+
+
+async def test_answers_and_step_changes_typed_together_never_crash(home, monkeypatch):
+    """An answer, Enter and a step change in one burst (a fast typist, a macro): the change
+    message of the old step arrives while the next step is being built. The wizard must keep
+    running; also Escape and Enter together on the export window close it once."""
+    from fleksjob_tui import example_cases
+    from fleksjob_tui.screens.wizard import WizardScreen
+
+    monkeypatch.chdir(home)  # an export typed by the burst lands here, not in the project
+    for lang in ("en", "da"):
+        app = FleksjobApp(lang=lang, as_of=AS_OF, folder=home)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            case = example_cases.load("klar", lang=lang)
+            case.case.last_step = "checklist"
+            app.open_case(case, None, read_only=True)
+            await pilot.pause()
+            for keys_together, wait in ((("tab",), 0.1), (("space",), 0.1),
+                                        (("enter", "pageup"), 0.3), (("ctrl+n", "enter"), 0.1),
+                                        (("j", "ctrl+n", "ctrl+b", "ctrl+n"), 0.3)):
+                await burst(app, pilot, *keys_together)
+                await pilot.pause(wait)
+                assert app.return_code is None
+            await app.screen.show_step("summary")
+            await pilot.pause()
+            await burst(app, pilot, "ctrl+e", "escape", "enter", "escape")
+            await pilot.pause(0.3)
+            assert app.return_code is None
+            assert any(isinstance(s, WizardScreen) for s in app.screen_stack)

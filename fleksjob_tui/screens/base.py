@@ -116,14 +116,16 @@ class StepPane(VerticalScroll):
         return title
 
     def on_mount(self) -> None:
-        self.assessment_changed(self.fj.assessment)
+        if self.is_attached:  # not when taken down again before it was shown
+            self.assessment_changed(self.fj.assessment)
 
     def first_focus(self) -> None:
         """Put the cursor in the first question (or on Next when there are none)."""
         for field in self.query(QuestionField):
             field.focus_input(scroll_visible=False)
             return
-        self.query_one("#nav-next", Button).focus(scroll_visible=False)
+        for button in self.query("#nav-next"):
+            button.focus(scroll_visible=False)
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         """Show what the assessment says about this step. Subclasses add their own lines."""
@@ -154,6 +156,8 @@ class StepPane(VerticalScroll):
         self.assessment_changed(self.fj.assessment)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if not self.is_attached:  # pressed as the step was being changed
+            return
         if event.button.id == "nav-next":
             event.stop()
             await self.screen.action_next()  # type: ignore[attr-defined]
@@ -182,6 +186,8 @@ class ItemListStep(StepPane):
         return self.query_one(f"#{self.list_id}", OptionList)
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # taken down again before it was shown (a fast step change)
+            return
         self.fill_list()
         super().on_mount()
 

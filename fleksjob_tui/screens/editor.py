@@ -10,15 +10,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from .. import content
 from ..widgets.fields import FieldChanged, QuestionField
 from ..widgets.i18n import localize_bindings
+from ..widgets.window import Window
 
 
-class EditorScreen(ModalScreen[str]):
+class EditorScreen(Window[str]):
     """Dismissed with "done" or "delete"."""
 
     BINDINGS = [Binding("escape", "done", "key.done")]
@@ -48,6 +48,8 @@ class EditorScreen(ModalScreen[str]):
         return iter(())
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         for field in self.query(QuestionField):
             field.focus_input()
             break
@@ -75,7 +77,7 @@ class EditorScreen(ModalScreen[str]):
         self.dismiss("done")
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Window[bool]):
     """Ask yes or no before something that cannot be undone. Escape means no."""
 
     BINDINGS = [Binding("escape", "no", "key.cancel")]
@@ -98,6 +100,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(self.yes, id="confirm-yes", variant="error")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         self.query_one("#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -108,7 +112,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class AskTextScreen(ModalScreen[str | None]):
+class AskTextScreen(Window[str | None]):
     """Ask for one line of text (e.g. the name of an "other" measure). None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
@@ -132,6 +136,8 @@ class AskTextScreen(ModalScreen[str | None]):
                 yield Button(content.ui("editor.ok", self.lang), id="ask-ok", variant="primary")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         self.query_one("#ask-input").focus()
 
     def _submit(self) -> None:
@@ -160,7 +166,7 @@ class AskTextScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickScreen(ModalScreen[str | None]):
+class PickScreen(Window[str | None]):
     """Pick one of a few options (who fills in the case, which example). None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
@@ -182,6 +188,8 @@ class PickScreen(ModalScreen[str | None]):
             yield Static(self.hint, classes="step-intro")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         from textual.widgets import OptionList
 
         options = self.query_one(OptionList)

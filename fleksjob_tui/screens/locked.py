@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import content
 from ..locking import LockInfo
 from ..widgets.i18n import localize_bindings
+from ..widgets.window import Window
 
 
-class LockedScreen(ModalScreen[bool]):
+class LockedScreen(Window[bool]):
     """Dismissed with True (open read-only) or False (cancel)."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
@@ -38,6 +38,8 @@ class LockedScreen(ModalScreen[bool]):
                 yield Button(self.t("lock.read_only"), id="locked-read-only", variant="primary")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         self.query_one("#locked-read-only").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import content
@@ -32,6 +31,7 @@ from ..rules.types import Assessment
 from ..widgets.choice import Choice
 from ..widgets.i18n import localize_bindings
 from ..widgets.inputs import Input
+from ..widgets.window import Window
 from .base import StepPane
 
 
@@ -40,7 +40,7 @@ def _x(key: str, lang: str, **fmt) -> str:
     return content.text("export", key, lang, **fmt)
 
 
-class ExportScreen(ModalScreen[tuple[Path, str] | None]):
+class ExportScreen(Window[tuple[Path, str] | None]):
     """Ask where to save the documentation and in which format.
 
     Dismissed with ``(path, fmt)``, or None when cancelled. Enter in the path field saves.
@@ -86,6 +86,8 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         box = self.query_one("#export-path", Input)
         box.focus()
         box.cursor_position = len(box.value)

@@ -5,6 +5,7 @@ Leaving a step saves the case; so does every answer, half a second after it is g
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -42,6 +43,12 @@ class WizardScreen(Screen):
         super().__init__()
         self.step = step
         self.pane = None
+        #: One step change at a time: Next pressed as a button and Ctrl+N typed at once (two
+        #: message queues) must not both take down and build panes.
+        self._switching = asyncio.Lock()
+        #: False while a step's pane is being taken down and the next one built: the pane then
+        #: has no widgets to show the assessment in yet (or any more).
+        self._pane_ready = False
         localize_bindings(self, self.fj.lang)
 
     @property
@@ -73,13 +80,30 @@ class WizardScreen(Screen):
         self._apply_size(self.size.width, self.size.height)
         assert self.fj.case is not None
         self.fj.case.case.last_step = self.step  # type: ignore[assignment]
+        self._pane_ready = True
         self.refresh_steps()
         self.pane.first_focus()
 
     async def show_step(self, step: str, *, save: bool = True) -> None:
+        async with self._switching:
+            await self._show_step(step, save=save)
+
+    async def _go(self, delta: int) -> None:
+        """Next (+1) or Back (-1), decided when it is this change's turn (not before)."""
+        async with self._switching:
+            step = self._neighbour(delta)
+            if step is None:
+                if delta > 0:  # Next on the last step: say why nothing moves
+                    self.notify(self.fj.t("nav.last_step"))
+                return
+            if self.can_leave():
+                await self._show_step(step)
+
+    async def _show_step(self, step: str, *, save: bool = True) -> None:
         if save:
             self.fj.save()
         host = self.query_one("#step-host", Container)
+        self._pane_ready = False
         await host.remove_children()
         self.step = step
         assert self.fj.case is not None
@@ -89,13 +113,15 @@ class WizardScreen(Screen):
                 self.fj.save()
         self.pane = steps.pane_class(step)()
         await host.mount(self.pane)
+        self._pane_ready = True
         self.refresh_steps()
         # A new step starts at its top (title and intro in view), the cursor in its first question.
         self.pane.first_focus()
 
     def refresh_steps(self) -> None:
         unsaved = frozenset()
-        if self.pane is not None and any(f.error_text for f in self.pane.query(QuestionField)):
+        pane = self.pane if self._pane_ready else None
+        if pane is not None and any(f.error_text for f in pane.query(QuestionField)):
             unsaved = frozenset({self.step})
         self.query_one(StepList).show(
             self.visible_steps(), self.step, self.fj.assessment, self.fj.case, unsaved
@@ -105,7 +131,7 @@ class WizardScreen(Screen):
         self.refresh_steps()  # the step pane has already updated its own status lines
 
     def assessment_changed(self) -> None:
-        if self.pane is not None:
+        if self.pane is not None and self._pane_ready:
             self.pane.assessment_changed(self.fj.assessment)
         self.refresh_steps()
 
@@ -135,12 +161,7 @@ class WizardScreen(Screen):
         return True
 
     async def action_next(self) -> None:
-        step = self._neighbour(1)
-        if step is None:
-            self.notify(self.fj.t("nav.last_step"))  # Next on the last step: say why nothing moves
-            return
-        if self.can_leave():
-            await self.show_step(step)
+        await self._go(1)
 
     def _read_only_pane(self):
         """The pane when it is read, not answered (no questions: the Overblik), else None.
@@ -170,9 +191,7 @@ class WizardScreen(Screen):
         await self.action_back()
 
     async def action_back(self) -> None:
-        step = self._neighbour(-1)
-        if step is not None and self.can_leave():
-            await self.show_step(step)
+        await self._go(-1)
 
     def action_save(self) -> None:
         if self.fj.path is None:

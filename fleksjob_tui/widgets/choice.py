@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .focus import move_on
+
 _GAP = "   "
 _NBSP = "\u00a0"
 
@@ -168,7 +170,7 @@ class Choice(Widget, can_focus=True):
     def action_next_field(self) -> None:
         if self._moved:
             self.set_value(self.options[self.cursor][0])
-        self.screen.focus_next()
+        move_on(self)
 
     def on_key(self, event: events.Key) -> None:
         if self.vertical and event.key in ("up", "down"):

@@ -25,6 +25,7 @@ from .. import content
 from ..dates import DateError, format_date, parse_date
 from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
+from .focus import move_on
 from .inputs import Input, TextArea
 
 
@@ -184,8 +185,10 @@ class QuestionField(Vertical):
 
     @property
     def error_text(self) -> str:
-        box = self.query_one(".q-error", Static)
-        return str(box.content) if box.has_class("-shown") else ""
+        """The refusal shown beside the field ("" when none, or while the field is built)."""
+        for box in self.query(".q-error.-shown"):
+            return str(box.content)
+        return ""
 
     def pending_problem(self) -> str | None:
         """A message when what is typed in the field has not been accepted (shown beside it)."""
@@ -365,7 +368,7 @@ class TextField(CprGuardedField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.screen.focus_next()
+        move_on(self)
 
 
 class TypedInputField(QuestionField):
@@ -439,7 +442,7 @@ class TypedInputField(QuestionField):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._check(event.value, final=True):
-            self.screen.focus_next()
+            move_on(self)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import content
+from .window import Window
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Window[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
@@ -66,6 +66,8 @@ class HelpScreen(ModalScreen[None]):
             yield Button(content.ui("help.close", self.lang), id="help-close", variant="primary")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
         self.query_one("#help-close", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

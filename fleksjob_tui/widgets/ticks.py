@@ -14,6 +14,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .focus import move_on
+
 
 class Ticks(Widget, can_focus=True):
     DEFAULT_CSS = """
@@ -72,7 +74,7 @@ class Ticks(Widget, can_focus=True):
             self.cursor = new
         else:
             # Past either end: leave the list like Tab / Shift+Tab would.
-            (self.screen.focus_next if delta > 0 else self.screen.focus_previous)()
+            move_on(self, delta)
 
     def action_toggle(self) -> None:
         value = self.options[self.cursor][0]
@@ -81,7 +83,7 @@ class Ticks(Widget, can_focus=True):
         self.post_message(self.Changed(self, self.values))
 
     def action_next_field(self) -> None:
-        self.screen.focus_next()
+        move_on(self)
 
     def on_click(self, event: events.Click) -> None:
         if 0 <= event.y < len(self.options):

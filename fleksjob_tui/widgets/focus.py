@@ -1,0 +1,17 @@
+"""Moving the cursor on from a field, safely during a fast step change."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+
+def move_on(widget: Widget, delta: int = 1) -> None:
+    """The cursor to the next (``delta`` > 0) or previous field of ``widget``'s screen.
+
+    Nothing when the widget was taken down meanwhile (Enter and Ctrl+N typed together: the step
+    may already be gone when the Enter is handled).
+    """
+    if not widget.is_attached:
+        return
+    screen = widget.screen
+    (screen.focus_next if delta > 0 else screen.focus_previous)()
