@@ -4,6 +4,7 @@ the HTML out on A4."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -555,17 +556,30 @@ def test_cli_export_bad_format_exits_2():
     assert r.returncode == 2
 
 
+def klar_copy(tmp_path: Path) -> Path:
+    """A copy of the example "klar" as ``sag.toml`` in ``tmp_path`` (the wizard may write it)."""
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    return path
+
+
+@contextlib.asynccontextmanager
+async def export_window(path: Path):
+    """The wizard on the case at ``path``, the export window open (Ctrl+E on Overblik)."""
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        yield app, pilot
+
+
 # -- the wizard ----------------------------------------------------------------------------------
 
 
 async def test_export_from_the_summary_step(tmp_path):
     from fleksjob_tui.screens.summary import ExportScreen
 
-    path = tmp_path / "sag.toml"
-    shutil.copy(EXAMPLES / "klar.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    path = klar_copy(tmp_path)
+    async with export_window(path) as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
         from textual.widgets import Input
 
@@ -677,11 +691,8 @@ async def test_export_hint_follows_the_format(tmp_path):
 
     from fleksjob_tui.screens.summary import ExportScreen
 
-    path = tmp_path / "sag.toml"
-    shutil.copy(EXAMPLES / "klar.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    path = klar_copy(tmp_path)
+    async with export_window(path) as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
 
         def hint() -> str:
@@ -781,11 +792,8 @@ async def test_export_window_takes_the_format_from_the_name_typed(tmp_path):
     """HTML is chosen, but the name typed ends in .md: the file is Markdown (as with
     `fleksjob export -o pakke.md`), not HTML in a file called .md."""
 
-    path = tmp_path / "sag.toml"
-    shutil.copy(EXAMPLES / "klar.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    path = klar_copy(tmp_path)
+    async with export_window(path) as (app, pilot):
         app.screen.query_one("#export-path").value = str(tmp_path / "pakke.md")
         await pilot.press("enter")
         await pilot.pause()
