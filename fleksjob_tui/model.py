@@ -119,6 +119,18 @@ class Employment(_Table):
     collective_agreement: str | None = None
     has_social_chapter: Answer | None = None
     special_terms_start: dt.date | None = None
+    # Hours a week: before the trouble began (normal) and now (current), e.g. 37 → 25.
+    normal_weekly_hours: float | None = Field(default=None, ge=0, le=80)
+    current_weekly_hours: float | None = Field(default=None, ge=0, le=80)
+
+
+class People(_Table):
+    """The people around the case, by name only (no phone numbers or addresses are needed)."""
+
+    manager: str | None = None
+    union_rep: str | None = None
+    union: str | None = None  # the union representative's union
+    hr: str | None = None  # an HR contact
 
 
 class Agreement(_Table):
@@ -136,16 +148,21 @@ class Eligibility(_Table):
     acute_injury: Answer | None = None
     retention_pointless: Answer | None = None
     progressive_disease: Answer | None = None
+    # RULES.md section 3: medical evidence that the limits are lasting (LAB § 118, stk. 2, nr. 3)
+    medical_documentation: Answer | None = None
 
 
 class SelfEmployment(_Table):
     main_occupation: Answer | None = None
     months_30h_last_24: int | None = Field(default=None, ge=0, le=24)
+    # BEK nr. 1794/2025 § 1, stk. 2: periods with sickness/maternity benefit etc. extend the window
+    benefit_periods: Answer | None = None
 
 
 class Contacts(_Table):
     hr: Answer | None = None
     home_municipality: Answer | None = None
+    # Retired by lov nr. 1750/2025 (the law says "kommunen"): still read from old files, never asked.
     jobcenter: Answer | None = None
     union: Answer | None = None
 
@@ -162,6 +179,9 @@ class Measure(_Table):
     to: dt.date | None = None
     result: MeasureResult | None = None
     documented: Answer | None = None
+    # An agreement in force (e.g. a § 56 agreement) approved by the municipality, and when.
+    approved_by_municipality: Answer | None = None
+    approved_on: dt.date | None = None
     note: str | None = None
 
     @model_validator(mode="after")
@@ -185,6 +205,12 @@ class Meeting(_Table):
     agreed: str | None = None
 
 
+class FollowUp(_Table):
+    """The next planned follow-up meeting."""
+
+    next_meeting: dt.date | None = None
+
+
 class Economy(_Table):
     hourly_wage: float | None = Field(default=None, ge=0, le=10_000)
     paid_hours_per_week: float | None = Field(default=None, ge=0, le=80)
@@ -198,6 +224,7 @@ class Case(_Table):
     case: CaseInfo = Field(default_factory=CaseInfo)
     person: Person = Field(default_factory=Person)
     employment: Employment = Field(default_factory=Employment)
+    people: People = Field(default_factory=People)
     agreement: Agreement = Field(default_factory=Agreement)
     eligibility: Eligibility = Field(default_factory=Eligibility)
     self_employment: SelfEmployment = Field(default_factory=SelfEmployment)
@@ -205,6 +232,7 @@ class Case(_Table):
     flexjob: FlexJob = Field(default_factory=FlexJob)
     measures: list[Measure] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list)
+    follow_up: FollowUp = Field(default_factory=FollowUp)
     economy: Economy = Field(default_factory=Economy)
 
     @classmethod

@@ -765,6 +765,7 @@ def test_json_shape():
         "responsible": "manager",
         "message": finding(a, "twelve_months_not_met").message,
         "reference": "LAB § 119, stk. 1",
+        "due": None,
     }]
     assert data["turns_40"] == "2030-02-28"
     assert data["flexjob"] == {

@@ -8,7 +8,7 @@ from typing import Literal
 
 Severity = Literal["blocker", "missing", "advice"]
 Responsible = Literal["employee", "manager", "union_rep", "municipality", "doctor"]
-Status = Literal["ready", "missing", "not_eligible"]
+Status = Literal["ready", "waiting", "missing", "not_eligible"]
 Exemption = Literal["senior", "acute_injury", "progressive_disease", "self_employed"]
 StepState = Literal["complete", "missing", "blocker"]
 
@@ -24,6 +24,7 @@ class Finding:
     message: str  # in the case's language
     reference: str  # e.g. "LAB § 119, stk. 2"
     step: str  # the wizard step (model.STEP_IDS) where the user can act on it
+    due: dt.date | None = None  # by when it should be in place (RULES.md section 7), or None
 
     def to_json(self) -> dict:
         return {
@@ -32,6 +33,7 @@ class Finding:
             "responsible": self.responsible,
             "message": self.message,
             "reference": self.reference,
+            "due": self.due.isoformat() if self.due else None,
         }
 
 
