@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import subsidy
 from .engine import assess, definitions, flexjob_dates, format_date, measure_title, message
+from .law import LawBasis, law_basis
 from .pension import add_months, pension_age, pension_for
 from .subsidy import (
     Parameter,
@@ -41,6 +42,7 @@ __all__ = [
     "Assessment",
     "FlexJobDates",
     "Finding",
+    "LawBasis",
     "Parameter",
     "Pension",
     "SelfEmployedEstimate",
@@ -54,6 +56,7 @@ __all__ = [
     "estimate",
     "exemptions",
     "flexjob_dates",
+    "law_basis",
     "format_date",
     "measure_title",
     "message",

@@ -17,6 +17,7 @@ from typing import Any
 from .. import content
 from ..dates import format_date as _format_date
 from ..model import STEP_IDS, Case
+from .law import law_basis
 from .pension import add_months, pension_for
 from .twelve_months import exemptions, twelve_months
 from .types import SEVERITY_ORDER, Assessment, Finding, FlexJobDates
@@ -38,6 +39,8 @@ class FindingDef:
     step: str
     message: Any  # the text entry: {da, en, da_du?, en_you?}
     order: int  # position in findings.toml: the stable order within a severity
+    variants: Any = None  # {name: {message, reference?}}: other wordings of the same finding
+    retired: bool = False  # kept for old readers of the JSON, never raised (RULES.md section 7)
 
 
 @cache
@@ -58,32 +61,52 @@ def definitions() -> dict[str, FindingDef]:
             step=raw["step"],
             message=raw["message"],
             order=_SEVERITY_RANK[severity] * 1000 + i,
+            variants=raw.get("variants") or {},
+            retired=bool(raw.get("retired", False)),
         )
     return out
 
 
+@lru_cache(maxsize=1024)
+def _template(fid: str, lang: str, role: str | None, variant: str | None = None) -> str:
+    d = definitions()[fid]
+    if variant is not None and variant in d.variants:
+        return content.pick(d.variants[variant]["message"], lang, role)
+    return content.pick(d.message, lang, role)
+
+
 @lru_cache(maxsize=512)
-def _template(fid: str, lang: str, role: str | None) -> str:
-    return content.pick(definitions()[fid].message, lang, role)
+def _reference(fid: str, lang: str, variant: str | None = None) -> str:
+    d = definitions()[fid]
+    if variant is not None and "reference" in d.variants.get(variant, {}):
+        return content.pick(d.variants[variant]["reference"], lang)
+    return content.pick(d.reference, lang)
 
 
-def message(fid: str, lang: str, role: str | None = None, **fmt: Any) -> str:
-    """A finding's message in a language; the employee's own wording when role is employee."""
-    template = _template(fid, lang, role)
+def message(fid: str, lang: str, role: str | None = None, variant: str | None = None,
+            **fmt: Any) -> str:
+    """A finding's message in a language; the employee's own wording when role is employee.
+
+    ``variant`` picks another wording of the same finding (``findings.toml`` ``variants``), e.g.
+    ``unknown`` ("det er ikke oplyst, om …") when a "ved ikke" answer raised it.
+    """
+    template = _template(fid, lang, role, variant)
     return template.format(**fmt) if fmt else template
 
 
-@lru_cache(maxsize=1024)
-def _static_finding(fid: str, lang: str, role: str | None) -> Finding:
+@lru_cache(maxsize=2048)
+def _static_finding(fid: str, lang: str, role: str | None, variant: str | None,
+                    due: dt.date | None) -> Finding:
     """A finding whose message has no placeholders (frozen, so one instance can be shared)."""
     d = definitions()[fid]
     return Finding(
         id=fid,
         severity=d.severity,
         responsible=d.responsible,
-        message=_template(fid, lang, role),
-        reference=content.pick(d.reference, lang),
+        message=_template(fid, lang, role, variant),
+        reference=_reference(fid, lang, variant),
         step=d.step,
+        due=due,
     )
 
 
@@ -115,8 +138,45 @@ def flexjob_dates(start: dt.date) -> FlexJobDates:
     )
 
 
+#: Findings that are due on ``met_on`` while the twelve months are still running (RULES.md §7).
+DUE_ON_MET: frozenset[str] = frozenset({
+    "twelve_months_not_met", "written_agreement_missing", "difficult_functions_missing",
+    "accommodations_missing", "attempt_not_documented", "measures_undocumented",
+})
+
+#: Who at the workplace (or the doctor) acts: an open ``missing`` finding of theirs holds a case
+#: back. Findings the municipality acts on never do (it can only act once contacted).
+PEOPLE = frozenset({"employee", "manager", "union_rep", "doctor"})
+
+#: The one finding that only needs time: the case waits for it (status ``waiting``).
+WAITING = frozenset({"twelve_months_not_met"})
+
+
+def holds_back(f: Finding) -> bool:
+    """A ``missing`` finding someone at the workplace (or the doctor) must act on now."""
+    return f.severity == "missing" and f.responsible in PEOPLE and f.id not in WAITING
+
+
+def is_waiting(f: Finding) -> bool:
+    """The finding only needs time (the twelve months running)."""
+    return f.id in WAITING
+
+
+def is_municipality(f: Finding) -> bool:
+    """What the municipality will assess or decide once it is contacted."""
+    return f.responsible == "municipality"
+
+
+def _copenhagen(employer: str | None) -> bool:
+    """Seed 000 names Københavns Kommune's own offices: only for that employer."""
+    if not employer:
+        return False
+    text = " ".join(employer.casefold().split())
+    return "københavns kommune" in text or "kobenhavns kommune" in text
+
+
 def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
-    """The assessment of a case on the day ``as_of`` (RULES.md sections 1-4, 5 and 7).
+    """The assessment of a case on the day ``as_of`` (RULES.md sections 1-5 and 7).
 
     The messages are in ``lang`` when given (the wizard's language), else in the case's own.
     """
@@ -126,22 +186,31 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     role = case.case.role or "employee"
     defs = definitions()
     found: list[Finding] = []
+    due_on: dict[str, dt.date] = {}
 
-    def add(fid: str, **fmt: Any) -> None:
-        if not fmt:
-            found.append(_static_finding(fid, lang, role))
-            return
+    def add(fid: str, variant: str | None = None, **fmt: Any) -> None:
         d = defs[fid]
+        if d.retired:
+            return
+        due = due_on.get(fid)
+        if not fmt:
+            found.append(_static_finding(fid, lang, role, variant, due))
+            return
         found.append(
             Finding(
                 id=fid,
                 severity=d.severity,
                 responsible=d.responsible,
-                message=message(fid, lang, role, **fmt),
-                reference=content.pick(d.reference, lang),
+                message=message(fid, lang, role, variant, **fmt),
+                reference=_reference(fid, lang, variant),
                 step=d.step,
+                due=due,
             )
         )
+
+    def unknown(answer: str | None) -> str | None:
+        """The wording for a "ved ikke" answer: "det er ikke oplyst, om …"."""
+        return "unknown" if answer == "unknown" else None
 
     person = case.person
     eligibility = case.eligibility
@@ -172,49 +241,83 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     # --- 2. The 12-month rule (LAB § 119) ---------------------------------------------------------
     held = exemptions(case, as_of, pension)
     tm = twelve_months(case, as_of, pension, held)
+    if tm.applies and tm.met_on is not None and as_of < tm.met_on:
+        # The documentation must be in place when the twelve months are reached.
+        due_on = dict.fromkeys(DUE_ON_MET, tm.met_on)
     if tm.applies:
+        agreement = case.agreement
         if tm.start is None:
             add("special_terms_start_missing")
         elif not tm.met:
-            add("twelve_months_not_met", met_on=format_date(tm.met_on, lang))
-        agreement = case.agreement
+            mark = pension.six_year_mark if pension is not None else None
+            if mark is not None and mark < tm.met_on:
+                add("twelve_months_not_met", "six_years", met_on=format_date(tm.met_on, lang),
+                    six_year_mark=format_date(mark, lang))
+            else:
+                add("twelve_months_not_met", met_on=format_date(tm.met_on, lang))
+        if tm.start is not None and agreement.signed_on is not None \
+                and agreement.signed_on > tm.start:
+            add("agreement_signed_after_start",
+                start=format_date(tm.start, lang),
+                signed_on=format_date(agreement.signed_on, lang),
+                met_from_signing=format_date(add_months(agreement.signed_on, 1), lang))
+        flex_start = case.flexjob.start
+        if flex_start is not None and tm.met_on is not None and flex_start < tm.met_on:
+            add("flexjob_start_before_twelve_months",
+                flexjob_start=format_date(flex_start, lang), met_on=format_date(tm.met_on, lang))
         if agreement.written != "yes":
-            add("written_agreement_missing")
+            add("written_agreement_missing", unknown(agreement.written))
         if not _listed(agreement.difficult_functions):
             add("difficult_functions_missing")
         if not _listed(agreement.accommodations):
             add("accommodations_missing")
         if agreement.attempt_documented != "yes":
-            add("attempt_not_documented")
+            add("attempt_not_documented", unknown(agreement.attempt_documented))
 
     # --- 3. Work capacity (LAB § 116, stk. 1; § 118, stk. 2, nr. 3) ----------------------------
+    # Self-employed: judged against the work in the business (BEK nr. 1794/2025 § 1, stk. 1, nr. 1).
+    own = "self" if self_employed else None
     reduced = eligibility.capacity_reduced
     if reduced == "no":
-        add("capacity_not_reduced")
+        add("capacity_not_reduced", own)
     elif reduced is None or reduced == "unknown" or eligibility.capacity_assessed != "yes":
-        add("capacity_unclear")
+        add("capacity_unclear", "self_unknown" if self_employed and reduced == "unknown"
+            else own or unknown(reduced))
+    # "Varigt" needs medical evidence; refusing invasive treatment may not count (§ 118, stk. 3).
+    if eligibility.medical_documentation != "yes" and reduced != "no":
+        add("medical_documentation_advice", unknown(eligibility.medical_documentation))
 
     # --- 3. Measures tried first (LAB § 116, stk. 3): waived when obviously pointless -------------
     # Only the acute-injury and progressive-disease exemptions waive it; ``senior`` does not.
+    # Not for the self-employed: there is no workplace to be relocated at (RULES.md section 5).
     pointless = "acute_injury" in held or "progressive_disease" in held
-    if not pointless and eligibility.relocation_retraining_examined != "yes":
-        add("relocation_retraining_not_examined")
+    examined = eligibility.relocation_retraining_examined
+    if not pointless and not self_employed and examined != "yes":
+        add("relocation_retraining_not_examined", unknown(examined))
     active = [m for m in case.measures if m.status == "tried" or m.status == "ongoing"]
     if not pointless and not self_employed and not active:
         add("no_measures_tried")
     undocumented = [m for m in active if m.documented != "yes"]
     if undocumented:
-        titles = []
-        for m in undocumented:
+        def title(m) -> str:
             if m.id == "other":
-                titles.append((m.title or "").strip() or measure_title("other", lang))
-            else:
-                titles.append(measure_title(m.id, lang))
-        add("measures_undocumented", measures=", ".join(titles))
+                return (m.title or "").strip() or measure_title("other", lang)
+            return measure_title(m.id, lang)
 
-    # Seed 004's progressive-disease exception rests on guidance, not on § 119: always say so.
+        not_done = [title(m) for m in undocumented if m.documented != "unknown"]
+        not_told = [title(m) for m in undocumented if m.documented == "unknown"]
+        if not_done and not_told:
+            add("measures_undocumented", "mixed", measures=", ".join(not_done),
+                unknown_measures=", ".join(not_told))
+        elif not_told:
+            add("measures_undocumented", "unknown", measures=", ".join(not_told))
+        else:
+            add("measures_undocumented", measures=", ".join(not_done))
+
+    # Seed 004's progressive-disease exception: how it can apply, or that it rests on the
+    # municipality's concrete assessment (it is not a rule of its own in § 119).
     if eligibility.progressive_disease == "yes" and not self_employed:
-        add("progressive_disease_note")
+        add("progressive_disease_note", "held" if "progressive_disease" in held else None)
 
     # --- 5. Self-employed (LAB § 126; BEK nr. 1794/2025 § 1) --------------------------------------
     if self_employed:
@@ -227,43 +330,64 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         if months is None:
             add("self_employed_hours_missing")
         elif months < 12:
-            add("self_employed_hours_not_met", months=months)
+            if se.benefit_periods == "no":
+                add("self_employed_hours_not_met", months=months)
+            else:
+                add("self_employed_hours_extension_possible",
+                    "yes" if se.benefit_periods == "yes" else None, months=months)
 
     # --- Whom to contact early (seeds 000 and 004) ------------------------------------------------
     contacts = case.contacts
-    if not self_employed:
-        # A workplace's HR, the manager and the union representative: not for the self-employed.
-        if contacts.hr != "yes":
-            add("hr_not_contacted")
-        if contacts.home_municipality != "yes":
-            add("home_municipality_not_contacted")
-    if contacts.jobcenter != "yes":
-        add("jobcenter_not_contacted")
+    if not self_employed and contacts.hr != "yes":
+        # A workplace's HR: not for the self-employed. Københavns Kommune's own offices only there.
+        add("hr_not_contacted", "kk" if _copenhagen(case.employment.employer) else None)
+    if contacts.home_municipality != "yes":
+        add("home_municipality_not_contacted", "self" if self_employed else None,
+            checked_on=format_date(law_basis().checked_on, lang))
+    # ``jobcenter_not_contacted`` is retired (lov nr. 1750/2025: the law says "kommunen").
     if not self_employed and contacts.union != "yes":
         add("union_not_involved")
 
     found.sort(key=lambda f: defs[f.id].order)
     findings = tuple(found)
 
-    # --- Status and step states ------------------------------------------------------------------
-    blocker_steps = set()
-    missing_steps = set()
+    # --- Status and step states (RULES.md section 7) -----------------------------------------------
+    blocker_steps: set[str] = set()
+    missing_steps: set[str] = set()
+    waiting_steps: set[str] = set()
+    municipality_steps: set[str] = set()
     for f in findings:
         if f.severity == "blocker":
             blocker_steps.add(f.step)
-        elif f.severity == "missing":
+        elif f.severity != "missing":
+            continue
+        elif holds_back(f):
             missing_steps.add(f.step)
+        elif is_waiting(f):
+            waiting_steps.add(f.step)
+        else:
+            municipality_steps.add(f.step)
     if blocker_steps:
         status = "not_eligible"
     elif missing_steps:
         status = "missing"
+    elif waiting_steps:
+        status = "waiting"
     else:
         status = "ready"
-    step_states = {
-        step: "blocker" if step in blocker_steps else "missing" if step in missing_steps
-        else "complete"
-        for step in STEP_IDS
-    }
+
+    def step_state(step: str) -> str:
+        if step in blocker_steps:
+            return "blocker"
+        if step in missing_steps:
+            return "missing"
+        if step in waiting_steps:
+            return "waiting"
+        if step in municipality_steps:
+            return "municipality"
+        return "complete"
+
+    step_states = {step: step_state(step) for step in STEP_IDS}
 
     # --- 4. Duration (LAB §§ 120-121) ----------------------------------------------------------
     turns_40 = None

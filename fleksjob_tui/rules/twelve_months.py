@@ -5,8 +5,10 @@
 - The 12 months are met on ``special_terms_start + 12 months``; met iff ``as_of >= met_on``.
 - § 119, stk. 3: exemption ``acute_injury`` needs an acute injury or illness AND retention on
   special terms being obviously pointless. Both.
-- ``progressive_disease``: seed 004's exception for a serious, progressive illness (not in § 119;
-  the engine always adds the advice ``progressive_disease_note``).
+- ``progressive_disease``: seed 004's exception for a serious, progressive illness. § 119 does not
+  name it; it can only enter through stk. 3 ("sygdom … åbenbart formålsløst"), so it holds only
+  together with ``retention_pointless = yes`` (RULES.md section 2). The engine always adds the
+  advice ``progressive_disease_note`` when the illness is answered yes.
 - ``self_employed``: outside § 119 altogether (LAB § 126 applies instead).
 """
 
@@ -42,7 +44,7 @@ def exemptions(case: Case, as_of: dt.date, pension: Pension | None) -> frozenset
     el = case.eligibility
     if el.acute_injury == "yes" and el.retention_pointless == "yes":
         held.add("acute_injury")
-    if el.progressive_disease == "yes":
+    if el.progressive_disease == "yes" and el.retention_pointless == "yes":
         held.add("progressive_disease")
     return frozenset(held)
 

@@ -10,7 +10,9 @@ Severity = Literal["blocker", "missing", "advice"]
 Responsible = Literal["employee", "manager", "union_rep", "municipality", "doctor"]
 Status = Literal["ready", "waiting", "missing", "not_eligible"]
 Exemption = Literal["senior", "acute_injury", "progressive_disease", "self_employed"]
-StepState = Literal["complete", "missing", "blocker"]
+#: A step's state in the step list: ``waiting`` = only time is needed there (the twelve months);
+#: ``municipality`` = only what the municipality will assess once contacted.
+StepState = Literal["complete", "missing", "blocker", "waiting", "municipality"]
 
 RESPONSIBLE_ORDER: tuple[str, ...] = ("employee", "manager", "union_rep", "municipality", "doctor")
 SEVERITY_ORDER: tuple[str, ...] = ("blocker", "missing", "advice")
