@@ -43,7 +43,20 @@ from typing import TYPE_CHECKING
 
 from . import content
 from .dates import format_date
-from .report import date_rows, format_kr, period, status_sentence, status_short, status_word
+from .report import (
+    date_rows,
+    due_text,
+    finding_groups,
+    finding_kind,
+    finding_tag,
+    format_kr,
+    law_line,
+    law_outdated,
+    period,
+    status_sentence,
+    status_short,
+    status_word,
+)
 from .report import word as report_word
 
 if TYPE_CHECKING:
@@ -68,7 +81,8 @@ __all__ = [
 #: Output formats and their file suffixes.
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md"}
 
-_STATUS_CLASS = {"ready": "ready", "missing": "missing", "not_eligible": "notmet"}
+_STATUS_CLASS = {"ready": "ready", "waiting": "waiting", "missing": "missing",
+                 "not_eligible": "notmet"}
 _SEVERITY_ORDER = ("blocker", "missing", "advice")
 
 
@@ -116,10 +130,11 @@ class PackMeeting:
 
 @dataclass(slots=True)
 class PackFinding:
-    severity: str  # blocker / missing / advice (for styling)
-    severity_word: str
+    severity: str  # blocker / missing / advice / waiting / municipality (for styling)
+    severity_word: str  # the tag: Spærrer / Mangler / Råd / Venter / Kommunen vurderer
     message: str
     reference: str
+    due: str = ""  # "senest 01-03-2027", or "" when the finding has no due date
 
 
 @dataclass(slots=True)
@@ -132,7 +147,7 @@ class Pack:
     case_title: str
     as_of: str
     intro: str
-    status: str  # ready / missing / not_eligible
+    status: str  # ready / waiting / missing / not_eligible
     status_word: str
     status_sentence: str
     status_short: str
@@ -151,6 +166,8 @@ class Pack:
     footer: str
     no_cpr: str
     signatures: list[str] = field(default_factory=list)
+    law_line: str = ""  # "Lovgrundlag: … (tjekket 01-12-2026)"
+    law_outdated: str | None = None  # after law.valid_to: the law may have changed
 
 
 def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
@@ -261,15 +278,22 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         ("person", "disability_pension_claim_pending"),
         ("eligibility", "capacity_reduced"),
         ("eligibility", "capacity_assessed"),
-        ("eligibility", "relocation_retraining_examined"),
-        ("eligibility", "acute_injury"),
-        ("eligibility", "retention_pointless"),
-        ("eligibility", "progressive_disease"),
+        ("eligibility", "medical_documentation"),
     ]
     if self_employed:
-        answers.append(("self_employment", "main_occupation"))
+        # No relocation at a workplace, no § 119 exceptions for the self-employed (RULES.md § 5).
+        answers += [("self_employment", "main_occupation"),
+                    ("self_employment", "benefit_periods"),
+                    ("contacts", "home_municipality")]
     else:
-        answers += [("contacts", k) for k in ("hr", "home_municipality", "jobcenter", "union")]
+        answers += [
+            ("eligibility", "relocation_retraining_examined"),
+            ("eligibility", "acute_injury"),
+            ("eligibility", "retention_pointless"),
+            ("eligibility", "progressive_disease"),
+        ]
+        # contacts.jobcenter is still read from old files but no longer asked (lov 1750/2025).
+        answers += [("contacts", k) for k in ("hr", "home_municipality", "union")]
     for table, key in answers:
         label = content.text("questions", f"{table}.{key}.label", lang)
         facts.append((label, _answer(getattr(getattr(case, table), key), lang)))
@@ -311,15 +335,17 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         for mt in sorted(case.meetings, key=lambda mt: (mt.date is None, mt.date or dt.date.min))
     ]
 
+    # The same groups as the summary: who should act, "Venter på", "Det vurderer kommunen".
     findings: list[tuple[str, list[PackFinding]]] = []
-    for who, items in assessment.by_responsible().items():
-        items = sorted(items, key=lambda f: _SEVERITY_ORDER.index(f.severity)
-                       if f.severity in _SEVERITY_ORDER else 9)
-        findings.append((
-            report_word(f"responsible.{who}", lang),
-            [PackFinding(f.severity, report_word(f"severity.{f.severity}", lang),
-                         f.message, f.reference) for f in items],
-        ))
+    for _key, title, items in finding_groups(assessment, lang):
+        packed = []
+        for f in items:
+            kind = finding_kind(f)
+            style = kind if f.severity == "missing" and kind in ("waiting", "municipality") \
+                else f.severity
+            packed.append(PackFinding(style, finding_tag(f, lang), f.message, f.reference,
+                                      due_text(f, lang)))
+        findings.append((title, packed))
 
     return Pack(
         lang=lang,
@@ -331,7 +357,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         intro=w("doc.intro", lang),
         status=assessment.status,
         status_word=status_word(assessment.status, lang),
-        status_sentence=status_sentence(assessment.status, lang),
+        status_sentence=status_sentence(assessment, lang),
         status_short=status_short(assessment.status, lang),
         decides=w("doc.decides", lang),
         facts=facts,
@@ -349,6 +375,8 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         footer=w("doc.footer", lang, date=format_date(assessment.as_of, lang)),
         no_cpr=w("facts.no_cpr", lang),
         signatures=["manager", "employee", "union_rep"],
+        law_line=law_line(lang),
+        law_outdated=law_outdated(assessment.as_of, lang),
     )
 
 
@@ -415,6 +443,9 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
         f'<span class="status-word">{_e(pk.status_word)}</span></h2>',
         f"<p><strong>{_e(pk.status_sentence)}</strong></p>",
         f'<p class="decides">{_e(pk.decides)}</p>',
+        f'<p class="law">{_e(pk.law_line)}</p>',
+        *([f'<p class="law-outdated"><strong>{_e(pk.law_outdated)}</strong></p>']
+          if pk.law_outdated else []),
         "</section>",
         f'<p class="intro">{_e(pk.intro)}</p>',
     ]
@@ -497,7 +528,8 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
         for f in items:
             o.append(
                 f'<li class="finding sev-{_e(f.severity)}">'
-                f'<span class="sev">[{_e(f.severity_word)}]</span> {_e(f.message)}'
+                f'<span class="sev">[{_e(f.severity_word)}'
+                f'{" · " + _e(f.due) if f.due else ""}]</span> {_e(f.message)}'
                 f'<br><span class="ref">{_e(ref_label)}: {_e(f.reference)}</span></li>'
             )
         o += ["</ul>", "</div>"]
@@ -594,6 +626,9 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
         "",
         f"**{md_escape(pk.status_sentence)}** {md_escape(pk.decides)}",
         "",
+        f"*{md_escape(pk.law_line)}*",
+        "",
+        *([f"**{md_escape(pk.law_outdated)}**", ""] if pk.law_outdated else []),
         md_escape(pk.intro),
         "",
         f"## {_h(w('section.facts', lang))}",
@@ -648,7 +683,8 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
     ref_label = report_word("heading.reference", lang)
     for who, items in pk.findings:
         o += [f"### {md_escape(who)} ({len(items)})", ""]
-        o += [f"- **{md_escape(f.severity_word)}:** {md_escape(f.message)} "
+        o += [f"- **{md_escape(f.severity_word)}"
+              f"{' · ' + md_escape(f.due) if f.due else ''}:** {md_escape(f.message)} "
               f"*({md_escape(ref_label)}: {md_escape(f.reference)})*" for f in items]
         o.append("")
     o += [f"## {_h(w('section.dates', lang))}", ""]

@@ -9,7 +9,15 @@ Public API:
 
 * ``render_summary(case, assessment, lang=None, console_width=80) -> rich.console.Group``
 * ``summary_text(case, assessment, lang=None, width=80) -> str`` (plain text, no colour)
-* ``status_word(status, lang)``, ``status_sentence(status, lang)``, ``status_short(status, lang)``
+* ``status_word(status, lang)``, ``status_sentence(assessment_or_status, lang)``,
+  ``status_short(status, lang)`` — the waiting sentence names the day the case can go
+* ``finding_groups(assessment, lang, role=None)`` — ``[(group_key, title, findings)]``: who should
+  act (employee, manager, union_rep, doctor), then ``waiting`` ("Venter på"), then
+  ``municipality`` ("Det vurderer kommunen"); the one grouping the summary and the pack use
+* ``finding_tag(finding, lang)`` — ``Mangler`` / ``Venter`` / ``Kommunen vurderer`` …
+* ``due_text(finding, lang)`` — ``senest 01-03-2027`` or ``""``
+* ``law_line(lang)``, ``law_outdated(as_of, lang)`` — "Lovgrundlag: … (tjekket 01-12-2026)" and,
+  after ``law.valid_to``, the one sentence that the law may have changed (else None)
 * ``word(key, lang, role=None, **fmt)`` — a text from ``content/report.toml``
 * ``format_kr(value, lang, decimals=None)`` — ``15.600`` / ``15.272,50`` (da), ``15,600`` (en)
 * ``counts_line(assessment, lang)`` — ``6 ting mangler, 3 råd`` (zero counts left out), or ``""``
@@ -24,6 +32,7 @@ The product never says "berettiget"/"eligible": the municipality decides.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -40,7 +49,7 @@ from .dates import format_date
 
 if TYPE_CHECKING:
     from .model import Case
-    from .rules.types import Assessment
+    from .rules.types import Assessment, Finding
 
 __all__ = [
     "render_summary",
@@ -48,6 +57,13 @@ __all__ = [
     "status_word",
     "status_sentence",
     "status_short",
+    "finding_groups",
+    "finding_tag",
+    "finding_kind",
+    "due_text",
+    "waiting_until",
+    "law_line",
+    "law_outdated",
     "word",
     "format_kr",
     "counts_line",
@@ -55,8 +71,10 @@ __all__ = [
 ]
 
 #: Colour only repeats what the words say.
-STATUS_STYLE = {"ready": "bold green", "missing": "bold yellow", "not_eligible": "bold red"}
-SEVERITY_STYLE = {"blocker": "bold red", "missing": "yellow", "advice": "cyan"}
+STATUS_STYLE = {"ready": "bold green", "waiting": "bold blue", "missing": "bold yellow",
+                "not_eligible": "bold red"}
+SEVERITY_STYLE = {"blocker": "bold red", "missing": "yellow", "advice": "cyan",
+                  "waiting": "blue", "municipality": "magenta"}
 SEVERITY_ORDER = ("blocker", "missing", "advice")
 
 
@@ -70,14 +88,118 @@ def status_word(status: str, lang: str) -> str:
     return word(f"status.{status}.word", lang)
 
 
-def status_sentence(status: str, lang: str) -> str:
-    """The status as one plain sentence."""
-    return word(f"status.{status}.sentence", lang)
+def waiting_until(assessment: Assessment) -> dt.date | None:
+    """The day a waiting case can go to the municipality: when the twelve months are reached."""
+    for f in assessment.findings:
+        if f.id == "twelve_months_not_met":
+            return f.due or assessment.twelve_months.met_on
+    return None
+
+
+def status_sentence(status: str | Assessment, lang: str) -> str:
+    """The status as one plain sentence. Given the assessment, a waiting case's sentence names
+    the day it can go to the municipality (and the six-year mark when that comes first)."""
+    if isinstance(status, str):
+        if status == "waiting":
+            return word("status.waiting.sentence_plain", lang)
+        return word(f"status.{status}.sentence", lang)
+    assessment = status
+    if assessment.status != "waiting":
+        return word(f"status.{assessment.status}.sentence", lang)
+    until = waiting_until(assessment)
+    if until is None:
+        return word("status.waiting.sentence_plain", lang)
+    p = assessment.pension
+    if p is not None and assessment.as_of < p.six_year_mark < until:
+        return word("status.waiting.sentence_six", lang, date=format_date(until, lang),
+                    six_year_mark=format_date(p.six_year_mark, lang))
+    return word("status.waiting.sentence", lang, date=format_date(until, lang))
 
 
 def status_short(status: str, lang: str) -> str:
     """``ser ud til at være klar til at kontakte kommunen`` / ``mangler dokumentation`` / …"""
     return word(f"status.{status}.short", lang)
+
+
+#: The groups of people who act, in this order; then "waiting", then "municipality".
+PEOPLE_ORDER = ("employee", "manager", "union_rep", "doctor")
+
+
+def finding_kind(f: Finding) -> str:
+    """``waiting`` (only time), ``municipality`` (the municipality assesses or decides) or the
+    person who should act (``employee``, ``manager``, ``union_rep``, ``doctor``)."""
+    from .rules.engine import is_waiting
+
+    if is_waiting(f):
+        return "waiting"
+    if f.responsible == "municipality":
+        return "municipality"
+    return f.responsible
+
+
+def finding_tag(f: Finding, lang: str) -> str:
+    """The word in brackets before a finding: Spærrer / Mangler / Råd, or Venter for the time-
+    bound one and "Kommunen vurderer" for what the municipality will assess (never "Mangler")."""
+    kind = finding_kind(f)
+    if f.severity == "missing" and kind in ("waiting", "municipality"):
+        return word(f"severity.{kind}", lang)
+    return word(f"severity.{f.severity}", lang)
+
+
+def due_text(f: Finding, lang: str) -> str:
+    """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``så hurtigt som
+    muligt`` for one missing now without a date (RULES.md section 7); else ``""``."""
+    if f.due is None:
+        from .rules.engine import holds_back
+
+        return word("due.asap", lang) if holds_back(f) else ""
+    return word("due.by", lang, date=format_date(f.due, lang))
+
+
+def finding_groups(assessment: Assessment, lang: str, role: str | None = None
+                   ) -> list[tuple[str, str, list[Finding]]]:
+    """The findings grouped for reading: ``[(group_key, title, findings)]``.
+
+    First who at the workplace (or the doctor) should act, in PEOPLE_ORDER; then ``waiting``
+    ("Venter på": what only needs time); then ``municipality`` ("Det vurderer kommunen": what it
+    assesses or decides once contacted). Within a group: blockers, missing, advice, in the rules'
+    order. Empty groups are left out. ``role`` words the employee's group ("Dig").
+    """
+    buckets: dict[str, list[Finding]] = {}
+    for f in assessment.findings:
+        buckets.setdefault(finding_kind(f), []).append(f)
+    out = []
+    for key in (*PEOPLE_ORDER, "waiting", "municipality"):
+        items = buckets.get(key)
+        if not items:
+            continue
+        items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
+                       if f.severity in SEVERITY_ORDER else 9)
+        if key in PEOPLE_ORDER:
+            title = word(f"responsible.{key}", lang, role)
+        else:
+            title = word(f"group.{key}", lang)
+        out.append((key, title, items))
+    return out
+
+
+def law_line(lang: str) -> str:
+    """ "Lovgrundlag: … (tjekket 01-12-2026)": the law the rules were last checked against."""
+    from .rules.law import law_basis
+
+    basis = law_basis()
+    return word("law.line", lang, act=basis.name_in(lang),
+                checked_on=format_date(basis.checked_on, lang))
+
+
+def law_outdated(as_of: dt.date, lang: str) -> str | None:
+    """After ``law.valid_to``: one sentence that the law may have changed; else None."""
+    from .rules.law import law_basis
+
+    basis = law_basis()
+    if not basis.outdated(as_of):
+        return None
+    return word("law.outdated", lang, checked_on=format_date(basis.checked_on, lang))
 
 
 def format_kr(value: float | int, lang: str, decimals: int | None = None) -> str:
@@ -139,13 +261,20 @@ class _ForWidth:
 
 
 def counts_line(assessment: Assessment, lang: str) -> str:
-    """``6 ting mangler, 3 råd`` / ``6 missing, 3 pieces of advice``; zero counts left out."""
+    """``1 ting spærrer, 2 ting mangler, 1 ting venter på tiden, 1 ting vurderer kommunen, 3 råd``;
+    zero counts left out. Only what someone at the workplace must do counts as "mangler"."""
+    n = {"blocker": 0, "missing": 0, "waiting": 0, "municipality": 0, "advice": 0}
+    for f in assessment.findings:
+        if f.severity == "missing":
+            kind = finding_kind(f)
+            n[kind if kind in ("waiting", "municipality") else "missing"] += 1
+        elif f.severity in n:
+            n[f.severity] += 1
     parts = []
-    for severity in SEVERITY_ORDER:
-        n = len(assessment.by_severity(severity))
-        if n:
-            key = f"counts.{severity}_one" if n == 1 else f"counts.{severity}"
-            parts.append(word(key, lang, n=n))
+    for key in ("blocker", "missing", "waiting", "municipality", "advice"):
+        if n[key]:
+            parts.append(word(f"counts.{key}_one" if n[key] == 1 else f"counts.{key}", lang,
+                              n=n[key]))
     return ", ".join(parts)
 
 
@@ -155,7 +284,7 @@ def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
     text.append(f"{word('heading.status', lang)}: ", style="bold")
     text.append(status_word(status, lang), style=STATUS_STYLE.get(status, "bold"))
     text.append("\n")
-    text.append(status_sentence(status, lang))
+    text.append(status_sentence(assessment, lang))
     counts = counts_line(assessment, lang)
     if counts:
         text.append("\n")
@@ -235,20 +364,22 @@ def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> Rendera
 
 def _findings(assessment: Assessment, lang: str, role: str | None) -> RenderableType:
     parts: list[RenderableType] = [Text(word("heading.findings", lang), style="bold underline")]
-    groups = assessment.by_responsible()
+    groups = finding_groups(assessment, lang, role)
     if not groups:
         parts.append(Text(word("heading.no_findings", lang)))
         return Group(*parts)
     ref_label = word("heading.reference", lang)
-    for who, items in groups.items():
-        parts.append(Text(f"{word(f'responsible.{who}', lang, role)} ({len(items)})",
-                          style="bold"))
-        items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
-                       if f.severity in SEVERITY_ORDER else 9)
+    for key, title, items in groups:
+        parts.append(Text(f"{title} ({len(items)})", style="bold"))
         for f in items:
+            kind = finding_kind(f)
+            style_key = kind if f.severity == "missing" and kind in ("waiting", "municipality") \
+                else f.severity
+            tag = finding_tag(f, lang)
+            due = due_text(f, lang)
             line = Text()
-            line.append(f"[{word(f'severity.{f.severity}', lang)}] ",
-                        style=SEVERITY_STYLE.get(f.severity, ""))
+            line.append(f"[{tag}{' · ' + due if due else ''}] ",
+                        style=SEVERITY_STYLE.get(style_key, ""))
             line.append(f.message)
             ref = Text(f"{ref_label}: {f.reference}", style="dim")
             grid = Table.grid(padding=(0, 1))
@@ -365,6 +496,7 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     role = case.case.role or "employee"
     raised = {f.id for f in assessment.findings}
     ready = assessment.status == "ready"
+    waiting = assessment.status == "waiting"
     steps = []
     for item in content.entry("report", f"next_steps.{role}"):
         when = item["when"]
@@ -372,6 +504,7 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
             when == "always"
             or (when == "ready" and ready)
             or (when == "not_ready" and not ready)
+            or (when == "waiting" and waiting)
             or when in raised
         ):
             steps.append(content.pick(item, lang))
@@ -429,7 +562,11 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
     eco = _economy(case, assessment, lang)
     if eco is not None:
         sections += [Text(""), eco]
-    sections += [Text(""), Text(word("heading.disclaimer", lang), style="italic")]
+    sections += [Text(""), Text(word("heading.disclaimer", lang), style="italic"),
+                 Text(law_line(lang), style="dim")]
+    outdated = law_outdated(assessment.as_of, lang)
+    if outdated:
+        sections.append(Text(outdated, style="bold"))
     return Group(*sections)
 
 
