@@ -7,10 +7,11 @@
     fleksjob summary CASE.toml [--as-of DATO]
     fleksjob export CASE.toml [--format html|md] [-o FIL] [--force] [--as-of DATO]
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
-    fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR] [--json]
+    fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
+                     [--full-time-hours H] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
 
-Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: missing or not met,
+Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: waiting, missing or not met,
 2 the file cannot be read or validated, bad input, or an unexpected error. ``check --json`` on a
 file it cannot read (or a bad ``--as-of``) also writes ``{"schema": 1, "error": {"code",
 "message", "path", "line", "column"}}`` on stdout (the codes of ``storage.CaseFileError``, or
@@ -174,6 +175,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     p.add_argument("--hours", metavar="H", help=h("hours"))
     p.add_argument("--year", metavar=h("m_year"), help=h("year"))
     p.add_argument("--full-time-wage", metavar="KR", help=h("full_time_wage"))
+    p.add_argument("--full-time-hours", metavar="H", help=h("full_time_hours"))
     p.add_argument("--business-income", metavar="KR", help=h("business_income"))
     p.add_argument("--json", action="store_true", help=h("tilskud_json"))
     return parser
@@ -255,18 +257,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
     else:
         from .dates import format_date
-        from .report import counts_line, status_sentence, status_word
+        from .report import (
+            counts_line,
+            due_text,
+            finding_groups,
+            finding_tag,
+            law_line,
+            law_outdated,
+            status_sentence,
+            status_word,
+        )
 
         print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
-              f"{status_sentence(assessment.status, out_lang)}")
+              f"{status_sentence(assessment, out_lang)}")
         counts = counts_line(assessment, out_lang)
         print(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + "."
               + (f" {counts}." if counts else ""))
-        for f in sorted(assessment.findings,
-                        key=lambda f: ("blocker", "missing", "advice").index(f.severity)):
-            sev = _w(f"severity.{f.severity}", out_lang)
-            who = content.text("report", f"responsible.{f.responsible}", out_lang)
-            print(f"- [{sev}] {who}: {f.message} ({f.reference})")
+        # The summary's groups: who should act, then "Venter på", then "Det vurderer kommunen".
+        for key, title, items in finding_groups(assessment, out_lang):
+            who = "" if key in ("waiting", "municipality") else f"{title}: "
+            for f in items:
+                due = due_text(f, out_lang)
+                tag = finding_tag(f, out_lang) + (f" · {due}" if due else "")
+                print(f"- [{tag}] {who}{f.message} ({f.reference})")
+        print(law_line(out_lang))
+        outdated = law_outdated(as_of, out_lang)
+        if outdated:
+            print(outdated)
         if assessment.findings:
             print(_w("cli.see_summary", out_lang, path=args.path))
     return EXIT_OK if assessment.status == "ready" else EXIT_NOT_READY
@@ -389,8 +406,13 @@ def cmd_tilskud(args: argparse.Namespace) -> int:
         hours = _number(args.hours, "--hours", "hours", lang, subsidy.MAX_HOURS_PER_WEEK)
         cap = _number(args.full_time_wage, "--full-time-wage", "full_time_wage", lang,
                       subsidy.MAX_MONTHLY_WAGE)
+        full_hours = _number(getattr(args, "full_time_hours", None), "--full-time-hours",
+                             "full_time_hours", lang, subsidy.MAX_HOURS_PER_WEEK)
+        if full_hours is not None and full_hours <= 0:
+            raise _Fail(_w("tilskud.input.full_time_hours.zero", lang, option="--full-time-hours",
+                           value=args.full_time_hours))
         year, note = _year(args.year, subsidy.available_years(), lang)
-        compute = lambda: subsidy.estimate(hourly, hours, year, cap)  # noqa: E731
+        compute = lambda: subsidy.estimate(hourly, hours, year, cap, full_hours)  # noqa: E731
     try:
         est = compute()
     except subsidy.UnknownYearError as err:

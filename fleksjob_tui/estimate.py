@@ -78,6 +78,11 @@ def kr(amount: float | int | Decimal, lang: str) -> str:
     return f"{_group(str(int(whole)), lang)} {_unit(lang)}"
 
 
+def _whole_kr(amount: float | int | Decimal) -> int:
+    """An amount rounded half up to whole kroner, as :func:`kr` shows it."""
+    return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def kr_rate(amount: float | int, lang: str) -> str:
     """A rate (the hourly wage) with øre when it has them: "200 kr." / "187,50 kr."."""
     value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -114,7 +119,8 @@ def choose_year(year: int | None, today: int, years: tuple[int, ...], lang: str
     return chosen, _w("tilskud.year_default", lang, today=today, year=chosen)
 
 
-def case_estimate(case: Case, default_year: int) -> Estimate | None:
+def case_estimate(case: Case, default_year: int,
+                  full_time_hours: float | None = None) -> Estimate | None:
     """The estimate for the case's [economy] table, or None when numbers are missing.
 
     The year is the case's ``economy.year`` or else ``default_year``. Raises the rules' errors
@@ -128,7 +134,8 @@ def case_estimate(case: Case, default_year: int) -> Estimate | None:
         return subsidy.self_employed_estimate(e.business_income, year)
     if e.hourly_wage is None or e.paid_hours_per_week is None:
         return None
-    return subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year, e.full_time_monthly_wage)
+    return subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year, e.full_time_monthly_wage,
+                            full_time_hours)
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,20 +195,34 @@ def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
             (_w("tilskud.hours", lang), _number(est.hours_per_week, lang)),
             (_w("tilskud.wage", lang), kr(est.wage, lang)),
         ]
-        cap = est.full_time_monthly_wage
-        if cap is None:
-            rows.append((_w("tilskud.subsidy", lang), kr(est.subsidy, lang)))
+        cap = est.cap if est.cap is not None else est.full_time_monthly_wage
+        estimated = est.cap_estimated
+        hours_full = _number(est.full_time_hours, lang)
+        subsidy_shown = kr(est.subsidy, lang)
+        if est.capped:
+            # Rows that add up: the subsidy shown is the total shown − the wage shown (the
+            # ceiling holds to the krone, LAB § 123, stk. 3).
+            shown = _whole_kr(est.total) - _whole_kr(est.wage)
+            subsidy_shown = kr(max(0, shown), lang)
+        if cap is None or (estimated and not est.capped):
+            rows.append((_w("tilskud.subsidy", lang), subsidy_shown))
         else:
             rows.append((_w("tilskud.subsidy_before", lang), kr(est.subsidy_before_cap, lang)))
-            rows.append((_w("tilskud.subsidy_after", lang), kr(est.subsidy, lang)))
+            rows.append((_w("tilskud.subsidy_after", lang), subsidy_shown))
         rows.append((_w("tilskud.total", lang), kr(est.total, lang)))
         lines += rows
         if cap is None:
             lines.append(_w("tilskud.no_cap", lang))
+        elif estimated and est.capped:
+            lines.append(_w("tilskud.capped_estimated", lang, cap=kr(cap, lang),
+                            hours=hours_full))
+        elif estimated:
+            lines.append(_w("tilskud.cap_estimated", lang, cap=kr(cap, lang), hours=hours_full))
         elif est.capped:
             lines.append(_w("tilskud.capped", lang, cap=kr(cap, lang)))
         else:
             lines.append(_w("tilskud.cap_not_binding", lang, cap=kr(cap, lang)))
+        lines.append(_w("tilskud.total_note", lang))
         if detail:
             lines.append("")
             lines.append(_w("tilskud.formula", lang, low=_pct(est.low_rate, lang),

@@ -236,14 +236,20 @@ def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
         lines = [w("economy.self_line", lang, per_year=_kr(est.subsidy_per_year, lang),
                    per_month=_kr(est.subsidy_per_month, lang), year=est.year)]
     else:
+        # Rows that add up when the ceiling binds: subsidy shown = total shown − wage shown.
+        shown = round(est.total) - round(est.wage) if est.capped else est.subsidy
         lines = [
             w("economy.wage_line", lang, wage=_kr(est.wage, lang),
-              subsidy=_kr(est.subsidy, lang), total=_kr(est.total, lang), year=est.year),
+              subsidy=_kr(shown, lang), total=_kr(est.total, lang), year=est.year),
             w("economy.basis", lang, hourly=format_kr(est.hourly_wage, lang),
               hours=format_kr(est.hours_per_week, lang)),
         ]
-        if est.capped and est.full_time_monthly_wage is not None:
+        if est.capped and est.cap_estimated:
+            lines.append(w("economy.capped_estimated", lang, cap=_kr(est.cap, lang),
+                           hours=format_kr(est.full_time_hours, lang)))
+        elif est.capped and est.full_time_monthly_wage is not None:
             lines.append(w("economy.capped", lang, cap=_kr(est.full_time_monthly_wage, lang)))
+        lines.append(w("economy.total_note", lang))
     lines.append(w("economy.disclaimer", lang, reference=est.reference))
     return lines
 

@@ -43,7 +43,8 @@ async def fill_whole_case(pilot, app) -> None:
     assert focused_field_key(app) == "agreement.difficult_functions"
     await keys(pilot, "text:tunge løft", "enter", "text:nattevagter", "tab")
     await keys(pilot, "text:ingen løft over 10 kg", "tab")
-    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "j", "enter", "enter")
+    # attempt documented, HR, home municipality, union (one contact question for the municipality)
+    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "enter")
     # 4 Redskaber: open "Nedsat timetal" (the second measure) and fill it in
     assert current_step(app) == "measures"
     await keys(pilot, "down", "enter")
@@ -54,7 +55,9 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
     assert current_step(app) == "eligibility"
-    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "n", "enter", "n", "enter")
+    # capacity, assessed, medical documentation, relocation, acute, pointless, progressive
+    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "n", "enter",
+               "n", "enter")
     await keys(pilot, "n", "enter", "enter", "enter")
     # 7 Møder (6 Selvstændig is skipped for an employee)
     assert current_step(app) == "meetings"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
@@ -73,9 +73,11 @@ class SubsidyEstimate:
     hours_per_week: float
     wage: float  # W = hourly wage × hours a week × 52 / 12, in kroner and øre
     subsidy_before_cap: float  # max(0, B − 30 % × min(W, T) − 55 % × max(0, W − T)), not rounded
-    subsidy: int  # after the cap (lønloft), rounded to whole kroner (BEK 227/2024 § 2)
+    # After the cap (lønloft): whole kroner (BEK 227/2024 § 2); when the cap binds it is exactly
+    # cap − wage (kroner and øre), so wage + subsidy equals the cap to the krone.
+    subsidy: int | float
     total: float  # wage + subsidy
-    full_time_monthly_wage: float | None  # the cap (lønloft), when known
+    full_time_monthly_wage: float | None  # the full-time wage given, or None
     capped: bool  # True when the cap lowered the subsidy
     base: Parameter  # B = 98 % of the highest dagpenge amount
     threshold: Parameter  # T
@@ -83,7 +85,11 @@ class SubsidyEstimate:
     low_rate: float = 0.30
     high_rate: float = 0.55
     reference: str = "LAB §§ 122-123; BEK nr. 227 af 07/03/2024 §§ 2-3"
-
+    # True when no full-time wage was given and the cap is the hourly wage × full_time_hours ×
+    # 52 / 12 (an estimate, said so in the result).
+    cap_estimated: bool = False
+    full_time_hours: float = 37.0
+    cap: float | None = None  # the ceiling used: the full-time wage, or the estimate
     @property
     def parameters(self) -> tuple[Parameter, ...]:
         return (self.max_dagpenge, self.base, self.threshold)
@@ -99,6 +105,9 @@ class SubsidyEstimate:
             "total": self.total,
             "full_time_monthly_wage": self.full_time_monthly_wage,
             "capped": self.capped,
+            "cap": self.cap,
+            "cap_estimated": self.cap_estimated,
+            "full_time_hours": self.full_time_hours,
             "parameters": [p.to_json() for p in self.parameters],
             "reference": self.reference,
         }
@@ -218,29 +227,46 @@ def monthly_wage(hourly_wage: float, hours_per_week: float) -> float:
     return float((hourly * hours * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP))
 
 
+def default_full_time_hours() -> float:
+    """The hours of a full-time week used to estimate the cap (parameters.toml, 37)."""
+    return float(_subsidy_table()[1].get("full_time_hours", 37))
+
+
 def estimate(
     hourly_wage: float,
     hours_per_week: float,
     year: int,
     full_time_monthly_wage: float | None = None,
+    full_time_hours: float | None = None,
 ) -> SubsidyEstimate:
     """Estimate the monthly fleksløntilskud (LAB § 123; BEK nr. 227/2024 §§ 2-3).
 
     ``hourly_wage`` includes both pension contributions and fixed supplements;
-    ``hours_per_week`` are the paid hours. ``full_time_monthly_wage`` is the lønloft: wage + subsidy may not exceed it.
-    The subsidy is rounded to whole kroner (BEK § 2); when the cap binds it is rounded down, so
-    wage + subsidy never exceeds the cap.
+    ``hours_per_week`` are the paid hours. ``full_time_monthly_wage`` is the pay ceiling
+    (lønloft, LAB § 123, stk. 3): wage + subsidy may not exceed it. Without it the ceiling is
+    estimated as hourly wage × ``full_time_hours`` (default 37) × 52 / 12, and the estimate says
+    so (``cap_estimated``).
+
+    The subsidy is rounded to whole kroner (BEK § 2). When the ceiling binds, the subsidy is the
+    ceiling − the wage (kroner and øre), so wage + subsidy equals the ceiling exactly: it holds to
+    the krone, never one krone short.
     """
     params = parameters_for(year)
     hourly = _number(hourly_wage, "hourly_wage", MAX_HOURLY_WAGE)
     hours = _number(hours_per_week, "hours_per_week", MAX_HOURS_PER_WEEK)
-    cap = None
-    if full_time_monthly_wage is not None:
-        cap = _number(full_time_monthly_wage, "full_time_monthly_wage", MAX_MONTHLY_WAGE)
     general = _subsidy_table()[1]
     low = Decimal(str(general.get("low_rate", 0.30)))
     high = Decimal(str(general.get("high_rate", 0.55)))
     weeks = Decimal(str(general.get("weeks_per_year", 52)))
+    if full_time_hours is None:
+        full = Decimal(str(default_full_time_hours()))
+    else:
+        full = _number(full_time_hours, "full_time_hours", MAX_HOURS_PER_WEEK)
+    estimated = full_time_monthly_wage is None
+    if estimated:
+        cap = (hourly * full * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP)
+    else:
+        cap = _number(full_time_monthly_wage, "full_time_monthly_wage", MAX_MONTHLY_WAGE)
 
     wage = (hourly * hours * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP)
     base = Decimal(params["base"].value)
@@ -248,11 +274,13 @@ def estimate(
     raw = base - low * min(wage, threshold) - high * max(Decimal(0), wage - threshold)
     before_cap = max(Decimal(0), raw)
 
-    subsidy = _whole(before_cap)
+    subsidy: int | float = _whole(before_cap)
     capped = False
-    if cap is not None and wage + subsidy > cap:
+    if wage + subsidy > cap:
         capped = True
-        subsidy = max(0, _whole(cap - wage, ROUND_FLOOR))
+        rest = max(Decimal(0), cap - wage)
+        subsidy = int(rest) if rest == rest.to_integral_value() else float(rest)
+    total = wage + Decimal(str(subsidy))
 
     return SubsidyEstimate(
         year=year,
@@ -261,14 +289,17 @@ def estimate(
         wage=float(wage),
         subsidy_before_cap=float(before_cap.quantize(_CENT, rounding=ROUND_HALF_UP)),
         subsidy=subsidy,
-        total=float(wage + subsidy),
-        full_time_monthly_wage=float(cap) if cap is not None else None,
+        total=float(total),
+        full_time_monthly_wage=None if estimated else float(cap),
         capped=capped,
         base=params["base"],
         threshold=params["threshold"],
         max_dagpenge=params["max_dagpenge"],
         low_rate=float(low),
         high_rate=float(high),
+        cap_estimated=estimated,
+        full_time_hours=float(full),
+        cap=float(cap),
     )
 
 

@@ -1,5 +1,8 @@
 """Step 3, Tjekliste: the written agreement (LAB § 119, stk. 2), the manager's documented attempt,
-and whom has been contacted. For the self-employed only the contacts are asked."""
+and whom has been contacted. For the self-employed only the home municipality is asked.
+
+One contact question for the municipality: the home municipality (lov nr. 1750/2025 says
+"kommunen"). ``contacts.jobcenter`` still loads from old files but is no longer asked."""
 
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ class ChecklistStep(StepPane):
             yield self.items(a, "accommodations", "agreement.accommodations")
             yield self.answer(a, "attempt_documented", "agreement.attempt_documented")
         yield Static(self.t("checklist.contacts"), classes="subhead")
-        yield self.answer(c, "hr", "contacts.hr")
+        if not self.case.person.self_employed:
+            yield self.answer(c, "hr", "contacts.hr")
         yield self.answer(c, "home_municipality", "contacts.home_municipality")
-        yield self.answer(c, "jobcenter", "contacts.jobcenter")
-        yield self.answer(c, "union", "contacts.union")
+        if not self.case.person.self_employed:
+            yield self.answer(c, "union", "contacts.union")

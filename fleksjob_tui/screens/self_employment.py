@@ -1,4 +1,6 @@
-"""Step 6, Selvstændig: only for the self-employed (LAB § 126, BEK nr. 1794/2025)."""
+"""Step 6, Selvstændig: only for the self-employed (LAB § 126, BEK nr. 1794/2025 § 1): main
+occupation, the months with at least 30 hours a week, and the benefit periods that extend the
+24-month window (§ 1, stk. 2)."""
 
 from __future__ import annotations
 
@@ -14,3 +16,4 @@ class SelfEmploymentStep(StepPane):
         s = self.case.self_employment
         yield self.answer(s, "main_occupation", "self_employment.main_occupation")
         yield self.number(s, "months_30h_last_24", "self_employment.months_30h_last_24", integer=True)
+        yield self.answer(s, "benefit_periods", "self_employment.benefit_periods")

@@ -1,4 +1,6 @@
-"""The help window: a question's plain-language explanation and its legal reference."""
+"""The help window: a question's plain-language explanation, its legal reference, and one plain
+line with the law it rests on ("Lovgrundlag: … (tjekket 01-12-2026)"; after the law's
+``valid_to`` also the sentence that it may have changed)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,26 @@ from textual.widgets import Button, Static
 
 from .. import content
 from .window import Window
+
+
+def law_lines(as_of, lang: str) -> str:
+    """The plain law line, and after ``law.valid_to`` the sentence that it may have changed."""
+    import datetime as dt
+
+    from ..report import law_line, law_outdated
+
+    as_of = as_of if isinstance(as_of, dt.date) else dt.date.today()
+    outdated = law_outdated(as_of, lang)
+    return law_line(lang) + (f"\n{outdated}" if outdated else "")
+
+
+def glossary(reference: str, lang: str) -> str:
+    """Plain words for the abbreviations a reference uses (LAB, BEK, LBK), one line."""
+    words = []
+    for abbr in ("LAB", "LBK", "BEK"):
+        if abbr in reference:
+            words.append(content.text("report", f"gloss.{abbr}", lang))
+    return " ".join(words)
 
 
 class HelpScreen(Window[None]):
@@ -32,6 +54,10 @@ class HelpScreen(Window[None]):
     HelpScreen .help-ref {
         margin-top: 1;
         text-style: italic;
+    }
+    HelpScreen .help-law {
+        margin-top: 1;
+        color: $text-muted;
     }
     HelpScreen VerticalScroll {
         height: auto;
@@ -63,6 +89,11 @@ class HelpScreen(Window[None]):
                         content.ui("help.reference", self.lang, reference=self.reference),
                         classes="help-ref",
                     )
+                    gloss = glossary(self.reference, self.lang)
+                    if gloss:
+                        yield Static(gloss, classes="help-gloss")
+                yield Static(law_lines(getattr(self.app, "as_of", None), self.lang),
+                             classes="help-law", id="help-law")
             yield Button(content.ui("help.close", self.lang), id="help-close", variant="primary")
 
     def on_mount(self) -> None:

@@ -13,7 +13,16 @@ from textual.widgets.option_list import Option
 from .. import content
 from ..rules.types import Assessment
 
-MARK = {"complete": "✓", "missing": "!", "blocker": "✗", "optional": "·", "summary": "»"}
+MARK = {"complete": "✓", "missing": "!", "blocker": "✗", "optional": "·", "summary": "»",
+        "waiting": "…", "municipality": "→"}
+
+
+def _state_text(state: str, lang: str) -> str:
+    """A step state in words: ui.toml's, or report.toml's for ``waiting`` / ``municipality``
+    (a step whose only open item needs time, or is the municipality's: never "mangler")."""
+    if content.has("ui", f"step_state.{state}"):
+        return content.ui(f"step_state.{state}", lang)
+    return content.text("report", f"step_state.{state}", lang)
 
 
 class StepList(OptionList):
@@ -44,7 +53,10 @@ class StepList(OptionList):
             return MARK["missing"], content.ui("step_state.not_saved", self.lang)
         if step == "summary":
             status = assessment.status if assessment else "missing"
-            return MARK["summary"], content.ui(f"steplist.status.{status}", self.lang)
+            if content.has("ui", f"steplist.status.{status}"):
+                return MARK["summary"], content.ui(f"steplist.status.{status}", self.lang)
+            return MARK["summary"], content.text("report", f"step_state.summary_{status}",
+                                                 self.lang)
         if step == "meetings":
             n = len(case.meetings) if case is not None else 0
             key = "steplist.meeting_one" if n == 1 else "steplist.meetings"
@@ -52,7 +64,7 @@ class StepList(OptionList):
         if step == "economy":
             return MARK["optional"], content.ui("steplist.optional", self.lang)
         state = assessment.step_state(step) if assessment else "complete"
-        return MARK[state], content.ui(f"step_state.{state}", self.lang)
+        return MARK.get(state, "!"), _state_text(state, self.lang)
 
     def show(self, steps: list[str], current: str, assessment: Assessment | None, case,
              unsaved: frozenset[str] = frozenset()) -> None:
