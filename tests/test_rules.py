@@ -46,9 +46,9 @@ def ready_case(role: str = "manager", language: str = "da") -> Case:
     c.eligibility.acute_injury = "no"
     c.eligibility.retention_pointless = "no"
     c.eligibility.progressive_disease = "no"
+    c.eligibility.medical_documentation = "yes"
     c.contacts.hr = "yes"
     c.contacts.home_municipality = "yes"
-    c.contacts.jobcenter = "yes"
     c.contacts.union = "yes"
     c.measures = [Measure(id="changed_rota", status="tried", result="partly", documented="yes")]
     return c
@@ -59,6 +59,7 @@ def self_employed_case() -> Case:
     c.person.self_employed = True
     c.self_employment.main_occupation = "yes"
     c.self_employment.months_30h_last_24 = 18
+    c.self_employment.benefit_periods = "no"
     c.measures = []
     return c
 
@@ -118,6 +119,7 @@ def _self_employed(**answers) -> Callable[[Case], None]:
         c.measures = []
         c.self_employment.main_occupation = "yes"
         c.self_employment.months_30h_last_24 = 18
+        c.self_employment.benefit_periods = "no"
         for k, v in answers.items():
             setattr(c.self_employment, k, v)
 
@@ -163,14 +165,23 @@ RAISED = [
      "missing", "employee", "self_employment"),
     ("self_employed_hours_not_met", _self_employed(months_30h_last_24=11),
      "blocker", "employee", "self_employment"),
+    ("self_employed_hours_extension_possible",
+     _self_employed(months_30h_last_24=11, benefit_periods="unknown"),
+     "missing", "employee", "self_employment"),
+    ("agreement_signed_after_start", _set("agreement.signed_on", D(2025, 2, 1)),
+     "advice", "manager", "checklist"),
+    ("flexjob_start_before_twelve_months", lambda c: (
+        setattr(c.employment, "special_terms_start", D(2025, 6, 1)),
+        setattr(c.flexjob, "start", D(2026, 5, 1))),
+     "missing", "manager", "eligibility"),
+    ("medical_documentation_advice", _set("eligibility.medical_documentation", "unknown"),
+     "advice", "doctor", "eligibility"),
     ("self_employed_hours_missing", _self_employed(months_30h_last_24=None),
      "missing", "employee", "self_employment"),
     ("progressive_disease_note", _set("eligibility.progressive_disease", "yes"),
      "advice", "doctor", "eligibility"),
     ("hr_not_contacted", _set("contacts.hr", "no"), "advice", "manager", "checklist"),
     ("home_municipality_not_contacted", _set("contacts.home_municipality", None),
-     "advice", "manager", "checklist"),
-    ("jobcenter_not_contacted", _set("contacts.jobcenter", "unknown"),
      "advice", "employee", "checklist"),
     ("union_not_involved", _set("contacts.union", "no"), "advice", "employee", "checklist"),
 ]
@@ -188,8 +199,18 @@ def test_each_finding_is_raised(fid, change, severity, responsible, step):
     assert (f.severity, f.responsible, f.step) == (severity, responsible, step)
     assert f.message and "{" not in f.message  # every placeholder filled
     assert f.reference
-    expected_status = {"blocker": "not_eligible", "missing": "missing", "advice": "ready"}[severity]
-    assert a.status == expected_status
+    assert a.status == expected_status(f)
+
+
+def expected_status(f) -> str:
+    """RULES.md section 7 for a case with this one open finding."""
+    if f.severity == "blocker":
+        return "not_eligible"
+    if f.severity == "advice" or f.responsible == "municipality":
+        return "ready"  # the municipality's part never holds a case back
+    if f.id == "twelve_months_not_met":
+        return "waiting"
+    return "missing"
 
 
 def test_every_finding_in_rules_md_is_tested_and_defined():
@@ -200,15 +221,19 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
         "twelve_months_not_met", "written_agreement_missing", "difficult_functions_missing",
         "accommodations_missing", "attempt_not_documented", "self_employed_not_main_occupation",
         "self_employed_hours_not_met", "progressive_disease_note",
-        "home_municipality_not_contacted", "jobcenter_not_contacted", "union_not_involved",
+        "home_municipality_not_contacted", "union_not_involved",
+        "self_employed_hours_extension_possible", "agreement_signed_after_start",
+        "flexjob_start_before_twelve_months", "medical_documentation_advice",
     }
+    retired = {"jobcenter_not_contacted"}
     added = {
         "disability_pension_unanswered", "disability_pension_claim_pending",
         "self_employed_main_occupation_unclear", "self_employed_hours_missing",
         "hr_not_contacted", "birth_date_in_future",
     }
-    assert set(definitions()) == rules_md_ids | added
+    assert set(definitions()) == rules_md_ids | added | retired
     assert {r[0] for r in RAISED} == rules_md_ids | added
+    assert {fid for fid, d in definitions().items() if d.retired} == retired
 
 
 # --- not raised: the conditions that keep a finding quiet ---------------------------------------
@@ -273,8 +298,7 @@ def test_contact_advice_when_answer_is_not_yes(answer):
     c.contacts.hr = c.contacts.home_municipality = c.contacts.jobcenter = c.contacts.union = answer
     a = assess(c, AS_OF)
     assert ids(a) == [
-        "hr_not_contacted", "home_municipality_not_contacted", "jobcenter_not_contacted",
-        "union_not_involved",
+        "hr_not_contacted", "home_municipality_not_contacted", "union_not_involved",
     ]
     assert a.status == "ready"  # advice does not count
     assert a.step_state("checklist") == "complete"
@@ -283,7 +307,8 @@ def test_contact_advice_when_answer_is_not_yes(answer):
 def test_self_employed_gets_no_workplace_contact_advice():
     c = self_employed_case()
     c.contacts.hr = c.contacts.home_municipality = c.contacts.jobcenter = c.contacts.union = None
-    assert ids(assess(c, AS_OF)) == ["jobcenter_not_contacted"]
+    # Only the home municipality (the one contact question, lov nr. 1750/2025).
+    assert ids(assess(c, AS_OF)) == ["home_municipality_not_contacted"]
 
 
 def test_self_employed_never_gets_no_measures_tried_or_progressive_note():
@@ -354,7 +379,8 @@ def test_twelve_month_boundary(start, as_of, met_on, met):
     assert a.twelve_months.met_on == met_on
     assert a.twelve_months.met is met
     assert ("twelve_months_not_met" in ids(a)) is (not met)
-    assert a.step_state("employment") == ("complete" if met else "missing")
+    assert a.step_state("employment") == ("complete" if met else "waiting")
+    assert a.status == ("ready" if met else "waiting")
 
 
 def test_twelve_months_not_met_message_gives_met_on_in_each_language():
@@ -414,7 +440,14 @@ def test_no_birth_date_treats_rule_as_applying():
     [
         ({"eligibility.acute_injury": "yes", "eligibility.retention_pointless": "yes"},
          "acute_injury"),
-        ({"eligibility.progressive_disease": "yes"}, "progressive_disease"),
+        ({"eligibility.progressive_disease": "yes", "eligibility.retention_pointless": "yes"},
+         "progressive_disease"),
+        # a progressive illness alone is no exemption (RULES.md section 2)
+        ({"eligibility.progressive_disease": "yes"}, None),
+        ({"eligibility.progressive_disease": "yes", "eligibility.retention_pointless": "no"},
+         None),
+        ({"eligibility.progressive_disease": "yes",
+          "eligibility.retention_pointless": "unknown"}, None),
         ({"person.birth_date": SENIOR_BIRTH}, "senior"),
         ({"person.self_employed": True}, "self_employed"),
         # precedence: self_employed, senior, acute_injury, progressive_disease
@@ -450,7 +483,9 @@ def test_exemptions(answers, exemption):
     ("answers", "waived"),
     [
         ({"eligibility.acute_injury": "yes", "eligibility.retention_pointless": "yes"}, True),
-        ({"eligibility.progressive_disease": "yes"}, True),
+        ({"eligibility.progressive_disease": "yes", "eligibility.retention_pointless": "yes"},
+         True),
+        ({"eligibility.progressive_disease": "yes"}, False),
         ({"person.birth_date": SENIOR_BIRTH}, False),  # senior does not waive § 116 stk. 3
         # the waiver holds whatever the precedence: senior first, acute injury also holds
         ({"person.birth_date": SENIOR_BIRTH, "eligibility.acute_injury": "yes",
@@ -472,10 +507,12 @@ def test_measure_findings_waived_only_by_acute_injury_or_progressive_disease(ans
 def test_progressive_disease_note_with_the_exemption():
     c = ready_case()
     c.eligibility.progressive_disease = "yes"
+    c.eligibility.retention_pointless = "yes"
     a = assess(c, AS_OF)
     assert a.twelve_months.exemption == "progressive_disease"
     f = finding(a, "progressive_disease_note")
     assert "vejledning" in f.message and "§ 119" in f.message
+    assert "kommunens konkrete vurdering" in f.message
     assert a.status == "ready"
 
 
@@ -574,7 +611,7 @@ def test_step_states():
     c.eligibility.capacity_reduced = "no"  # blocker in eligibility
     c.eligibility.relocation_retraining_examined = "no"  # missing in eligibility too
     c.agreement.written = "no"  # missing in checklist
-    c.contacts.jobcenter = "no"  # advice only
+    c.contacts.union = "no"  # advice only
     c.person.disability_pension_claim_pending = "yes"  # advice in person
     a = assess(c, AS_OF)
     assert a.step_states == {
@@ -594,11 +631,11 @@ def test_step_states():
 def test_findings_grouped_by_responsible():
     c = empty_agreement_case()
     c.eligibility.capacity_assessed = "no"
-    c.contacts.jobcenter = "no"
+    c.contacts.union = "no"
     groups = assess(c, AS_OF).by_responsible()
     assert list(groups) == [w for w in RESPONSIBLE_ORDER if w in groups]
     assert [f.id for f in groups["municipality"]] == ["capacity_unclear"]
-    assert [f.id for f in groups["employee"]] == ["jobcenter_not_contacted"]
+    assert [f.id for f in groups["employee"]] == ["union_not_involved"]
     assert "written_agreement_missing" in [f.id for f in groups["manager"]]
 
 
@@ -651,7 +688,7 @@ def test_language_and_role_pick_the_wording():
     da = finding(assess(c, AS_OF), "written_agreement_missing").message
     assert da == ("Der mangler en skriftlig aftale om ansættelsen på særlige vilkår. Aftalen skal "
                   "nævne de funktioner, medarbejderen har svært ved eller ikke kan udføre, og de "
-                  "skånehensyn I har aftalt.")
+                  "skånehensyn, der er aftalt.")
     c.case.role = "employee"
     du = finding(assess(c, AS_OF), "written_agreement_missing").message
     assert "du har svært ved" in du and "medarbejderen" not in du
@@ -670,16 +707,18 @@ def test_a_danish_case_assessed_in_english_for_the_wizard():
     c = ready_case()
     c.case.language = "da"
     c.agreement.accommodations = []
-    c.contacts.jobcenter = "no"
+    c.contacts.home_municipality = "no"
     a = assess(c, AS_OF, "en")
     assert a.language == "en" and c.case.language == "da"
     f = finding(a, "accommodations_missing")
     assert "accommodation" in f.message.lower() and "skånehensyn" not in f.message
-    f = finding(a, "jobcenter_not_contacted")
-    assert f.reference == "LAB § 118 (the municipality assesses the work capacity); the union's guidance"
+    f = finding(a, "home_municipality_not_contacted")
+    assert f.reference == ("The City of Copenhagen's guide (general guidance); the union's "
+                           "guidance; LAB § 118")
     da = assess(c, AS_OF)
     assert da.language == "da"
-    assert finding(da, "jobcenter_not_contacted").reference.startswith("LAB § 118 (kommunen vurderer")
+    assert finding(da, "home_municipality_not_contacted").reference.startswith(
+        "Københavns Kommunes vejledning")
 
 
 def test_case_without_role_or_language_uses_danish_employee_wording():
@@ -751,7 +790,7 @@ def test_json_shape():
     ]
     assert data["schema"] == 1
     assert data["as_of"] == "2026-03-01"
-    assert data["status"] == "missing"
+    assert data["status"] == "missing"  # the flex job starts before the twelve months
     assert data["pension"] == {
         "years": 70, "months": 0, "date": "2060-02-28", "six_year_mark": "2054-02-28",
     }
@@ -765,6 +804,13 @@ def test_json_shape():
         "responsible": "manager",
         "message": finding(a, "twelve_months_not_met").message,
         "reference": "LAB § 119, stk. 1",
+        "due": "2026-06-01",
+    }, {
+        "id": "flexjob_start_before_twelve_months",
+        "severity": "missing",
+        "responsible": "manager",
+        "message": finding(a, "flexjob_start_before_twelve_months").message,
+        "reference": 'LAB § 119, stk. 1 ("forinden")',
         "due": None,
     }]
     assert data["turns_40"] == "2030-02-28"
@@ -802,10 +848,12 @@ def cases(draw) -> Case:
     c.agreement.accommodations = draw(st.lists(st.sampled_from(["", "pauser"]), max_size=2))
     c.agreement.attempt_documented = draw(ANSWER)
     for key in ("capacity_reduced", "capacity_assessed", "relocation_retraining_examined",
-                "acute_injury", "retention_pointless", "progressive_disease"):
+                "acute_injury", "retention_pointless", "progressive_disease",
+                "medical_documentation"):
         setattr(c.eligibility, key, draw(ANSWER))
     c.self_employment.main_occupation = draw(ANSWER)
     c.self_employment.months_30h_last_24 = draw(st.none() | st.integers(0, 24))
+    c.self_employment.benefit_periods = draw(ANSWER)
     for key in ("hr", "home_municipality", "jobcenter", "union"):
         setattr(c.contacts, key, draw(ANSWER))
     c.measures = [
@@ -825,17 +873,36 @@ def test_assessment_invariants(case, as_of):
     sev = [f.severity for f in a.findings]
     assert sev == sorted(sev, key=SEVERITY_ORDER.index)
     assert len(set(ids(a))) == len(a.findings)
-    if "blocker" in sev:
+    people = {"employee", "manager", "union_rep", "doctor"}
+
+    def kind(f) -> str:
+        if f.severity != "missing":
+            return f.severity
+        if f.id == "twelve_months_not_met":
+            return "waiting"
+        return "municipality" if f.responsible == "municipality" else "missing"
+
+    kinds = {kind(f) for f in a.findings}
+    if "blocker" in kinds:
         assert a.status == "not_eligible"
-    elif "missing" in sev:
+    elif "missing" in kinds:
         assert a.status == "missing"
+        assert any(f.responsible in people for f in a.findings if kind(f) == "missing")
+    elif "waiting" in kinds:
+        assert a.status == "waiting"
     else:
         assert a.status == "ready"
     for step in STEP_IDS:
-        here = {f.severity for f in a.findings if f.step == step}
-        expected = ("blocker" if "blocker" in here
-                    else "missing" if "missing" in here else "complete")
+        here = {kind(f) for f in a.findings if f.step == step}
+        expected = next((k for k in ("blocker", "missing", "waiting", "municipality")
+                         if k in here), "complete")
         assert a.step_states[step] == expected
+    # Due dates: only the section-2 documentation and measures, on met_on, while it runs.
+    tm = a.twelve_months
+    for f in a.findings:
+        if f.due is not None:
+            assert tm.applies and tm.met_on is not None and as_of < tm.met_on
+            assert f.due == tm.met_on
     tm = a.twelve_months
     assert tm.applies is (tm.exemption is None)
     assert bool(SECTION_119 & set(ids(a))) <= tm.applies
