@@ -19,7 +19,7 @@ This package imports nothing from Textual.
 
 from __future__ import annotations
 
-from .explain import Bi, CaseFileError
+from .explain import CaseFileError
 from .files import (
     MAX_BYTES,
     backup_path,
@@ -38,7 +38,6 @@ __all__ = [
     "APP_NAME",
     "ENV_HOME",
     "MAX_BYTES",
-    "Bi",
     "CaseFileError",
     "CaseEntry",
     "default_folder",

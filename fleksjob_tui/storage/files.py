@@ -28,12 +28,13 @@ import tomli_w
 from pydantic import ValidationError
 
 from .. import locking
+from ..content import Msg
 from ..model import Case
 from .explain import (
-    Bi,
     CaseFileError,
     check_schema_version,
     decode,
+    file_error,
     os_error,
     parse_toml,
     too_large,
@@ -70,11 +71,8 @@ def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "
         raise validation_error(path, exc, text, lang) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # pragma: no cover
         raise CaseFileError(
-            path,
-            Bi(f"filen kunne ikke valideres ({exc})", f"the file could not be validated ({exc})"),
-            None,
-            unchanged_hint("Ret filen, eller start en ny sag.", "Correct the file, or start a new case."),
-            code="validation", lang=lang,
+            path, Msg.of("storage.validation.failed", error=exc), None,
+            unchanged_hint("storage.validation.failed_hint"), code="validation", lang=lang,
         ) from None
 
 
@@ -82,41 +80,15 @@ def _read_bytes(path: Path, lang: str) -> bytes:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise CaseFileError(
-            path,
-            Bi("filen findes ikke", "the file does not exist"),
-            None,
-            Bi("Tjek stavningen af stien, eller opret en ny sag med 'fleksjob new'.",
-               "Check the spelling of the path, or create a new case with 'fleksjob new'."),
-            code="not_found", lang=lang,
-        ) from None
+        raise file_error(path, "not_found", "not_found", lang, unchanged=False) from None
     except NotADirectoryError:
-        raise CaseFileError(
-            path,
-            Bi("en del af stien er ikke en mappe", "a part of the path is not a folder"),
-            None,
-            Bi("Tjek stien.", "Check the path."),
-            code="not_found", lang=lang,
-        ) from None
+        raise file_error(path, "not_a_folder", "not_found", lang, unchanged=False) from None
     except OSError as exc:
         raise os_error(path, exc, lang) from None
     if stat.S_ISDIR(st.st_mode):
-        raise CaseFileError(
-            path,
-            Bi("stien er en mappe, ikke en sagsfil", "the path is a folder, not a case file"),
-            None,
-            unchanged_hint("Angiv en .toml-fil i mappen, fx 'fleksjob open MAPPE/sag.toml'.",
-                  "Give a .toml file inside the folder, e.g. 'fleksjob open FOLDER/case.toml'."),
-            code="is_directory", lang=lang,
-        )
+        raise file_error(path, "is_directory", "is_directory", lang)
     if not stat.S_ISREG(st.st_mode):
-        raise CaseFileError(
-            path,
-            Bi("stien er ikke en almindelig fil", "the path is not a regular file"),
-            None,
-            unchanged_hint("Angiv en sagsfil (.toml).", "Give a case file (.toml)."),
-            code="not_regular", lang=lang,
-        )
+        raise file_error(path, "not_regular", "not_regular", lang)
     if st.st_size > MAX_BYTES:
         raise too_large(path, st.st_size, MAX_BYTES, lang)
     try:
@@ -124,8 +96,8 @@ def _read_bytes(path: Path, lang: str) -> bytes:
             data = f.read(MAX_BYTES + 1)
     except IsADirectoryError:  # pragma: no cover - raced with a rename
         raise CaseFileError(
-            path, Bi("stien er en mappe", "the path is a folder"), None,
-            unchanged_hint("Angiv en .toml-fil.", "Give a .toml file."), code="is_directory", lang=lang,
+            path, Msg.of("storage.is_directory.short"), None,
+            unchanged_hint("storage.is_directory.short_hint"), code="is_directory", lang=lang,
         ) from None
     except OSError as exc:
         raise os_error(path, exc, lang) from None
@@ -218,11 +190,8 @@ def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
     path = Path(path)
     holder = locking.read_lock(path)
     if holder is not None and not holder.stale():
-        raise CaseFileError(
-            path, Bi("sagen er åben i et andet fleksjob", "the case is open in another fleksjob"),
-            None, Bi(f"Luk den dér først ({holder.describe('da')}).",
-                     f"Close it there first ({holder.describe('en')})."),
-            code="in_use", action="delete", lang=lang)
+        raise file_error(path, "in_use", "in_use", lang, unchanged=False, action="delete",
+                         holder=holder.description)
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     files = [real, backup_path(real)] + ([path] if real != path else [])
     lock = locking.lock_path(path)  # beside the real file; computed before the link goes
@@ -310,9 +279,9 @@ def _write_private(path: Path, data: bytes, lang: str, backup: bool = False) -> 
     folder = path.parent
     if path.is_dir():
         raise CaseFileError(
-            path, Bi("stien er en mappe", "the path is a folder"), None,
-            Bi("Vælg et filnavn, fx sag.toml.", "Choose a file name, e.g. case.toml."),
-            code="write_failed", lang=lang, action="save",
+            path, Msg.of("storage.is_directory.short"), None,
+            Msg.of("storage.is_directory.save_hint"), code="write_failed", lang=lang,
+            action="save",
         )
     clean_stale_temps(folder, path.name)
     if backup:
