@@ -19,30 +19,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import content
+from .content import LANGUAGES, Msg
+
 __all__ = [
     "DateError",
     "parse_date",
     "parse_optional_date",
     "format_date",
     "format_datetime",
-    "EXAMPLE",
+    "EXAMPLE",  # noqa: F822 - given by __getattr__ below, read from the data when first used
 ]
-
-#: How a date should be typed, per language (shown in hints and placeholders).
-EXAMPLE = {"da": "dd-mm-åååå, fx 22-11-2026", "en": "dd-mm-yyyy or yyyy-mm-dd, e.g. 22-11-2026"}
 
 _DMY = re.compile(r"(?P<d>[0-9]{1,2})(?P<sep>[-.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})", re.ASCII)
 _YMD = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})", re.ASCII)
 _SHORT_YEAR = re.compile(r"[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2}", re.ASCII)
 
-_MONTHS_DA = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+
+def __getattr__(name: str):
+    if name == "EXAMPLE":
+        #: How a date should be typed, per language (shown in hints and placeholders); read from
+        #: ``content/messages.toml`` when first asked for, so importing this module reads no file.
+        return {lang: Msg.of("dates.example").get(lang) for lang in LANGUAGES}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class DateError(ValueError):
@@ -50,19 +49,19 @@ class DateError(ValueError):
 
     ``message(lang)`` gives the text in Danish (``"da"``) or English (``"en"``); ``str(err)`` uses
     the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``
-    or ``"impossible"``; ``text`` is what was typed.
+    or ``"impossible"``; ``text`` is what was typed; ``msg`` is the
+    :class:`~fleksjob_tui.content.Msg` (the words are in ``content/messages.toml``).
     """
 
-    def __init__(self, kind: str, text: str, da: str, en: str, lang: str = "da") -> None:
+    def __init__(self, kind: str, text: str, msg: Msg, lang: str = "da") -> None:
         self.kind = kind
         self.text = text
-        self._messages = {"da": da, "en": en}
-        self.lang = lang if lang in self._messages else "da"
+        self.msg = msg
+        self.lang = lang if lang in LANGUAGES else "da"
         super().__init__(self.message(self.lang))
 
     def message(self, lang: str | None = None) -> str:
-        lang = lang or self.lang
-        return self._messages.get(lang, self._messages["da"])
+        return self.msg.get(lang or self.lang)
 
     def __str__(self) -> str:
         return self.message(self.lang)
@@ -71,6 +70,9 @@ class DateError(ValueError):
 def _shown(text: str) -> str:
     text = text.strip()
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_EXAMPLE = Msg.of("dates.example")
 
 
 def parse_date(text: str, lang: str = "da") -> dt.date:
@@ -84,45 +86,26 @@ def parse_date(text: str, lang: str = "da") -> dt.date:
         raise TypeError(f"parse_date() needs a str, not {type(text).__name__}")
     s = text.strip()
     if not s:
-        raise DateError(
-            "empty", text,
-            da=f"Skriv en dato ({EXAMPLE['da']}).",
-            en=f"Enter a date ({EXAMPLE['en']}).",
-            lang=lang,
-        )
+        raise DateError("empty", text, Msg.of("dates.empty", example=_EXAMPLE), lang=lang)
     m = _DMY.fullmatch(s) or _YMD.fullmatch(s)
     if m is None:
-        if _SHORT_YEAR.fullmatch(s):
-            raise DateError(
-                "short_year", text,
-                da=f"'{_shown(s)}': skriv året med fire cifre ({EXAMPLE['da']}).",
-                en=f"'{_shown(s)}': write the year with four digits ({EXAMPLE['en']}).",
-                lang=lang,
-            )
-        raise DateError(
-            "form", text,
-            da=f"'{_shown(s)}' er ikke en dato i formen {EXAMPLE['da']} (eller 2026-11-22).",
-            en=f"'{_shown(s)}' is not a date in the form {EXAMPLE['en']}.",
-            lang=lang,
-        )
+        kind = "short_year" if _SHORT_YEAR.fullmatch(s) else "form"
+        raise DateError(kind, text, Msg.of(f"dates.{kind}", text=_shown(s), example=_EXAMPLE),
+                        lang=lang)
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     try:
         return dt.date(year, month, day)
     except ValueError:
         pass
     if not 1 <= month <= 12:
-        da = f"'{_shown(s)}' findes ikke: måneden skal være 1-12."
-        en = f"'{_shown(s)}' does not exist: the month must be 1-12."
+        msg = Msg.of("dates.bad_month", text=_shown(s))
     elif year < 1:
-        da = f"'{_shown(s)}' findes ikke: år 0 findes ikke."
-        en = f"'{_shown(s)}' does not exist: there is no year 0."
+        msg = Msg.of("dates.year_zero", text=_shown(s))
     else:
-        last = _last_day(year, month)
-        da = (f"'{_shown(s)}' findes ikke: {_MONTHS_DA[month - 1]} {year} "
-              f"har {last} dage.")
-        en = (f"'{_shown(s)}' does not exist: {_MONTHS_EN[month - 1]} {year} "
-              f"has {last} days.")
-    raise DateError("impossible", text, da=da, en=en, lang=lang)
+        months = content.entry("messages", "dates.months")
+        msg = Msg.of("dates.bad_day", text=_shown(s), year=year, last=_last_day(year, month),
+                     month=Msg.either(months["da"][month - 1], months["en"][month - 1]))
+    raise DateError("impossible", text, msg, lang=lang)
 
 
 def parse_optional_date(text: str | None, lang: str = "da") -> dt.date | None:

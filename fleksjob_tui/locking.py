@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import _toml
+from .content import Msg
 
 __all__ = ["CaseLock", "CaseLocked", "LockInfo", "acquire", "lock_path", "read_lock", "GRACE"]
 
@@ -75,19 +76,23 @@ class LockInfo:
     def describe(self, lang: str = "da") -> str:
         """In plain words, for messages: ``"åbnet 22-11-2026 10:15 på denne computer, proces
         1234"`` (or ``"… på computeren laptop-2 …"`` when it is another machine)."""
-        from .dates import format_datetime
+        return self.description.get(lang)
 
-        en = lang == "en"
+    @property
+    def description(self) -> Msg:
+        """:meth:`describe` in every language (the words are in ``content/messages.toml``)."""
         if self.pid is None:
-            return "by a program that is not known" if en else "af et ukendt program"
-        parts = []
-        if self.since is not None:
-            parts.append(f"{'opened' if en else 'åbnet'} {format_datetime(self.since, lang)}")
+            return Msg.of("lock.unknown")
         if self.local:
-            parts.append("on this computer" if en else "på denne computer")
+            where = Msg.of("lock.this_computer")
         else:
-            parts.append(f"on the computer {self.host}" if en else f"på computeren {self.host}")
-        return " ".join(parts) + f", {'process' if en else 'proces'} {self.pid}"
+            where = Msg.of("lock.other_computer", host=self.host)
+        if self.since is None:
+            return Msg.of("lock.holder", where=where, pid=self.pid)
+        from .dates import format_datetime  # dates is needed only when a lock is shown
+
+        since = Msg.either(format_datetime(self.since, "da"), format_datetime(self.since, "en"))
+        return Msg.of("lock.holder_since", since=since, where=where, pid=self.pid)
 
 
 class CaseLocked(Exception):
@@ -96,7 +101,7 @@ class CaseLocked(Exception):
     def __init__(self, case_path: Path, holder: LockInfo) -> None:
         self.case_path = case_path
         self.holder = holder
-        super().__init__(f"{case_path} is open in another fleksjob ({holder.describe('en')})")
+        super().__init__(Msg.of("lock.locked", path=case_path, holder=holder.description).en)
 
 
 def pid_alive(pid: int) -> bool:

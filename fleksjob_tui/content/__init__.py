@@ -4,11 +4,17 @@ Every text lives in a TOML file beside this module, in Danish and English. A tex
 table with the keys ``da`` and ``en``; it may add ``da_du`` / ``en_you`` for the wording used
 when the employee fills in the case themselves ("du" instead of "medarbejderen").
 
+A text that is built in one place and shown later, in whichever language the reader has, is a
+:class:`Msg`: a key into a data file plus its values (the error messages of a case file, the
+date errors, the lock messages).
+
 This module imports nothing from Textual.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,3 +88,55 @@ def has(name: str, key: str) -> bool:
 def entry(name: str, key: str) -> Any:
     """The raw table at ``key`` of ``content/<name>.toml`` (for structured data)."""
     return _lookup(name, key)
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A user-visible text in every language: ``content/<name>.toml`` at ``key`` with values.
+
+    ``msg.get(lang)`` (or ``msg.da`` / ``msg.en``) gives the text, formatted with ``args``; an
+    argument that is itself a :class:`Msg` is put in the same language, and a list or tuple of
+    arguments is put in one by one and joined with ", ". ``str(msg)`` is the Danish text.
+    The words live in the data file only: a translator edits TOML, never this code.
+    """
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    name: str = "messages"
+
+    @classmethod
+    def of(cls, key: str, /, **args: Any) -> Msg:
+        """``Msg.of("storage.not_found.what")`` — a text of ``content/messages.toml``."""
+        return cls(key, args)
+
+    @classmethod
+    def either(cls, da: Any, en: Any) -> Msg:
+        """A value the program has in each language (a number written the Danish or the English
+        way, a parser's English message and its Danish translation): ``either`` in the data."""
+        return cls("either", {"da": da, "en": en})
+
+    def get(self, lang: str | None) -> str:
+        lang = lang if lang in LANGUAGES else "da"
+        value = pick(_lookup(self.name, self.key), lang)
+        if not self.args:
+            return value
+        return value.format_map({k: _put(v, lang) for k, v in self.args.items()})
+
+    @property
+    def da(self) -> str:
+        return self.get("da")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
+
+    def __str__(self) -> str:
+        return self.da
+
+
+def _put(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.get(lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_put(v, lang)) for v in value)
+    return value
