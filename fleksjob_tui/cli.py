@@ -10,6 +10,7 @@
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
                      [--full-time-hours H] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
+    fleksjob serve [CASE.toml] [--port N] [--no-browser]   the wizard in this computer's browser
 
 Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: waiting, missing or not met,
 2 the file cannot be read or validated, bad input, or an unexpected error. ``check --json`` on a
@@ -178,6 +179,15 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     p.add_argument("--full-time-hours", metavar="H", help=h("full_time_hours"))
     p.add_argument("--business-income", metavar="KR", help=h("business_income"))
     p.add_argument("--json", action="store_true", help=h("tilskud_json"))
+
+    def sv(key: str) -> str:  # the serve command's own texts (content/serve.toml)
+        return content.text("serve", f"help.{key}", lang)
+
+    p = sub.add_parser("serve", help=sv("serve"), description=sv("serve").capitalize() + ".")
+    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
+    p.add_argument("path", nargs="?", metavar=case, help=sv("case"))
+    p.add_argument("--port", type=int, metavar="N", help=sv("port"))
+    p.add_argument("--no-browser", action="store_true", help=sv("no_browser"))
     return parser
 
 
@@ -473,6 +483,23 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_app(args.path, lang, new=False, case=case)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The wizard in the browser of this computer (``serve.py``; the only command that listens
+    on a socket, on 127.0.0.1 only)."""
+    lang = getattr(args, "lang", None)
+    page_lang = lang or "da"
+    if args.path is not None:
+        # Check the file first, like `open`: a clear message and exit 2 before anything listens.
+        page_lang = lang or _load(args.path, page_lang, None).language
+    from . import serve  # aiohttp and textual-serve are imported here and only here
+
+    try:
+        return serve.serve(args.path, lang=lang, page_lang=page_lang, port=args.port,
+                           open_browser=not args.no_browser)
+    except serve.ServeError as err:
+        raise _Fail(err.message) from None
+
+
 COMMANDS = {
     "new": cmd_new,
     "open": cmd_open,
@@ -481,6 +508,7 @@ COMMANDS = {
     "export": cmd_export,
     "restore": cmd_restore,
     "tilskud": cmd_tilskud,
+    "serve": cmd_serve,
 }
 
 

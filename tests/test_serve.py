@@ -1,0 +1,406 @@
+"""``fleksjob serve``: the wizard in the browser of this computer, reachable from nowhere else.
+
+Every test runs the real command (``python -m fleksjob_tui serve --no-browser``) in a child
+process with its own FLEKSJOB_HOME, reads the address it prints, and talks to it over loopback
+only. The browser test drives Debian's Chromium with Playwright (never a downloaded browser).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from fleksjob_tui import cli, locking, storage
+from fleksjob_tui.model import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("FLEKSJOB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)")
+ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+
+
+# ── helpers ──────────────────────────────────────────────────────────────────────────────────
+class Served:
+    """A running ``fleksjob serve``: ``url``, ``port``, ``token``, ``origin``, ``proc``."""
+
+    def __init__(self, proc: subprocess.Popen, line: str) -> None:
+        m = URL.search(line)
+        assert m, f"no address in {line!r}"
+        self.proc = proc
+        self.line = line
+        self.url = m.group(0)
+        self.port = int(m.group(1))
+        self.token = m.group(2)
+        self.origin = f"http://127.0.0.1:{self.port}"
+
+    def stop(self, timeout: float = 30) -> int:
+        """Ctrl+C, as in the terminal; the exit code."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        return self.proc.wait(timeout=timeout)
+
+
+@contextlib.contextmanager
+def serving(home: Path, *args: str, lang: str | None = None):
+    env = {**os.environ, "FLEKSJOB_HOME": str(home), "FLEKSJOB_NO_BLINK": "1"}
+    argv = [sys.executable, "-m", "fleksjob_tui"] + (["--lang", lang] if lang else [])
+    proc = subprocess.Popen(argv + ["serve", "--no-browser", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], 30)
+        assert ready, "fleksjob serve printed no address within 30 s"
+        served = Served(proc, proc.stdout.readline())
+        yield served
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8", "replace")
+
+
+def new_case(home: Path, title: str = "Skærmen på væggen") -> Path:
+    path = home / "sag.toml"
+    storage.save_case(Case.new(title=title, role="employee"), path)
+    return path
+
+
+def screen_text(chunks: list[bytes]) -> str:
+    """What the wizard wrote to the terminal, without the escape codes."""
+    return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
+
+
+def wait_for(predicate, timeout: float = 20, what: str = "condition", sleep=time.sleep):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def wizard_processes(case: Path) -> list[int]:
+    """Processes still running the wizard on ``case`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if str(case).encode() in args and b"open" in args:
+            found.append(int(entry.name))
+    return found
+
+
+# ── the command line ─────────────────────────────────────────────────────────────────────────
+def test_serve_help_in_both_languages(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["serve", "--help"])
+    da = capsys.readouterr().out
+    assert "--no-browser" in da and "browseren på denne computer" in da
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "serve", "--help"])
+    assert "the browser on this computer" in capsys.readouterr().out
+
+
+def test_a_bad_case_file_stops_before_anything_listens(tmp_path, capsys):
+    assert cli.main(["serve", str(tmp_path / "findes-ikke.toml"), "--no-browser"]) == 2
+    assert capsys.readouterr().err.strip()
+
+
+def test_a_port_in_use_is_a_clear_message(tmp_path, capsys):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port), "--no-browser"]) == 2
+        assert f"Port {port}" in capsys.readouterr().err
+    finally:
+        taken.close()
+    assert cli.main(["serve", "--port", "70000", "--no-browser"]) == 2
+    assert "65535" in capsys.readouterr().err
+
+
+def test_the_command_line_imports_no_server():
+    code = ("import sys, fleksjob_tui.cli as c; c.build_parser(); "
+            "bad = [m for m in ('aiohttp', 'textual_serve', 'textual', 'fleksjob_tui.serve') "
+            "if m in sys.modules]; assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    code = "import sys, fleksjob_tui.serve; assert 'textual' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# ── the key, the Host, the Origin, loopback ──────────────────────────────────────────────────
+def test_every_request_needs_the_key(tmp_path):
+    with serving(tmp_path) as s:
+        assert s.line.startswith("Guiden kører i browseren på http://127.0.0.1:")
+        base = s.origin
+        for path in ["/", "/?token=", "/?token=" + s.token[:-1] + "x", "/static/xterm.css",
+                     "/static/textual.js", "/static/fonts/roboto-mono-latin-wght-normal.woff2",
+                     "/ws/nope", "/favicon.ico", "/download/x", "/../etc/passwd"]:
+            status, body = get(base + path)
+            assert (status, body) == (403, "403 Forbidden"), path
+        # The key, but another name for the server (DNS rebinding): refused too.
+        assert get(s.url, {"Host": f"fleksjob.example:{s.port}"})[0] == 403
+
+        status, page = get(s.url)
+        assert status == 200
+        assert "<title>Fleksjob – guide til fastholdelsesfleksjob</title>" in page
+        assert '<html lang="da">' in page
+        # Every address on the page is this server's, with the key; nothing from elsewhere.
+        hosts = {urlsplit(u).netloc for u in re.findall(r"(?:https?|wss?)://[^\s\"')]+", page)}
+        assert hosts == {f"127.0.0.1:{s.port}"}, hosts
+        assert "googleapis" not in page and "@import" not in page
+        for ref in re.findall(r'(?:src|href)="(http[^"]+)"', page):
+            assert f"token={s.token}" in ref, ref
+            assert get(ref)[0] == 200, ref
+        fonts = re.findall(r'url\("([^"]+)"\)', page)
+        assert fonts and all(get(f)[0] == 200 for f in fonts)
+        assert get(f"{base}/static/fonts/OFL.txt?token={s.token}")[0] == 200
+        assert get(f"{base}/static/fonts/?token={s.token}")[0] in (403, 404)  # no listing
+        assert s.stop() == 0
+
+
+def test_the_page_title_in_english(tmp_path):
+    with serving(tmp_path, lang="en") as s:
+        assert s.line.startswith("The wizard is running in the browser at")
+        status, page = get(s.url)
+        assert status == 200
+        assert "<title>Fleksjob – a guide to the retention flex job</title>" in page
+        assert '<html lang="en">' in page
+
+
+def _listening_sockets(pid: int) -> list[tuple[str, str]]:
+    """(table, local address) of the TCP sockets ``pid`` listens on, from /proc."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    found = []
+    for table in ("tcp", "tcp6"):
+        with contextlib.suppress(FileNotFoundError):
+            for row in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+                cols = row.split()
+                if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                    found.append((table, cols[1]))
+    return found
+
+
+def test_listens_on_loopback_only(tmp_path):
+    with serving(tmp_path) as s:
+        listening = _listening_sockets(s.proc.pid)
+        assert listening == [("tcp", f"0100007F:{s.port:04X}")], listening  # 127.0.0.1 only
+
+
+async def test_websocket_refuses_a_foreign_origin(tmp_path):
+    import aiohttp
+
+    with serving(tmp_path) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=80&height=24"
+        async with aiohttp.ClientSession() as session:
+            for headers, url in [
+                ({"Origin": "http://evil.example"}, ws),
+                ({"Origin": "http://127.0.0.1:1"}, ws),  # another local port is another page
+                ({"Origin": "null"}, ws),
+                ({}, ws),
+                ({"Origin": s.origin}, ws.replace(s.token, "x" * len(s.token))),
+            ]:
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    async with session.ws_connect(url, headers=headers):
+                        pass
+                assert refused.value.status == 403, headers
+            # The page's own address is let in, and the wizard starts behind it.
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as conn:
+                message = await conn.receive(timeout=30)
+                assert message.type == aiohttp.WSMsgType.BINARY
+        assert s.stop() == 0
+
+
+async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
+    """SIGINT while a window has the case open: the wizard saves what was typed a moment ago,
+    its process ends, the lock is gone, and the server exits 0."""
+    import aiohttp
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=100&height=30"
+        chunks: list[bytes] = []
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as conn:
+                deadline = time.monotonic() + 30
+                while "Navn eller initialer" not in screen_text(chunks):
+                    assert time.monotonic() < deadline, screen_text(chunks)[-500:]
+                    message = await conn.receive(timeout=30)
+                    if message.type == aiohttp.WSMsgType.BINARY:
+                        chunks.append(message.data)
+                assert locking.read_lock(case) is not None  # the wizard holds the case
+                pid = locking.read_lock(case).pid
+                await conn.send_json(["stdin", "Ctrl-C Åse"])
+                while "Ctrl-C Åse" not in screen_text(chunks):  # typed into the name field
+                    assert time.monotonic() < deadline, screen_text(chunks)[-500:]
+                    message = await conn.receive(timeout=30)
+                    if message.type == aiohttp.WSMsgType.BINARY:
+                        chunks.append(message.data)
+                s.proc.send_signal(signal.SIGINT)  # Ctrl+C in the terminal, no autosave wait
+                assert s.proc.wait(timeout=30) == 0
+        err = s.proc.stderr.read()
+    assert "Stoppet." in err
+    assert locking.read_lock(case) is None
+    assert not locking.pid_alive(pid)
+    assert not wizard_processes(case)
+    assert storage.load_case(case).person.name == "Ctrl-C Åse"
+
+
+# ── a real browser ───────────────────────────────────────────────────────────────────────────
+@pytest.fixture
+def chromium():
+    """Debian's Chromium through Playwright (which never downloads a browser here)."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        pytest.skip("Playwright for Python is not installed (pip install -e '.[test]')")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as pw:
+        profile = tempfile.mkdtemp(prefix="fleksjob-chromium-")
+        try:
+            context = pw.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+                viewport={"width": 1100, "height": 640}, locale="da-DK")
+        except Error as err:
+            shutil.rmtree(profile, ignore_errors=True)
+            pytest.skip(f"Chromium cannot start here: {str(err).splitlines()[0]}")
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+class Window:
+    """A browser tab on the served wizard, with what the wizard wrote to it."""
+
+    def __init__(self, context, url: str, requests: list[str]) -> None:
+        self.chunks: list[bytes] = []
+        self.requests = requests
+        self.problems: list[str] = []
+        self.page = context.new_page()
+        self.page.on("websocket", self._socket)
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
+        self.page.on("pageerror", lambda e: self.problems.append(str(e)))
+        self.page.goto(url)
+        # (locators, not wait_for_function: the page's CSP forbids evaluating strings)
+        self.page.locator("body.-first-byte").wait_for(state="attached", timeout=30_000)
+        self.page.focus(".xterm-helper-textarea")
+
+    def _socket(self, ws) -> None:
+        self.requests.append(ws.url)
+        ws.on("framereceived", lambda payload: isinstance(payload, bytes)
+              and self.chunks.append(payload))
+
+    def text(self) -> str:
+        return screen_text(self.chunks)
+
+    def pause(self, seconds: float) -> None:
+        """Wait, letting Playwright deliver the frames received meanwhile (a plain sleep in
+        its sync API would not)."""
+        self.page.wait_for_timeout(seconds * 1000)
+
+    def wait_for_text(self, text: str, timeout: float = 30) -> None:
+        wait_for(lambda: text in self.text(), timeout, f"{text!r} on the screen", self.pause)
+
+    def wait_for(self, predicate, what: str, timeout: float = 20):
+        return wait_for(predicate, timeout, what, self.pause)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.page.keyboard.press(key)
+            self.pause(0.15)
+
+
+def test_in_a_real_browser(chromium, tmp_path):
+    """Open the printed address, see the start screen, start a case, answer with the keyboard:
+    the case file on disk changes. A second tab is told the case is open elsewhere. No request
+    goes to any host but 127.0.0.1."""
+    requests: list[str] = []
+    chromium.on("request", lambda r: requests.append(r.url))
+    outside: list[str] = []
+
+    def only_here(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    chromium.route("**/*", only_here)
+
+    with serving(tmp_path) as s:
+        first = Window(chromium, s.url, requests)
+        assert first.page.title() == "Fleksjob – guide til fastholdelsesfleksjob"
+        first.wait_for_text("Start en ny sag")  # the start screen
+        first.keys("Enter")  # "Start en ny sag"
+        first.wait_for_text("Hvem udfylder sagen?")
+        first.keys("Enter")  # "Jeg er medarbejderen"
+        first.wait_for_text("Navn eller initialer")
+        case = first.wait_for(lambda: storage.list_cases(tmp_path), "the new case file")[0]
+        path = Path(case.path)
+        before = path.read_bytes()
+        first.page.keyboard.type("Åse på skærmen", delay=20)
+        first.wait_for(lambda: path.read_bytes() != before
+                       and storage.load_case(path).person.name == "Åse på skærmen",
+                       "the answer saved in the case file")
+        assert locking.read_lock(path) is not None
+
+        # A second tab: its own wizard, and the case's lock applies as in the terminal.
+        second = Window(chromium, s.url, requests)
+        second.wait_for_text("Åse på skærmen")  # the start screen lists the case
+        second.keys("Enter")  # the case the cursor stands on
+        second.wait_for_text("Sagen er åben et andet sted")
+        assert storage.load_case(path).person.name == "Åse på skærmen"
+
+        assert s.stop() == 0
+        first.page.locator("body.-closed").wait_for(state="attached", timeout=10_000)
+    assert locking.read_lock(path) is None
+    assert outside == []
+    hosts = {urlsplit(u).hostname for u in requests}
+    assert hosts == {"127.0.0.1"}, requests
+    assert any(u.startswith(f"ws://127.0.0.1:{s.port}/ws/") for u in requests)
+    assert not first.problems, first.problems
+    assert not second.problems, second.problems
