@@ -5,7 +5,9 @@
     fleksjob open CASE.toml                 start the wizard on a case
     fleksjob check CASE.toml [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO]
-    fleksjob export CASE.toml [--format html|md] [-o FIL] [--force] [--as-of DATO]
+    fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
+                    [-o FIL] [--force] [--as-of DATO]
+    fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
                      [--full-time-hours H] [--json]
@@ -130,12 +132,25 @@ class _Parser(argparse.ArgumentParser):
                               f"{_h('see_help', self.lang, prog=self.prog)}\n")
 
 
+def _d(key: str, lang: str, **fmt) -> str:
+    """A text of the documents (``content/documents.toml``)."""
+    return content.text("documents", key, lang, **fmt)
+
+
+def _documents() -> tuple[str, ...]:
+    from .documents import DOCUMENTS  # a small module: no python-docx, no icalendar
+
+    return DOCUMENTS
+
+
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return _h(key, lang)
 
-    def command(name: str, *, as_of: bool = False) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=h(name), description=h(name).capitalize() + ".")
+    def command(name: str, *, as_of: bool = False, text: str | None = None
+                ) -> argparse.ArgumentParser:
+        text = text or h(name)
+        p = sub.add_parser(name, help=text, description=text.capitalize() + ".")
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
         if as_of:
             p.add_argument("--as-of", metavar=h("m_date"), help=h("as_of"))
@@ -163,10 +178,18 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     p = command("export", as_of=True)
     p.add_argument("path", metavar=case)
-    p.add_argument("--format", choices=("html", "md"), default=None,
-                   help=h("export_format_auto"))
+    p.add_argument("--document", choices=_documents(), default="pack",
+                   help=_d("cli.document", lang))
+    p.add_argument("--format", choices=("html", "md", "docx"), default=None,
+                   help=_d("cli.format", lang))
     p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
     p.add_argument("--force", action="store_true", help=h("export_force"))
+
+    # The case's dates as a calendar, without health detail (fleksjob_tui/documents/calendar.py)
+    p = command("calendar", as_of=True, text=_d("cli.calendar", lang))
+    p.add_argument("path", metavar=case)
+    p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
+    p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
 
     p = command("restore")
     p.add_argument("path", metavar=case)
@@ -326,9 +349,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
     fmt = args.format or format_for(args.output)
-    out = Path(args.output).expanduser() if args.output else default_output(args.path, fmt)
+    document = getattr(args, "document", "pack")
+    out = (Path(args.output).expanduser() if args.output
+           else default_output(args.path, fmt, document=document))
     if out.is_dir():  # like cp: a folder gets the default name inside it
-        out = out / default_output(args.path, fmt).name
+        out = out / default_output(args.path, fmt, document=document).name
     try:
         # Never over the case itself or any case file; never over an earlier pack unasked.
         check_target(out, args.path, case.language)
@@ -337,10 +362,52 @@ def cmd_export(args: argparse.Namespace) -> int:
                               content.text("export", "error.exists", "en"), case.language,
                               hint_da=content.text("export", "error.use_force", "da"),
                               hint_en=content.text("export", "error.use_force", "en"))
-        written = export_case(case, as_of, fmt, out, case_path=args.path)
+        written = export_case(case, as_of, fmt, out, case_path=args.path, document=document)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
     print(content.text("export", "cli.written", case.language, path=written))
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """The case's dates as an .ics file: the same safety as export (never over a case, 600,
+    atomic, --force to replace), and no health detail in it (the command says so)."""
+    lang_override = getattr(args, "lang", None)
+    as_of = _as_of(args, lang_override or "da")
+    case = _load(args.path, lang_override or "da", lang_override)
+    lang = case.language
+    from .documents.calendar import build_calendar
+    from .export import ExportError, check_target
+    from .rules import assess
+    from .storage import CaseFileError, write_private_bytes
+    from .view import build_view
+
+    out = Path(args.output).expanduser() if args.output else Path(args.path).with_suffix(".ics")
+    if out.is_dir():
+        out = out / Path(args.path).with_suffix(".ics").name
+    data, n = build_calendar(build_view(case, assess(case, as_of), lang))
+    try:
+        check_target(out, args.path, lang)
+        if (out.exists() or out.is_symlink()) and not args.force:
+            raise ExportError(out, content.text("export", "error.exists", "da"),
+                              content.text("export", "error.exists", "en"), lang,
+                              hint_da=content.text("export", "error.use_force", "da"),
+                              hint_en=content.text("export", "error.use_force", "en"))
+        if n == 0:
+            raise _Fail(_d("calendar.none", lang))
+        if not out.parent.is_dir():
+            raise ExportError(out, content.text("export", "error.no_folder", "da",
+                                                folder=out.parent),
+                              content.text("export", "error.no_folder", "en",
+                                           folder=out.parent), lang)
+        try:
+            written = write_private_bytes(out, data, lang=lang)
+        except CaseFileError as err:
+            raise ExportError(out, err.what.da, err.what.en, lang) from None
+    except ExportError as err:
+        raise _Fail(err.message(lang)) from None
+    print(_d("calendar.written", lang, path=written, n=n))
+    print(_d("calendar.no_health", lang))
     return EXIT_OK
 
 
@@ -506,6 +573,7 @@ COMMANDS = {
     "check": cmd_check,
     "summary": cmd_summary,
     "export": cmd_export,
+    "calendar": cmd_calendar,
     "restore": cmd_restore,
     "tilskud": cmd_tilskud,
     "serve": cmd_serve,

@@ -78,8 +78,8 @@ __all__ = [
     "redact",
 ]
 
-#: Output formats and their file suffixes.
-FORMATS: dict[str, str] = {"html": ".html", "md": ".md"}
+#: Output formats and their file suffixes (Word: fleksjob_tui/documents/docx_writer.py).
+FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "docx": ".docx"}
 
 _STATUS_CLASS = {"ready": "ready", "waiting": "waiting", "missing": "missing",
                  "not_eligible": "notmet"}
@@ -766,12 +766,16 @@ def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
 
 def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
                    folder: str | os.PathLike[str] | None = None, *,
-                   title: str | None = None) -> Path:
+                   title: str | None = None, document: str = "pack") -> Path:
     """Where the pack goes by default: beside the case file, same stem (``sag.toml`` →
-    ``sag.html``); for a case without a file, in ``folder`` named after ``title``."""
+    ``sag.html``); for a case without a file, in ``folder`` named after ``title``. Another
+    ``document`` adds its own ending to the stem (``sag-aftale.docx``, ``sag-kommune.html``)."""
     suffix = FORMATS.get(fmt, ".html")
+    if document != "pack":
+        suffix = content.text("documents", f"document.suffix_{document}", "da") + suffix
     if case_path is not None:
-        return Path(case_path).with_suffix(suffix)
+        case_path = Path(case_path)
+        return case_path.with_name(case_path.stem + suffix)
     from .storage import new_case_path
 
     stem = new_case_path(folder, title or "dokumentation").stem
@@ -779,10 +783,14 @@ def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
 
 
 def format_for(path: str | os.PathLike[str] | None) -> str:
-    """The format a file name asks for: ``.md``/``.markdown`` → ``md``, anything else ``html``."""
+    """The format a file name asks for: ``.md``/``.markdown`` → ``md``, ``.docx`` → ``docx``,
+    anything else ``html``."""
     if path is None:
         return "html"
-    return "md" if Path(path).suffix.lower() in (".md", ".markdown") else "html"
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    return "md" if suffix in (".md", ".markdown") else "html"
 
 
 #: Names the pack must never be written to: a case file, its previous version (``SAG.toml.bak``)
@@ -856,7 +864,13 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
             raise refuse("error.backup_file", name, Path(name))
 
 
-def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None) -> str:
+def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None,
+           document: str = "pack") -> str | bytes:
+    """``document`` (pack, agreement, municipality) as ``fmt`` (html, md: text; docx: bytes)."""
+    if document != "pack" or fmt == "docx":
+        from .documents import render_document
+
+        return render_document(case, assessment, document, fmt, lang)
     if fmt == "html":
         return render_html(case, assessment, lang)
     if fmt == "md":
@@ -865,28 +879,32 @@ def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None
 
 
 def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str],
-                case_path: str | os.PathLike[str] | None = None) -> Path:
-    """Assess ``case`` as of ``as_of``, render it as ``fmt`` (``html``/``md``) and write it to
-    ``out_path`` atomically with mode 600. Returns the path written; raises :class:`ExportError`.
+                case_path: str | os.PathLike[str] | None = None, *,
+                document: str = "pack") -> Path:
+    """Assess ``case`` as of ``as_of``, render ``document`` (``pack``, ``agreement``,
+    ``municipality``: :mod:`fleksjob_tui.documents`) as ``fmt`` (``html``/``md``/``docx``) and
+    write it to ``out_path`` atomically with mode 600. Returns the path written; raises
+    :class:`ExportError`.
 
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
-    from .storage import CaseFileError, write_private_text
+    from .storage import CaseFileError, write_private_bytes
 
     lang = case.language
-    text = render(case, assess_for_pack(case, as_of), fmt, lang)
+    text = render(case, assess_for_pack(case, as_of), fmt, lang, document)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     path = Path(out_path).expanduser()
     check_target(path, case_path, lang)
     if path.is_dir():
-        name = default_output(None, fmt, path, title=case.case.title).name
+        name = default_output(None, fmt, path, title=case.case.title, document=document).name
         raise ExportError(path, w("error.is_folder", "da", file=name),
                           w("error.is_folder", "en", file=name), lang)
     if not path.parent.is_dir():
         raise ExportError(path, w("error.no_folder", "da", folder=path.parent),
                           w("error.no_folder", "en", folder=path.parent), lang)
     try:
-        return write_private_text(path, text, lang=lang)
+        return write_private_bytes(path, data, lang=lang)
     except CaseFileError as err:
         raise ExportError(path, err.what.da, err.what.en, lang) from None
     except OSError as err:  # pragma: no cover - storage turns these into CaseFileError

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from .. import content
+from ..documents import DOCUMENTS
 from ..export import (
     FORMATS,
     ExportError,
@@ -40,10 +41,31 @@ def _x(key: str, lang: str, **fmt) -> str:
     return content.text("export", key, lang, **fmt)
 
 
-class ExportScreen(Window[tuple[Path, str] | None]):
-    """Ask where to save the documentation and in which format.
+def _fmt_text(key: str, fmt: str, lang: str) -> str:
+    """The label (``format``) or hint (``hint``) of a format; Word's live in documents.toml."""
+    if fmt == "docx":
+        return content.text("documents", f"format.{'docx' if key == 'format' else 'hint_docx'}",
+                            lang)
+    return _x(f"tui.{key}_{fmt}", lang)
 
-    Dismissed with ``(path, fmt)``, or None when cancelled. Enter in the path field saves.
+
+def _with_document(path: Path, old: str, new: str) -> Path:
+    """``sag-aftale.html`` → ``sag-kommune.html``: the document's ending in the file name."""
+    def ending(doc: str) -> str:
+        return content.text("documents", f"document.suffix_{doc}", "da")
+
+    stem, old_end = path.stem, ending(old)
+    if old_end and stem.endswith(old_end):
+        stem = stem[: -len(old_end)]
+    return path.with_name(stem + ending(new) + path.suffix)
+
+
+class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
+    """Ask which document (the pack, the draft agreement, the municipality's version), where to
+    save it and in which format (HTML, Markdown, Word).
+
+    Dismissed with ``(path, fmt)`` for the pack, ``(path, fmt, document)`` for another
+    document, or None when cancelled. Enter in the path field saves.
     A path that would write over the case (its own file, any ``.toml`` or ``.toml.bak``) is
     refused in the window's error line (:func:`~fleksjob_tui.export.check_target`); the window
     stays open. ``case_path`` is the open case's file (default: the app's ``path``).
@@ -57,6 +79,7 @@ class ExportScreen(Window[tuple[Path, str] | None]):
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
+        self.document = "pack"
         self._case_path = case_path
         localize_bindings(self, lang)
 
@@ -71,15 +94,23 @@ class ExportScreen(Window[tuple[Path, str] | None]):
             yield Static(_x("tui.question", self.lang), classes="editor-title")
             yield Input(str(self.default_path), id="export-path")
             yield Static("", id="export-error", classes="q-error")
+            yield Static(content.text("documents", "document.heading", self.lang))
+            yield Choice(
+                [(doc, content.text("documents", f"document.{doc}", self.lang))
+                 for doc in DOCUMENTS],
+                self.document,
+                id="export-document",
+                vertical=True,
+            )
             yield Static(_x("tui.format", self.lang))
             # (•) / ( ) in words, readable without colour, like every question in the wizard.
             yield Choice(
-                [(fmt, _x(f"tui.format_{fmt}", self.lang)) for fmt in FORMATS],
+                [(fmt, _fmt_text("format", fmt, self.lang)) for fmt in FORMATS],
                 self.fmt,
                 id="export-format",
                 vertical=True,
             )
-            yield Static(_x(f"tui.hint_{self.fmt}", self.lang), id="export-hint",
+            yield Static(_fmt_text("hint", self.fmt, self.lang), id="export-hint",
                          classes="step-intro")
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
@@ -94,12 +125,19 @@ class ExportScreen(Window[tuple[Path, str] | None]):
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
+        if event.control.id == "export-document":
+            if event.value in DOCUMENTS and event.value != self.document:
+                # The file name follows the document (sag.html → sag-aftale.html).
+                box = self.query_one("#export-path", Input)
+                box.value = str(_with_document(Path(box.value), self.document, event.value))
+                self.document = event.value
+            return
         fmt = event.value
         if fmt not in FORMATS or fmt == self.fmt:
             return
         old_suffix, self.fmt = FORMATS[self.fmt], fmt
         # What to do with the file follows the format (print it, or paste it into an e-mail).
-        self.query_one("#export-hint", Static).update(_x(f"tui.hint_{fmt}", self.lang))
+        self.query_one("#export-hint", Static).update(_fmt_text("hint", fmt, self.lang))
         # Follow the format in the file name while it still has the other format's suffix.
         box = self.query_one("#export-path", Input)
         if box.value.endswith(old_suffix):
@@ -122,7 +160,7 @@ class ExportScreen(Window[tuple[Path, str] | None]):
         if not path.parent.is_dir():
             self._error(_x("tui.no_folder", self.lang, folder=path.parent))
             return
-        if path.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+        if path.suffix.lower() in (".md", ".markdown", ".html", ".htm", ".docx"):
             # The name says the format (pakke.md is Markdown), as with `fleksjob export -o`.
             self.fmt = format_for(path)
         try:
@@ -137,7 +175,7 @@ class ExportScreen(Window[tuple[Path, str] | None]):
 
             def replace(yes: bool | None) -> None:
                 if yes:
-                    self.dismiss((path, self.fmt))
+                    self.dismiss(self._result(path))
 
             self.app.push_screen(
                 ConfirmScreen(_x("tui.exists", self.lang, file=path.name), self.lang,
@@ -145,7 +183,12 @@ class ExportScreen(Window[tuple[Path, str] | None]):
                 callback=replace,
             )
             return
-        self.dismiss((path, self.fmt))
+        self.dismiss(self._result(path))
+
+    def _result(self, path: Path) -> tuple[Path, str] | tuple[Path, str, str]:
+        if self.document == "pack":
+            return (path, self.fmt)
+        return (path, self.fmt, self.document)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -211,9 +254,10 @@ class SummaryStep(StepPane):
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
         if choice is None:
             return
-        path, fmt = choice
+        path, fmt, *rest = choice
+        document = rest[0] if rest else "pack"
         try:
-            written = export_case(self.case, self.fj.as_of, fmt, path)
+            written = export_case(self.case, self.fj.as_of, fmt, path, document=document)
         except ExportError as err:
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)

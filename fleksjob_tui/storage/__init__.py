@@ -30,6 +30,7 @@ from .files import (
     loads_case,
     restore_backup,
     save_case,
+    write_private_bytes,
     write_private_text,
 )
 from .folder import APP_NAME, ENV_HOME, CaseEntry, default_folder, list_cases, new_case_path
@@ -46,6 +47,7 @@ __all__ = [
     "loads_case",
     "save_case",
     "write_private_text",
+    "write_private_bytes",
     "backup_path",
     "restore_backup",
     "clean_stale_temps",

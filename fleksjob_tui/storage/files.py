@@ -218,10 +218,15 @@ def write_private_text(path: str | os.PathLike[str], text: str, *, lang: str = "
     ``write_failed``) when it cannot be written; the target is then unchanged and no temporary
     file is left behind. Returns the path written.
     """
+    return write_private_bytes(path, text.encode("utf-8"), lang=lang)
+
+
+def write_private_bytes(path: str | os.PathLike[str], data: bytes, *, lang: str = "da") -> Path:
+    """:func:`write_private_text` for bytes (a Word file): atomic, mode 600, a link kept."""
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    return _write_private(path, text.encode("utf-8"), lang)
+    return _write_private(path, data, lang)
 
 
 def _tmp_name(name: str) -> str:

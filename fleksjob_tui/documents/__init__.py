@@ -1,0 +1,55 @@
+"""The documents people hand over, all built from the one view of a case
+(:func:`fleksjob_tui.view.build_view`).
+
+* ``pack`` — the documentation pack (HTML and Markdown by :mod:`fleksjob_tui.export`; Word here)
+* ``agreement`` — the draft written agreement (LAB § 119, stk. 2): :mod:`.agreement`
+* ``municipality`` — the pack's version for the municipality: :mod:`.pack`
+
+and the calendar (:mod:`.calendar`). Each is HTML, Markdown or Word (``.docx``,
+:mod:`.docx_writer`). Writing a file (atomic, mode 600, never over a case) is
+:func:`fleksjob_tui.export.export_case`'s job.
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Case
+    from ..rules.types import Assessment
+
+#: The documents ``fleksjob export --document`` and the wizard's export window offer.
+DOCUMENTS: tuple[str, ...] = ("pack", "agreement", "municipality")
+
+__all__ = ["DOCUMENTS", "render_document"]
+
+
+def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
+                    lang: str | None = None) -> str | bytes:
+    """``document`` (see :data:`DOCUMENTS`) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes)."""
+    if document not in DOCUMENTS:
+        raise ValueError(f"unknown document {document!r} ({', '.join(DOCUMENTS)})")
+    if fmt not in ("html", "md", "docx"):
+        raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
+    if document == "pack" and fmt != "docx":
+        from .. import export
+
+        return (export.render_html if fmt == "html" else export.render_markdown)(
+            case, assessment, lang)
+    from ..view import build_view
+    from .agreement import build_agreement
+    from .pack import municipality_document, pack_document
+
+    view = build_view(case, assessment, lang)
+    build = {"pack": pack_document, "agreement": build_agreement,
+             "municipality": municipality_document}[document]
+    doc = build(view)
+    if fmt == "docx":
+        from .docx_writer import render_docx
+
+        return render_docx(doc)
+    from .writers import render_html, render_markdown
+
+    return render_html(doc) if fmt == "html" else render_markdown(doc)

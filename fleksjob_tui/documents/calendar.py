@@ -1,0 +1,74 @@
+"""The case's dates as a calendar (.ics) with icalendar — without any health detail.
+
+All-day events for the twelve months reached, the six-year mark, each due date, each planned
+follow-up meeting, and, when a flex job has started, its 2½-year, 4½-year and 5-year marks
+(plus the start on special terms and the pension date). Calendars are synced to other people's
+servers, so an event holds only: what the date is ("12 måneder nået"), the case's title (or
+the person's initials), and the law reference. Never the functions, the accommodations, an
+illness, a measure or a note.
+
+Event ids are stable (the case's creation time and the kind of date, hashed): importing the
+file again updates the events instead of duplicating them.
+
+Textual-free; icalendar is imported when a calendar is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING
+
+from ..view import CaseView, dw
+
+if TYPE_CHECKING:
+    from ..model import Case
+
+#: The kinds of date that go into the calendar ("today" never does).
+KINDS = ("special_terms_start", "twelve_months", "six_year_mark", "due", "next_meeting",
+         "flexjob_start", "flexjob_follow_up", "flexjob_status", "flexjob_end", "pension")
+
+
+def case_identity(case: Case) -> str:
+    """What stays the same for a case while it is edited: its creation time, else its title."""
+    c = case.case
+    if c.created is not None:
+        return c.created.isoformat()
+    return (c.title or case.person.name or "fleksjob").strip()
+
+
+def uid(case: Case, key: str) -> str:
+    digest = hashlib.sha256(f"{case_identity(case)}\x00{key}".encode()).hexdigest()
+    return f"{digest[:32]}@fleksjob-tui"
+
+
+def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
+    """The calendar as ``.ics`` bytes and the number of events in it."""
+    from icalendar import Calendar, Event
+
+    lang = view.lang
+    title = view.short_title
+    cal = Calendar()
+    cal.add("prodid", "-//fleksjob-tui//fleksjob-tui//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", dw("calendar.name", lang, title=title))
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    n = 0
+    for e in view.events:
+        if e.kind not in KINDS:
+            continue
+        ev = Event()
+        ev.add("uid", uid(view.case, e.key))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", e.date)
+        ev.add("dtend", e.date + dt.timedelta(days=1))
+        ev.add("summary", dw("calendar.summary", lang, what=e.label, title=title))
+        ev.add("description", dw("calendar.description", lang, title=title,
+                                  reference=e.reference))
+        ev.add("transp", "TRANSPARENT")
+        ev.add("class", "PRIVATE")
+        cal.add_component(ev)
+        n += 1
+    return cal.to_ical(), n

@@ -1,0 +1,190 @@
+"""Word (.docx) from a :class:`~fleksjob_tui.documents.blocks.Document`, with python-docx.
+
+Real headings (Heading 1–3, so Word's navigation pane and a screen reader see the outline),
+tables for facts, measures, meetings and signatures (the header row repeats on a new page),
+A4 with margins, "Side 1 af 3" in the footer. User text goes in as text runs only: no field
+codes, no macros, no links (the footer's page number is the one field, and it is ours).
+Characters XML cannot hold (control characters typed into a note) are left out.
+
+Textual-free; python-docx is imported when a Word file is made.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from .blocks import BLANK_LINE, Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
+
+#: Characters an XML 1.0 document cannot hold.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+_LANG = {"da": "da-DK", "en": "en-GB"}
+
+
+def clean(text: str) -> str:
+    """``text`` without characters XML cannot hold (tabs and line breaks are kept)."""
+    return _NOT_XML.sub("", text)
+
+
+def _field(paragraph, instr: str) -> None:
+    """A simple field (PAGE, NUMPAGES) in the footer."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def _page_footer(section, page: str) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = 2  # right
+    parts = re.split(r"(\{page\}|\{pages\})", page)
+    for part in parts:
+        if part == "{page}":
+            _field(paragraph, "PAGE")
+        elif part == "{pages}":
+            _field(paragraph, "NUMPAGES")
+        elif part:
+            paragraph.add_run(part)
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _keep_row(row) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _set_language(doc, lang: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r_pr = doc.styles["Normal"].element.get_or_add_rPr()
+    el = OxmlElement("w:lang")
+    el.set(qn("w:val"), _LANG.get(lang, "da-DK"))
+    r_pr.append(el)
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None) -> None:
+    from docx.shared import Pt
+
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(clean(text))
+    run.bold = bold
+    if size:
+        run.font.size = Pt(size)
+
+
+def render_docx(doc: Document) -> bytes:
+    import docx
+    from docx.shared import Mm, Pt
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(18), Mm(18)
+    _page_footer(section, doc.page)
+    normal = d.styles["Normal"]
+    normal.font.name = "Liberation Sans"
+    normal.font.size = Pt(10.5)
+    _set_language(d, doc.lang)
+    props = d.core_properties
+    props.title = clean(doc.title)
+    props.author = "fleksjob-tui"
+    props.last_modified_by = "fleksjob-tui"
+    props.comments = ""
+    props.language = _LANG.get(doc.lang, "da-DK")
+
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            d.add_heading(clean(b.text), level=min(max(b.level, 1), 3))
+        elif isinstance(b, Para):
+            p = d.add_paragraph()
+            run = p.add_run(clean(b.text))
+            if b.style in ("strong", "draft"):
+                run.bold = True
+            if b.style in ("note", "meta", "kicker"):
+                run.italic = True
+                run.font.size = Pt(9)
+            if b.style == "draft":
+                run.font.size = Pt(11)
+        elif isinstance(b, Facts):
+            table = d.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+            for label, value in b.rows:
+                row = table.add_row()
+                _keep_row(row)
+                _cell_text(row.cells[0], label, bold=True)
+                _cell_text(row.cells[1], BLANK_LINE if value is None else value)
+            for row in table.rows:
+                row.cells[0].width, row.cells[1].width = Mm(60), Mm(110)
+            d.add_paragraph()
+        elif isinstance(b, Items):
+            if b.items:
+                for item in b.items:
+                    d.add_paragraph(clean(item), style="List Bullet")
+            else:
+                if b.empty:
+                    p = d.add_paragraph()
+                    p.add_run(clean(b.empty)).italic = True
+                for _ in range(b.blank_lines):
+                    d.add_paragraph(BLANK_LINE * 2)
+        elif isinstance(b, Grid):
+            table = d.add_table(rows=1, cols=len(b.header))
+            table.style = "Table Grid"
+            head = table.rows[0]
+            _repeat_header(head)
+            for cell, text in zip(head.cells, b.header, strict=True):
+                _cell_text(cell, text, bold=True)
+            for values in b.rows:
+                row = table.add_row()
+                _keep_row(row)
+                for cell, text in zip(row.cells, values, strict=True):
+                    _cell_text(cell, text, size=9.5)
+            if b.widths:
+                total = sum(b.widths)
+                for row in table.rows:
+                    for cell, width in zip(row.cells, b.widths, strict=True):
+                        cell.width = Mm(170 * width / total)
+            d.add_paragraph()
+        elif isinstance(b, Signatures):
+            d.add_paragraph(clean(b.intro))
+            table = d.add_table(rows=1, cols=len(b.parties))
+            _keep_row(table.rows[0])
+            for cell, (title, known) in zip(table.rows[0].cells, b.parties, strict=True):
+                _cell_text(cell, title, bold=True)
+                for i, label in enumerate(b.labels):
+                    cell.add_paragraph("")
+                    line = known if (i == 0 and known) else ""
+                    cell.add_paragraph(clean(line))
+                    cell.add_paragraph("_" * 24)
+                    small = cell.add_paragraph().add_run(clean(label))
+                    small.font.size = Pt(8)
+        elif isinstance(b, Picture):
+            for line in b.alt:
+                d.add_paragraph(clean(line), style="List Bullet")
+    if doc.footer:
+        p = d.add_paragraph()
+        run = p.add_run(clean(doc.footer))
+        run.italic = True
+        run.font.size = Pt(8.5)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

@@ -1,0 +1,168 @@
+"""HTML and Markdown from a :class:`~fleksjob_tui.documents.blocks.Document`.
+
+HTML: one self-contained file, the pack's print stylesheet (A4, page numbers) plus a few rules
+of its own, no script, no links, no external fonts; every text through :func:`html.escape`.
+Markdown: every user text through the pack's :func:`~fleksjob_tui.export.md_escape`.
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
+
+from .blocks import BLANK_LINE as BLANK
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _css(lang: str) -> str:
+    from ..export import _css as pack_css  # the pack's stylesheet, so both print alike
+
+    return pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
+
+
+def _cell(value: str | None) -> str:
+    if value is None:
+        return '<span class="blank" aria-label="tom linje"></span>'
+    return _e(value)
+
+
+def render_html(doc: Document) -> str:
+    o: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(doc.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">",
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="robots" content="noindex">',
+        f"<title>{_e(doc.title)}</title>",
+        f"<style>\n{_css(doc.lang)}</style>",
+        "</head>",
+        "<body>",
+        '<main class="sheet doc">',
+    ]
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            level = min(max(b.level, 1), 3)
+            o.append(f"<h{level}>{_e(b.text)}</h{level}>")
+        elif isinstance(b, Para):
+            o.append(f'<p class="p-{_e(b.style)} pre">{_e(b.text)}</p>')
+        elif isinstance(b, Facts):
+            o.append('<table class="kv"><tbody>')
+            for label, value in b.rows:
+                o.append(f'<tr><th scope="row">{_e(label)}</th>'
+                         f'<td class="pre">{_cell(value)}</td></tr>')
+            o.append("</tbody></table>")
+        elif isinstance(b, Items):
+            if b.items:
+                o += ["<ul>", *(f'<li class="pre">{_e(x)}</li>' for x in b.items), "</ul>"]
+            else:
+                if b.empty:
+                    o.append(f'<p class="empty">{_e(b.empty)}</p>')
+                o += ['<div class="blank-line"></div>'] * b.blank_lines
+        elif isinstance(b, Grid):
+            o.append('<table class="grid">')
+            if b.widths:
+                total = sum(b.widths)
+                o.append("<colgroup>" + "".join(
+                    f'<col style="width:{100 * x / total:.0f}%">' for x in b.widths)
+                    + "</colgroup>")
+            o.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in b.header)
+                     + "</tr></thead><tbody>")
+            for row in b.rows:
+                o.append("<tr>" + "".join(f'<td class="pre">{_e(c)}</td>' for c in row)
+                         + "</tr>")
+            o.append("</tbody></table>")
+        elif isinstance(b, Signatures):
+            o += ['<section class="signatures keep">', f"<p>{_e(b.intro)}</p>",
+                  '<div class="sig-grid">']
+            for title, known in b.parties:
+                o += ['<div class="sig">', f"<h3>{_e(title)}</h3>"]
+                for i, label in enumerate(b.labels):
+                    name = _e(known) if (i == 0 and known) else ""
+                    o.append(f'<div class="field"><div class="known">{name}</div>'
+                             f'<div class="line"></div>'
+                             f'<span class="label">{_e(label)}</span></div>')
+                o.append("</div>")
+            o += ["</div>", "</section>"]
+        elif isinstance(b, Picture):
+            o.append(f'<figure class="timeline">{b.svg}</figure>')
+    if doc.footer:
+        o.append(f'<footer class="doc-foot"><p>{_e(doc.footer)}</p></footer>')
+    o += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(o)
+
+
+def md_escape(text: str, **kw) -> str:
+    from ..export import md_escape as escape
+
+    return escape(text, **kw)
+
+
+def _md(text: str) -> str:
+    return md_escape(text)
+
+
+def _md_block(text: str) -> str:
+    """A user text over several lines: escaped, its lines kept as hard breaks."""
+    from ..export import md_escape
+
+    lines = [md_escape(line) for line in text.splitlines() if line.strip()]
+    return "  \n".join(lines) or "—"
+
+
+def render_markdown(doc: Document) -> str:
+    o: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            level = min(max(b.level, 1), 3)
+            o += [f"{'#' * level} {md_escape(b.text, start=False)}", ""]
+        elif isinstance(b, Para):
+            text = _md_block(b.text)
+            if b.style in ("strong", "draft"):
+                text = f"**{text}**"
+            elif b.style in ("note", "meta", "kicker"):
+                text = f"*{text}*"
+            o += [text, ""]
+        elif isinstance(b, Facts):
+            for label, value in b.rows:
+                shown = BLANK if value is None else _md(value)
+                o.append(f"- **{_md(label)}:** {shown}")
+            o.append("")
+        elif isinstance(b, Items):
+            if b.items:
+                o += [f"- {_md(x)}" for x in b.items]
+            else:
+                if b.empty:
+                    o += [f"*{_md(b.empty)}*", ""]
+                o += [f"{i + 1}\\. {BLANK}" for i in range(b.blank_lines)]
+            o.append("")
+        elif isinstance(b, Grid):
+            o.append("| " + " | ".join(_md(h) for h in b.header) + " |")
+            o.append("|" + "|".join("---" for _ in b.header) + "|")
+            for row in b.rows:
+                o.append("| " + " | ".join(_md(c) or " " for c in row) + " |")
+            o.append("")
+        elif isinstance(b, Signatures):
+            o += [_md(b.intro), ""]
+            for title, known in b.parties:
+                o.append(f"**{_md(title)}**  ")
+                for i, label in enumerate(b.labels):
+                    value = _md(known) if (i == 0 and known) else BLANK
+                    o.append(f"{_md(label)}: {value}  ")
+                o.append("")
+        elif isinstance(b, Picture):
+            o += [f"- {_md(line)}" for line in b.alt]
+            o.append("")
+    if doc.footer:
+        o += ["---", "", f"*{_md(doc.footer)}*", ""]
+    return "\n".join(o)

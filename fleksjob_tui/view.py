@@ -1,0 +1,248 @@
+"""One view of a case: everything an output shows, built once per (case, assessment, lang, role).
+
+Data flows one way: the case → the rules (:func:`fleksjob_tui.rules.assess`) → this view → the
+outputs (the Word pack, the draft agreement, the municipality's version, the calendar, the
+timeline). No output computes a date, a word or an estimate itself: it reads the view.
+
+The words and groupings that other modules already own are taken from them through thin
+wrappers (:func:`_status_words`, :func:`_date_rows`, :func:`_pack`), so that a change there
+(the summary's status words, the pack's findings, people and hours) reaches every output:
+
+* the status word and sentence: :mod:`fleksjob_tui.report`
+* the key dates as rows: :func:`fleksjob_tui.report.date_rows`
+* the case facts, measures, meetings, grouped findings and the estimate lines:
+  :func:`fleksjob_tui.export.build_pack` (all user text there is stripped of CPR-like numbers)
+
+What this module adds: the people around the case, the hours, the dates as dates (for the
+calendar and the timeline) and the answers the agreement and the municipality's version need.
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from . import content
+from .dates import format_date
+
+if TYPE_CHECKING:
+    from .export import Pack
+    from .model import Case
+    from .rules.types import Assessment
+
+__all__ = ["CaseView", "Event", "ViewFinding", "build_view", "case_events", "dw", "hours_text"]
+
+
+def dw(key: str, lang: str, **fmt: Any) -> str:
+    """A text from ``content/documents.toml``."""
+    return content.text("documents", key, lang, **fmt)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A date of the case, for the timeline and the calendar. No health detail ever."""
+
+    key: str  # stable: "twelve_months", "due:<finding id>", "meeting:<iso date>" …
+    kind: str  # special_terms_start, twelve_months, six_year_mark, pension, today, due, …
+    date: dt.date
+    label: str  # in the view's language, e.g. "12 måneder nået"
+    reference: str  # the law, e.g. "LAB § 119, stk. 1"
+
+
+@dataclass(frozen=True, slots=True)
+class ViewFinding:
+    id: str
+    severity: str
+    responsible: str
+    who: str  # "Lederen" …
+    message: str
+    reference: str
+    due: dt.date | None
+
+
+@dataclass(slots=True)
+class CaseView:
+    """Everything every output shows, in one language, as plain (unescaped) text."""
+
+    lang: str
+    role: str
+    as_of: dt.date
+    as_of_text: str
+    title: str  # the case's title, or "Sag uden titel"
+    short_title: str  # the title, else the person's initials/name: used in the calendar
+    status: str
+    status_word: str
+    status_sentence: str
+    status_short: str
+    findings: list[ViewFinding]
+    dates: list[tuple[str, str]]
+    dates_note: str | None
+    events: list[Event]
+    people: list[tuple[str, str, str | None]]  # (role key, label, name or None)
+    normal_hours: float | None
+    current_hours: float | None
+    estimate: list[str]  # the estimate lines of the pack (last line: it is an estimate)
+    pack: Pack  # the documentation pack's data (facts, measures, meetings, findings …)
+    case: Case = field(repr=False)
+    assessment: Assessment = field(repr=False)
+
+    def text(self, value: str | None) -> str | None:
+        """User text as it may be shown: stripped, CPR-like numbers removed; None when empty."""
+        if value is None or not str(value).strip():
+            return None
+        from .export import redact
+
+        return redact(str(value).strip(), self.lang)
+
+    def date(self, value: dt.date | None) -> str | None:
+        return format_date(value, self.lang) if value else None
+
+    def person(self, key: str) -> str | None:
+        for k, _, name in self.people:
+            if k == key:
+                return name
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Thin wrappers around the modules that own these words (so their changes reach every output)
+
+
+def _status_words(status: str, lang: str) -> tuple[str, str, str]:
+    from .report import status_sentence, status_short, status_word
+
+    return status_word(status, lang), status_sentence(status, lang), status_short(status, lang)
+
+
+def _date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    from .report import date_rows
+
+    return date_rows(assessment, lang)
+
+
+def _pack(case: Case, assessment: Assessment, lang: str) -> Pack:
+    from .export import build_pack
+
+    return build_pack(case, assessment, lang)
+
+
+def _who(responsible: str, lang: str, role: str | None) -> str:
+    from .report import word
+
+    return word(f"responsible.{responsible}", lang, role)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def hours_text(hours: float | None, lang: str) -> str | None:
+    """``25 timer om ugen`` / ``18,5 timer om ugen``; None when not known."""
+    if hours is None:
+        return None
+    number = str(int(hours)) if float(hours) == int(hours) else f"{hours:g}"
+    if lang != "en":
+        number = number.replace(".", ",")
+    return number
+
+
+def _short_title(case: Case, lang: str) -> str:
+    from .export import redact
+
+    for value in (case.case.title, case.person.name):
+        if value and value.strip():
+            return redact(" ".join(value.split()), lang)
+    from .report import word
+
+    return word("heading.untitled", lang)
+
+
+def case_events(case: Case, assessment: Assessment, lang: str) -> list[Event]:
+    """The case's dates (from the assessment and the case; none computed here)."""
+    out: list[Event] = []
+    tm = assessment.twelve_months
+
+    def add(key: str, kind: str, date: dt.date | None, reference: str) -> None:
+        if date is not None:
+            out.append(Event(key, kind, date, dw(f"events.{kind}", lang), reference))
+
+    add("special_terms_start", "special_terms_start", tm.start, "LAB § 119, stk. 2")
+    if not tm.exemption:
+        add("twelve_months", "twelve_months", tm.met_on, "LAB § 119, stk. 1")
+    p = assessment.pension
+    if p is not None:
+        if tm.exemption != "self_employed":
+            add("six_year_mark", "six_year_mark", p.six_year_mark, "LAB § 119, stk. 1")
+        add("pension", "pension", p.date, p.reference)
+    for f in assessment.findings:
+        if f.due is not None:
+            label = f"{dw('events.due', lang)}: {_who(f.responsible, lang, None)}"
+            out.append(Event(f"due:{f.id}", "due", f.due, label, f.reference))
+    add("next_meeting", "next_meeting", case.follow_up.next_meeting, "LAB § 119, stk. 2")
+    planned = {case.follow_up.next_meeting}
+    for m in case.meetings:  # meetings entered with a date still to come are planned too
+        if m.date is not None and m.date > assessment.as_of and m.date not in planned:
+            planned.add(m.date)
+            add(f"meeting:{m.date.isoformat()}", "next_meeting", m.date, "LAB § 119, stk. 2")
+    fj = assessment.flexjob
+    if fj is not None:
+        add("flexjob_start", "flexjob_start", fj.start, "LAB § 120")
+        add("flexjob_follow_up", "flexjob_follow_up", fj.follow_up, "LAB § 121")
+        add("flexjob_status", "flexjob_status", fj.status, "LAB § 121")
+        add("flexjob_end", "flexjob_end", fj.end, "LAB § 120")
+    out.sort(key=lambda e: (e.date, e.key))
+    return out
+
+
+def build_view(case: Case, assessment: Assessment, lang: str | None = None,
+               role: str | None = None) -> CaseView:
+    """The one view of ``case`` with its ``assessment``, in ``lang`` (default: the case's) for
+    ``role`` (default: the case's role; it chooses the "du"/"medarbejderen" wording)."""
+    if lang not in ("da", "en"):
+        lang = case.language if case.language in ("da", "en") else "da"
+    role = role or case.case.role or "employee"
+    pack = _pack(case, assessment, lang)
+    word, sentence, short = _status_words(assessment.status, lang)
+    findings = [
+        ViewFinding(f.id, f.severity, f.responsible, _who(f.responsible, lang, role),
+                    f.message, f.reference, f.due)
+        for f in assessment.findings
+    ]
+    from .export import redact
+
+    def name(value: str | None) -> str | None:
+        return redact(" ".join(value.split()), lang) if value and value.strip() else None
+
+    pp = case.people
+    people = [
+        ("employee", dw("people.employee", lang), name(case.person.name)),
+        ("manager", dw("people.manager", lang), name(pp.manager)),
+        ("union_rep", dw("people.union_rep", lang), name(pp.union_rep)),
+        ("union", dw("people.union", lang), name(pp.union)),
+        ("hr", dw("people.hr", lang), name(pp.hr)),
+    ]
+    return CaseView(
+        lang=lang,
+        role=role,
+        as_of=assessment.as_of,
+        as_of_text=format_date(assessment.as_of, lang),
+        title=pack.case_title,
+        short_title=_short_title(case, lang),
+        status=assessment.status,
+        status_word=word,
+        status_sentence=sentence,
+        status_short=short,
+        findings=findings,
+        dates=_date_rows(assessment, lang),
+        dates_note=pack.dates_note,
+        events=case_events(case, assessment, lang),
+        people=people,
+        normal_hours=case.employment.normal_weekly_hours,
+        current_hours=case.employment.current_weekly_hours,
+        estimate=list(pack.economy),
+        pack=pack,
+        case=case,
+        assessment=assessment,
+    )
