@@ -159,15 +159,20 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     parser = _Parser(prog="fleksjob", description=h("description"), epilog=h("epilog"),
                      lang=lang)
     parser.add_argument("--lang", choices=LANGS, default=None, help=h("lang"))
+    parser.add_argument("--plain", action="store_true", help=_plain_help("plain", lang))
     sub = parser.add_subparsers(dest="command", metavar=h("m_command"), title=h("commands"),
                                 parser_class=functools.partial(_Parser, lang=lang))
     case = h("m_case")
 
     p = command("new")
     p.add_argument("path", nargs="?", metavar=h("m_path"), help=h("new_path"))
+    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                   help=_plain_help("plain", lang))
 
     p = command("open")
     p.add_argument("path", metavar=case)
+    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                   help=_plain_help("plain", lang))
 
     p = command("check", as_of=True)
     p.add_argument("path", metavar=case)
@@ -175,6 +180,8 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     p = command("summary", as_of=True)
     p.add_argument("path", metavar=case)
+    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                   help=_plain_help("summary_plain", lang))
 
     p = command("export", as_of=True)
     p.add_argument("path", metavar=case)
@@ -333,6 +340,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from .rules import assess
 
     assessment = assess(case, as_of)
+    if getattr(args, "plain", False):  # headings and sentences, nothing drawn (plain.py)
+        from .plain import plain_summary
+
+        print(plain_summary(case, assessment, case.language))
+        return EXIT_OK
     console = Console(highlight=False, emoji=False)
     width = max(40, min(console.width, 80))
     console = Console(highlight=False, emoji=False, width=width)
@@ -527,7 +539,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_app(path: str | None, lang: str | None, new: bool, case=None) -> int:
+def _plain_help(key: str, lang: str) -> str:
+    return content.text("plain", f"cli.{key}", lang)
+
+
+def _wants_plain(args: argparse.Namespace) -> bool:
+    """``--plain``, or by itself: TERM=dumb, or input or output is not a terminal."""
+    if getattr(args, "plain", False):
+        return True
+    from .plain import auto_plain
+
+    return auto_plain()
+
+
+def _run_app(path: str | None, lang: str | None, new: bool, case=None,
+             plain: bool = False) -> int:
+    if plain:  # the line-by-line conversation: no Textual
+        from .plain import run as run_plain
+
+        return run_plain(path, lang=lang, new=new, case=case)
     try:
         from .app import run_app  # Textual is imported here and only here
     except ImportError as err:
@@ -540,14 +570,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     if args.path is not None and (Path(args.path).exists() or Path(args.path).is_symlink()):
         raise _Fail(_w("cli.new_exists", lang or "da", path=args.path))
-    return _run_app(args.path, lang, new=True)
+    return _run_app(args.path, lang, new=True, plain=_wants_plain(args))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     # Check the file before starting the TUI: a clear message and exit 2, like every command.
     case = _load(args.path, lang or "da", None)
-    return _run_app(args.path, lang, new=False, case=case)
+    return _run_app(args.path, lang, new=False, case=case, plain=_wants_plain(args))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -590,7 +620,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = os.environ.get("FLEKSJOB_DEBUG", "") not in ("", "0")
     try:
         if args.command is None:
-            return _run_app(None, getattr(args, "lang", None), new=False)
+            return _run_app(None, getattr(args, "lang", None), new=False,
+                            plain=_wants_plain(args))
         return COMMANDS[args.command](args)
     except _Fail as fail:
         print(fail.message, file=sys.stderr)
