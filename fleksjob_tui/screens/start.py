@@ -3,6 +3,7 @@ and status), a file by path, or an example case to explore."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,9 @@ class StartScreen(Screen):
         self._apply_size(self.size.width, self.size.height)
         if self.start_new:
             self.new_case()
+        elif os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+            # benchmarks/run.py: stop as soon as the list has been painted.
+            self.call_after_refresh(self.call_after_refresh, self.app.exit)
 
     def show_error(self, message: str | None) -> None:
         box = self.query_one("#start-error", Static)
