@@ -117,3 +117,23 @@ async def test_a_file_broken_after_it_was_listed_shows_its_error_when_chosen(hom
         await keys(pilot, "enter")
         assert isinstance(app.screen, StartScreen) and app.case is None
         assert app.screen.query_one("#start-error").has_class("-shown")
+
+
+async def test_a_long_list_is_all_there_and_the_cursor_past_broken_files(home):
+    """The first screenful is painted first and the rest added just after: every case can be
+    reached (End goes to the oldest), and the cursor finds the newest readable case even
+    behind more broken files than the first screenful holds."""
+    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    for i in range(60):
+        saved(home, f"sag-{i:02d}.toml", f"Sag {i:02d}", base + dt.timedelta(days=i))
+    for i in range(35):  # newer on disk than every case
+        (home / f"brud-{i:02d}.toml").write_text("[case\n", encoding="utf-8")
+    app = FleksjobApp(as_of=AS_OF, folder=home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        menu = app.screen.query_one("#start-menu")
+        assert menu.option_count == 3 + 95
+        assert app.screen.highlighted_entry().title == "Sag 59"
+        await keys(pilot, "end")
+        assert app.screen.highlighted_entry().title == "Sag 00"

@@ -34,6 +34,9 @@ class StartScreen(Screen):
         Binding("delete", "nothing_to_delete", show=False),
     ]
 
+    #: Rows of saved cases shown with the first paint; a longer list gets the rest just after.
+    FIRST_ROWS = 30
+
     def __init__(
         self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
     ) -> None:
@@ -42,6 +45,7 @@ class StartScreen(Screen):
         self.new_path = new_path
         self.start_new = new or new_path is not None  # `fleksjob new [PATH]`: straight to a new case
         self.entries: list[case_index.Entry] = []
+        self._fill_generation = 0
         localize_bindings(self, self.fj.lang)
 
     @property
@@ -89,10 +93,17 @@ class StartScreen(Screen):
         # From the folder's small index: only files changed since the last listing are read
         # and validated again (1,000 cases are listed as fast as a few).
         self.entries = case_index.list_entries(self.fj.case_folder(), self.fj.as_of, lang)
+        last = next((i for i, e in enumerate(self.entries) if e.readable), None)
+        # The first screenful is shown at once; the rest of a long list is added right after
+        # the first paint (laying out 1,000 rows would otherwise hold the first paint back).
+        shown = max(self.FIRST_ROWS, (last or 0) + self.FIRST_ROWS)
+        self._fill_generation += 1
         if self.entries:
             options.append(None)
-            for i, entry in enumerate(self.entries):
+            for i, entry in enumerate(self.entries[:shown]):
                 options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
+            if len(self.entries) > shown:
+                self.call_after_refresh(self._add_rows, self._fill_generation, shown)
         else:
             options.append(None)
             options.append(
@@ -105,11 +116,17 @@ class StartScreen(Screen):
         # on the readable case with the newest `updated` (the list is newest first; a file that
         # cannot be read is never chosen for them). Enter continues it; "Start en ny sag" is at
         # the top.
-        last = next((i for i, e in enumerate(self.entries) if e.readable), None)
         menu.highlighted = 3 + last if last is not None else 0
         self.refresh_bindings()  # "Slet sag" in the footer only with a case to delete
 
-    def _entry_prompt(self, entry: storage.CaseEntry) -> Text:
+    def _add_rows(self, generation: int, start: int) -> None:
+        if generation != self._fill_generation or not self.is_mounted:
+            return  # the list was filled again since (after a delete)
+        menu = self.query_one("#start-menu", OptionList)
+        menu.add_options(Option(self._entry_prompt(entry), id=f"case-{i}")
+                         for i, entry in enumerate(self.entries[start:], start))
+
+    def _entry_prompt(self, entry: case_index.Entry) -> Text:
         text = Text()
         title = entry.title or entry.path.name
         text.append(title, style="bold")
