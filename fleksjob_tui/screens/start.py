@@ -3,6 +3,7 @@ and status), a file by path, or an example case to explore."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import content, example_cases, storage
+from .. import case_index, content, example_cases, storage
 from ..model import Case
-from ..rules import assess
 from ..widgets.i18n import localize_bindings
 from .editor import AskTextScreen, ConfirmScreen
 from .role import RoleScreen
@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("delete", "delete_case", "key.delete_case")]
+    BINDINGS = [
+        # Offered in the footer only while there is a saved case to delete; on an empty list
+        # the same key says that there is nothing to delete (the hidden binding below).
+        Binding("delete", "delete_case", "key.delete_case"),
+        Binding("delete", "nothing_to_delete", show=False),
+    ]
+
+    #: Rows of saved cases shown with the first paint; a longer list gets the rest just after.
+    FIRST_ROWS = 30
 
     def __init__(
         self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
@@ -36,7 +44,8 @@ class StartScreen(Screen):
         self.error = error
         self.new_path = new_path
         self.start_new = new or new_path is not None  # `fleksjob new [PATH]`: straight to a new case
-        self.entries: list[storage.CaseEntry] = []
+        self.entries: list[case_index.Entry] = []
+        self._fill_generation = 0
         localize_bindings(self, self.fj.lang)
 
     @property
@@ -65,6 +74,9 @@ class StartScreen(Screen):
         self._apply_size(self.size.width, self.size.height)
         if self.start_new:
             self.new_case()
+        elif os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+            # benchmarks/run.py: stop as soon as the list has been painted.
+            self.call_after_refresh(self.call_after_refresh, self.app.exit)
 
     def show_error(self, message: str | None) -> None:
         box = self.query_one("#start-error", Static)
@@ -78,11 +90,20 @@ class StartScreen(Screen):
             Option(self.t("start.open_path"), id="open_path"),
             Option(self.t("start.example"), id="example"),
         ]
-        self.entries = storage.list_cases(self.fj.case_folder(), lang=lang)
+        # From the folder's small index: only files changed since the last listing are read
+        # and validated again (1,000 cases are listed as fast as a few).
+        self.entries = case_index.list_entries(self.fj.case_folder(), self.fj.as_of, lang)
+        last = next((i for i, e in enumerate(self.entries) if e.readable), None)
+        # The first screenful is shown at once; the rest of a long list is added right after
+        # the first paint (laying out 1,000 rows would otherwise hold the first paint back).
+        shown = max(self.FIRST_ROWS, (last or 0) + self.FIRST_ROWS)
+        self._fill_generation += 1
         if self.entries:
             options.append(None)
-            for i, entry in enumerate(self.entries):
+            for i, entry in enumerate(self.entries[:shown]):
                 options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
+            if len(self.entries) > shown:
+                self.call_after_refresh(self._add_rows, self._fill_generation, shown)
         else:
             options.append(None)
             options.append(
@@ -91,21 +112,31 @@ class StartScreen(Screen):
             )
         menu = self.query_one("#start-menu", OptionList)
         menu.set_options(options)
-        # A returning user most likely goes on with the case they worked on last (the list is
-        # newest first): Enter continues it; "Start en ny sag" is at the top.
-        menu.highlighted = 3 if self.entries else 0
+        # A returning user most likely goes on with the case they worked on last: the cursor is
+        # on the readable case with the newest `updated` (the list is newest first; a file that
+        # cannot be read is never chosen for them). Enter continues it; "Start en ny sag" is at
+        # the top.
+        menu.highlighted = 3 + last if last is not None else 0
+        self.refresh_bindings()  # "Slet sag" in the footer only with a case to delete
 
-    def _entry_prompt(self, entry: storage.CaseEntry) -> Text:
+    def _add_rows(self, generation: int, start: int) -> None:
+        if generation != self._fill_generation or not self.is_mounted:
+            return  # the list was filled again since (after a delete)
+        menu = self.query_one("#start-menu", OptionList)
+        menu.add_options(Option(self._entry_prompt(entry), id=f"case-{i}")
+                         for i, entry in enumerate(self.entries[start:], start))
+
+    def _entry_prompt(self, entry: case_index.Entry) -> Text:
         text = Text()
         title = entry.title or entry.path.name
         text.append(title, style="bold")
         if entry.person_name:
             text.append(f" · {entry.person_name}")
         text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
-        if entry.case is None:
+        if not entry.readable:
             text.append(self.t("start.unreadable"), style="bold")
             return text
-        status = assess(entry.case, self.fj.as_of).status
+        status = entry.status
         when = entry.updated.astimezone().strftime("%d-%m-%Y %H:%M") if entry.updated else "?"
         text.append(self.t("start.case_line", when=when, status=self.t(f"status_short.{status}")))
         return text
@@ -121,13 +152,24 @@ class StartScreen(Screen):
             self.open_example()
         elif choice.startswith("case-"):
             entry = self.entries[int(choice.split("-", 1)[1])]
-            if entry.error is not None:
-                self.show_error(entry.error.message(self.fj.lang))
+            try:  # read and validated now: what is opened is what is on disk
+                case = storage.load_case(entry.path, lang=self.fj.lang)
+            except storage.CaseFileError as err:
+                self.show_error(err.message(self.fj.lang))
                 return
-            assert entry.case is not None
-            self.fj.open_case(entry.case, entry.path)
+            self.fj.open_case(case, entry.path)
 
-    def highlighted_entry(self) -> storage.CaseEntry | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_case":
+            return bool(self.entries)
+        if action == "nothing_to_delete":
+            return not self.entries
+        return True
+
+    def action_nothing_to_delete(self) -> None:
+        self.notify(content.text("start", "nothing_to_delete", self.fj.lang))
+
+    def highlighted_entry(self) -> case_index.Entry | None:
         """The saved case under the cursor in the list, if the cursor is on one."""
         menu = self.query_one("#start-menu", OptionList)
         if menu.highlighted is None:
