@@ -55,7 +55,13 @@ def test_check_ready_exits_0():
     assert r.stderr == ""
 
 
-@pytest.mark.parametrize("name", ["mangler-dokumentation.toml", "selvstaendig.toml"])
+def test_self_employed_example_is_ready_the_municipality_assesses_the_rest():
+    r = run("check", str(EXAMPLES / "selvstaendig.toml"), "--as-of", AS_OF)
+    assert r.returncode == 0, r.stderr
+    assert "KLAR" in r.stdout and "[Kommunen vurderer]" in r.stdout
+
+
+@pytest.mark.parametrize("name", ["mangler-dokumentation.toml"])
 def test_check_missing_exits_1(name):
     r = run("check", str(EXAMPLES / name), "--as-of", AS_OF)
     assert r.returncode == 1, r.stderr
@@ -181,11 +187,13 @@ def test_bad_file_error_in_english(tmp_path):
 
 def test_check_counts_leave_out_zero():
     r = run("check", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF)
-    assert "Opgjort pr. 22-11-2026. 7 ting mangler, 2 råd." in r.stdout
+    assert ("Opgjort pr. 22-11-2026. 5 ting mangler, 1 ting venter på tiden, "
+            "1 ting vurderer kommunen, 2 råd.") in r.stdout
     assert "0 opfylder ikke" not in r.stdout
     r = run("check", str(EXAMPLES / "mangler-dokumentation.toml"), "--as-of", AS_OF,
             "--lang", "en")
-    assert "7 missing, 2 pieces of advice." in r.stdout
+    assert ("5 missing, 1 waiting for time, 1 for the municipality to assess, "
+            "2 pieces of advice.") in r.stdout
     r = run("check", str(EXAMPLES / "klar.toml"), "--as-of", AS_OF)
     assert "Opgjort pr. 22-11-2026.\n" in r.stdout
 
@@ -333,9 +341,10 @@ def test_summary_words_not_colour():
     out = r.stdout
     assert "Status: MANGLER" in out
     assert "mangler dokumentation" in out
-    assert "[Mangler]" in out and "[Råd]" in out
+    assert "[Mangler · senest 01-03-2027]" in out and "[Råd]" in out
+    assert "[Mangler · så hurtigt som muligt]" in out
     assert "Henvisning: LAB § 119, stk. 2" in out
-    assert "Kommunen (jobcentret)" in out
+    assert "Det vurderer kommunen" in out and "Venter på" in out
     low = out.lower()
     assert "berettiget" not in low and "eligible" not in low
 

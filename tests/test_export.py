@@ -780,11 +780,14 @@ def test_chromium_prints_the_pack_on_a4(tmp_path):
 def test_pack_holds_the_answers_on_conditions_and_contacts():
     case = example("klar")
     case.eligibility.acute_injury = "no"
-    case.contacts.jobcenter = "unknown"
+    case.contacts.home_municipality = "unknown"
+    case.contacts.jobcenter = "yes"  # an old file's answer: read, but no longer asked or shown
     for text in (render_html(case, assess(case, AS_OF)), render_markdown(case, assess(case, AS_OF))):
         assert "Er medarbejderens arbejdsevne varigt og væsentligt nedsat?" in text
         assert "Har kommunen vurderet arbejdsevnen?" in text
-        assert "Er jobcentret kontaktet?" in text
+        assert "Er der lægelige oplysninger" in text
+        assert "Er medarbejderens hjemkommune kontaktet om sagen?" in text
+        assert "jobcentret) kontaktet" not in text
         assert "ved ikke" in text.lower()
 
 

@@ -60,7 +60,8 @@ def test_zero_wage_gives_the_full_base(year, base):
     ],
 )
 def test_formula(hourly, hours, year, wage, subsidy_kr):
-    e = estimate(hourly, hours, year)
+    # The formula itself: a full-time wage so high that the ceiling never binds.
+    e = estimate(hourly, hours, year, full_time_monthly_wage=1_000_000)
     assert e.wage == wage
     assert e.subsidy == subsidy_kr
 
@@ -79,7 +80,7 @@ def test_slopes_below_and_above_the_threshold():
         (40000, 15272, False, 30872),  # the cap does not bind
         (30872, 15272, False, 30872),  # exactly at the cap
         (25000, 9400, True, 25000),  # wage + subsidy may not exceed the full-time wage
-        (25000.5, 9400, True, 25000),  # rounded down when the cap binds: never above the cap
+        (25000.5, 9400.5, True, 25000.5),  # ceiling − wage: wage + subsidy is the ceiling exactly
         (15600, 0, True, 15600),
         (15000, 0, True, 15600),  # cap below the wage: subsidy 0, never negative
     ],
@@ -103,6 +104,9 @@ def test_parameters_carry_source_and_status():
     assert e26.max_dagpenge.status == "secondary"
     assert e26.base.status == "computed"
     assert "4" in e26.threshold.source and "§ 14" in e26.threshold.source
+    # computed, not official: the source gives the calculation (RULES.md section 6)
+    assert e26.threshold.status == "computed"
+    assert "16.323 × 22.041 / 20.359" in e26.threshold.source
     assert e24.max_dagpenge.value == 20359 and e24.threshold.value == 16323
     for e in (e24, e25, e26):
         assert [p.name for p in e.parameters] == ["max_dagpenge", "base", "threshold"]

@@ -194,7 +194,8 @@ async def test_help_key_shows_plain_danish_and_the_reference(case_file):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.screen.show_step("eligibility")
-        await keys(pilot, "tab", "tab", "tab", "f1")  # acute injury
+        # capacity → assessed → medical documentation → relocation → acute injury
+        await keys(pilot, "tab", "tab", "tab", "tab", "f1")
         body = str(app.screen.query_one(".help-body").content)
         ref = str(app.screen.query_one(".help-ref").content)
         assert "glidende nedslidning" in body
@@ -237,7 +238,10 @@ async def test_self_employed_adds_the_step_and_adapts_the_others(case_file):
         assert not app.screen.query("#f-employment-special_terms_start")
         await keys(pilot, "ctrl+n")
         assert not app.screen.query("#f-agreement-written")
-        assert app.screen.query("#f-contacts-hr")
+        # one contact question: the home municipality (no workplace HR or jobcentre question)
+        assert app.screen.query("#f-contacts-home_municipality")
+        assert not app.screen.query("#f-contacts-hr")
+        assert not app.screen.query("#f-contacts-jobcenter")
 
 
 async def test_example_case_opens_read_only_and_is_not_written(home):

@@ -262,11 +262,15 @@ def estimate(
         full = Decimal(str(default_full_time_hours()))
     else:
         full = _number(full_time_hours, "full_time_hours", MAX_HOURS_PER_WEEK)
-    estimated = full_time_monthly_wage is None
+    # No hourly wage: no full-time wage to estimate from, so no ceiling.
+    estimated = full_time_monthly_wage is None and hourly > 0
+    cap: Decimal | None
     if estimated:
         cap = (hourly * full * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP)
-    else:
+    elif full_time_monthly_wage is not None:
         cap = _number(full_time_monthly_wage, "full_time_monthly_wage", MAX_MONTHLY_WAGE)
+    else:
+        cap = None
 
     wage = (hourly * hours * weeks / 12).quantize(_CENT, rounding=ROUND_HALF_UP)
     base = Decimal(params["base"].value)
@@ -276,7 +280,7 @@ def estimate(
 
     subsidy: int | float = _whole(before_cap)
     capped = False
-    if wage + subsidy > cap:
+    if cap is not None and wage + subsidy > cap:
         capped = True
         rest = max(Decimal(0), cap - wage)
         subsidy = int(rest) if rest == rest.to_integral_value() else float(rest)
@@ -290,7 +294,7 @@ def estimate(
         subsidy_before_cap=float(before_cap.quantize(_CENT, rounding=ROUND_HALF_UP)),
         subsidy=subsidy,
         total=float(total),
-        full_time_monthly_wage=None if estimated else float(cap),
+        full_time_monthly_wage=float(cap) if cap is not None and not estimated else None,
         capped=capped,
         base=params["base"],
         threshold=params["threshold"],
@@ -299,7 +303,7 @@ def estimate(
         high_rate=float(high),
         cap_estimated=estimated,
         full_time_hours=float(full),
-        cap=float(cap),
+        cap=float(cap) if cap is not None else None,
     )
 
 
