@@ -198,6 +198,30 @@ async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
     assert storage.load_case(case).person.name == "Ctrl-C Åse"
 
 
+async def test_a_reloaded_window_gets_the_case_back_not_the_lock(tmp_path):
+    """Reloading the page closes its connection and opens a new one at once: the wizard it left
+    saves and lets go of the case first, so the new one opens it for writing."""
+    import aiohttp
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            conn = await session.ws_connect(ws, headers={"Origin": s.origin})
+            await read_until(conn, [], "Navn eller initialer")
+            await conn.send_json(["stdin", "Før"])
+            await read_until(conn, [], "Før")
+            await conn.close()
+            chunks: list[bytes] = []
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as again:
+                await read_until(again, chunks, "Navn eller initialer")
+                assert "Sagen er åben et andet sted" not in screen_text(chunks)
+                assert locking.read_lock(case) is not None
+        assert s.stop() == 0
+    assert storage.load_case(case).person.name == "Før"
+    assert locking.read_lock(case) is None
+
+
 # ── a real browser ───────────────────────────────────────────────────────────────────────────
 @pytest.fixture
 def chromium():
