@@ -222,6 +222,39 @@ async def test_a_reloaded_window_gets_the_case_back_not_the_lock(tmp_path):
     assert locking.read_lock(case) is None
 
 
+async def test_a_killed_server_still_lets_the_wizard_save_and_let_go(tmp_path):
+    """SIGKILL gives the server no chance to stop the wizard: the kernel tells the wizard
+    (SIGTERM), and it saves and removes the lock by itself."""
+    import aiohttp
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as conn:
+                chunks: list[bytes] = []
+                await read_until(conn, chunks, "Navn eller initialer")
+                pid = locking.read_lock(case).pid
+                await conn.send_json(["stdin", "Dræbt"])
+                await read_until(conn, chunks, "Dræbt")
+                s.proc.kill()
+                s.proc.wait(timeout=10)
+    wait_for(lambda: not locking.pid_alive(pid), 20, "the wizard to end")
+    assert locking.read_lock(case) is None
+    assert storage.load_case(case).person.name == "Dræbt"
+
+
+def test_a_request_without_host_is_refused(tmp_path):
+    with serving(tmp_path) as s:
+        with socket.create_connection(("127.0.0.1", s.port), timeout=10) as conn:
+            conn.sendall(f"GET /?token={s.token} HTTP/1.0\r\n\r\n".encode())
+            answer = b""
+            while chunk := conn.recv(4096):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.0 403") or answer.startswith(b"HTTP/1.1 403"), answer
+        assert answer.endswith(b"403 Forbidden")
+
+
 # ── a real browser ───────────────────────────────────────────────────────────────────────────
 @pytest.fixture
 def chromium():
