@@ -56,9 +56,12 @@ def test_serve_help_in_both_languages(capsys):
     assert "the browser on this computer" in capsys.readouterr().out
 
 
-def test_a_bad_case_file_stops_before_anything_listens(tmp_path, capsys):
-    assert cli.main(["serve", str(tmp_path / "findes-ikke.toml"), "--no-browser"]) == 2
-    assert capsys.readouterr().err.strip()
+@pytest.mark.parametrize("lang", [[], ["--lang", "en"]])
+def test_a_bad_case_file_stops_before_anything_listens(tmp_path, capsys, lang):
+    (tmp_path / "tom.toml").write_text("", encoding="utf-8")
+    for name in ("findes-ikke.toml", "tom.toml"):
+        assert cli.main([*lang, "serve", str(tmp_path / name), "--no-browser"]) == 2
+        assert capsys.readouterr().err.strip()
 
 
 def test_a_port_in_use_is_a_clear_message(tmp_path, capsys):
