@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -114,6 +115,15 @@ def test_every_request_needs_the_key(tmp_path):
         fonts = re.findall(r'url\("([^"]+)"\)', page)
         assert fonts and all(get(f)[0] == 200 for f in fonts)
         assert get(f"{base}/static/fonts/OFL.txt?token={s.token}")[0] == 200
+        assert 'data-font-size="22"' in get(s.url + "&fontsize=22")[1]  # for the wall screen
+        assert 'data-font-size="64"' in get(s.url + "&fontsize=9999")[1]
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+        with opener.open(s.url, timeout=10) as response:
+            csp = response.headers["Content-Security-Policy"]
+            assert response.headers["Cache-Control"] == "no-store"
+            assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert f"connect-src 'self' ws://127.0.0.1:{s.port}" in csp
         assert get(f"{base}/static/fonts/?token={s.token}")[0] in (403, 404)  # no listing
         assert s.stop() == 0
 
