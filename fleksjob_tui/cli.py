@@ -587,7 +587,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     page_lang = lang or "da"
     if args.path is not None:
         # Check the file first, like `open`: a clear message and exit 2 before anything listens.
-        page_lang = lang or _load(args.path, page_lang, None).language
+        case = _load(args.path, page_lang, None)
+        page_lang = lang or case.language
     from . import serve  # aiohttp and textual-serve are imported here and only here
 
     try:

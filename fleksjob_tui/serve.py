@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hmac
 import html
 import logging
@@ -104,6 +105,21 @@ def _int(text: str | None, default: int, low: int, high: int) -> int:
     return min(max(value, low), high)
 
 
+def _end_with_server(server_pid: int) -> None:
+    """In the wizard's process before it starts (Linux): should the server die without stopping
+    it (killed), the kernel sends it SIGTERM, on which it saves and removes its lock."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != server_pid:  # the server died before that: do not start at all
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 class _Wizard(AppService):
     """One browser window's wizard: a child process in its own session, so that Ctrl+C in the
     terminal reaches only the server, which then stops the wizard in order (:meth:`end`)."""
@@ -117,7 +133,7 @@ class _Wizard(AppService):
         pipe = asyncio.subprocess.PIPE
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=environment,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=functools.partial(_end_with_server, os.getpid()),
         )
         self._stdin = process.stdin
         return process
@@ -175,7 +191,7 @@ class WizardServer(Server):
         """The request carries the key (``?token=`` or ``/ws/KEY``) and names this server."""
         given = request.query.get("token") or request.match_info.get("token") or ""
         key_ok = hmac.compare_digest(given.encode(), self.token.encode())
-        return key_ok and request.host in self.hosts
+        return key_ok and _host(request) in self.hosts
 
     @web.middleware
     async def guard(self, request: web.Request, handler) -> web.StreamResponse:
@@ -204,7 +220,8 @@ class WizardServer(Server):
     # ── the page ─────────────────────────────────────────────────────────────────────────────
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
         nonce = secrets.token_urlsafe(16)
-        origin = f"http://{request.host}"
+        host = _host(request)
+        origin = f"http://{host}"
         values = {
             "lang": self.lang,
             "title": t("page.title", self.lang),
@@ -215,7 +232,7 @@ class WizardServer(Server):
             "noscript": t("page.noscript", self.lang),
             "static": f"{origin}/static",
             "token": self.token,
-            "ws_url": f"ws://{request.host}/ws/{self.token}",
+            "ws_url": f"ws://{host}/ws/{self.token}",
             "font_size": str(_int(request.query.get("fontsize"), 16, 8, 64)),
             "nonce": nonce,
         }
@@ -226,7 +243,7 @@ class WizardServer(Server):
             "style-src 'self' 'unsafe-inline'",  # xterm.js writes its own <style>
             "font-src 'self'",
             "img-src 'self' data:",
-            f"connect-src 'self' ws://{request.host}",
+            f"connect-src 'self' ws://{host}",
             "base-uri 'none'",
             "form-action 'none'",
             "frame-ancestors 'none'",
@@ -236,7 +253,7 @@ class WizardServer(Server):
 
     # ── the terminal ─────────────────────────────────────────────────────────────────────────
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
-        if request.headers.get("Origin") != f"http://{request.host}":
+        if request.headers.get("Origin") != f"http://{_host(request)}":
             return _forbidden()  # a page from anywhere else (another tab) may not drive it
         if len(self.windows) >= MAX_WINDOWS:
             return web.Response(status=503, text="503 Service Unavailable")
@@ -307,6 +324,12 @@ class WizardServer(Server):
             for sig in handled:
                 loop.remove_signal_handler(sig)
             await runner.cleanup()
+
+
+def _host(request: web.Request) -> str:
+    """The Host header as sent (``request.host`` would ask the network for this computer's name
+    when it is missing)."""
+    return request.headers.get("Host", "")
 
 
 def _forbidden() -> web.Response:

@@ -3,6 +3,9 @@ to fail, the whole wizard (every step, help, save, export) and every command sti
 
 Unix-domain sockets stay allowed: asyncio's event loop talks to itself through a socketpair,
 and those cannot leave the computer.
+
+The one exception is ``fleksjob serve``: it listens on 127.0.0.1 and nothing else, and the
+wizard it starts for the browser opens no socket at all (the last test).
 """
 
 from __future__ import annotations
@@ -178,3 +181,113 @@ def test_command_in_a_fresh_process_without_network(tmp_path):
                         "--json"], capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0, r.stderr
     assert '"status"' in r.stdout
+
+
+# ── the one exception: fleksjob serve, on loopback only ─────────────────────────────────────
+#: Put in front of every Python process of a `fleksjob serve` run (through PYTHONPATH): the
+#: server may use IPv4 sockets on 127.0.0.0/8 only; any other process (the wizard it starts for
+#: the browser) may use none. Every attempt is written to FLEKSJOB_NET_LOG and refused.
+LOOPBACK_GUARD = r"""
+import os, socket, sys
+
+_log = os.environ["FLEKSJOB_NET_LOG"]
+_real = socket.socket
+_real_getaddrinfo = socket.getaddrinfo
+with open(_log + ".active", "a") as f:
+    f.write(f"{os.getpid()}\n")
+
+
+def _serving():
+    return "serve" in sys.argv[1:2]
+
+
+def _loopback(address):
+    host = address[0] if isinstance(address, tuple) else address
+    return isinstance(host, str) and host.startswith("127.")
+
+
+def _refuse(what):
+    with open(_log, "a") as f:
+        f.write(f"{os.getpid()} {sys.argv!r}: {what}\n")
+    raise OSError(f"network use is forbidden: {what}")
+
+
+class Guarded(_real):
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        fam = socket.AF_INET if family == -1 and fileno is None else family
+        if fileno is None and fam != socket.AF_UNIX and not (fam == socket.AF_INET
+                                                             and _serving()):
+            _refuse(f"socket({family}, {type})")
+        super().__init__(family, type, proto, fileno)
+
+    def _check(self, what, address):
+        if self.family != socket.AF_UNIX and not (_serving() and _loopback(address)):
+            _refuse(f"{what}({address!r})")
+
+    def bind(self, address):
+        self._check("bind", address)
+        return super().bind(address)
+
+    def connect(self, address):
+        self._check("connect", address)
+        return super().connect(address)
+
+    def connect_ex(self, address):
+        self._check("connect_ex", address)
+        return super().connect_ex(address)
+
+    def listen(self, *args):
+        if self.family != socket.AF_UNIX:
+            self._check("listen", self.getsockname())  # never an unbound socket (0.0.0.0)
+        return super().listen(*args)
+
+    def sendto(self, data, *args):
+        self._check("sendto", args[-1])
+        return super().sendto(data, *args)
+
+
+def _getaddrinfo(host, *args, **kwargs):
+    if not (_serving() and _loopback(host)):
+        _refuse(f"getaddrinfo({host!r})")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def _no(name):
+    def refuse(*args, **kwargs):
+        _refuse(f"{name}{args!r}")
+    return refuse
+
+
+socket.socket = Guarded
+socket.getaddrinfo = _getaddrinfo
+for _name in ("create_connection", "gethostbyname", "gethostbyname_ex", "getfqdn"):
+    setattr(socket, _name, _no(_name))
+"""
+
+
+async def test_serve_uses_loopback_only_and_its_wizard_no_socket(tmp_path):
+    """A whole `fleksjob serve` session — the server, the wizard it starts for the browser, an
+    answer typed, Ctrl+C — with every socket but one on 127.0.0.1 refused."""
+    import aiohttp
+    from serve_helpers import new_case, read_until, serving
+
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(LOOPBACK_GUARD, encoding="utf-8")
+    log = tmp_path / "net.log"
+    env = {"PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
+           "FLEKSJOB_NET_LOG": str(log)}
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case), env=env) as s:
+        chunks: list[bytes] = []
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"ws://127.0.0.1:{s.port}/ws/{s.token}",
+                                          headers={"Origin": s.origin}) as conn:
+                await read_until(conn, chunks, "Navn eller initialer")
+                await conn.send_json(["stdin", "Uden net"])
+                await read_until(conn, chunks, "Uden net")
+        assert s.stop() == 0
+    assert not log.exists(), log.read_text()
+    active = (tmp_path / "net.log.active").read_text().split()
+    assert len(set(active)) >= 2  # the guard ran in the server and in the wizard it started
+    assert storage.load_case(case).person.name == "Uden net"

@@ -10,104 +10,25 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import select
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from serve_helpers import get, new_case, read_until, screen_text, serving, wait_for
 
 from fleksjob_tui import cli, locking, storage
-from fleksjob_tui.model import Case
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("FLEKSJOB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
-URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)")
-ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-
-
-# ── helpers ──────────────────────────────────────────────────────────────────────────────────
-class Served:
-    """A running ``fleksjob serve``: ``url``, ``port``, ``token``, ``origin``, ``proc``."""
-
-    def __init__(self, proc: subprocess.Popen, line: str) -> None:
-        m = URL.search(line)
-        assert m, f"no address in {line!r}"
-        self.proc = proc
-        self.line = line
-        self.url = m.group(0)
-        self.port = int(m.group(1))
-        self.token = m.group(2)
-        self.origin = f"http://127.0.0.1:{self.port}"
-
-    def stop(self, timeout: float = 30) -> int:
-        """Ctrl+C, as in the terminal; the exit code."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=timeout)
-
-
-@contextlib.contextmanager
-def serving(home: Path, *args: str, lang: str | None = None):
-    env = {**os.environ, "FLEKSJOB_HOME": str(home), "FLEKSJOB_NO_BLINK": "1"}
-    argv = [sys.executable, "-m", "fleksjob_tui"] + (["--lang", lang] if lang else [])
-    proc = subprocess.Popen(argv + ["serve", "--no-browser", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    try:
-        ready, _, _ = select.select([proc.stdout], [], [], 30)
-        assert ready, "fleksjob serve printed no address within 30 s"
-        served = Served(proc, proc.stdout.readline())
-        yield served
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers=headers or {})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8", "replace")
-
-
-def new_case(home: Path, title: str = "Skærmen på væggen") -> Path:
-    path = home / "sag.toml"
-    storage.save_case(Case.new(title=title, role="employee"), path)
-    return path
-
-
-def screen_text(chunks: list[bytes]) -> str:
-    """What the wizard wrote to the terminal, without the escape codes."""
-    return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
-
-
-def wait_for(predicate, timeout: float = 20, what: str = "condition", sleep=time.sleep):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def wizard_processes(case: Path) -> list[int]:
@@ -136,9 +57,12 @@ def test_serve_help_in_both_languages(capsys):
     assert "the browser on this computer" in capsys.readouterr().out
 
 
-def test_a_bad_case_file_stops_before_anything_listens(tmp_path, capsys):
-    assert cli.main(["serve", str(tmp_path / "findes-ikke.toml"), "--no-browser"]) == 2
-    assert capsys.readouterr().err.strip()
+@pytest.mark.parametrize("lang", [[], ["--lang", "en"]])
+def test_a_bad_case_file_stops_before_anything_listens(tmp_path, capsys, lang):
+    (tmp_path / "tom.toml").write_text("", encoding="utf-8")
+    for name in ("findes-ikke.toml", "tom.toml"):
+        assert cli.main([*lang, "serve", str(tmp_path / name), "--no-browser"]) == 2
+        assert capsys.readouterr().err.strip()
 
 
 def test_a_port_in_use_is_a_clear_message(tmp_path, capsys):
@@ -191,6 +115,15 @@ def test_every_request_needs_the_key(tmp_path):
         fonts = re.findall(r'url\("([^"]+)"\)', page)
         assert fonts and all(get(f)[0] == 200 for f in fonts)
         assert get(f"{base}/static/fonts/OFL.txt?token={s.token}")[0] == 200
+        assert 'data-font-size="22"' in get(s.url + "&fontsize=22")[1]  # for the wall screen
+        assert 'data-font-size="64"' in get(s.url + "&fontsize=9999")[1]
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+        with opener.open(s.url, timeout=10) as response:
+            csp = response.headers["Content-Security-Policy"]
+            assert response.headers["Cache-Control"] == "no-store"
+            assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert f"connect-src 'self' ws://127.0.0.1:{s.port}" in csp
         assert get(f"{base}/static/fonts/?token={s.token}")[0] in (403, 404)  # no listing
         assert s.stop() == 0
 
@@ -263,20 +196,11 @@ async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
         chunks: list[bytes] = []
         async with aiohttp.ClientSession() as session:
             async with session.ws_connect(ws, headers={"Origin": s.origin}) as conn:
-                deadline = time.monotonic() + 30
-                while "Navn eller initialer" not in screen_text(chunks):
-                    assert time.monotonic() < deadline, screen_text(chunks)[-500:]
-                    message = await conn.receive(timeout=30)
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        chunks.append(message.data)
+                await read_until(conn, chunks, "Navn eller initialer")
                 assert locking.read_lock(case) is not None  # the wizard holds the case
                 pid = locking.read_lock(case).pid
                 await conn.send_json(["stdin", "Ctrl-C Åse"])
-                while "Ctrl-C Åse" not in screen_text(chunks):  # typed into the name field
-                    assert time.monotonic() < deadline, screen_text(chunks)[-500:]
-                    message = await conn.receive(timeout=30)
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        chunks.append(message.data)
+                await read_until(conn, chunks, "Ctrl-C Åse")  # typed into the name field
                 s.proc.send_signal(signal.SIGINT)  # Ctrl+C in the terminal, no autosave wait
                 assert s.proc.wait(timeout=30) == 0
         err = s.proc.stderr.read()
@@ -285,6 +209,63 @@ async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
     assert not locking.pid_alive(pid)
     assert not wizard_processes(case)
     assert storage.load_case(case).person.name == "Ctrl-C Åse"
+
+
+async def test_a_reloaded_window_gets_the_case_back_not_the_lock(tmp_path):
+    """Reloading the page closes its connection and opens a new one at once: the wizard it left
+    saves and lets go of the case first, so the new one opens it for writing."""
+    import aiohttp
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            conn = await session.ws_connect(ws, headers={"Origin": s.origin})
+            await read_until(conn, [], "Navn eller initialer")
+            await conn.send_json(["stdin", "Før"])
+            await read_until(conn, [], "Før")
+            await conn.close()
+            chunks: list[bytes] = []
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as again:
+                await read_until(again, chunks, "Navn eller initialer")
+                assert "Sagen er åben et andet sted" not in screen_text(chunks)
+                assert locking.read_lock(case) is not None
+        assert s.stop() == 0
+    assert storage.load_case(case).person.name == "Før"
+    assert locking.read_lock(case) is None
+
+
+async def test_a_killed_server_still_lets_the_wizard_save_and_let_go(tmp_path):
+    """SIGKILL gives the server no chance to stop the wizard: the kernel tells the wizard
+    (SIGTERM), and it saves and removes the lock by itself."""
+    import aiohttp
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        ws = f"ws://127.0.0.1:{s.port}/ws/{s.token}?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(ws, headers={"Origin": s.origin}) as conn:
+                chunks: list[bytes] = []
+                await read_until(conn, chunks, "Navn eller initialer")
+                pid = locking.read_lock(case).pid
+                await conn.send_json(["stdin", "Dræbt"])
+                await read_until(conn, chunks, "Dræbt")
+                s.proc.kill()
+                s.proc.wait(timeout=10)
+    wait_for(lambda: not locking.pid_alive(pid), 20, "the wizard to end")
+    assert locking.read_lock(case) is None
+    assert storage.load_case(case).person.name == "Dræbt"
+
+
+def test_a_request_without_host_is_refused(tmp_path):
+    with serving(tmp_path) as s:
+        with socket.create_connection(("127.0.0.1", s.port), timeout=10) as conn:
+            conn.sendall(f"GET /?token={s.token} HTTP/1.0\r\n\r\n".encode())
+            answer = b""
+            while chunk := conn.recv(4096):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.0 403") or answer.startswith(b"HTTP/1.1 403"), answer
+        assert answer.endswith(b"403 Forbidden")
 
 
 # ── a real browser ───────────────────────────────────────────────────────────────────────────
