@@ -395,11 +395,19 @@ class Conversation:
         target = field.target(obj)
         if field.kind in ("items", "participants") and value is None:
             value = []
-        if value == getattr(target, field.attr):
+        old = getattr(target, field.attr)
+        if value == old:
             return True
         try:
             setattr(target, field.attr, value)
         except ValidationError as err:
+            # A model check after the assignment (a period ending before it starts) leaves the
+            # value assigned: the case keeps the answer it had.
+            if getattr(target, field.attr) != old:
+                try:
+                    setattr(target, field.attr, old)
+                except ValidationError:  # pragma: no cover - it was valid a moment ago
+                    target.__dict__[field.attr] = old
             self.say(refusal(err, self.lang) + " " + self.t("ask.again"))
             return False
         self.save()
@@ -535,7 +543,7 @@ class Conversation:
         index = self.resume_index() if start is None else start
         if start is None and index > 0:
             step = stops[index][0]
-            self.say(self.t("resume", step=self.ui(f"step.{step}.title"), n=index + 1,
+            self.say(self.t("start.resume", step=self.ui(f"step.{step}.title"), n=index + 1,
                             total=len(stops)))
         shown_step: str | None = None
         direction = 1
@@ -925,7 +933,7 @@ def _pick_role(conv: Conversation) -> str:
     lang = conv.lang
     options = [(content.text("plain", f"role.letter.{r}", lang), r,
                 content.ui(f"role.{r}", lang)) for r in ROLES]
-    choices = ", ".join(_p("ask.choice", lang, letter=ltr, word=w.lower()) for ltr, _, w in options)
+    choices = ", ".join(_p("ask.choice", lang, letter=ltr, word=w) for ltr, _, w in options)
     question = content.ui("role.question", lang)
     conv.say(content.ui("role.hint", lang))
     while True:
