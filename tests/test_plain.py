@@ -468,14 +468,31 @@ def _widget_kind(qf) -> str:
     return type(qf).__name__
 
 
-def _composed(screen) -> list[tuple[str, str, str, int]]:
+def _table(target, obj) -> str:
+    """The name of the case's table that ``target`` is ("" for the item itself)."""
+    if target is obj:
+        return ""
+    for name in type(obj).model_fields:
+        if getattr(obj, name) is target:
+            return name
+    return f"<{type(target).__name__} not in the case>"
+
+
+def _line(kind: str, table: str, attr: str, qkey: str) -> str:
+    """How flow.py would write it, e.g. answer("contacts.hr") or date("from_", "measure.from")."""
+    path = f"{table}.{attr}" if table else attr
+    return f'{kind}("{path}")' if path == qkey else f'{kind}("{path}", "{qkey}")'
+
+
+def _composed(screen, obj) -> list[str]:
     from fleksjob_tui.widgets.fields import QuestionField
 
-    return [(qf.qkey, qf.attr, _widget_kind(qf), id(qf.target)) for qf in screen.query(QuestionField)]
+    return [_line(_widget_kind(qf), _table(qf.target, obj), qf.attr, qf.qkey)
+            for qf in screen.query(QuestionField)]
 
 
-def _listed(fields, obj) -> list[tuple[str, str, str, int]]:
-    return [(f.qkey, f.attr, f.kind, id(f.target(obj))) for f in fields]
+def _listed(fields, obj) -> list[str]:
+    return [_line(f.kind, _table(f.target(obj), obj), f.attr, f.qkey) for f in fields]
 
 
 @pytest.mark.parametrize("self_employed", [None, False, True])
@@ -499,17 +516,20 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_
         for step in flow.STEPS:
             await app.screen.show_step(step)
             await pilot.pause()
-            assert _composed(app.screen.pane) == _listed(flow.fields(step, app.case), app.case), step
+            assert _composed(app.screen.pane, app.case) == _listed(flow.fields(step, app.case),
+                                                                   app.case), f"step {step}"
         for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet")):
             app.push_screen(MeasureEditor(measure, "da"))
             await pilot.pause()
-            assert _composed(app.screen) == _listed(flow.item_fields(flow.MEASURE, measure), measure)
+            assert _composed(app.screen, measure) == _listed(
+                flow.item_fields(flow.MEASURE, measure), measure), f"measure {measure.id}"
             app.pop_screen()
             await pilot.pause()
         meeting = Meeting()
         app.push_screen(MeetingEditor(meeting, "da", "Møde"))
         await pilot.pause()
-        assert _composed(app.screen) == _listed(flow.item_fields(flow.MEETING, meeting), meeting)
+        assert _composed(app.screen, meeting) == _listed(
+            flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
 
 
 def test_the_plain_way_does_not_import_textual(tmp_path):
