@@ -320,10 +320,14 @@ class Conversation:
             if not ok:
                 self.say(value)
                 continue
+            typed = value
             if field.kind in ("text", "note"):
-                value = self.guard_cpr(value, note=field.kind == "note")
+                value = self.guard_cpr(value, note=field.kind == "note") or None
             steps_before = flow.visible_steps(self.case)
             if self.write(field, obj, value):
+                if value != typed:  # a CPR number taken out: say what is kept
+                    now = self.shown(field, obj)
+                    self.say(self.t("ask.saved", value=now) if now else self.t("ask.not_answered"))
                 self.after(field, steps_before)
                 return NEXT
 
