@@ -404,6 +404,75 @@ def test_a_case_open_elsewhere_is_told_it_is_open(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.skipif(shutil.which("tmux") is None
+                    or not Path(sys.executable).with_name("fleksjob").exists(),
+                    reason="needs tmux and the installed fleksjob command")
+def test_a_case_open_in_the_wizard_is_told_it_is_open(tmp_path):
+    """The real wizard in a real terminal holds the case: the plain way says so, and leaves
+    the case alone."""
+    import time
+    import uuid
+
+    path = tmp_path / "sag.toml"
+    storage.save_case(Case.new(role="manager", title="I guiden"), path)
+    session = f"plain-{uuid.uuid4().hex[:8]}"
+    e = env(tmp_path, TERM="xterm-256color")
+    command = " ".join(["env", *[f"{k}={v}" for k, v in e.items()],
+                        str(Path(sys.executable).with_name("fleksjob")), "open", str(path)])
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+                   check=True)
+    try:
+        end = time.monotonic() + 30
+        while locking.read_lock(path) is None and time.monotonic() < end:
+            time.sleep(0.1)
+        assert locking.read_lock(path) is not None, "the wizard did not open the case"
+        child = spawn(tmp_path, "--plain", "open", str(path))
+        child.expect_exact("Sagen er åben et andet sted")
+        assert finish(child) == 1
+        assert locking.read_lock(path) is not None  # still the wizard's
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_lists_one_item_a_line_and_removing_answers(tmp_path):
+    path = tmp_path / "sag.toml"
+    case = Case.new(role="employee", title="Lister")
+    case.person.name = "MN"
+    case.agreement.difficult_functions = ["løft", "nattevagter", "kunder"]
+    storage.save_case(case, path)
+    child = spawn(tmp_path, "open", str(path))
+    converse(child, [
+        ("Aftalte skånehensyn", None),
+        ("Punkt 1, eller en tom linje for at slutte", "<"),  # back to the list before
+        ("Listen har nu 3 punkter:", None),
+        ("Punkt 2: nattevagter.", None),
+        ("Punkt 4, eller en tom linje", "-2"),
+        ("Punkt 2 er fjernet: nattevagter.", None),
+        ("Punkt 3, eller en tom linje", "tunge løft"),
+        ("Tilføjet som punkt 3.", None),
+        ("Punkt 4, eller en tom linje", ""),
+        ("Listen har 3 punkter.", None),
+        ("Punkt 1, eller en tom linje", "q"),
+    ])
+    assert finish(child) == 0
+    assert storage.load_case(path).agreement.difficult_functions == ["løft", "kunder", "tunge løft"]
+
+    child = spawn(tmp_path, "open", str(path))
+    converse(child, [("Punkt 1, eller en tom linje", "<"), ("Punkt 4", "<"),
+                     ("Hvornår blev aftalen underskrevet?", "<"),
+                     ("Har du og din leder lavet en skriftlig aftale?", "<"),
+                     ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
+                     ("Overenskomst", "<"), ("Stilling", "<"), ("Arbejdsplads", "<"),
+                     ("Arbejdsgiver", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
+                     ("Din fødselsdato", "<"),
+                     ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer
+                     ("Svaret er fjernet.", None),
+                     ("Din fødselsdato", "q")])
+    assert finish(child) == 0
+    assert storage.load_case(path).person.name is None
+
+
 def test_piped_input_is_a_conversation_too(tmp_path):
     """Not a terminal: the plain way by itself, the answers echoed so the output reads whole;
     the end of the input saves and quits."""
