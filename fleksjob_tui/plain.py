@@ -34,6 +34,8 @@ from .privacy import find_cpr, remove_cpr
 
 __all__ = ["run", "auto_plain", "plain_summary", "read_number", "Conversation"]
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1bO.|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 BACK = object()  # "<": one question back
 NEXT = object()  # answered (or kept): on to the next question
 
@@ -165,7 +167,9 @@ class Conversation:
         if line == "":
             self.out.write("\n")
             raise _Quit
-        line = line.rstrip("\r\n")
+        # Arrow keys and the like arrive as escape sequences in a line typed at a simple
+        # terminal: never let them into an answer or back out in a message.
+        line = _CONTROL.sub("", line.rstrip("\r\n"))
         if self.echo:
             self.out.write(line + "\n")
             self.out.flush()

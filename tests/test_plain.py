@@ -376,6 +376,16 @@ def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_pat
     assert storage.load_case(path).person.self_employed is False
 
 
+def test_arrow_keys_typed_at_a_simple_terminal_never_come_back_as_escapes(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [("Hvem udfylder sagen?", "\x1b[Dl\x1b[C"),
+                     ("Navn eller initialer", "\x1b[AOP"), ("Medarbejderens fødselsdato", "q")])
+    assert finish(child) == 0
+    assert ESC not in transcript(child)  # the terminal echoes a typed Esc as ^[, and we never
+    assert storage.load_case(path).person.name == "OP"
+
+
 def test_a_closed_terminal_loses_nothing(tmp_path):
     path = tmp_path / "sag.toml"
     child = spawn(tmp_path, "new", str(path))
