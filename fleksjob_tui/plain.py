@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from . import content, flow, storage
 from .dates import DateError, format_date, parse_date
-from .model import PARTICIPANTS, ROLES, Case, Measure, Meeting, MEASURE_IDS
+from .model import MEASURE_IDS, PARTICIPANTS, ROLES, Case, Measure, Meeting
 from .privacy import find_cpr, remove_cpr
 
 __all__ = ["run", "auto_plain", "plain_summary", "read_number", "Conversation"]
@@ -921,7 +921,8 @@ def _measure_parts(m, lang: str, t) -> list[str]:
 def _signals_held():
     """Ctrl+C, a closed terminal or SIGTERM wait until a save is done (the file is whole either
     way; this keeps the answer that was being saved)."""
-    sigs = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
+    sigs = {getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM")
+            if hasattr(signal, name)}
     try:
         old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
     except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX / not main thread
@@ -1018,13 +1019,13 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
     except (AttributeError, ValueError, OSError):
         echo = True
     as_of = as_of or today()
-    folder_path = Path(folder) if folder else storage.default_folder()
     ui_lang = lang or (case.language if case is not None else "da")
     conv = Conversation(case or Case.new(language=ui_lang), None, ui_lang, as_of, inp, out,
                         echo=echo)
     old_handlers = {}
-    for sig in (signal.SIGHUP, signal.SIGTERM):
+    for name in ("SIGHUP", "SIGTERM"):  # a closed terminal, or asked to stop
         with contextlib.suppress(ValueError, OSError, AttributeError):
+            sig = getattr(signal, name)
             old_handlers[sig] = signal.signal(sig, _hangup)
     lock = None
     try:
@@ -1033,7 +1034,7 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
             conv.say(_p("start.keys", ui_lang))
             target: Path | None = Path(path) if path else None
             if case is None and not new and target is None:
-                picked = _pick_case(conv, folder_path)
+                picked = _pick_case(conv, Path(folder) if folder else storage.default_folder())
                 if picked is not None:
                     case, target = picked
                     if lang is None:
@@ -1043,7 +1044,8 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
                 case = Case.new(role=role, language=ui_lang)
                 case.case.title = content.ui("start.default_title", ui_lang,
                                              date=as_of.strftime("%d-%m-%Y"))
-                target = target or storage.new_case_path(folder_path, case.case.title)
+                target = target or storage.new_case_path(
+                    Path(folder) if folder else storage.default_folder(), case.case.title)
                 created = True
             else:
                 created = False
