@@ -654,3 +654,29 @@ def test_a_short_run_read_aloud(tmp_path):
     length = float(re.search(r"Length \(seconds\):\s+([0-9.]+)", stat).group(1))
     rms = float(re.search(r"RMS\s+amplitude:\s+([0-9.]+)", stat).group(1))
     assert length > 10 and rms > 0.01, stat
+
+
+def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
+    import dataclasses
+
+    from fleksjob_tui.plain import plain_summary
+    from fleksjob_tui.rules import Finding
+
+    case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
+    case.case.role = "employee"
+    base = assess(case, AS_OF)
+    due = Finding("x", "missing", "employee", "Skriv datoen.", "LAB § 119", "employment",
+                  due=dt.date(2026, 12, 22))
+    advice = Finding("y", "advice", "employee", "Tal med din tillidsrepræsentant.", "OK",
+                     "checklist")
+    manager = Finding("z", "blocker", "manager", "Noget spærrer.", "LAB § 116", "person",
+                      due=dt.date(2027, 1, 5))
+    text = plain_summary(case, dataclasses.replace(base, findings=(due, advice, manager)), "da")
+    lines = text.splitlines()
+    assert "Mangler: du skal handle senest 22-12-2026. Skriv datoen. (LAB § 119)" in lines
+    assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
+    assert "Spærrer: lederen skal handle senest 05-01-2027. Noget spærrer. (LAB § 116)" in lines
+    no_escapes(text)
+    case.case.role = "manager"
+    text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
+    assert "Missing: the employee should act by 2026-12-22. Skriv datoen. (LAB § 119)" in text
