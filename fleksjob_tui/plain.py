@@ -532,6 +532,9 @@ class Conversation:
             intro = self.ui(f"step.{step}.intro")
         if intro:
             self.say(intro)
+        note_key = f"{step}.self_employed_note"  # what does not apply to the self-employed
+        if self.case.person.self_employed and content.has("ui", note_key):
+            self.say(self.ui(note_key))
         if self.case.case.last_step != step:
             self.case.case.last_step = step  # type: ignore[assignment]
             self.save()  # the wizard opens at the same step
@@ -545,6 +548,16 @@ class Conversation:
             if f.step == step:
                 self.say(self.t("step.finding", severity=self.ui(f"severity.{f.severity}"),
                                 message=f.message, reference=f.reference))
+        if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
+            from .estimate import case_lines
+
+            for line in case_lines(self.case, self.lang, self.as_of.year, detail=False,
+                                   when_missing=True):
+                if isinstance(line, tuple):
+                    self.say(_full_stop(self.t("summary.row", label=line[0],
+                                               value=line[1]).rstrip(".")))
+                elif line.strip():
+                    self.say(line.strip())
 
     def walk(self, start: int | None = None) -> int:
         stops = self.positions()
@@ -578,9 +591,6 @@ class Conversation:
             elif step == "meetings":
                 result = self.meetings()
             elif field is None:  # a step with only a note (the self-employed's Ansættelsen)
-                note_key = f"{step}.self_employed_note"
-                if content.has("ui", note_key):
-                    self.say(self.ui(note_key))
                 result = BACK if direction < 0 and index > 0 else NEXT
             else:
                 result = self.ask(field, self.case)
