@@ -29,10 +29,12 @@ from pydantic import ValidationError
 
 from . import content, flow, storage
 from .dates import DateError, format_date, parse_date
-from .model import PARTICIPANTS, ROLES, Case, Measure, Meeting, MEASURE_IDS
+from .model import MEASURE_IDS, PARTICIPANTS, ROLES, Case, Measure, Meeting
 from .privacy import find_cpr, remove_cpr
 
 __all__ = ["run", "auto_plain", "plain_summary", "read_number", "Conversation"]
+
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1bO.|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 BACK = object()  # "<": one question back
 NEXT = object()  # answered (or kept): on to the next question
@@ -165,7 +167,9 @@ class Conversation:
         if line == "":
             self.out.write("\n")
             raise _Quit
-        line = line.rstrip("\r\n")
+        # Arrow keys and the like arrive as escape sequences in a line typed at a simple
+        # terminal: never let them into an answer or back out in a message.
+        line = _CONTROL.sub("", line.rstrip("\r\n"))
         if self.echo:
             self.out.write(line + "\n")
             self.out.flush()
@@ -320,10 +324,14 @@ class Conversation:
             if not ok:
                 self.say(value)
                 continue
+            typed = value
             if field.kind in ("text", "note"):
-                value = self.guard_cpr(value, note=field.kind == "note")
+                value = self.guard_cpr(value, note=field.kind == "note") or None
             steps_before = flow.visible_steps(self.case)
             if self.write(field, obj, value):
+                if value != typed:  # a CPR number taken out: say what is kept
+                    now = self.shown(field, obj)
+                    self.say(self.t("ask.saved", value=now) if now else self.t("ask.not_answered"))
                 self.after(field, steps_before)
                 return NEXT
 
@@ -395,11 +403,19 @@ class Conversation:
         target = field.target(obj)
         if field.kind in ("items", "participants") and value is None:
             value = []
-        if value == getattr(target, field.attr):
+        old = getattr(target, field.attr)
+        if value == old:
             return True
         try:
             setattr(target, field.attr, value)
         except ValidationError as err:
+            # A model check after the assignment (a period ending before it starts) leaves the
+            # value assigned: the case keeps the answer it had.
+            if getattr(target, field.attr) != old:
+                try:
+                    setattr(target, field.attr, old)
+                except ValidationError:  # pragma: no cover - it was valid a moment ago
+                    target.__dict__[field.attr] = old
             self.say(refusal(err, self.lang) + " " + self.t("ask.again"))
             return False
         self.save()
@@ -516,6 +532,9 @@ class Conversation:
             intro = self.ui(f"step.{step}.intro")
         if intro:
             self.say(intro)
+        note_key = f"{step}.self_employed_note"  # what does not apply to the self-employed
+        if self.case.person.self_employed and content.has("ui", note_key):
+            self.say(self.ui(note_key))
         if self.case.case.last_step != step:
             self.case.case.last_step = step  # type: ignore[assignment]
             self.save()  # the wizard opens at the same step
@@ -529,13 +548,23 @@ class Conversation:
             if f.step == step:
                 self.say(self.t("step.finding", severity=self.ui(f"severity.{f.severity}"),
                                 message=f.message, reference=f.reference))
+        if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
+            from .estimate import case_lines
+
+            for line in case_lines(self.case, self.lang, self.as_of.year, detail=False,
+                                   when_missing=True):
+                if isinstance(line, tuple):
+                    self.say(_full_stop(self.t("summary.row", label=line[0],
+                                               value=line[1]).rstrip(".")))
+                elif line.strip():
+                    self.say(line.strip())
 
     def walk(self, start: int | None = None) -> int:
         stops = self.positions()
         index = self.resume_index() if start is None else start
         if start is None and index > 0:
             step = stops[index][0]
-            self.say(self.t("resume", step=self.ui(f"step.{step}.title"), n=index + 1,
+            self.say(self.t("start.resume", step=self.ui(f"step.{step}.title"), n=index + 1,
                             total=len(stops)))
         shown_step: str | None = None
         direction = 1
@@ -562,9 +591,6 @@ class Conversation:
             elif step == "meetings":
                 result = self.meetings()
             elif field is None:  # a step with only a note (the self-employed's Ansættelsen)
-                note_key = f"{step}.self_employed_note"
-                if content.has("ui", note_key):
-                    self.say(self.ui(note_key))
                 result = BACK if direction < 0 and index > 0 else NEXT
             else:
                 result = self.ask(field, self.case)
@@ -905,7 +931,8 @@ def _measure_parts(m, lang: str, t) -> list[str]:
 def _signals_held():
     """Ctrl+C, a closed terminal or SIGTERM wait until a save is done (the file is whole either
     way; this keeps the answer that was being saved)."""
-    sigs = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
+    sigs = {getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM")
+            if hasattr(signal, name)}
     try:
         old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
     except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX / not main thread
@@ -925,7 +952,7 @@ def _pick_role(conv: Conversation) -> str:
     lang = conv.lang
     options = [(content.text("plain", f"role.letter.{r}", lang), r,
                 content.ui(f"role.{r}", lang)) for r in ROLES]
-    choices = ", ".join(_p("ask.choice", lang, letter=ltr, word=w.lower()) for ltr, _, w in options)
+    choices = ", ".join(_p("ask.choice", lang, letter=ltr, word=w) for ltr, _, w in options)
     question = content.ui("role.question", lang)
     conv.say(content.ui("role.hint", lang))
     while True:
@@ -1002,13 +1029,13 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
     except (AttributeError, ValueError, OSError):
         echo = True
     as_of = as_of or today()
-    folder_path = Path(folder) if folder else storage.default_folder()
     ui_lang = lang or (case.language if case is not None else "da")
     conv = Conversation(case or Case.new(language=ui_lang), None, ui_lang, as_of, inp, out,
                         echo=echo)
     old_handlers = {}
-    for sig in (signal.SIGHUP, signal.SIGTERM):
+    for name in ("SIGHUP", "SIGTERM"):  # a closed terminal, or asked to stop
         with contextlib.suppress(ValueError, OSError, AttributeError):
+            sig = getattr(signal, name)
             old_handlers[sig] = signal.signal(sig, _hangup)
     lock = None
     try:
@@ -1017,7 +1044,7 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
             conv.say(_p("start.keys", ui_lang))
             target: Path | None = Path(path) if path else None
             if case is None and not new and target is None:
-                picked = _pick_case(conv, folder_path)
+                picked = _pick_case(conv, Path(folder) if folder else storage.default_folder())
                 if picked is not None:
                     case, target = picked
                     if lang is None:
@@ -1027,7 +1054,8 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
                 case = Case.new(role=role, language=ui_lang)
                 case.case.title = content.ui("start.default_title", ui_lang,
                                              date=as_of.strftime("%d-%m-%Y"))
-                target = target or storage.new_case_path(folder_path, case.case.title)
+                target = target or storage.new_case_path(
+                    Path(folder) if folder else storage.default_folder(), case.case.title)
                 created = True
             else:
                 created = False

@@ -1,0 +1,682 @@
+"""The plain way (``fleksjob --plain``): a whole case as a conversation through a real
+pseudo-terminal, answered as a person would, then the saved case and its assessment; refused
+answers, Ctrl+C and resume, a closed terminal, a case open elsewhere; no escape sequences; the
+plain summary; and that the flow lists exactly the questions each wizard step shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fleksjob_tui import flow, locking, storage
+from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.rules import assess
+
+pexpect = pytest.importorskip("pexpect")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+AS_OF = dt.date(2026, 11, 22)
+
+#: A question waiting for its answer: the text after the last newline, ending "? ", ": " or ") ".
+PROMPT = re.compile(r"(?:\A|\n)([^\n]*[?:)] )\Z")
+ESC = "\x1b"
+BOX = re.compile(r"[\u2500-\u257f\u2580-\u259f✓✗•›‹↑↓←→]")
+
+
+def env(home: Path, **extra: str) -> dict[str, str]:
+    e = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "FLEKSJOB_HOME": str(home),
+        "FLEKSJOB_AS_OF": AS_OF.isoformat(),
+        "FLEKSJOB_DEBUG": "1",
+        "TERM": "dumb",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT),
+    }
+    e.update(extra)
+    return e
+
+
+def spawn(home: Path, *args: str, **extra: str):
+    child = pexpect.spawn(sys.executable, ["-m", "fleksjob_tui", *args], cwd=str(ROOT),
+                          env=env(home, **extra), encoding="utf-8", codec_errors="replace",
+                          timeout=30, dimensions=(24, 80))
+    child.transcript = []  # type: ignore[attr-defined]
+    return child
+
+
+def converse(child, script: list[tuple[str, str | None]], limit: int = 300) -> list[str]:
+    """Answer the conversation as a person would.
+
+    ``script`` is in order: ``(fragment, reply)`` answers the next question whose prompt holds
+    ``fragment``; ``(fragment, None)`` says that ``fragment`` must be said before the next
+    question. A question the script does not know (e.g. one added later) gets Enter (left
+    unanswered, as a person might), and is returned.
+    """
+    unknown: list[str] = []
+    i = 0
+    for _ in range(limit):
+        if i >= len(script):
+            return unknown
+        got = child.expect([PROMPT, pexpect.EOF])
+        said = child.before + (child.match.group(0) if got == 0 else "")
+        child.transcript.append(said)
+        while i < len(script) and script[i][1] is None:
+            assert script[i][0] in said, f"expected {script[i][0]!r} in:\n{said}\n\n" + transcript(child)
+            i += 1
+        if got == 1:
+            assert i >= len(script), f"the program ended before {script[i]!r}\n" + transcript(child)
+            return unknown
+        prompt = child.match.group(1)
+        if i < len(script) and script[i][0] in prompt:
+            child.sendline(script[i][1])
+            i += 1
+        else:
+            unknown.append(prompt)
+            child.sendline("")
+    raise AssertionError("the conversation did not end\n" + transcript(child))
+
+
+def transcript(child) -> str:
+    return "".join(child.transcript)
+
+
+def finish(child) -> int:
+    child.expect(pexpect.EOF)
+    child.transcript.append(child.before)
+    child.close()
+    return child.exitstatus
+
+
+def no_escapes(text: str) -> None:
+    assert ESC not in text, "an escape sequence in the plain output"
+    assert not BOX.search(text), f"a drawn symbol in the plain output: {BOX.search(text).group(0)!r}"
+
+
+# ── whole cases, one per role ─────────────────────────────────────────────────────────────────
+EMPLOYEE = [
+    ("Hvem udfylder sagen?", ""),  # an empty required answer
+    ("Vælg, hvem der udfylder sagen", None),
+    ("Hvem udfylder sagen?", "m"),
+    ("Navn eller initialer: ", "AB"),
+    ("Din fødselsdato", "31-02-1970"),  # a date that does not exist
+    ("'31-02-1970' findes ikke: februar 1970 har 28 dage.", None),
+    ("Din fødselsdato", "10.05.1966"),
+    ("Folkepensionsalder 68 år: 10-05-2034.", None),
+    ("Din hjemkommune", "Aarhus"),
+    ("Er du selvstændig erhvervsdrivende? (j = ja, n = nej)", "x"),  # an unknown letter
+    ('"x" er ikke et af svarene. Skriv j eller n.', None),
+    ("Er du selvstændig erhvervsdrivende?", "n"),
+    ("Får du førtidspension", "n"),
+    ("Har du søgt om førtidspension", "n"),
+    ("Trin 2 af 8: Ansættelsen.", None),
+    ("Arbejdsgiver", "Region Midt"),
+    ("Arbejdsplads", "Hospitalet"),
+    ("Stilling", "Sygeplejerske"),
+    ("Overenskomst", "OK24"),
+    ("Har overenskomsten et socialt kapitel? (j = ja, n = nej, v = ved ikke)", "j"),
+    ("Hvornår startede din ansættelse", "01-06-2025"),
+    ("De 12 måneder blev nået 01-06-2026.", None),
+    ("Har du og din leder lavet en skriftlig aftale?", "j"),
+    ("Hvornår blev aftalen underskrevet?", "2025-06-01"),
+    ("Funktioner du har svært ved", None),
+    ("Punkt 1", "tunge løft"),
+    ("Punkt 2", "nattevagter"),
+    ("Punkt 3", ""),
+    ("Aftalte skånehensyn", None),
+    ("Punkt 1", "ingen løft over 10 kg"),
+    ("Punkt 2", ""),
+    ("Har din leder dokumenteret", "j"),
+    ("Er HR", "j"),
+    ("Er hjemkommunen kontaktet?", "j"),
+    ("Er jobcentret kontaktet?", "j"),
+    ("Er fagforeningen", "j"),
+    ("1. Ændret vagtplan: ikke udfyldt.", None),
+    ("Vælg et redskab (1-12)", "1"),
+    ("Er redskabet afprøvet? (1 = Ikke afprøvet, 2 = Afprøvet, 3 = I gang, 4 = Ikke relevant)", "2"),
+    ("Fra (dato)", "01-06-2025"),
+    ("Til (dato", "01-12-2025"),
+    ("Hjalp det?", "1"),
+    ("Er forsøget dokumenteret skriftligt?", "j"),
+    ("Note", "Ingen nattevagter"),
+    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, dokumenteret: ja.", None),
+    ("Vælg et redskab (1-12)", ""),
+    ("Er din arbejdsevne varigt", "j"),
+    ("Har kommunen vurderet arbejdsevnen?", "j"),
+    ("Er alle muligheder", "j"),
+    ("Skyldes det en skade", "n"),
+    ("Er det åbenbart formålsløst", "n"),
+    ("Har du en alvorlig", "n"),
+    ("Startdato for et bevilget fleksjob", ""),
+    ("Tilføj et møde? (j = ja, n = nej)", "j"),
+    ("Dato for mødet", "15-06-2025"),
+    ("Hvem deltog?", "1 2 3"),
+    ("Hvad blev drøftet?", "Opstart"),
+    ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
+    ("Mødet er gemt: 15-06-2025, deltog: medarbejder, leder, tillidsrepræsentant", None),
+    ("Tilføj et møde mere?", "n"),
+    ("Trin 7 af 8: Økonomi (valgfri).", None),
+    ("Timeløn", "210,50"),
+    ("Betalte timer om ugen", "18"),
+    ("Fuldtidsløn", "32.000"),
+    ("År for beregningen", ""),
+    ("Hvem skal gøre hvad", None),
+    ("Tryk Enter for at afslutte", ""),
+]
+
+UNION_REP_EN = [
+    ("Who is filling in the case? (e = I am the employee, u = I am the union representative, m = I am the manager)", "u"),
+    ("Name or initials", "CD"),
+    ("The employee's date of birth", "1970-03-01"),
+    ("The employee's home municipality", "Odense"),
+    ("Is the employee self-employed? (y = yes, n = no)", "n"),
+    ("Does the employee receive", "n"),
+    ("Is there a pending claim", "d"),
+    ("Employer", "Odense Kommune"),
+    ("Workplace", ""),
+    ("Job title", "Pedel"),
+    ("Collective agreement", ""),
+    ("Does the collective agreement have a social chapter? (y = yes, n = no, d = don't know)", "y"),
+    ("When did the employment", "01-02-2026"),
+    ("The 12 months are reached on 2027-02-01.", None),
+    ("Is there a written agreement", "n"),
+    ("When was the agreement signed?", ""),
+    ("Functions the employee", None),
+    ("Item 1", ""),
+    ("Agreed accommodations", None),
+    ("Item 1", ""),
+    ("Has the manager documented", "d"),
+    ("Has HR", "?"),  # help and the legal basis, then the same question again
+    ("Legal basis: ", None),
+    ("Has HR", "n"),
+    ("Has the home municipality", "n"),
+    ("Has the jobcentre", "n"),
+    ("Is the union", "y"),
+    ("Choose a measure (1-12)", ""),
+    ("Is the employee's work capacity", "y"),
+    ("Has the municipality assessed", "n"),
+    ("Have all options", "d"),
+    ("Is it due to an acute injury", "n"),
+    ("Is it obviously pointless", "n"),
+    ("Does the employee have a serious", "n"),
+    ("Start date of a granted flex job", ""),
+    ("Add a meeting? (y = yes, n = no)", "n"),
+    ("Hourly wage", ""),
+    ("Paid hours a week", ""),
+    ("Full-time monthly wage", ""),
+    ("Year of the estimate", ""),
+    ("Who should do what", None),
+    ("Press Enter to quit", ""),
+]
+
+MANAGER_SELF_EMPLOYED = [
+    ("Hvem udfylder sagen?", "l"),
+    ("Navn eller initialer", "EF"),
+    ("Medarbejderens fødselsdato", "01-01-2030"),  # after today
+    ("01-01-2030 ligger efter dags dato. Tjek datoen.", None),
+    ("Medarbejderens fødselsdato", "01-01-1975"),
+    ("Medarbejderens hjemkommune", "Vejle"),
+    ("Er medarbejderen selvstændig erhvervsdrivende?", "j"),
+    ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
+    ("Får medarbejderen", "n"),
+    ("Er der søgt om", "n"),
+    ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
+    ("Er HR", "v"),
+    ("Er hjemkommunen kontaktet?", "j"),
+    ("Er jobcentret kontaktet?", "v"),
+    ("Er fagforeningen", "n"),
+    ("Vælg et redskab (1-12)", "12"),
+    ("Hvad blev afprøvet?", ""),  # an empty required answer
+    ("Skriv et navn først.", None),
+    ("Hvad blev afprøvet?", "Hjemmearbejde to dage"),
+    ("Er redskabet afprøvet?", "3"),
+    ("Fra (dato)", "1-9-2026"),
+    ("Til (dato", "01-08-2026"),  # before the start
+    ("Til-datoen ligger før fra-datoen. Ret en af dem.", None),
+    ("Til (dato", ""),
+    ("Hjalp det?", "2"),
+    ("Er forsøget dokumenteret skriftligt?", "j"),
+    ("Note", "Aftalt med kunden"),
+    ("Vælg et redskab (1-13)", ""),
+    ("Er medarbejderens arbejdsevne", "j"),
+    ("Har kommunen vurderet", "j"),
+    ("Er alle muligheder", "j"),
+    ("Skyldes det", "n"),
+    ("Er det åbenbart", "n"),
+    ("Har medarbejderen en alvorlig", "n"),
+    ("Startdato for et bevilget", ""),
+    ("Trin 6 af 9: Selvstændig.", None),
+    ("Er virksomheden hovedbeskæftigelsen?", "j"),
+    ("Hvor mange af de seneste 24 måneder", "12,5"),  # not a whole number
+    ('"12,5" er ikke et helt tal. Skriv kun cifre.', None),
+    ("Hvor mange af de seneste 24 måneder", "30"),  # out of range
+    ("Tallet er for stort: højst 24.", None),
+    ("Hvor mange af de seneste 24 måneder", "18"),
+    ("Tilføj et møde?", ""),
+    ("Virksomhedens indkomst", "240.000"),
+    ("År for beregningen", "2026"),
+    ("Hvem skal gøre hvad", None),
+    ("Tryk Enter for at afslutte", ""),
+]
+
+
+def test_employee_answers_a_whole_case(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))  # TERM=dumb: the plain way by itself
+    converse(child, EMPLOYEE)
+    assert finish(child) == 0
+    out = transcript(child)
+    no_escapes(out)
+    case = storage.load_case(path)
+    assert case.case.role == "employee"
+    assert (case.person.name, case.person.birth_date) == ("AB", dt.date(1966, 5, 10))
+    assert case.person.self_employed is False
+    assert case.employment.special_terms_start == dt.date(2025, 6, 1)
+    assert case.agreement.difficult_functions == ["tunge løft", "nattevagter"]
+    assert case.agreement.accommodations == ["ingen løft over 10 kg"]
+    rota = case.measure("changed_rota")
+    assert (rota.status, rota.from_, rota.to, rota.result, rota.documented) == (
+        "tried", dt.date(2025, 6, 1), dt.date(2025, 12, 1), "helped", "yes")
+    assert [m.participants for m in case.meetings] == [["employee", "manager", "union_rep"]]
+    assert (case.economy.hourly_wage, case.economy.full_time_monthly_wage) == (210.5, 32000)
+    assessment = assess(case, AS_OF)
+    # The conversation's summary says what the rules say.
+    assert f"Status: {_status(assessment)}." in out
+    for f in assessment.findings:
+        assert f.message in out
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert not locking.lock_path(path).exists()
+
+
+def _status(assessment) -> str:
+    from fleksjob_tui.report import status_word
+
+    return status_word(assessment.status, "da").capitalize()
+
+
+def test_union_rep_in_english(tmp_path):
+    path = tmp_path / "case.toml"
+    child = spawn(tmp_path, "--lang", "en", "--plain", "new", str(path), TERM="xterm")
+    converse(child, UNION_REP_EN)
+    assert finish(child) == 0
+    out = transcript(child)
+    no_escapes(out)
+    assert "Have you" not in out  # the union representative is not addressed as the employee
+    case = storage.load_case(path)
+    assert (case.case.role, case.case.language) == ("union_rep", "en")
+    assert case.person.disability_pension_claim_pending == "unknown"
+    assert case.employment.workplace is None  # Enter left it unanswered
+    assert case.agreement.written == "no"
+    assert case.contacts.union == "yes" and case.contacts.hr == "no"
+    assessment = assess(case, AS_OF)
+    assert assessment.status != "ready"
+    ids = {f.id for f in assessment.findings}
+    assert "written_agreement_missing" in ids
+    assert "should act" in out  # each finding says who acts
+
+
+def test_manager_of_a_self_employed_person(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "--plain", "new", str(path))
+    converse(child, MANAGER_SELF_EMPLOYED)
+    assert finish(child) == 0
+    no_escapes(transcript(child))
+    case = storage.load_case(path)
+    assert case.case.role == "manager" and case.person.self_employed is True
+    assert case.person.birth_date == dt.date(1975, 1, 1)
+    assert case.employment.employer is None  # not asked of the self-employed
+    assert case.self_employment.months_30h_last_24 == 18
+    (other,) = case.measures
+    assert (other.id, other.title, other.status, other.from_, other.to) == (
+        "other", "Hjemmearbejde to dage", "ongoing", dt.date(2026, 9, 1), None)
+    assert case.economy.business_income == 240000 and case.economy.year == 2026
+    assert assess(case, AS_OF).twelve_months.exemption == "self_employed"
+
+
+# ── stopping and going on ─────────────────────────────────────────────────────────────────────
+def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [("Hvem udfylder sagen?", "t"), ("Navn eller initialer", "GH"),
+                     ("Medarbejderens fødselsdato", "10-05-1966"),
+                     ("Medarbejderens hjemkommune", "Aalborg")])
+    child.expect_exact("Er medarbejderen selvstændig erhvervsdrivende?")
+    child.sendintr()
+    child.expect_exact("Afbrudt. Alle svar er gemt i")
+    assert finish(child) == 130
+    case = storage.load_case(path)
+    assert (case.person.name, case.person.home_municipality) == ("GH", "Aalborg")
+    assert not locking.lock_path(path).exists()
+
+    child = spawn(tmp_path, "open", str(path))
+    converse(child, [
+        ("", None),
+        ("Er medarbejderen selvstændig erhvervsdrivende?", "<"),  # back one question
+        ("Medarbejderens hjemkommune (nu: Aalborg)", ""),  # Enter keeps it, and says so
+        ("Svaret er stadig: Aalborg.", None),
+        ("Er medarbejderen selvstændig", "n"),
+        ("Får medarbejderen", "s"),  # the summary so far
+        ("Hvem skal gøre hvad", None),
+        ("Får medarbejderen", "q"),
+    ])
+    assert finish(child) == 0
+    out = transcript(child)
+    assert "Du fortsætter efter det sidste svar: trin Personen, spørgsmål 4 af" in out
+    assert "Navn eller initialer" not in out  # not asked again
+    assert storage.load_case(path).person.self_employed is False
+
+
+def test_arrow_keys_typed_at_a_simple_terminal_never_come_back_as_escapes(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [("Hvem udfylder sagen?", "\x1b[Dl\x1b[C"),
+                     ("Navn eller initialer", "\x1b[AOP"), ("Medarbejderens fødselsdato", "q")])
+    assert finish(child) == 0
+    assert ESC not in transcript(child)  # the terminal echoes a typed Esc as ^[, and we never
+    assert storage.load_case(path).person.name == "OP"
+
+
+def test_a_closed_terminal_loses_nothing(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [("Hvem udfylder sagen?", "m"), ("Navn eller initialer", "IJ")])
+    child.expect_exact("Din fødselsdato")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert storage.load_case(path).person.name == "IJ"
+    assert not locking.lock_path(path).exists()
+
+
+def test_a_case_open_elsewhere_is_told_it_is_open(tmp_path):
+    path = tmp_path / "sag.toml"
+    storage.save_case(Case.new(role="employee", title="Låst"), path)
+    before = path.read_bytes()
+    lock = locking.acquire(path)  # as the wizard holds it while the case is open there
+    try:
+        child = spawn(tmp_path, "--plain", "open", str(path))
+        child.expect_exact("Sagen er åben et andet sted: sag.toml er allerede åben i et andet "
+                           "fleksjob-vindue (")
+        child.expect_exact("fleksjob summary --plain")
+        assert finish(child) == 1
+    finally:
+        lock.release()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None
+                    or not Path(sys.executable).with_name("fleksjob").exists(),
+                    reason="needs tmux and the installed fleksjob command")
+def test_a_case_open_in_the_wizard_is_told_it_is_open(tmp_path):
+    """The real wizard in a real terminal holds the case: the plain way says so, and leaves
+    the case alone."""
+    import time
+    import uuid
+
+    path = tmp_path / "sag.toml"
+    storage.save_case(Case.new(role="manager", title="I guiden"), path)
+    session = f"plain-{uuid.uuid4().hex[:8]}"
+    e = env(tmp_path, TERM="xterm-256color")
+    command = " ".join(["env", *[f"{k}={v}" for k, v in e.items()],
+                        str(Path(sys.executable).with_name("fleksjob")), "open", str(path)])
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+                   check=True)
+    try:
+        end = time.monotonic() + 30
+        while locking.read_lock(path) is None and time.monotonic() < end:
+            time.sleep(0.1)
+        assert locking.read_lock(path) is not None, "the wizard did not open the case"
+        child = spawn(tmp_path, "--plain", "open", str(path))
+        child.expect_exact("Sagen er åben et andet sted")
+        assert finish(child) == 1
+        assert locking.read_lock(path) is not None  # still the wizard's
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_lists_one_item_a_line_and_removing_answers(tmp_path):
+    path = tmp_path / "sag.toml"
+    case = Case.new(role="employee", title="Lister")
+    case.person.name = "MN"
+    case.agreement.difficult_functions = ["løft", "nattevagter", "kunder"]
+    storage.save_case(case, path)
+    child = spawn(tmp_path, "open", str(path))
+    converse(child, [
+        ("Aftalte skånehensyn", None),
+        ("Punkt 1, eller en tom linje for at slutte", "<"),  # back to the list before
+        ("Listen har nu 3 punkter:", None),
+        ("Punkt 2: nattevagter.", None),
+        ("Punkt 4, eller en tom linje", "-2"),
+        ("Punkt 2 er fjernet: nattevagter.", None),
+        ("Punkt 3, eller en tom linje", "tunge løft"),
+        ("Tilføjet som punkt 3.", None),
+        ("Punkt 4, eller en tom linje", ""),
+        ("Listen har 3 punkter.", None),
+        ("Punkt 1, eller en tom linje", "q"),
+    ])
+    assert finish(child) == 0
+    assert storage.load_case(path).agreement.difficult_functions == ["løft", "kunder", "tunge løft"]
+
+    child = spawn(tmp_path, "open", str(path))
+    converse(child, [("Punkt 1, eller en tom linje", "<"), ("Punkt 4", "<"),
+                     ("Hvornår blev aftalen underskrevet?", "<"),
+                     ("Har du og din leder lavet en skriftlig aftale?", "<"),
+                     ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
+                     ("Overenskomst", "<"), ("Stilling", "<"), ("Arbejdsplads", "<"),
+                     ("Arbejdsgiver", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
+                     ("Din fødselsdato", "<"),
+                     ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer
+                     ("Svaret er fjernet.", None),
+                     ("Din fødselsdato", "q")])
+    assert finish(child) == 0
+    assert storage.load_case(path).person.name is None
+
+
+def test_piped_input_is_a_conversation_too(tmp_path):
+    """Not a terminal: the plain way by itself, the answers echoed so the output reads whole;
+    the end of the input saves and quits."""
+    path = tmp_path / "sag.toml"
+    r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "new", str(path)],
+                       input="l\nKL\n", capture_output=True, text=True, cwd=ROOT,
+                       env=env(tmp_path, TERM="xterm"), timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "Navn eller initialer: KL\n" in r.stdout
+    assert "Fortsæt senere med: fleksjob --plain open" in r.stdout
+    no_escapes(r.stdout)
+    assert storage.load_case(path).person.name == "KL"
+
+
+def test_start_lists_the_saved_cases(tmp_path):
+    storage.save_case(Case.new(role="employee", title="Første sag"), tmp_path / "a.toml")
+    r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "--plain"], input="\nq\n",
+                       capture_output=True, text=True, cwd=ROOT, env=env(tmp_path), timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "1. Første sag, ændret" in r.stdout
+    assert 'Sagen "Første sag" er åbnet' in r.stdout
+
+
+# ── the plain summary ─────────────────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_summary_plain(tmp_path, lang):
+    example = EXAMPLES / "mangler-dokumentation.toml"
+    r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "summary", "--plain", str(example),
+                        "--as-of", AS_OF.isoformat(), "--lang", lang],
+                       capture_output=True, text=True, cwd=ROOT, env=env(tmp_path, TERM="xterm"),
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    no_escapes(r.stdout)
+    case = storage.load_case(example)
+    case.case.language = lang
+    assessment = assess(case, AS_OF, lang)
+    lines = r.stdout.splitlines()
+    from fleksjob_tui.report import word
+
+    for heading in ("heading.findings", "heading.dates", "next_steps.heading", "heading.measures"):
+        assert word(heading, lang) in lines  # a heading on its own line
+    act = "skal handle" if lang == "da" else "should act"
+    advice = "Råd til" if lang == "da" else "Advice for"
+    for f in assessment.findings:
+        (line,) = [x for x in lines if f.message in x]
+        assert (act in line) or line.startswith(advice)
+        assert f.reference in line
+
+
+# ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
+def _widget_kind(qf) -> str:
+    from fleksjob_tui.widgets import fields as w
+
+    kinds = [(w.AnswerField, "answer"), (w.BoolField, "bool"), (w.NoteField, "note"),
+             (w.TextField, "text"), (w.DateField, "date"), (w.ListField, "items"),
+             (w.OptionsField, "choice"), (w.ParticipantsField, "participants")]
+    if isinstance(qf, w.NumberField):
+        return "integer" if qf.integer else "number"
+    for cls, kind in kinds:
+        if isinstance(qf, cls):
+            return kind
+    return type(qf).__name__
+
+
+def _table(target, obj) -> str:
+    """The name of the case's table that ``target`` is ("" for the item itself)."""
+    if target is obj:
+        return ""
+    for name in type(obj).model_fields:
+        if getattr(obj, name) is target:
+            return name
+    return f"<{type(target).__name__} not in the case>"
+
+
+def _line(kind: str, table: str, attr: str, qkey: str) -> str:
+    """How flow.py would write it, e.g. answer("contacts.hr") or date("from_", "measure.from")."""
+    path = f"{table}.{attr}" if table else attr
+    return f'{kind}("{path}")' if path == qkey else f'{kind}("{path}", "{qkey}")'
+
+
+def _composed(screen, obj) -> list[str]:
+    from fleksjob_tui.widgets.fields import QuestionField
+
+    return [_line(_widget_kind(qf), _table(qf.target, obj), qf.attr, qf.qkey)
+            for qf in screen.query(QuestionField)]
+
+
+def _listed(fields, obj) -> list[str]:
+    return [_line(f.kind, _table(f.target(obj), obj), f.attr, f.qkey) for f in fields]
+
+
+@pytest.mark.parametrize("self_employed", [None, False, True])
+async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_employed):
+    """Mount every step of the wizard and compare the questions it composes (key, attribute,
+    kind, table) with flow.STEPS. When this fails, a step gained or lost a question: add or
+    remove its line in fleksjob_tui/flow.py."""
+    from wizard_helpers import wizard_at
+
+    from fleksjob_tui.screens import steps
+    from fleksjob_tui.screens.measures import MeasureEditor
+    from fleksjob_tui.screens.meetings import MeetingEditor
+
+    assert list(flow.STEPS) == list(steps.PANES)
+    path = tmp_path / "sag.toml"
+    case = Case.new(role="employee")
+    case.person.self_employed = self_employed
+    storage.save_case(case, path)
+    async with wizard_at(path, "person") as (app, pilot):
+        assert flow.visible_steps(app.case) == app.screen.visible_steps()
+        for step in flow.STEPS:
+            await app.screen.show_step(step)
+            await pilot.pause()
+            assert _composed(app.screen.pane, app.case) == _listed(flow.fields(step, app.case),
+                                                                   app.case), f"step {step}"
+        for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet")):
+            app.push_screen(MeasureEditor(measure, "da"))
+            await pilot.pause()
+            assert _composed(app.screen, measure) == _listed(
+                flow.item_fields(flow.MEASURE, measure), measure), f"measure {measure.id}"
+            app.pop_screen()
+            await pilot.pause()
+        meeting = Meeting()
+        app.push_screen(MeetingEditor(meeting, "da", "Møde"))
+        await pilot.pause()
+        assert _composed(app.screen, meeting) == _listed(
+            flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
+
+
+def test_the_plain_way_does_not_import_textual(tmp_path):
+    code = ("import sys; import fleksjob_tui.plain, fleksjob_tui.flow; "
+            "from fleksjob_tui import cli; cli.build_parser(); "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual'")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("text", ["200", "187,50", "187.50", "32.000", "1.234,50", "12 000",
+                                  "abc", "", "1e3", "nan", "-5", "0,5", "7.5.3"])
+@pytest.mark.parametrize("integer", [False, True])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_numbers_are_read_as_the_wizard_reads_them(text, integer, lang):
+    from fleksjob_tui.model import Economy
+    from fleksjob_tui.plain import read_number
+    from fleksjob_tui.widgets.fields import NumberField
+
+    if not text:
+        return
+    wizard = NumberField(Economy(), "year", "economy.year", integer=integer, lang=lang)
+    assert read_number(text, integer, lang) == wizard.read(text)
+
+
+# ── listening to it ───────────────────────────────────────────────────────────────────────────
+@pytest.mark.skipif(not (shutil.which("espeak-ng") and shutil.which("sox")),
+                    reason="needs espeak-ng and sox")
+def test_a_short_run_read_aloud(tmp_path):
+    """Pipe a short run through a speech synthesizer: the output is speech, not silence."""
+    path = tmp_path / "sag.toml"
+    r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "new", str(path)],
+                       input="m\nAB\n31-02-1970\n10-05-1966\nq\n", capture_output=True,
+                       text=True, cwd=ROOT, env=env(tmp_path), timeout=60)
+    assert r.returncode == 0, r.stderr
+    text = tmp_path / "transcript.txt"
+    text.write_text(r.stdout, encoding="utf-8")
+    wav = tmp_path / "run.wav"
+    subprocess.run(["espeak-ng", "-v", "da", "-s", "220", "-w", str(wav), "-f", str(text)],
+                   check=True, capture_output=True, timeout=120)
+    stat = subprocess.run(["sox", str(wav), "-n", "stat"], capture_output=True, text=True,
+                          timeout=60).stderr
+    length = float(re.search(r"Length \(seconds\):\s+([0-9.]+)", stat).group(1))
+    rms = float(re.search(r"RMS\s+amplitude:\s+([0-9.]+)", stat).group(1))
+    assert length > 10 and rms > 0.01, stat
+
+
+def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
+    import dataclasses
+
+    from fleksjob_tui.plain import plain_summary
+    from fleksjob_tui.rules import Finding
+
+    case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
+    case.case.role = "employee"
+    base = assess(case, AS_OF)
+    due = Finding("x", "missing", "employee", "Skriv datoen.", "LAB § 119", "employment",
+                  due=dt.date(2026, 12, 22))
+    advice = Finding("y", "advice", "employee", "Tal med din tillidsrepræsentant.", "OK",
+                     "checklist")
+    manager = Finding("z", "blocker", "manager", "Noget spærrer.", "LAB § 116", "person",
+                      due=dt.date(2027, 1, 5))
+    text = plain_summary(case, dataclasses.replace(base, findings=(due, advice, manager)), "da")
+    lines = text.splitlines()
+    assert "Mangler: du skal handle senest 22-12-2026. Skriv datoen. (LAB § 119)" in lines
+    assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
+    assert "Spærrer: lederen skal handle senest 05-01-2027. Noget spærrer. (LAB § 116)" in lines
+    no_escapes(text)
+    case.case.role = "manager"
+    text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
+    assert "Missing: the employee should act by 2026-12-22. Skriv datoen. (LAB § 119)" in text
