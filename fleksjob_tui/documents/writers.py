@@ -12,9 +12,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
-
 from .blocks import BLANK_LINE as BLANK
+from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
 
 def _e(text: str) -> str:
