@@ -160,6 +160,8 @@ def render_markdown(doc: Document) -> str:
                     o.append(f"{_md(label)}: {value}  ")
                 o.append("")
         elif isinstance(b, Picture):
+            if b.title:
+                o += [f"### {md_escape(b.title, start=False)}", ""]
             o += [f"- {_md(line)}" for line in b.alt]
             o.append("")
     if doc.footer:
