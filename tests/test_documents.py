@@ -505,3 +505,71 @@ def test_html_documents_print_without_blank_pages(tmp_path, document):
             capture_output=True, timeout=120, check=False,
         )
     assert_pages(pdf, 6)
+
+
+# -- the timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
+    import xml.etree.ElementTree as ET
+
+    from fleksjob_tui.dates import format_date
+    from fleksjob_tui.rules import assess
+    from fleksjob_tui.timeline import timeline_points, timeline_svg
+
+    for name in ("klar", "mangler-dokumentation", "selvstaendig"):
+        case = load_case(EXAMPLES / f"{name}.toml")
+        a = assess(case, AS_OF)
+        svg = timeline_svg((case, a), standalone=True)
+        root = ET.fromstring(svg)
+        ns = "{http://www.w3.org/2000/svg}"
+        tags = {el.tag.replace(ns, "") for el in root.iter()}
+        assert tags <= {"svg", "title", "desc", "line", "circle", "rect", "path", "text"}, tags
+        for el in root.iter():
+            for attr, value in el.attrib.items():
+                assert "href" not in attr and not attr.startswith("on"), attr
+                if attr in ("fill", "stroke"):
+                    assert value in ("#000", "#fff"), value  # black and white only
+        texts = [el.text for el in root.iter(f"{ns}text")]
+        points = timeline_points(case, a, "da")
+        kinds = {p.kind for p in points}
+        assert {"today", "pension"} <= kinds
+        if name != "selvstaendig":
+            assert {"special_terms_start", "twelve_months", "six_year_mark"} <= kinds
+        for p in points:
+            assert f"{p.label} {format_date(p.date, 'da')}" in texts, p
+        # The labels never overlap: each row's labels are apart.
+        xs = []
+        for el in root.iter(f"{ns}text"):
+            width = len(el.text) * 6.0
+            x = float(el.get("x"))
+            left = x if el.get("text-anchor") == "start" else x - width
+            xs.append((float(el.get("y")), left, left + width))
+            assert left >= 0 and left + width <= 681, el.text  # inside the picture
+        for i, (y, lo, hi) in enumerate(xs):
+            for y2, lo2, hi2 in xs[i + 1:]:
+                assert y != y2 or hi < lo2 or hi2 < lo, (y, lo, hi, lo2, hi2)
+
+
+def test_pack_html_shows_the_timeline_and_the_summary_its_line():
+    from rich.console import Console
+
+    from fleksjob_tui.report import summary_text
+    from fleksjob_tui.rules import assess
+    from fleksjob_tui.timeline import timeline_line
+
+    case = klar()
+    html_out = render(case, "pack", "html")
+    assert "<svg" in html_out and "12 måneder nået 01-06-2026" in html_out
+    parse_html(html_out)
+    a = assess(case, AS_OF)
+    text = summary_text(case, a, width=80).replace("\xa0", " ")
+    assert "12 mdr. 01-06-2026" in text and "I dag 22-11-2026" in text
+    line = timeline_line(case, a, "en")
+    console = Console(width=80, record=True, color_system=None)
+    console.print(line)
+    out = console.export_text()
+    assert all(len(row) <= 80 for row in out.splitlines())
+    for item in ("Special terms 2025-06-01", "12 months 2026-06-01", "Today 2026-11-22"):
+        assert item in out.replace("\xa0", " "), item  # a point is never split over two lines
+    assert timeline_line(Case.new(), assess(Case.new(), AS_OF)) is None
