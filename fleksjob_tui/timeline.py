@@ -68,7 +68,7 @@ def _points(source: Any, lang: str | None = None) -> tuple[list[Point], str]:
 def timeline_alt(view: CaseView) -> list[str]:
     """The timeline in words, one line a point (Word, Markdown, and the SVG's description)."""
     points, lang = _points(view)
-    return [f"{format_date(p.date, lang)}: {p.label}" for p in points]
+    return timeline_alt_points(points, lang)
 
 
 # --------------------------------------------------------------------------------------------
