@@ -77,7 +77,7 @@ def timeline_alt(view: CaseView) -> list[str]:
 _NS = ' xmlns="http://www.w3.org/2000/svg"'
 _W = 680  # user units; the figure scales to the page width
 _PAD = 24
-_CHAR = 6.0  # the width of one character at font-size 10.5 (DejaVu Sans ≈ 0.57 em)
+_CHAR = 7.2  # the width of one character at font-size 12 (DejaVu Sans ≈ 0.57 em)
 
 
 def _marker(kind: str, x: float, y: float) -> str:
@@ -116,7 +116,7 @@ def timeline_svg(source: Any, lang: str | None = None, *, standalone: bool = Fal
     placed = _place(points, x_of, lang)
     above = max((-row for _, _, row, _, _, _ in placed if row < 0), default=0)
     below = max((row + 1 for _, _, row, _, _, _ in placed if row >= 0), default=0)
-    row_h = 17
+    row_h = 18
     axis_y = 14 + row_h * above + (8 if above else 0)
     height = axis_y + 12 + row_h * below + 6
 
@@ -129,7 +129,7 @@ def timeline_svg(source: Any, lang: str | None = None, *, standalone: bool = Fal
         f'<svg{_NS if standalone else ""} viewBox="0 0 {_W} {height}" '
         f'width="{_W}" height="{height}" style="max-width:100%;height:auto" role="img" '
         f'aria-labelledby="tl-title tl-desc" '
-        f'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="10.5">',
+        f'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="12">',
         f'<title id="tl-title">{html.escape(title)}</title>',
         f'<desc id="tl-desc">{html.escape(desc)}</desc>',
         f'<line x1="{_PAD}" y1="{axis_y}" x2="{_W - _PAD}" y2="{axis_y}" stroke="#000" '

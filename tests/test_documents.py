@@ -541,7 +541,7 @@ def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
         # The labels never overlap: each row's labels are apart.
         xs = []
         for el in root.iter(f"{ns}text"):
-            width = len(el.text) * 6.0
+            width = len(el.text) * 7.2
             x = float(el.get("x"))
             left = x if el.get("text-anchor") == "start" else x - width
             xs.append((float(el.get("y")), left, left + width))
