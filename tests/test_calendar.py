@@ -160,3 +160,22 @@ def test_the_example_cases_give_calendars(tmp_path):
         shutil.copy(path, tmp_path / path.name)
         data = calendar(load_case(path))
         assert events(data), path.name
+
+
+def test_a_due_date_becomes_an_event_that_names_who_and_not_what():
+    """The rules give a finding a due date (Finding.due): the calendar has it, with who should
+    act and the reference, never the finding's message (it may name the health issue)."""
+    import dataclasses
+
+    case = case_with_dates()
+    a = assess(case, AS_OF)
+    finding = dataclasses.replace(a.findings[0], due=dt.date(2027, 2, 1),
+                                  message="Lægeerklæring om rygsygdom mangler")
+    a = dataclasses.replace(a, findings=(finding, *a.findings[1:]))
+    data, _ = build_calendar(build_view(case, a))
+    evs = events(data)
+    due = [(s, d) for day, s, d in evs.values() if day == dt.date(2027, 2, 1)]
+    assert len(due) == 1
+    summary, description = due[0]
+    assert summary.startswith("Frist") and finding.reference.split(",")[0] in description
+    assert "rygsygdom" not in data.decode("utf-8").replace("\r\n ", "")

@@ -573,3 +573,21 @@ def test_pack_html_shows_the_timeline_and_the_summary_its_line():
     for item in ("Special terms 2025-06-01", "12 months 2026-06-01", "Today 2026-11-22"):
         assert item in out.replace("\xa0", " "), item  # a point is never split over two lines
     assert timeline_line(Case.new(), assess(Case.new(), AS_OF)) is None
+
+
+def test_a_due_date_shows_in_the_word_pack():
+    import dataclasses
+
+    from fleksjob_tui.documents.docx_writer import render_docx
+    from fleksjob_tui.documents.pack import pack_document
+
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    a = assess_for_pack(case, AS_OF)
+    first = dataclasses.replace(a.findings[0], due=dt.date(2027, 2, 1))
+    a = dataclasses.replace(a, findings=(first, *a.findings[1:]))
+    view = build_view(case, a)
+    assert view.findings[0].due == dt.date(2027, 2, 1)
+    assert any(e.kind == "due" and e.date == dt.date(2027, 2, 1) for e in view.events)
+    text = docx_text(render_docx(pack_document(view)))
+    for f in a.findings:
+        assert f.message in text
