@@ -591,3 +591,4 @@ def test_a_due_date_shows_in_the_word_pack():
     text = docx_text(render_docx(pack_document(view)))
     for f in a.findings:
         assert f.message in text
+    assert f"{first.message} senest 01-02-2027" in text

@@ -89,8 +89,10 @@ def _economy(view: CaseView) -> list:
     return [*(Para(line) for line in body), Para(disclaimer, "note")]
 
 
-def _due(f, lang: str) -> str:
-    due = getattr(f, "due", None)
+def _due(f, lang: str, known: dict[str, dt.date]) -> str:
+    """`` senest 01-02-2027`` for a finding with a due date (the pack's own wording when it has
+    one, else the date the rules gave the finding with this message)."""
+    due = getattr(f, "due", None) or known.get(f.message)
     if isinstance(due, dt.date):
         from ..dates import format_date
 
@@ -128,9 +130,10 @@ def pack_document(view: CaseView) -> Document:
     if not pk.findings:
         doc.add(Para(_x("findings.none", lang), "note"))
     ref = _r("heading.reference", lang)
+    known = {f.message: f.due for f in view.findings if f.due is not None}
     for who, items in pk.findings:
         doc.add(Heading(f"{who} ({len(items)})", 3), Items([
-            f"[{f.severity_word}] {f.message}{_due(f, lang)} ({ref}: {f.reference})"
+            f"[{f.severity_word}] {f.message}{_due(f, lang, known)} ({ref}: {f.reference})"
             for f in items
         ]))
     doc.add(Heading(_x("section.dates", lang)), *_dates(view, lang))
