@@ -179,3 +179,18 @@ def test_a_due_date_becomes_an_event_that_names_who_and_not_what():
     summary, description = due[0]
     assert summary.startswith("Frist") and finding.reference.split(",")[0] in description
     assert "rygsygdom" not in data.decode("utf-8").replace("\r\n ", "")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_broken_case_file_gives_a_clear_message_and_no_calendar(tmp_path, lang, capsys):
+    from fleksjob_tui import cli
+
+    p = tmp_path / "sag.toml"
+    p.write_text('schema_version = 1\n[person]\nname = "Åse\n', encoding="utf-8")
+    before = p.read_bytes()
+    code = cli.main(["calendar", str(p), "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and str(p) in err
+    assert p.read_bytes() == before and not (tmp_path / "sag.ics").exists()
+    code = cli.main(["calendar", str(p), "--as-of", "31-02-2026", "--lang", lang])
+    assert code == 2
