@@ -587,6 +587,9 @@ def test_a_due_date_shows_in_the_word_pack():
     a = dataclasses.replace(a, findings=(first, *a.findings[1:]))
     view = build_view(case, a)
     assert view.findings[0].due == dt.date(2027, 2, 1)
+    groups = view.finding_groups()
+    assert sum(len(items) for _, items in groups) == len(a.findings)
+    assert any(f.due == dt.date(2027, 2, 1) for _, items in groups for f in items)
     assert any(e.kind == "due" and e.date == dt.date(2027, 2, 1) for e in view.events)
     text = docx_text(render_docx(pack_document(view)))
     for f in a.findings:
