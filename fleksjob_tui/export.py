@@ -416,6 +416,14 @@ def _html_list(items: list[str], empty: str) -> list[str]:
     return ["<ul>", *(f"<li>{_e(x)}</li>" for x in items), "</ul>"]
 
 
+def _timeline_figure(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """The key dates on one axis (an inline SVG without script: fleksjob_tui/timeline.py)."""
+    from .timeline import timeline_svg
+
+    svg = timeline_svg((case, assessment), lang)
+    return [f'<figure class="timeline" style="margin:8px 0 0">{svg}</figure>'] if svg else []
+
+
 def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> str:
     """The pack as one self-contained HTML document (see the module docstring)."""
     pk = build_pack(case, assessment, lang)
@@ -547,6 +555,7 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
         o.append(f"<p>{_e(pk.dates_note)}</p>")
     if pk.dates:
         o += _kv_table(pk.dates)
+    o += _timeline_figure(case, assessment, lang)
     o.append("</section>")
     # 7. Economy
     if pk.economy:

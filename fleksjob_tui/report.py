@@ -531,6 +531,14 @@ def _economy(case: Case, assessment: Assessment, lang: str) -> RenderableType | 
                  renderable(lines, title_style=""))
 
 
+def _timeline(case: Case, assessment: Assessment, lang: str, width: int) -> list[RenderableType]:
+    """The key dates on one line (fleksjob_tui/timeline.py), under the dates; none without."""
+    from .timeline import timeline_line
+
+    line = timeline_line(case, assessment, lang, width)
+    return [Text(""), line] if line is not None else []
+
+
 # --------------------------------------------------------------------------------------------
 # Public
 
@@ -550,6 +558,7 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
         _header(case, assessment, lang),
         _status(assessment, lang, width),
         _dates(case, assessment, lang, width),
+        *_timeline(case, assessment, lang, width),
         Text(""),
         _findings(assessment, lang, role),
         Text(""),

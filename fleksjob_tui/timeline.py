@@ -68,15 +68,16 @@ def _points(source: Any, lang: str | None = None) -> tuple[list[Point], str]:
 def timeline_alt(view: CaseView) -> list[str]:
     """The timeline in words, one line a point (Word, Markdown, and the SVG's description)."""
     points, lang = _points(view)
-    return [f"{format_date(p.date, lang)}: {p.label}" for p in points]
+    return timeline_alt_points(points, lang)
 
 
 # --------------------------------------------------------------------------------------------
 # SVG
 
+_NS = ' xmlns="http://www.w3.org/2000/svg"'
 _W = 680  # user units; the figure scales to the page width
 _PAD = 24
-_CHAR = 6.0  # the width of one character at font-size 10.5 (DejaVu Sans ≈ 0.57 em)
+_CHAR = 7.2  # the width of one character at font-size 12 (DejaVu Sans ≈ 0.57 em)
 
 
 def _marker(kind: str, x: float, y: float) -> str:
@@ -96,10 +97,11 @@ def _marker(kind: str, x: float, y: float) -> str:
     return ""
 
 
-def timeline_svg(source: Any, lang: str | None = None) -> str:
+def timeline_svg(source: Any, lang: str | None = None, *, standalone: bool = False) -> str:
     """The timeline as an inline ``<svg>`` (no script, no links), or ``""`` without dates.
 
     ``source`` is a :class:`~fleksjob_tui.view.CaseView` or a ``(case, assessment)`` pair.
+    ``standalone`` adds the SVG namespace (for a file of its own; HTML does not need it).
     """
     points, lang = _points(source, lang)
     if not points:
@@ -111,55 +113,99 @@ def timeline_svg(source: Any, lang: str | None = None) -> str:
     def x_of(d: dt.date) -> float:
         return _PAD + inner * (d - first).days / span
 
-    # Labels in rows under the axis; a label goes to the first row where it fits.
-    rows: list[float] = []  # the right edge of the last label in each row
-    placed = []
-    for p in points:
-        text = f"{p.label} {format_date(p.date, lang)}"
-        width = len(text) * _CHAR
-        x = x_of(p.date)
-        anchor, left = "start", x - 4
-        if left + width > _W - 2:
-            anchor, left = "end", x + 4 - width
-        left = max(left, 2)
-        for i, right in enumerate(rows):
-            if left > right + 8:
-                rows[i] = left + width
-                row = i
-                break
-        else:
-            rows.append(left + width)
-            row = len(rows) - 1
-        placed.append((p, x, row, anchor, text))
+    placed = _place(points, x_of, lang)
+    above = max((-row for _, _, row, _, _, _ in placed if row < 0), default=0)
+    below = max((row + 1 for _, _, row, _, _, _ in placed if row >= 0), default=0)
+    row_h = 18
+    axis_y = 14 + row_h * above + (8 if above else 0)
+    height = axis_y + 12 + row_h * below + 6
 
-    axis_y = 22
-    row_h = 17
-    height = axis_y + 22 + row_h * len(rows) + 4
+    def text_y(row: int) -> int:
+        return axis_y + 24 + row * row_h if row >= 0 else axis_y - 12 + (row + 1) * row_h
+
     title = dw("timeline.title", lang)
     desc = "; ".join(timeline_alt_points(points, lang))
     o = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {height}" '
-        f'width="{_W}" height="{height}" role="img" aria-labelledby="tl-title tl-desc" '
-        f'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="10.5">',
+        f'<svg{_NS if standalone else ""} viewBox="0 0 {_W} {height}" '
+        f'width="{_W}" height="{height}" style="max-width:100%;height:auto" role="img" '
+        f'aria-labelledby="tl-title tl-desc" '
+        f'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="12">',
         f'<title id="tl-title">{html.escape(title)}</title>',
         f'<desc id="tl-desc">{html.escape(desc)}</desc>',
         f'<line x1="{_PAD}" y1="{axis_y}" x2="{_W - _PAD}" y2="{axis_y}" stroke="#000" '
         f'stroke-width="2"/>',
     ]
-    for p, x, row, anchor, text in placed:
-        ty = axis_y + 24 + row * row_h
+    texts: list[str] = []
+    for p, x, row, anchor, text, tx in placed:
+        ty = text_y(row)
+        y2 = ty - 10 if row >= 0 else ty + 3
+        dash = ' stroke-dasharray="4 3"' if p.kind == "today" else ""
+        width = "1.5" if p.kind == "today" else "0.75"
+        o.append(f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{y2}" stroke="#000" '
+                 f'stroke-width="{width}"{dash}/>')
         if p.kind == "today":
-            o.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{ty - 10}" stroke="#000" '
-                     f'stroke-width="1.5" stroke-dasharray="4 3"/>')
+            o.append(f'<line x1="{x:.1f}" y1="{axis_y - 8}" x2="{x:.1f}" y2="{axis_y + 8}" '
+                     f'stroke="#000" stroke-width="3"/>')
         else:
-            o.append(f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{ty - 10}" '
-                     f'stroke="#000" stroke-width="0.75"/>')
             o.append(_marker(p.kind, x, axis_y))
         weight = ' font-weight="bold"' if p.kind == "today" else ""
-        o.append(f'<text x="{x:.1f}" y="{ty}" text-anchor="{anchor}"{weight}>'
-                 f"{html.escape(text)}</text>")
+        # Texts last, with a white edge: a crowded case's leader line never hides a word.
+        texts.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anchor}"{weight} '
+                     f'stroke="#fff" stroke-width="3" paint-order="stroke">'
+                     f"{html.escape(text)}</text>")
+    o += texts
     o.append("</svg>")
     return "".join(o)
+
+
+def _place(points: list[Point], x_of, lang: str) -> list[tuple]:
+    """A row for each label: rows 0, 1, … under the axis, −1, −2, … above it. A label never
+    overlaps another label, never covers another point's leader line, and its own leader line
+    crosses no label (a crowded case falls back to a new row under the rest)."""
+    placed: list[tuple] = []  # (point, x, row, anchor, text, text x, left, right)
+
+    def free(row: int, left: float, right: float, x: float) -> bool:
+        for _, px, prow, _, _, _, pl, pr in placed:
+            if prow == row and not (right + 8 < pl or left - 8 > pr):
+                return False
+            same_side = (prow >= 0) == (row >= 0)
+            if same_side and abs(prow) < abs(row) and pl - 3 <= x <= pr + 3:
+                return False  # our leader line would cross that label
+            if same_side and abs(prow) > abs(row) and left - 3 <= px <= right + 3:
+                return False  # our label would cover that leader line
+        return True
+
+    for p in points:
+        text = f"{p.label} {format_date(p.date, lang)}"
+        width = len(text) * _CHAR
+        x = x_of(p.date)
+        options = []
+        for anchor in ("start", "end"):
+            tx = x + 3 if anchor == "start" else x - 3
+            left, right = (tx, tx + width) if anchor == "start" else (tx - width, tx)
+            if left >= 1 and right <= _W - 1:
+                options.append((anchor, tx, left, right))
+        if not options:  # wider than either side: keep it inside the picture
+            tx = min(max(x - width / 2, 1), _W - 1 - width)
+            options = [("start", tx, tx, tx + width)]
+        choice = None
+        for depth in range(len(points)):
+            for row in (depth, -depth - 1):
+                for anchor, tx, left, right in options:
+                    if free(row, left, right, x):
+                        choice = (row, anchor, tx, left, right)
+                        break
+                if choice:
+                    break
+            if choice:
+                break
+        if choice is None:
+            anchor, tx, left, right = options[0]
+            row = 1 + max((r for _, _, r, *_ in placed), default=0)
+            choice = (row, anchor, tx, left, right)
+        row, anchor, tx, left, right = choice
+        placed.append((p, x, row, anchor, text, tx, left, right))
+    return [item[:6] for item in placed]
 
 
 def timeline_alt_points(points: list[Point], lang: str) -> list[str]:

@@ -100,6 +100,17 @@ class CaseView:
     def date(self, value: dt.date | None) -> str | None:
         return format_date(value, self.lang) if value else None
 
+    def finding_groups(self) -> list[tuple[str, list[ViewFinding]]]:
+        """The findings grouped as the pack groups them (who should act, in its order), each
+        with its due date."""
+        by_message = {f.message: f for f in self.findings}
+        groups = []
+        for who, items in self.pack.findings:
+            found = [by_message[f.message] for f in items if f.message in by_message]
+            if found:
+                groups.append((who, found))
+        return groups
+
     def person(self, key: str) -> str | None:
         for k, _, name in self.people:
             if k == key:

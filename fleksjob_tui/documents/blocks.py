@@ -66,6 +66,7 @@ class Picture:
 
     svg: str
     alt: list[str]
+    title: str = ""
 
 
 Block = Heading | Para | Facts | Items | Grid | Signatures | Picture

@@ -81,6 +81,18 @@ def _set_language(doc, lang: str) -> None:
     r_pr.append(el)
 
 
+def _widths(table, mm: list[float]) -> None:
+    """Fixed column widths (Word reads the cells, LibreOffice the table's grid)."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, width in zip(table.columns, mm, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, mm, strict=True):
+            cell.width = Mm(width)
+
+
 def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None) -> None:
     from docx.shared import Pt
 
@@ -133,8 +145,7 @@ def render_docx(doc: Document) -> bytes:
                 _keep_row(row)
                 _cell_text(row.cells[0], label, bold=True)
                 _cell_text(row.cells[1], BLANK_LINE if value is None else value)
-            for row in table.rows:
-                row.cells[0].width, row.cells[1].width = Mm(60), Mm(110)
+            _widths(table, [60, 110])
             d.add_paragraph()
         elif isinstance(b, Items):
             if b.items:
@@ -160,9 +171,7 @@ def render_docx(doc: Document) -> bytes:
                     _cell_text(cell, text, size=9.5)
             if b.widths:
                 total = sum(b.widths)
-                for row in table.rows:
-                    for cell, width in zip(row.cells, b.widths, strict=True):
-                        cell.width = Mm(170 * width / total)
+                _widths(table, [170 * x / total for x in b.widths])
             d.add_paragraph()
         elif isinstance(b, Signatures):
             d.add_paragraph(clean(b.intro))
@@ -171,13 +180,15 @@ def render_docx(doc: Document) -> bytes:
             for cell, (title, known) in zip(table.rows[0].cells, b.parties, strict=True):
                 _cell_text(cell, title, bold=True)
                 for i, label in enumerate(b.labels):
-                    cell.add_paragraph("")
                     line = known if (i == 0 and known) else ""
-                    cell.add_paragraph(clean(line))
-                    cell.add_paragraph("_" * 24)
+                    space = cell.add_paragraph(clean(line))
+                    space.paragraph_format.space_before = Pt(14)
+                    cell.add_paragraph("_" * 24).paragraph_format.space_after = Pt(0)
                     small = cell.add_paragraph().add_run(clean(label))
                     small.font.size = Pt(8)
         elif isinstance(b, Picture):
+            if b.title:
+                d.add_heading(clean(b.title), level=3)
             for line in b.alt:
                 d.add_paragraph(clean(line), style="List Bullet")
     if doc.footer:

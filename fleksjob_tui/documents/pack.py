@@ -35,7 +35,7 @@ def _timeline(view: CaseView) -> list[Picture]:
     from ..timeline import timeline_alt, timeline_svg
 
     svg = timeline_svg(view)
-    return [Picture(svg, timeline_alt(view))] if svg else []
+    return [Picture(svg, timeline_alt(view), dw("timeline.title", view.lang))] if svg else []
 
 
 def _measures(view: CaseView, lang: str, *, with_intro: bool = True) -> list:
@@ -48,7 +48,7 @@ def _measures(view: CaseView, lang: str, *, with_intro: bool = True) -> list:
     header = [_x(k, lang) for k in ("measures.measure", "measures.period", "measures.result",
                                     "measures.documented", "measures.note")]
     rows = [[m.title, m.period, m.result, m.documented, m.note] for m in pk.measures]
-    return out + [Grid(header, rows, widths=[20, 17, 16, 14, 33])]
+    return out + [Grid(header, rows, widths=[19, 16, 16, 16, 33])]
 
 
 def _meetings(view: CaseView, lang: str) -> list:
@@ -89,8 +89,10 @@ def _economy(view: CaseView) -> list:
     return [*(Para(line) for line in body), Para(disclaimer, "note")]
 
 
-def _due(f, lang: str) -> str:
-    due = getattr(f, "due", None)
+def _due(f, lang: str, known: dict[str, dt.date]) -> str:
+    """`` senest 01-02-2027`` for a finding with a due date (the pack's own wording when it has
+    one, else the date the rules gave the finding with this message)."""
+    due = getattr(f, "due", None) or known.get(f.message)
     if isinstance(due, dt.date):
         from ..dates import format_date
 
@@ -128,9 +130,10 @@ def pack_document(view: CaseView) -> Document:
     if not pk.findings:
         doc.add(Para(_x("findings.none", lang), "note"))
     ref = _r("heading.reference", lang)
+    known = {f.message: f.due for f in view.findings if f.due is not None}
     for who, items in pk.findings:
         doc.add(Heading(f"{who} ({len(items)})", 3), Items([
-            f"[{f.severity_word}] {f.message}{_due(f, lang)} ({ref}: {f.reference})"
+            f"[{f.severity_word}] {f.message}{_due(f, lang, known)} ({ref}: {f.reference})"
             for f in items
         ]))
     doc.add(Heading(_x("section.dates", lang)), *_dates(view, lang))
@@ -179,27 +182,39 @@ def attachments(view: CaseView) -> list[tuple[str, str]]:
     return rows
 
 
+#: The pack's facts about the workplace (the rest of its facts are the answers to questions).
+_WORKPLACE_FACTS = ("employer", "workplace", "job_title", "collective_agreement",
+                    "social_chapter", "special_terms_start", "self_employed")
+
+
 def municipality_document(view: CaseView) -> Document:
     lang, pk, case = view.lang, view.pack, view.case
     doc = Document(lang=lang, title=f"{_m('title', lang)} – {pk.case_title}",
                    footer=_m("footer", lang, date=view.as_of_text), page=dw("docx.page", lang))
+    number = iter(range(1, 20))
+
+    def section(key: str) -> Heading:
+        return Heading(f"{next(number)}. {_m(key, lang)}")
+
     doc.add(
         Para(_m("kicker", lang), "kicker"),
         Heading(_m("title", lang), 1),
         Para(pk.case_title, "strong"),
         Para(pk.as_of, "meta"),
         Para(_m("intro", lang)),
-        Heading(_m("s_person", lang)),
+        section("s_person"),
         Facts([
             (_m("name", lang), view.person("employee")),
             (_m("birth_date", lang), view.date(case.person.birth_date)),
             (_m("home_municipality", lang), view.text(case.person.home_municipality)),
         ]),
         Para(_m("no_cpr", lang), "note"),
-        Heading(_m("s_workplace", lang)),
+        section("s_workplace"),
     )
-    skip = {_x("facts.person", lang), _x("facts.home_municipality", lang)}
-    rows: list[tuple[str, str | None]] = [(k, v) for k, v in pk.facts if k not in skip]
+    workplace = {_x(f"facts.{k}", lang) for k in _WORKPLACE_FACTS}
+    skip = {_x("facts.person", lang), _x("facts.home_municipality", lang),
+            _x("facts.filled_in_by", lang)}
+    rows: list[tuple[str, str | None]] = [(k, v) for k, v in pk.facts if k in workplace]
     rows += [(label, name) for key, label, name in view.people if key != "employee"]
     rows.append((_m("contact", lang), None))
     for key, value in (("normal", view.normal_hours), ("current", view.current_hours)):
@@ -207,13 +222,16 @@ def municipality_document(view: CaseView) -> Document:
         rows.append((dw(f"hours.{key}", lang),
                      dw("hours.value", lang, hours=text) if text is not None else None))
     doc.add(Facts(rows))
-    doc.add(Heading(_m("s_agreement", lang)), *_agreement(view, lang))
-    doc.add(Heading(_m("s_measures", lang)), *_measures(view, lang))
-    doc.add(Heading(_m("s_meetings", lang)), *_meetings(view, lang))
-    doc.add(Heading(_m("s_dates", lang)), *_dates(view, lang))
+    answers = [(k, v) for k, v in pk.facts if k not in workplace and k not in skip]
+    if answers:
+        doc.add(section("s_answers"), Facts(answers))
+    doc.add(section("s_agreement"), *_agreement(view, lang))
+    doc.add(section("s_measures"), *_measures(view, lang))
+    doc.add(section("s_meetings"), *_meetings(view, lang))
+    doc.add(section("s_dates"), *_dates(view, lang))
     if view.estimate:
-        doc.add(Heading(_m("s_economy", lang)), *_economy(view))
-    doc.add(Heading(_m("s_attachments", lang)), Para(_m("attachments_intro", lang)),
+        doc.add(section("s_economy"), *_economy(view))
+    doc.add(section("s_attachments"), Para(_m("attachments_intro", lang)),
             Grid([_m("attachment", lang), _m("status", lang)],
                  [[a, b] for a, b in attachments(view)], widths=[70, 30]))
     return doc

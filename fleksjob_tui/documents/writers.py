@@ -12,9 +12,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
-
 from .blocks import BLANK_LINE as BLANK
+from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
 
 def _e(text: str) -> str:
@@ -161,6 +160,8 @@ def render_markdown(doc: Document) -> str:
                     o.append(f"{_md(label)}: {value}  ")
                 o.append("")
         elif isinstance(b, Picture):
+            if b.title:
+                o += [f"### {md_escape(b.title, start=False)}", ""]
             o += [f"- {_md(line)}" for line in b.alt]
             o.append("")
     if doc.footer:
