@@ -75,7 +75,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_installed_wheel_opens_the_examples(installed, tmp_path):
+def test_installed_wheel_opens_the_examples(installed, tmp_path, examples):
     python = str(installed / "python")
     script = (
         "import json, fleksjob_tui, fleksjob_tui.example_cases as ex\n"
@@ -88,8 +88,7 @@ def test_installed_wheel_opens_the_examples(installed, tmp_path):
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert not info["file"].startswith(str(ROOT))  # the installed copy, not the tree
-    assert sorted(info["cases"]) == sorted(p.stem for p in
-                                           (ROOT / "fleksjob_tui/content/examples").glob("*.toml"))
+    assert sorted(info["cases"]) == sorted(p.stem for p in examples.glob("*.toml"))
     assert all(info["cases"].values())
 
     example = Path(info["folder"]) / "klar.toml"
