@@ -13,14 +13,10 @@ from hypothesis import strategies as st
 
 from fleksjob_tui import storage
 from fleksjob_tui.model import SCHEMA_VERSION, Case
+from fleksjob_tui.rules import assess
 from fleksjob_tui.storage import CaseFileError, list_cases, load_case, new_case_path, save_case
 
 D = dt.date
-
-
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
 
 
 def full_case() -> Case:
@@ -544,3 +540,15 @@ def test_unclosed_text_is_named_in_plain_words_and_the_backup_offered(tmp_path):
     err = load_error(p)
     assert f"fleksjob restore {p}" in err.message("da")
     assert f"fleksjob restore {p}" in err.message("en")
+
+
+@pytest.mark.parametrize("name", ["klar", "mangler-dokumentation", "selvstaendig"])
+def test_example_case_survives_a_save_unchanged(name, example_copy, examples, as_of):
+    """Every example loads, saves and loads again to the same case and the same assessment."""
+    assert {p.stem for p in examples.glob("*.toml")} >= {name}
+    path = example_copy(name)
+    before = load_case(path)
+    save_case(before, path, touch=False)
+    after = load_case(path)
+    assert after == before
+    assert assess(after, as_of) == assess(before, as_of)

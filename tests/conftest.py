@@ -1,0 +1,52 @@
+"""Shared fixtures: the example cases, the date the tests assess them at, and a private case folder.
+
+Every test runs with ``FLEKSJOB_HOME`` pointing at its own temporary folder (:func:`fleksjob_home`, used
+automatically), so no test reads or writes the real case folder of the person running them. A
+test that needs the platform folder removes the variable itself (``monkeypatch.delenv``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The day the tests assess cases at (the example cases are written for it).
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fleksjob_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The case folder of this test: ``FLEKSJOB_HOME`` = ``tmp_path / "home"`` (not created)."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("FLEKSJOB_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def as_of() -> dt.date:
+    """The day the tests assess cases at: 22-11-2026."""
+    return AS_OF
+
+
+@pytest.fixture
+def examples() -> Path:
+    """The example cases shipped with the program (``fleksjob_tui/content/examples``)."""
+    return ROOT / "fleksjob_tui" / "content" / "examples"
+
+
+@pytest.fixture
+def example_copy(examples: Path, tmp_path: Path) -> Callable[[str], Path]:
+    """``example_copy("klar")`` — a copy of an example case in this test's folder, to change."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / f"{name}.toml"
+        shutil.copyfile(examples / f"{name}.toml", target)
+        return target
+
+    return copy
