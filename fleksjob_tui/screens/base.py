@@ -175,15 +175,15 @@ class ItemListStep(StepPane):
     list_id: ClassVar[str] = "item-list"
 
     def compose_fields(self) -> ComposeResult:
-        from textual.widgets import OptionList
+        from ..widgets.itemlist import ItemList
 
-        yield OptionList(id=self.list_id, classes="item-list")
+        yield ItemList(id=self.list_id, classes="item-list")
 
     @property
     def item_list(self):
-        from textual.widgets import OptionList
+        from ..widgets.itemlist import ItemList
 
-        return self.query_one(f"#{self.list_id}", OptionList)
+        return self.query_one(f"#{self.list_id}", ItemList)
 
     def on_mount(self) -> None:
         if not self.is_attached:  # taken down again before it was shown (a fast step change)
@@ -206,3 +206,11 @@ class ItemListStep(StepPane):
     def on_option_list_option_selected(self, event) -> None:
         event.stop()
         self.edit(event.option.id or "")
+
+    def on_item_list_delete_requested(self, event) -> None:
+        """Delete on a row: the step asks first (naming the item), "Nej, behold" chosen."""
+        event.stop()
+        self.delete(event.option_id)
+
+    def delete(self, option_id: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
