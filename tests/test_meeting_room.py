@@ -215,3 +215,122 @@ async def test_delete_on_a_measure_asks_and_clears_it(home):
         await pilot.click("#confirm-yes")
         await pilot.pause()
         assert app.case.measures == []
+
+
+# ── 4. A read-only window is read-only; a changed file is noticed ──────────────────────────────
+def test_fingerprint_sees_a_changed_file_and_not_a_touch(tmp_path):
+    import os
+
+    from fleksjob_tui import watch
+
+    path = tmp_path / "a.toml"
+    path.write_text("x = 1\n")
+    seen = watch.fingerprint(path)
+    assert watch.changed(seen, path) is None
+    os.utime(path, ns=(seen.mtime_ns + 10**9, seen.mtime_ns + 10**9))  # touched: same bytes
+    assert watch.changed(seen, path) is None
+    path.write_text("x = 2\n")
+    assert watch.changed(seen, path) is not None
+
+
+@pytest.fixture
+def other_holder(case_file):
+    """Another live process that holds the lock on the case."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+            "print('ok', flush=True); sys.stdin.read(); l.release()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ok"
+    yield proc
+    proc.stdin.close()
+    proc.wait(timeout=10)
+
+
+async def _open_read_only(app, pilot):
+    await pilot.pause()
+    await pilot.click("#locked-read-only")
+    await pilot.pause()
+    assert app.read_only
+
+
+async def test_read_only_window_takes_no_edits_and_says_so_once(case_file, other_holder):
+    from fleksjob_tui.app import FleksjobApp
+
+    before = case_file.read_bytes()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only(app, pilot)
+        name = app.screen.query_one("#f-person-name Input")
+        assert name.disabled
+        await keys(pilot, "text:QQ", "j")
+        assert app.case.person.name is None and name.value == ""
+        said = [n for n in app._notifications if "kun til læsning" in n.message]
+        assert len(said) == 1
+        await app.screen.show_step("eligibility")
+        await pilot.pause()
+        assert app.screen.query_one("#f-eligibility-capacity_reduced Choice").disabled
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        await keys(pilot, "enter")  # "+ Tilføj et møde": not in a read-only case
+        assert app.case.meetings == []
+        await keys(pilot, "ctrl+q")
+    assert case_file.read_bytes() == before
+
+
+async def test_read_only_export_writes_what_is_on_disk(case_file, other_holder, home):
+    from fleksjob_tui.app import FleksjobApp
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only(app, pilot)
+        app.case.person.name = "Kun på skærmen"  # e.g. left by code that slipped past
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        out = home / "pakke.md"
+        app.screen.pane._export_chosen((out, "md"))
+        await pilot.pause()
+        assert "Kun på skærmen" not in out.read_text()
+
+
+async def test_a_window_notices_a_changed_file_and_offers_to_load_it(case_file, monkeypatch):
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    monkeypatch.setattr(FleksjobApp, "WATCH_INTERVAL", 0.05)
+    async with wizard_at(case_file, "person") as (app, pilot):
+        other = storage.load_case(case_file)
+        other.person.name = "Fra det andet vindue"
+        storage.save_case(other, case_file)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ConfirmScreen):
+                break
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "ændret" in app.screen.question
+        await pilot.click("#confirm-yes")  # load the new version
+        await pilot.pause()
+        assert app.case.person.name == "Fra det andet vindue"
+        assert app.screen.query_one("#f-person-name Input").value == "Fra det andet vindue"
+
+
+async def test_a_writing_window_does_not_save_over_a_change_it_has_not_seen(case_file):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        other = storage.load_case(case_file)
+        other.person.name = "Fra det andet vindue"
+        storage.save_case(other, case_file)
+        app.case.person.birth_date = dt.date(1970, 1, 1)
+        app.case_changed()
+        assert app.save() is False  # not over the other window's change
+        await pilot.pause()
+        assert storage.load_case(case_file).person.name == "Fra det andet vindue"
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-no")  # keep mine: now it is seen, and saved over
+        await pilot.pause()
+        assert app.save() is True
+        saved = storage.load_case(case_file)
+        assert saved.person.birth_date == dt.date(1970, 1, 1) and saved.person.name is None

@@ -58,9 +58,21 @@ class EditorScreen(Window[str]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
+        if not self.app.takes_edits:  # type: ignore[attr-defined]
+            from .base import lock_fields
+
+            lock_fields(self)
+            for button in self.query("#editor-delete"):
+                button.disabled = True
+            self.query_one("#editor-done").focus()
+            return
         for field in self.query(QuestionField):
             field.focus_input()
             break
+
+    def on_key(self, event) -> None:
+        if event.is_printable and not self.app.takes_edits:  # type: ignore[attr-defined]
+            self.app.tell_read_only()  # type: ignore[attr-defined]
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()

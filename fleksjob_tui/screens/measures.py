@@ -79,6 +79,7 @@ def _help_line(text: str):
 class MeasuresStep(ItemListStep):
     step_id = "measures"
     list_id = "measure-list"
+    add_id = ADD_OTHER
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""

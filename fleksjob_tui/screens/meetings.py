@@ -50,6 +50,7 @@ def meeting_line(m: Meeting, lang: str) -> Text:
 class MeetingsStep(ItemListStep):
     step_id = "meetings"
     list_id = "meeting-list"
+    add_id = ADD
 
     def order(self) -> list[int]:
         """The meetings' indexes in the case, by date (meetings without a date last)."""

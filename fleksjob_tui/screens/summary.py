@@ -213,7 +213,8 @@ class SummaryStep(StepPane):
             return
         path, fmt = choice
         try:
-            written = export_case(self.case, self.fj.as_of, fmt, path)
+            # Read-only (open elsewhere): what is saved on disk, not what is on screen.
+            written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path)
         except ExportError as err:
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)
