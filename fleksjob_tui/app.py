@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from . import content, storage
+from . import content, storage, watch
 from .model import STEP_IDS, Case
 from .rules import assess
 from .rules.types import Assessment
@@ -38,6 +38,8 @@ class FleksjobApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Fleksjob"
+    #: Seconds between looks at the case file (has another window changed it?).
+    WATCH_INTERVAL = 1.0
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
@@ -80,6 +82,10 @@ class FleksjobApp(App[None]):
         self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
         self._opened_answers: dict | None = None  # Case.answers() as opened: unchanged = no .bak
         self._saved_answers: dict | None = None  # ... as last saved: unchanged = same "updated"
+        #: The case file as this window last read or wrote it (see :mod:`fleksjob_tui.watch`).
+        self._seen: watch.Fingerprint | None = None
+        self._asking_changed = False  # the "changed in another window" question is shown
+        self._watch_timer = None
         #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
         self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
@@ -130,6 +136,9 @@ class FleksjobApp(App[None]):
         if case.case.language is None:
             case.case.language = self.lang
         self.last_saved = None
+        self._seen = watch.fingerprint(path) if path is not None else None
+        if self._watch_timer is None:
+            self._watch_timer = self.set_interval(self.WATCH_INTERVAL, self.check_disk)
         self.recompute()
         step = case.case.last_step or STEP_IDS[0]
         self._update_header()
@@ -182,7 +191,7 @@ class FleksjobApp(App[None]):
     def on_unmount(self) -> None:
         # However the app ends (Ctrl+Q saves already), an answer given in the last half second
         # is not lost.
-        if self._dirty and not self.read_only:
+        if self._dirty and not self.read_only and not self._asking_changed:
             self.save()
         self._release_lock()
 
@@ -216,6 +225,11 @@ class FleksjobApp(App[None]):
             self._save_timer = None
         if self.case is None or self.read_only or self.path is None:
             return False
+        if watch.changed(self._seen, self.path) is not None:
+            # Another window changed the file since this one read it: never save over a change
+            # that was not seen. Ask (load it, or keep this version and save it over).
+            self.ask_changed()
+            return False
         # The first save of a session that changed an answer keeps the file as it was before
         # (sag.toml.bak). Only looking through a case (which moves case.last_step) keeps the
         # backup as it is, so it still holds the version before the last real change.
@@ -238,12 +252,97 @@ class FleksjobApp(App[None]):
             return False
         if backup:
             self._backed_up = self.path
+        self._seen = watch.fingerprint(self.path)
         self._saved_answers = answers
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()
         self._update_header()
         return True
+
+    @property
+    def takes_edits(self) -> bool:
+        """False in a case opened read-only because it is open elsewhere: its answers are shown,
+        not changed. (An example, also never saved, can be tried out.)"""
+        return not (self.read_only and self.path is not None)
+
+    def tell_read_only(self) -> None:
+        """Say, once and plainly, that a read-only case takes no edits (not once per key)."""
+        import time
+
+        now = time.monotonic()
+        if now - getattr(self, "_told_read_only", -100.0) < 8:
+            return
+        self._told_read_only = now
+        self.notify(self.t("watch.read_only"), severity="warning", timeout=8)
+
+    def case_on_disk(self) -> Case | None:
+        """The case as saved in its file (what a read-only window exports), or the one shown."""
+        if self.case is None or self.path is None or self.takes_edits:
+            return self.case
+        try:
+            return storage.load_case(self.path, lang=self.lang)
+        except storage.CaseFileError:
+            return self.case
+
+    # ── the file changed elsewhere ───────────────────────────────────────────────────────────
+    def check_disk(self) -> None:
+        """Every WATCH_INTERVAL: has another window changed the case file? Then ask."""
+        if self.case is None or self.path is None or self._asking_changed:
+            return
+        if watch.changed(self._seen, self.path) is not None:
+            self.ask_changed()
+
+    def ask_changed(self) -> None:
+        """Offer to load the case file's new version (changed in another window)."""
+        from .screens.editor import ConfirmScreen
+
+        if self._asking_changed or self.path is None:
+            return
+        self._asking_changed = True
+        key = "watch.changed_unsaved" if self._dirty and self.takes_edits else "watch.changed"
+        now = watch.fingerprint(self.path)
+
+        def answer(load: bool | None) -> None:
+            self._asking_changed = False
+            if load:
+                self.reload_case()
+            else:
+                # Keep what this window shows: the other version is now seen, so the next save
+                # (of a window that may write) replaces it, as the user chose.
+                self._seen = now
+                if self._dirty and self.takes_edits:
+                    self.save()
+
+        self.push_screen(
+            ConfirmScreen(self.t(key, file=self.path.name), self.lang,
+                          yes=self.t("watch.load"), no=self.t("watch.keep")),
+            callback=answer,
+        )
+
+    def reload_case(self) -> None:
+        """Read the case file again and show it at the step shown now."""
+        from .screens.wizard import WizardScreen
+
+        assert self.path is not None
+        try:
+            case = storage.load_case(self.path, lang=self.lang)
+        except storage.CaseFileError as err:
+            self.notify(err.message(self.lang), severity="error", timeout=12)
+            return
+        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+        step = wizard.step if wizard is not None else (case.case.last_step or STEP_IDS[0])
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self.case = case
+        self._opened_answers = self._saved_answers = case.answers()
+        self._seen = watch.fingerprint(self.path)
+        self._dirty = False
+        self.recompute()
+        self._update_header()
+        self.switch_to_wizard(WizardScreen(step))
+        self.notify(self.t("watch.loaded"), timeout=5)
 
     def _update_header(self) -> None:
         if self.case is None:
@@ -343,13 +442,21 @@ class FleksjobApp(App[None]):
         if lock is not None or path != self.path:
             self._release_lock()
             self._lock = lock
+        was_read_only = not self.takes_edits
         self.path = path
         self.read_only = False
+        self._seen = watch.fingerprint(path)
         self._backed_up = path
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()
         self._update_header()
+        if was_read_only:  # the copy is this window's own: its answers can be changed now
+            from .screens.wizard import WizardScreen
+
+            wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+            if wizard is not None:
+                self.switch_to_wizard(WizardScreen(wizard.step))
         self.notify(self.t("save_as.done", path=str(path)), timeout=8)
         return True
 
@@ -398,6 +505,8 @@ class FleksjobApp(App[None]):
                 return self.t("quit.read_only")
             return None
         if not self.save():
+            if self._asking_changed:
+                return self.t("watch.quit")
             return self.t("quit.save_failed")
         return None
 

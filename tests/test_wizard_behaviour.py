@@ -276,7 +276,9 @@ async def test_measure_status_has_a_distinct_key_for_each_answer(case_file):
         await app.screen.show_step("measures")
         await keys(pilot, "enter")  # Ændret vagtplan
         for key, status in [("a", "tried"), ("g", "ongoing"), ("r", "not_relevant"), ("i", "not_tried")]:
-            await keys(pilot, key)
+            await keys(pilot, key)  # answers and moves on: back to the question
+            assert focused_field_key(app) == "measure.from"
+            await keys(pilot, "shift+tab")
             assert app.case.measure("changed_rota").status == status
         await keys(pilot, "escape")
 
@@ -306,7 +308,8 @@ async def test_a_birth_date_in_the_future_is_refused(case_file):
 async def test_two_meetings_by_keyboard_and_delete_asks_first(case_file):
     async with wizard_at(case_file, "meetings") as (app, pilot):
         for day, text in [("10-09-2025", "Første"), ("01-10-2025", "Anden")]:
-            await keys(pilot, "enter", "text:" + day, "enter", "space", "tab", "text:" + text, "escape")
+            await keys(pilot, "end", "enter", "text:" + day, "enter", "space", "tab", "text:" + text,
+                       "escape")
         assert [m.summary for m in app.case.meetings] == ["Første", "Anden"]
         assert app.case.meetings[0].participants == ["employee"]
         # open the first meeting, press Slet, and say no; then yes

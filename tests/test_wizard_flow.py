@@ -31,34 +31,33 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "person"
     assert focused_field_key(app) == "person.name"
     await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
-    await keys(pilot, "n", "enter", "n", "enter", "n", "enter", "enter")
+    await keys(pilot, "n", "n", "n", "enter")  # one key per answer, then Next
     # 2 Ansættelsen
     assert current_step(app) == "employment"
     await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")
     await keys(pilot, "text:Social- og sundhedsassistent", "enter", "text:OK24", "enter")
-    await keys(pilot, "j", "enter", "text:01.06.2025", "enter", "enter")
+    await keys(pilot, "j", "text:01.06.2025", "enter", "enter")
     # 3 Tjekliste
     assert current_step(app) == "checklist"
-    await keys(pilot, "j", "enter", "text:2025-06-01", "enter")
+    await keys(pilot, "j", "text:2025-06-01", "enter")
     assert focused_field_key(app) == "agreement.difficult_functions"
     await keys(pilot, "text:tunge løft", "enter", "text:nattevagter", "tab")
     await keys(pilot, "text:ingen løft over 10 kg", "tab")
     # attempt documented, HR, home municipality, union (one contact question for the municipality)
-    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "enter")
+    await keys(pilot, "j", "j", "j", "j", "enter")
     # 4 Redskaber: open "Nedsat timetal" (the second measure) and fill it in
     assert current_step(app) == "measures"
     await keys(pilot, "down", "enter")
     assert focused_field_key(app) == "measure.status"
-    await keys(pilot, "a", "enter", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
-    await keys(pilot, "d", "enter", "j", "enter", "text:Hjalp noget", "escape")
+    await keys(pilot, "a", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
+    await keys(pilot, "d", "j", "text:Hjalp noget", "escape")
     assert current_step(app) == "measures"
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
     assert current_step(app) == "eligibility"
     # capacity, assessed, medical documentation, relocation, acute, pointless, progressive
-    await keys(pilot, "j", "enter", "j", "enter", "j", "enter", "j", "enter", "n", "enter",
-               "n", "enter")
-    await keys(pilot, "n", "enter", "enter", "enter")
+    await keys(pilot, "j", "j", "j", "j", "n", "n")
+    await keys(pilot, "n", "enter", "enter")
     # 7 Møder (6 Selvstændig is skipped for an employee)
     assert current_step(app) == "meetings"
     await keys(pilot, "enter")  # "+ Tilføj et møde"

@@ -204,8 +204,9 @@ async def test_quitting_names_every_refused_answer_and_the_step_list_says_not_sa
 
 
 async def test_quitting_read_only_with_changes_asks_first(case_file, other_holder):
-    """Opened read-only (the case is open elsewhere), typed into it: quitting would silently
-    throw the changes away, so it asks and names F2."""
+    """Opened read-only (the case is open elsewhere): typing changes nothing (the window takes
+    no edits). Should a change still reach the case (code, not keys), quitting would silently
+    throw it away, so it asks and names F2."""
     from fleksjob_tui.screens.editor import ConfirmScreen
 
     before = case_file.read_bytes()
@@ -215,7 +216,11 @@ async def test_quitting_read_only_with_changes_asks_first(case_file, other_holde
         await pilot.click("#locked-read-only")
         await pilot.pause()
         assert app.read_only
-        await keys(pilot, "text:QQ", "ctrl+q")
+        await keys(pilot, "text:QQ")
+        assert app.case.person.name == "Åse" and not app._dirty
+        app.case.person.name = "QQ"
+        app.case_changed()
+        await keys(pilot, "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "kun til læsning" in app.screen.question and "F2" in app.screen.question
         await pilot.click("#confirm-yes")

@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 STATE_MARK = {"complete": "✓", "missing": "!", "blocker": "✗"}
 
 
+def lock_fields(root) -> None:
+    """A case open only for reading: every answer shown, none of them can be changed."""
+    for widget in root.query(".q-input"):
+        widget.disabled = True
+
+
 class StepPane(VerticalScroll):
     """One wizard step. Subclasses set ``step_id`` and implement ``compose_fields``."""
 
@@ -117,11 +123,15 @@ class StepPane(VerticalScroll):
 
     def on_mount(self) -> None:
         if self.is_attached:  # not when taken down again before it was shown
+            if not self.fj.takes_edits:
+                lock_fields(self)
             self.assessment_changed(self.fj.assessment)
 
     def first_focus(self) -> None:
         """Put the cursor in the first question (or on Next when there are none)."""
         for field in self.query(QuestionField):
+            if field.query_one(".q-input").disabled:
+                break  # read-only: the answers are shown, not changed
             field.focus_input(scroll_visible=False)
             return
         for button in self.query("#nav-next"):
@@ -175,15 +185,15 @@ class ItemListStep(StepPane):
     list_id: ClassVar[str] = "item-list"
 
     def compose_fields(self) -> ComposeResult:
-        from textual.widgets import OptionList
+        from ..widgets.itemlist import ItemList
 
-        yield OptionList(id=self.list_id, classes="item-list")
+        yield ItemList(id=self.list_id, classes="item-list")
 
     @property
     def item_list(self):
-        from textual.widgets import OptionList
+        from ..widgets.itemlist import ItemList
 
-        return self.query_one(f"#{self.list_id}", OptionList)
+        return self.query_one(f"#{self.list_id}", ItemList)
 
     def on_mount(self) -> None:
         if not self.is_attached:  # taken down again before it was shown (a fast step change)
@@ -203,6 +213,23 @@ class ItemListStep(StepPane):
         if items.highlighted is None:
             items.highlighted = 0
 
+    #: The row that adds an item (nothing to open in a case open only for reading).
+    add_id: ClassVar[str] = ""
+
     def on_option_list_option_selected(self, event) -> None:
         event.stop()
+        if not self.fj.takes_edits and event.option.id == self.add_id:
+            self.fj.tell_read_only()
+            return
         self.edit(event.option.id or "")
+
+    def on_item_list_delete_requested(self, event) -> None:
+        """Delete on a row: the step asks first (naming the item), "Nej, behold" chosen."""
+        event.stop()
+        if not self.fj.takes_edits:
+            self.fj.tell_read_only()
+            return
+        self.delete(event.option_id)
+
+    def delete(self, option_id: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -6,6 +6,7 @@ the assessment and saves, exactly as on a step.
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,14 +20,21 @@ from ..widgets.window import Window
 
 
 class EditorScreen(Window[str]):
-    """Dismissed with "done" or "delete"."""
+    """Dismissed with "done", "delete" or "discard".
+
+    The editor never closes while typed input is refused (a date that does not exist): Esc and
+    "Færdig" then ask "Ret datoen" (chosen) or "Kassér ændringerne", which puts ``item`` back as
+    it was when the editor opened and dismisses with "discard".
+    """
 
     BINDINGS = [Binding("escape", "done", "key.done")]
 
-    def __init__(self, title: str, deletable: bool = False) -> None:
+    def __init__(self, title: str, deletable: bool = False, item: BaseModel | None = None) -> None:
         super().__init__(classes="editor")
         self.title_text = title
         self.deletable = deletable
+        self.item = item
+        self._original = item.model_copy(deep=True) if item is not None else None
         localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
 
     def t(self, key: str, **fmt) -> str:
@@ -50,9 +58,21 @@ class EditorScreen(Window[str]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
+        if not self.app.takes_edits:  # type: ignore[attr-defined]
+            from .base import lock_fields
+
+            lock_fields(self)
+            for button in self.query("#editor-delete"):
+                button.disabled = True
+            self.query_one("#editor-done").focus()
+            return
         for field in self.query(QuestionField):
             field.focus_input()
             break
+
+    def on_key(self, event) -> None:
+        if event.is_printable and not self.app.takes_edits:  # type: ignore[attr-defined]
+            self.app.tell_read_only()  # type: ignore[attr-defined]
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
@@ -65,7 +85,7 @@ class EditorScreen(Window[str]):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id != "editor-delete":
-            self.dismiss("done")
+            await self._close()
             return
         sure = await self.app.push_screen_wait(
             ConfirmScreen(self.t("editor.confirm_delete", title=self.title_text), self.app.lang)  # type: ignore[attr-defined]
@@ -73,8 +93,43 @@ class EditorScreen(Window[str]):
         if sure:
             self.dismiss("delete")
 
-    def action_done(self) -> None:
+    @work(exclusive=True, group="editor-close")
+    async def action_done(self) -> None:
+        await self._close()
+
+    async def _close(self) -> None:
+        """Close with "done" — unless a field holds refused input: then ask first."""
+        for field in self.query(QuestionField):
+            problem = field.pending_problem()
+            if not problem:
+                continue
+            from ..widgets.fields import DateField
+
+            fix = "editor.fix_date" if isinstance(field, DateField) else "editor.fix_answer"
+            discard = await self.app.push_screen_wait(
+                ConfirmScreen(
+                    self.t("editor.refused", label=field.label_text, problem=problem),
+                    self.app.lang,  # type: ignore[attr-defined]
+                    yes=self.t("editor.discard"),
+                    no=self.t(fix),
+                )
+            )
+            if not discard:
+                field.focus_input()
+                return
+            self._restore()
+            self.dismiss("discard")
+            return
         self.dismiss("done")
+
+    def _restore(self) -> None:
+        """Put the item back as it was when the editor opened."""
+        if self.item is None or self._original is None:
+            return
+        # Field by field through pydantic would check each against the others half-restored
+        # (a period's from/to); the copy was valid as a whole.
+        self.item.__dict__.update(self._original.model_copy(deep=True).__dict__)
+        self.app.case_changed()  # type: ignore[attr-defined]
 
 
 class ConfirmScreen(Window[bool]):

@@ -48,7 +48,7 @@ class MeasureEditor(EditorScreen):
     def __init__(self, measure: Measure, lang: str) -> None:
         self.measure = measure
         self.lang = lang
-        super().__init__(measure_title(measure, lang), deletable=measure.id == "other")
+        super().__init__(measure_title(measure, lang), deletable=measure.id == "other", item=measure)
 
     def compose_fields(self) -> ComposeResult:
         from ..widgets.fields import DateField, NoteField, OptionsField, TextField
@@ -79,6 +79,7 @@ def _help_line(text: str):
 class MeasuresStep(ItemListStep):
     step_id = "measures"
     list_id = "measure-list"
+    add_id = ADD_OTHER
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""
@@ -88,7 +89,8 @@ class MeasuresStep(ItemListStep):
                 rows.append((f"other-{i}", m))
         return rows
 
-    def fill_list(self) -> None:
+    def fill_list(self, highlight: str | None = None) -> None:
+        """Show every measure; the cursor stays where it was, or goes to row ``highlight``."""
         options = []
         for option_id, m in self.rows():
             if m is not None:
@@ -103,8 +105,34 @@ class MeasuresStep(ItemListStep):
         ol = self.item_list
         keep = ol.highlighted
         ol.set_options(options)
-        if keep is not None and keep < len(options):
-            ol.highlighted = keep
+        ids = [o.id for o in options]
+        if highlight in ids:
+            ol.highlighted = ids.index(highlight)
+        elif keep is not None:
+            ol.highlighted = min(keep, len(options) - 1)
+
+    @work(exclusive=True)
+    async def delete(self, option_id: str) -> None:
+        """Delete an "other" measure, or clear the answers about a catalogue measure."""
+        from .editor import ConfirmScreen
+
+        case = self.case
+        if option_id.startswith("other-"):
+            measure = case.measures[int(option_id.split("-", 1)[1])]
+            question = self.t("editor.confirm_delete", title=measure_title(measure, self.lang))
+        else:
+            measure = case.measure(option_id) if option_id != ADD_OTHER else None
+            if measure is None:
+                self.notify(self.t("items.nothing_to_delete"))
+                return
+            question = self.t("measures.confirm_clear", title=measure_title(measure, self.lang))
+        sure = await self.app.push_screen_wait(ConfirmScreen(question, self.lang))
+        if not sure:
+            return
+        case.measures.remove(measure)
+        self.fj.case_changed()
+        self.fj.save()
+        self.fill_list()
 
     @work(exclusive=True)
     async def edit(self, option_id: str) -> None:
@@ -126,11 +154,14 @@ class MeasuresStep(ItemListStep):
                 measure = Measure(id=option_id)  # type: ignore[arg-type]
                 case.measures.append(measure)
         outcome = await self.app.push_screen_wait(MeasureEditor(measure, self.lang))
+        highlight = None
         if outcome == "delete" or (measure.id != "other" and _empty(measure)):
             case.measures.remove(measure)
+        elif measure.id == "other":  # the cursor on it, also when it was just added
+            highlight = f"other-{case.measures.index(measure)}"
         self.fj.case_changed()
         self.fj.save()
-        self.fill_list()
+        self.fill_list(highlight)
         self.item_list.focus()
 
 

@@ -21,7 +21,7 @@ class MeetingEditor(EditorScreen):
     def __init__(self, meeting: Meeting, lang: str, title: str) -> None:
         self.meeting = meeting
         self.lang = lang
-        super().__init__(title, deletable=True)
+        super().__init__(title, deletable=True, item=meeting)
 
     def compose_fields(self) -> ComposeResult:
         from ..widgets.fields import DateField, NoteField, ParticipantsField
@@ -50,17 +50,53 @@ def meeting_line(m: Meeting, lang: str) -> Text:
 class MeetingsStep(ItemListStep):
     step_id = "meetings"
     list_id = "meeting-list"
+    add_id = ADD
+
+    def order(self) -> list[int]:
+        """The meetings' indexes in the case, by date (meetings without a date last)."""
+        meetings = self.case.meetings
+        return sorted(range(len(meetings)),
+                      key=lambda i: (meetings[i].date is None, meetings[i].date or 0, i))
 
     def fill_list(self, highlight: int | None = None) -> None:
-        """Show the meetings; the cursor on ``highlight`` (default: "+ Tilføj et møde")."""
+        """Show the meetings by date; the cursor on meeting ``highlight`` (an index in the
+        case; default: "+ Tilføj et møde")."""
+        order = self.order()
         options = [
-            Option(meeting_line(m, self.lang), id=f"meeting-{i}")
-            for i, m in enumerate(self.case.meetings)
+            Option(meeting_line(self.case.meetings[i], self.lang), id=f"meeting-{i}")
+            for i in order
         ]
         options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
         ol = self.item_list
         ol.set_options(options)
-        ol.highlighted = len(options) - 1 if highlight is None else min(highlight, len(options) - 1)
+        ol.highlighted = len(options) - 1 if highlight not in order else order.index(highlight)
+
+    def _meeting_title(self, meeting: Meeting) -> str:
+        title = self.t("meetings.edit")
+        if meeting.date is not None:  # "Møde 01-06-2025": also the delete question says which
+            title += f" {format_date(meeting.date, self.lang)}"
+        return title
+
+    @work(exclusive=True)
+    async def delete(self, option_id: str) -> None:
+        from .editor import ConfirmScreen
+
+        if not option_id.startswith("meeting-"):
+            self.notify(self.t("items.nothing_to_delete"))
+            return
+        meeting = self.case.meetings[int(option_id.split("-", 1)[1])]
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(self.t("editor.confirm_delete", title=self._meeting_title(meeting)),
+                          self.lang)
+        )
+        if not sure:
+            return
+        at = self.item_list.highlighted or 0
+        self.case.meetings.remove(meeting)
+        self.fj.case_changed()
+        self.fj.save()
+        self.fill_list()
+        self.item_list.highlighted = min(at, self.item_list.option_count - 1)
 
     @work(exclusive=True)
     async def edit(self, option_id: str) -> None:
@@ -71,18 +107,16 @@ class MeetingsStep(ItemListStep):
             title = self.t("meetings.new")
         else:
             meeting = case.meetings[int(option_id.split("-", 1)[1])]
-            title = self.t("meetings.edit")
-            if meeting.date is not None:  # "Møde 01-06-2025": also the delete question says which
-                title += f" {format_date(meeting.date, self.lang)}"
+            title = self._meeting_title(meeting)
         outcome = await self.app.push_screen_wait(MeetingEditor(meeting, self.lang, title))
         empty = (
             meeting.date is None and not meeting.participants and not meeting.summary
             and not meeting.agreed
         )
-        highlight = None  # after a new or deleted meeting: on "+ Tilføj et møde"
+        highlight = None  # after a deleted meeting: on "+ Tilføj et møde"
         if outcome == "delete" or empty:
             case.meetings.remove(meeting)
-        elif option_id != ADD:
+        else:  # the cursor on the meeting, also a new one (the next keys are not lost in another)
             highlight = case.meetings.index(meeting)
         self.fj.case_changed()
         self.fj.save()

@@ -257,7 +257,9 @@ class SummaryStep(StepPane):
         path, fmt, *rest = choice
         document = rest[0] if rest else "pack"
         try:
-            written = export_case(self.case, self.fj.as_of, fmt, path, document=document)
+            # Read-only (open elsewhere): what is saved on disk, not what is on screen.
+            written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
+                                  document=document)
         except ExportError as err:
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)

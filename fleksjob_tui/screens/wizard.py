@@ -225,6 +225,11 @@ class WizardScreen(Screen):
         if self.visible_steps() != before:
             self.refresh_steps()
 
+    def on_key(self, event: events.Key) -> None:
+        # A case open only for reading: a key that would answer says why nothing changes.
+        if not self.fj.takes_edits and (event.is_printable or event.key in ("delete", "backspace")):
+            self.fj.tell_read_only()
+
     # ── size ─────────────────────────────────────────────────────────────────────────────────
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

@@ -3,9 +3,10 @@
 Made for few keystrokes and for reading without colour: the chosen answer is marked with a dot,
 the cursor (when focused) is shown in reverse, and each answer's key letter is underlined.
 
-Keys: the underlined letter chooses that answer (J, N, V for Ja / Nej / Ved ikke); ←/→ move the
-cursor and Space chooses the answer under it; Enter chooses it too if the cursor was moved, then
-goes on to the next field (Enter alone never answers a question); Delete clears the answer.
+Keys: the underlined letter chooses that answer (J, N, V for Ja / Nej / Ved ikke) and goes on to
+the next field, as Enter does: one key per question; ←/→ only move the cursor and Space chooses
+the answer under it; Enter chooses it too if the cursor was moved, then goes on to the next field
+(Enter alone never answers a question); Delete clears the answer.
 """
 
 from __future__ import annotations
@@ -186,6 +187,7 @@ class Choice(Widget, can_focus=True):
                 event.stop()
                 event.prevent_default()
                 self.set_value(value)
+                move_on(self)  # answered: on to the next question, as Enter does
                 return
 
     def on_click(self, event: events.Click) -> None:

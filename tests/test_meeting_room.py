@@ -1,0 +1,336 @@
+"""Ready for the meeting room (issue 11): nothing typed is lost, every item in reach, one key
+per answer. Each test drives the wizard with the keys a person would press."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import OptionList
+from wizard_helpers import AS_OF, focused_field_key, keys, wizard_at
+
+from fleksjob_tui import storage
+from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.widgets.steplist import StepList
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
+    return tmp_path
+
+
+def _save(case: Case, home, name="sag.toml"):
+    path = home / name
+    storage.save_case(case, path)
+    return path
+
+
+@pytest.fixture
+def full_case(home):
+    """A case with two "other" measures and three meetings: every list is long."""
+    case = Case.new(role="union_rep", title="Møderum")
+    case.person.self_employed = True  # the Selvstændig step is shown too
+    case.measures.append(Measure(id="other", title="Hjemmearbejde"))
+    case.measures.append(Measure(id="other", title="Andet redskab to"))
+    for day in (1, 2, 3):
+        case.meetings.append(Meeting(date=dt.date(2026, 6, day), summary=f"Møde {day}"))
+    return _save(case, home)
+
+
+def highlight_visible(app, ol: OptionList) -> bool:
+    """The highlighted row's first line is inside the part of ``ol`` that is on screen."""
+    line = ol._index_to_line[ol.highlighted]
+    geo = app.screen.find_widget(ol)
+    shown = geo.region.intersection(geo.clip)
+    content = ol.content_region
+    y = content.y + line - ol.scroll_offset.y
+    inside_list = content.y <= y < content.bottom
+    return inside_list and shown.y <= y < shown.bottom
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_every_list_of_every_step_keeps_the_highlight_in_view(full_case, size):
+    async with wizard_at(full_case, "person", size=size) as (app, pilot):
+        steps = app.screen.visible_steps()
+        assert "self_employment" in steps
+        for step in steps:
+            await app.screen.show_step(step)
+            await pilot.pause()
+            lists = sorted(app.screen.query(OptionList), key=lambda ol: isinstance(ol, StepList))
+            assert lists, step
+            for ol in lists:
+                if isinstance(ol, StepList):
+                    await keys(pilot, "ctrl+l")  # as a person reaches it
+                assert app.focused is ol, (step, ol.id)  # an item list has the cursor at once
+                await keys(pilot, "home")
+                seen = {ol.highlighted}
+                for _ in range(ol.option_count - 1):
+                    await keys(pilot, "down")
+                    assert highlight_visible(app, ol), (step, ol.id, ol.highlighted)
+                    seen.add(ol.highlighted)
+                assert seen == set(range(ol.option_count)), (step, ol.id)
+                for _ in range(ol.option_count - 1):
+                    await keys(pilot, "up")
+                    assert highlight_visible(app, ol), (step, ol.id, ol.highlighted)
+
+
+@pytest.fixture
+def case_file(home):
+    return _save(Case.new(role="union_rep", title="Test"), home)
+
+
+# ── 2. Lists do not wrap into an existing item ─────────────────────────────────────────────────
+async def test_meeting_list_does_not_wrap_and_a_new_meeting_gets_the_cursor(case_file):
+    async with wizard_at(case_file, "meetings") as (app, pilot):
+        ol = app.screen.query_one("#meeting-list")
+        await keys(pilot, "enter", "text:10-09-2025", "escape")
+        assert len(app.case.meetings) == 1
+        assert ol.highlighted == 0  # on the meeting just added
+        await keys(pilot, "end", "down")
+        assert ol.highlighted == 1  # stays on "+ Tilføj et møde", not round to the first
+        await keys(pilot, "home", "up")
+        assert ol.highlighted == 0
+        await keys(pilot, "end", "enter", "text:01-10-2025", "escape")
+        assert ol.highlighted == 1 and app.case.meetings[1].date == dt.date(2025, 10, 1)
+
+
+async def test_measure_list_does_not_wrap_and_a_new_measure_gets_the_cursor(case_file):
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        ol = app.screen.query_one("#measure-list")
+        last = ol.option_count - 1
+        await keys(pilot, "end", "down")
+        assert ol.highlighted == last
+        await keys(pilot, "home", "up")
+        assert ol.highlighted == 0
+        await keys(pilot, "end", "enter", "text:Hjemmearbejde", "enter", "escape")
+        assert app.screen.pane.item_list is ol
+        assert ol.get_option_at_index(ol.highlighted).id.startswith("other-")
+
+
+# ── 7. One key per answer ──────────────────────────────────────────────────────────────────────
+async def test_a_letter_answers_and_moves_to_the_next_question(case_file):
+    async with wizard_at(case_file, "eligibility") as (app, pilot):
+        assert focused_field_key(app) == "eligibility.capacity_reduced"
+        await keys(pilot, "j")
+        assert app.case.eligibility.capacity_reduced == "yes"
+        assert focused_field_key(app) == "eligibility.capacity_assessed"
+        await keys(pilot, "n", "v")
+        assert app.case.eligibility.capacity_assessed == "no"
+        assert app.case.eligibility.relocation_retraining_examined == "unknown"
+        assert focused_field_key(app) == "eligibility.acute_injury"
+        await keys(pilot, "right")  # the arrows only move the cursor
+        assert focused_field_key(app) == "eligibility.acute_injury"
+        assert app.case.eligibility.acute_injury is None
+
+
+# ── 1. Editors keep a refused date ─────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("close", ["escape", "done"])
+async def test_a_new_meeting_with_a_refused_date_is_not_closed(case_file, close):
+    from fleksjob_tui.screens.editor import ConfirmScreen, EditorScreen
+
+    async with wizard_at(case_file, "meetings") as (app, pilot):
+        await keys(pilot, "enter", "text:31-11-2025")
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        if close == "escape":
+            await keys(pilot, "escape")
+        else:
+            await keys(pilot, "tab", "tab", "tab", "tab")
+            assert app.focused.id == "editor-done"
+            await keys(pilot, "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused.id == "confirm-no"
+        assert str(app.focused.label) == "Ret datoen"
+        await keys(pilot, "enter")
+        assert app.screen is editor
+        field = editor.query_one("#f-meeting-date")
+        assert field.query_one("Input").value == "31-11-2025"
+        assert "findes ikke" in field.error_text
+        # Discard: the editor closes and the new, empty meeting is gone again.
+        await keys(pilot, "escape")
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)
+        assert app.case.meetings == []
+
+
+async def test_a_refused_date_over_a_measure_date_is_not_dropped(case_file, home):
+    from fleksjob_tui.screens.editor import ConfirmScreen, EditorScreen
+
+    case = storage.load_case(case_file)
+    case.measures.append(Measure(id="changed_rota", status="tried", from_=dt.date(2025, 6, 1)))
+    storage.save_case(case, case_file)
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        await keys(pilot, "enter", "tab")
+        assert focused_field_key(app) == "measure.from"
+        await keys(pilot, "ctrl+u", "text:31-11-2025", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await keys(pilot, "enter")  # Ret datoen
+        assert isinstance(app.screen, EditorScreen)
+        await keys(pilot, "escape")
+        await pilot.click("#confirm-yes")  # Kassér ændringerne
+        await pilot.pause()
+        assert app.case.measure("changed_rota").from_ == dt.date(2025, 6, 1)
+
+
+# ── 5. Delete on list items ────────────────────────────────────────────────────────────────────
+async def test_delete_on_a_meeting_asks_with_keep_chosen(home):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    case = Case.new(role="union_rep", title="T")
+    case.meetings += [Meeting(date=dt.date(2025, 6, 1), summary="Første"),
+                      Meeting(date=dt.date(2025, 7, 1), summary="Anden")]
+    path = _save(case, home)
+    async with wizard_at(path, "meetings") as (app, pilot):
+        await keys(pilot, "home", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "01-06-2025" in app.screen.question
+        assert app.focused.id == "confirm-no"
+        await keys(pilot, "enter")
+        assert len(app.case.meetings) == 2
+        await keys(pilot, "delete")
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert [m.summary for m in app.case.meetings] == ["Anden"]
+    assert [m.summary for m in storage.load_case(path).meetings] == ["Anden"]
+
+
+async def test_delete_on_a_measure_asks_and_clears_it(home):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    case = Case.new(role="union_rep", title="T")
+    case.measures += [Measure(id="changed_rota", status="tried"),
+                      Measure(id="other", title="Hjemmearbejde")]
+    path = _save(case, home)
+    async with wizard_at(path, "measures") as (app, pilot):
+        await keys(pilot, "home", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Ændret vagtplan" in app.screen.question or "vagt" in app.screen.question.lower()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.case.measure("changed_rota") is None
+        await keys(pilot, "end", "up", "delete")
+        assert "Hjemmearbejde" in app.screen.question
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.case.measures == []
+
+
+# ── 4. A read-only window is read-only; a changed file is noticed ──────────────────────────────
+def test_fingerprint_sees_a_changed_file_and_not_a_touch(tmp_path):
+    import os
+
+    from fleksjob_tui import watch
+
+    path = tmp_path / "a.toml"
+    path.write_text("x = 1\n")
+    seen = watch.fingerprint(path)
+    assert watch.changed(seen, path) is None
+    os.utime(path, ns=(seen.mtime_ns + 10**9, seen.mtime_ns + 10**9))  # touched: same bytes
+    assert watch.changed(seen, path) is None
+    path.write_text("x = 2\n")
+    assert watch.changed(seen, path) is not None
+
+
+@pytest.fixture
+def other_holder(case_file):
+    """Another live process that holds the lock on the case."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+            "print('ok', flush=True); sys.stdin.read(); l.release()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ok"
+    yield proc
+    proc.stdin.close()
+    proc.wait(timeout=10)
+
+
+async def _open_read_only(app, pilot):
+    await pilot.pause()
+    await pilot.click("#locked-read-only")
+    await pilot.pause()
+    assert app.read_only
+
+
+async def test_read_only_window_takes_no_edits_and_says_so_once(case_file, other_holder):
+    from fleksjob_tui.app import FleksjobApp
+
+    before = case_file.read_bytes()
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only(app, pilot)
+        name = app.screen.query_one("#f-person-name Input")
+        assert name.disabled
+        await keys(pilot, "text:QQ", "j")
+        assert app.case.person.name is None and name.value == ""
+        said = [n for n in app._notifications if "kun til læsning" in n.message]
+        assert len(said) == 1
+        await app.screen.show_step("eligibility")
+        await pilot.pause()
+        assert app.screen.query_one("#f-eligibility-capacity_reduced Choice").disabled
+        await app.screen.show_step("meetings")
+        await pilot.pause()
+        await keys(pilot, "enter")  # "+ Tilføj et møde": not in a read-only case
+        assert app.case.meetings == []
+        await keys(pilot, "ctrl+q")
+    assert case_file.read_bytes() == before
+
+
+async def test_read_only_export_writes_what_is_on_disk(case_file, other_holder, home):
+    from fleksjob_tui.app import FleksjobApp
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_read_only(app, pilot)
+        app.case.person.name = "Kun på skærmen"  # e.g. left by code that slipped past
+        await app.screen.show_step("summary")
+        await pilot.pause()
+        out = home / "pakke.md"
+        app.screen.pane._export_chosen((out, "md"))
+        await pilot.pause()
+        assert "Kun på skærmen" not in out.read_text()
+
+
+async def test_a_window_notices_a_changed_file_and_offers_to_load_it(case_file, monkeypatch):
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    monkeypatch.setattr(FleksjobApp, "WATCH_INTERVAL", 0.05)
+    async with wizard_at(case_file, "person") as (app, pilot):
+        other = storage.load_case(case_file)
+        other.person.name = "Fra det andet vindue"
+        storage.save_case(other, case_file)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ConfirmScreen):
+                break
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "ændret" in app.screen.question
+        await pilot.click("#confirm-yes")  # load the new version
+        await pilot.pause()
+        assert app.case.person.name == "Fra det andet vindue"
+        assert app.screen.query_one("#f-person-name Input").value == "Fra det andet vindue"
+
+
+async def test_a_writing_window_does_not_save_over_a_change_it_has_not_seen(case_file):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        other = storage.load_case(case_file)
+        other.person.name = "Fra det andet vindue"
+        storage.save_case(other, case_file)
+        app.case.person.birth_date = dt.date(1970, 1, 1)
+        app.case_changed()
+        assert app.save() is False  # not over the other window's change
+        await pilot.pause()
+        assert storage.load_case(case_file).person.name == "Fra det andet vindue"
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-no")  # keep mine: now it is seen, and saved over
+        await pilot.pause()
+        assert app.save() is True
+        saved = storage.load_case(case_file)
+        assert saved.person.birth_date == dt.date(1970, 1, 1) and saved.person.name is None
