@@ -130,6 +130,9 @@ class _Wizard(AppService):
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
+        # Its standard streams are pipes to the server, not a terminal: the wizard, never the
+        # plain conversation (plain.auto_plain), is what the browser shows.
+        environment["FLEKSJOB_PLAIN"] = "0"
         pipe = asyncio.subprocess.PIPE
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=environment,
