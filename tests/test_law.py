@@ -912,3 +912,9 @@ def test_examples_follow_the_new_rules():
     assert "medical_documentation_advice" in ids(mangler)
     for name in ("klar", "mangler-dokumentation", "selvstaendig"):
         assert "jobcenter" not in (EXAMPLES / f"{name}.toml").read_text(encoding="utf-8")
+
+
+def test_copenhagens_own_offices_are_named_only_in_the_copenhagen_wording():
+    for where, text in _content_texts():
+        if "Arbejdsmiljø København" in text or "Koncernservice" in text:
+            assert where.startswith("findings:hr_not_contacted.variants.kk"), where
