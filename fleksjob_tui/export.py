@@ -301,7 +301,10 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         # contacts.jobcenter is still read from old files but no longer asked (lov 1750/2025).
         answers += [("contacts", k) for k in ("hr", "home_municipality", "union")]
     for table, key in answers:
-        label = content.text("questions", f"{table}.{key}.label", lang)
+        qkey = f"{table}.{key}"
+        if self_employed and qkey == "eligibility.capacity_reduced":
+            qkey = "eligibility.capacity_reduced_self"  # against the work in the business
+        label = content.text("questions", f"{qkey}.label", lang)
         facts.append((label, _answer(getattr(getattr(case, table), key), lang)))
     if self_employed:
         months = case.self_employment.months_30h_last_24

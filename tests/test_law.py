@@ -912,3 +912,26 @@ def test_examples_follow_the_new_rules():
     assert "medical_documentation_advice" in ids(mangler)
     for name in ("klar", "mangler-dokumentation", "selvstaendig"):
         assert "jobcenter" not in (EXAMPLES / f"{name}.toml").read_text(encoding="utf-8")
+
+
+def test_copenhagens_own_offices_are_named_only_in_the_copenhagen_wording():
+    for where, text in _content_texts():
+        if "Arbejdsmiljø København" in text or "Koncernservice" in text:
+            assert where.startswith("findings:hr_not_contacted.variants.kk"), where
+
+
+async def test_the_start_screen_lists_a_waiting_case(tmp_path, monkeypatch):
+    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.storage import save_case
+
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
+    c = waiting_case()
+    c.case.title = "Venter"
+    save_case(c, tmp_path / "venter.toml")
+    app = FleksjobApp(as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        from textual.widgets import OptionList
+
+        await pilot.pause()
+        options = [str(o.prompt) for ol in app.screen.query(OptionList) for o in ol.options]
+        assert any("venter på tiden" in o for o in options), options

@@ -154,8 +154,13 @@ class StepPane(VerticalScroll):
             text.append("! ")
             text.append(f"{self.t('step.not_saved')}: ", style="bold")
             text.append(f"{field.label_text} – {field.error_text}\n")
+        from ..report import due_text, finding_tag
+
         for f in findings:
-            word = self.t(f"severity.{f.severity}")
+            # "Venter" / "Kommunen vurderer" for the time-bound and the municipality's items
+            # (never "Mangler"), and "senest dd-mm-åååå" beside a finding with a due date.
+            due = due_text(f, self.lang)
+            word = finding_tag(f, self.lang) + (f" · {due}" if due else "")
             text.append(f"{STATE_MARK.get(f.severity, '•') if f.severity != 'advice' else '→'} ")
             text.append(f"{word}: ", style="bold")
             text.append(f"{f.message} ")
