@@ -1,8 +1,9 @@
 """Shared fixtures: the example cases, the date the tests assess them at, and a private case folder.
 
-Every test runs with ``FLEKSJOB_HOME`` pointing at its own temporary folder (:func:`fleksjob_home`, used
-automatically), so no test reads or writes the real case folder of the person running them. A
-test that needs the platform folder removes the variable itself (``monkeypatch.delenv``).
+Every test runs with ``FLEKSJOB_HOME`` pointing at its own temporary folder
+(:func:`fleksjob_home`, used automatically), so no test reads or writes the real case folder of
+the person running them. A test that needs the platform folder removes the variable itself
+(``monkeypatch.delenv``).
 """
 
 from __future__ import annotations

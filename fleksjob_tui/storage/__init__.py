@@ -8,8 +8,8 @@ load_case, save_case``):
   :class:`CaseFileError`, whose message says what is wrong, where, and what to do, in Danish and
   English.
 * :mod:`.files` — :func:`load_case` / :func:`loads_case` (read and validate; loading never
-  writes), :func:`save_case` (atomic, mode 600, ``NAME.bak`` kept beside it), :func:`restore_backup`,
-  :func:`delete_case`, :func:`write_private_text`, and the clean-up of temporary files left by a
+  writes), :func:`save_case` (atomic, mode 600, ``NAME.bak`` kept beside it),
+  :func:`restore_backup`, :func:`delete_case`, :func:`write_private_text`, and the clean-up of temporary files left by a
   killed save.
 * :mod:`.folder` — :func:`default_folder` (``$FLEKSJOB_HOME`` or the user data folder, mode 700),
   :func:`list_cases` for the start screen (hidden files never shown), :func:`new_case_path`.
