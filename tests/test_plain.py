@@ -574,8 +574,8 @@ def _listed(fields, obj) -> list[str]:
     return [_line(f.kind, _table(f.target(obj), obj), f.attr, f.qkey) for f in fields]
 
 
-@pytest.mark.parametrize("self_employed", [None, False, True])
-async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_employed):
+@pytest.mark.parametrize("kind", ["new", "self_employed", "klar", "selvstaendig"])
+async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, kind):
     """Mount every step of the wizard and compare the questions it composes (key, attribute,
     kind, table) with flow.STEPS. When this fails, a step gained or lost a question: add or
     remove its line in fleksjob_tui/flow.py."""
@@ -587,8 +587,11 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_
 
     assert list(flow.STEPS) == list(steps.PANES)
     path = tmp_path / "sag.toml"
-    case = Case.new(role="employee")
-    case.person.self_employed = self_employed
+    if kind in ("klar", "selvstaendig"):  # filled-in cases: questions shown after an answer
+        case = storage.load_case(EXAMPLES / f"{kind}.toml")
+    else:
+        case = Case.new(role="employee")
+        case.person.self_employed = True if kind == "self_employed" else None
     storage.save_case(case, path)
     async with wizard_at(path, "person") as (app, pilot):
         assert flow.visible_steps(app.case) == app.screen.visible_steps()
@@ -597,18 +600,23 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_
             await pilot.pause()
             assert _composed(app.screen.pane, app.case) == _listed(flow.fields(step, app.case),
                                                                    app.case), f"step {step}"
-        for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet")):
+        filled = Measure(id="aids", status="tried", from_=dt.date(2025, 1, 1), result="helped",
+                         documented="yes", approved_by_municipality="yes", note="x")
+        for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet"), filled):
             app.push_screen(MeasureEditor(measure, "da"))
             await pilot.pause()
             assert _composed(app.screen, measure) == _listed(
                 flow.item_fields(flow.MEASURE, measure), measure), f"measure {measure.id}"
             app.pop_screen()
             await pilot.pause()
-        meeting = Meeting()
-        app.push_screen(MeetingEditor(meeting, "da", "Møde"))
-        await pilot.pause()
-        assert _composed(app.screen, meeting) == _listed(
-            flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
+        for meeting in (Meeting(), Meeting(date=dt.date(2025, 6, 1), participants=["manager"],
+                                           summary="x", agreed="y")):
+            app.push_screen(MeetingEditor(meeting, "da", "Møde"))
+            await pilot.pause()
+            assert _composed(app.screen, meeting) == _listed(
+                flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
+            app.pop_screen()
+            await pilot.pause()
 
 
 def test_the_plain_way_does_not_import_textual(tmp_path):
