@@ -688,3 +688,19 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
     assert "Missing: the employee should act by 2026-12-22. Skriv datoen. (LAB § 119)" in text
+
+
+def test_a_cpr_number_is_never_saved_unasked(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [
+        ("Hvem udfylder sagen?", "m"),
+        ("Navn eller initialer", "AB 010203-1234"),
+        ("Det ligner et CPR-nummer. Programmet har aldrig brug for CPR-numre", None),
+        ("Er det et CPR-nummer? (j = ja, fjern det, n = nej, gem teksten som skrevet)", "j"),
+        ("Gemt: AB.", None),
+        ("Din fødselsdato", "q"),
+    ])
+    assert finish(child) == 0
+    assert "1234" not in path.read_text(encoding="utf-8")
+    assert storage.load_case(path).person.name == "AB"
