@@ -1,10 +1,12 @@
 """The command line: ``fleksjob`` (the wizard) and the Textual-free commands check, summary, tilskud.
 
     fleksjob [--lang da|en]                 start the wizard
+    fleksjob --plain [new [PATH] | open CASE]   the same as a line-by-line conversation (plain.py;
+                                            also by itself when TERM=dumb or not a terminal)
     fleksjob new [PATH]                     start the wizard on a new case
     fleksjob open CASE.toml                 start the wizard on a case
     fleksjob check CASE.toml [--as-of DATO] [--json]
-    fleksjob summary CASE.toml [--as-of DATO]
+    fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
                     [-o FIL] [--force] [--as-of DATO]
     fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]

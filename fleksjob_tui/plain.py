@@ -585,6 +585,7 @@ class Conversation:
                     index -= 1
                     direction = -1
                     continue
+                self.say(self.t("end.quit", path=self.path))
                 return 0
             if step == "measures":
                 result = self.measures()

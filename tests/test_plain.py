@@ -574,8 +574,8 @@ def _listed(fields, obj) -> list[str]:
     return [_line(f.kind, _table(f.target(obj), obj), f.attr, f.qkey) for f in fields]
 
 
-@pytest.mark.parametrize("self_employed", [None, False, True])
-async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_employed):
+@pytest.mark.parametrize("kind", ["new", "self_employed", "klar", "selvstaendig"])
+async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, kind):
     """Mount every step of the wizard and compare the questions it composes (key, attribute,
     kind, table) with flow.STEPS. When this fails, a step gained or lost a question: add or
     remove its line in fleksjob_tui/flow.py."""
@@ -587,8 +587,11 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_
 
     assert list(flow.STEPS) == list(steps.PANES)
     path = tmp_path / "sag.toml"
-    case = Case.new(role="employee")
-    case.person.self_employed = self_employed
+    if kind in ("klar", "selvstaendig"):  # filled-in cases: questions shown after an answer
+        case = storage.load_case(EXAMPLES / f"{kind}.toml")
+    else:
+        case = Case.new(role="employee")
+        case.person.self_employed = True if kind == "self_employed" else None
     storage.save_case(case, path)
     async with wizard_at(path, "person") as (app, pilot):
         assert flow.visible_steps(app.case) == app.screen.visible_steps()
@@ -597,18 +600,23 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, self_
             await pilot.pause()
             assert _composed(app.screen.pane, app.case) == _listed(flow.fields(step, app.case),
                                                                    app.case), f"step {step}"
-        for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet")):
+        filled = Measure(id="aids", status="tried", from_=dt.date(2025, 1, 1), result="helped",
+                         documented="yes", approved_by_municipality="yes", note="x")
+        for measure in (Measure(id="changed_rota"), Measure(id="other", title="Andet"), filled):
             app.push_screen(MeasureEditor(measure, "da"))
             await pilot.pause()
             assert _composed(app.screen, measure) == _listed(
                 flow.item_fields(flow.MEASURE, measure), measure), f"measure {measure.id}"
             app.pop_screen()
             await pilot.pause()
-        meeting = Meeting()
-        app.push_screen(MeetingEditor(meeting, "da", "Møde"))
-        await pilot.pause()
-        assert _composed(app.screen, meeting) == _listed(
-            flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
+        for meeting in (Meeting(), Meeting(date=dt.date(2025, 6, 1), participants=["manager"],
+                                           summary="x", agreed="y")):
+            app.push_screen(MeetingEditor(meeting, "da", "Møde"))
+            await pilot.pause()
+            assert _composed(app.screen, meeting) == _listed(
+                flow.item_fields(flow.MEETING, meeting), meeting), "meeting"
+            app.pop_screen()
+            await pilot.pause()
 
 
 def test_the_plain_way_does_not_import_textual(tmp_path):
@@ -680,3 +688,19 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
     assert "Missing: the employee should act by 2026-12-22. Skriv datoen. (LAB § 119)" in text
+
+
+def test_a_cpr_number_is_never_saved_unasked(tmp_path):
+    path = tmp_path / "sag.toml"
+    child = spawn(tmp_path, "new", str(path))
+    converse(child, [
+        ("Hvem udfylder sagen?", "m"),
+        ("Navn eller initialer", "AB 010203-1234"),
+        ("Det ligner et CPR-nummer. Programmet har aldrig brug for CPR-numre", None),
+        ("Er det et CPR-nummer? (j = ja, fjern det, n = nej, gem teksten som skrevet)", "j"),
+        ("Gemt: AB.", None),
+        ("Din fødselsdato", "q"),
+    ])
+    assert finish(child) == 0
+    assert "1234" not in path.read_text(encoding="utf-8")
+    assert storage.load_case(path).person.name == "AB"
