@@ -81,6 +81,20 @@ def _set_language(doc, lang: str) -> None:
     r_pr.append(el)
 
 
+def _border(paragraph) -> None:
+    """A dashed frame around a paragraph (the draft warning), visible in black and white."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        for key, value in (("val", "dashed"), ("sz", "12"), ("space", "4"), ("color", "000000")):
+            el.set(qn(f"w:{key}"), value)
+        borders.append(el)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
 def _widths(table, mm: list[float]) -> None:
     """Fixed column widths (Word reads the cells, LibreOffice the table's grid)."""
     from docx.shared import Mm
@@ -137,6 +151,7 @@ def render_docx(doc: Document) -> bytes:
                 run.font.size = Pt(9)
             if b.style == "draft":
                 run.font.size = Pt(11)
+                _border(p)
         elif isinstance(b, Facts):
             table = d.add_table(rows=0, cols=2)
             table.style = "Table Grid"
