@@ -210,6 +210,7 @@ class FleksjobApp(App[None]):
     def case_changed(self) -> None:
         """An answer changed: recompute, tell the current screen, save shortly."""
         self.recompute()
+        self._update_header()  # the case's title may have changed
         refresh = getattr(self.screen, "assessment_changed", None)
         if refresh is not None:
             refresh()

@@ -334,3 +334,56 @@ async def test_a_writing_window_does_not_save_over_a_change_it_has_not_seen(case
         assert app.save() is True
         saved = storage.load_case(case_file)
         assert saved.person.birth_date == dt.date(1970, 1, 1) and saved.person.name is None
+
+
+# ── 11–14. What a meeting needs to write down ──────────────────────────────────────────────────
+async def test_the_title_can_be_changed_and_the_start_list_shows_it(case_file, home):
+    from fleksjob_tui.app import FleksjobApp
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        field = app.screen.query_one("#f-case-title")
+        field.focus_input()
+        await keys(pilot, "ctrl+u", "text:KL Sengeafsnit", "enter")
+        assert app.case.case.title == "KL Sengeafsnit"
+        assert app.title == "KL Sengeafsnit"
+        await keys(pilot, "ctrl+q")
+    app = FleksjobApp(as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one(OptionList)
+        shown = "\n".join(str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count))
+        assert "KL Sengeafsnit" in shown
+
+
+async def test_people_and_hours_on_the_employment_step(case_file):
+    async with wizard_at(case_file, "employment") as (app, pilot):
+        await keys(pilot, "tab", "tab", "tab", "text:37", "enter", "text:25", "enter")
+        assert app.case.employment.normal_weekly_hours == 37
+        assert app.case.employment.current_weekly_hours == 25
+        info = str(app.screen.query_one("#f-employment-current_weekly_hours .q-info").content)
+        assert "37 → 25" in info
+        app.screen.query_one("#f-people-manager").focus_input()
+        await keys(pilot, "text:Mette Leder", "enter", "text:Jens TR", "enter", "text:FOA", "enter",
+                   "text:Hanne HR", "enter")
+        people = app.case.people
+        assert (people.manager, people.union_rep, people.union, people.hr) == (
+            "Mette Leder", "Jens TR", "FOA", "Hanne HR")
+        await app.screen.show_step("measures")
+        await pilot.pause()
+        row = str(app.screen.query_one("#measure-list").get_option("reduced_hours").prompt)
+        assert "37 → 25" in row
+    saved = storage.load_case(case_file)
+    assert saved.people.hr == "Hanne HR" and saved.employment.current_weekly_hours == 25
+
+
+async def test_a_measure_can_be_recorded_as_approved_by_the_municipality(case_file):
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        ol = app.screen.query_one("#measure-list")
+        ol.highlighted = [o.id for o in ol.options].index("increased_absence")
+        await keys(pilot, "enter", "a")  # Afprøvet (and on to the next question)
+        app.screen.query_one("#f-measure-approved_by_municipality").focus_input()
+        await keys(pilot, "j", "text:01-03-2025", "enter", "escape")
+        m = app.case.measure("increased_absence")
+        assert m.approved_by_municipality == "yes" and m.approved_on == dt.date(2025, 3, 1)
+        row = str(ol.get_option("increased_absence").prompt)
+        assert "godkendt af kommunen 01-03-2025" in row

@@ -467,7 +467,7 @@ async def test_an_unanswered_question_does_not_look_answered(case_file):
     (which moves on) surprises no one; ←/→ or Space show the cursor, and Enter then picks it."""
 
     async with wizard_at(case_file, "employment") as (app, pilot):
-        await keys(pilot, "tab", "tab", "tab", "tab")
+        await keys(pilot, "tab", "tab", "tab", "tab", "tab", "tab")
         assert focused_field_key(app) == "employment.has_social_chapter"
         choice = app.screen.query_one("#f-employment-has_social_chapter Choice")
         assert not any("reverse" in str(span.style) for span in choice.render().spans)

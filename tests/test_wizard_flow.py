@@ -31,12 +31,14 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "person"
     assert focused_field_key(app) == "person.name"
     await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
-    await keys(pilot, "n", "n", "n", "enter")  # one key per answer, then Next
+    await keys(pilot, "n", "n", "n", "enter", "enter")  # one key per answer; the title; Next
     # 2 Ansættelsen
     assert current_step(app) == "employment"
     await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")
-    await keys(pilot, "text:Social- og sundhedsassistent", "enter", "text:OK24", "enter")
-    await keys(pilot, "j", "text:01.06.2025", "enter", "enter")
+    await keys(pilot, "text:Social- og sundhedsassistent", "enter", "text:37", "enter", "text:25")
+    await keys(pilot, "enter", "text:OK24", "enter", "j", "text:01.06.2025", "enter")
+    assert focused_field_key(app) == "people.manager"
+    await keys(pilot, "text:Mette", "enter", "enter", "enter", "enter", "enter")
     # 3 Tjekliste
     assert current_step(app) == "checklist"
     await keys(pilot, "j", "text:2025-06-01", "enter")
@@ -50,7 +52,7 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "down", "enter")
     assert focused_field_key(app) == "measure.status"
     await keys(pilot, "a", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
-    await keys(pilot, "d", "j", "text:Hjalp noget", "escape")
+    await keys(pilot, "d", "j", "enter", "enter", "text:Hjalp noget", "escape")  # not approved
     assert current_step(app) == "measures"
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
@@ -94,6 +96,8 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
     assert case.person.self_employed is False
     assert case.person.receives_disability_pension == "no"
     assert case.employment.employer == "Region Midt"
+    assert case.employment.normal_weekly_hours == 37 and case.employment.current_weekly_hours == 25
+    assert case.people.manager == "Mette"
     assert case.employment.has_social_chapter == "yes"
     assert str(case.employment.special_terms_start) == "2025-06-01"
     assert case.agreement.written == "yes"

@@ -1,12 +1,14 @@
-"""Step 2, Ansættelsen: employer, job, agreement, social chapter, and the start on special terms
-(with the day the 12 months are reached). For the self-employed the special-terms questions are
-replaced by a note: § 119 does not apply to them."""
+"""Step 2, Ansættelsen: employer, job, the weekly hours (normal and now), agreement, social
+chapter, the start on special terms (with the day the 12 months are reached), and the people
+around the case (manager, union representative and union, HR; names only). For the self-employed
+these questions are replaced by a note: § 119 does not apply to them."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from .. import content
 from ..dates import format_date
 from ..rules.types import Assessment
 from .base import StepPane
@@ -23,14 +25,24 @@ class EmploymentStep(StepPane):
         yield self.text(e, "employer", "employment.employer")
         yield self.text(e, "workplace", "employment.workplace")
         yield self.text(e, "job_title", "employment.job_title")
+        yield self.number(e, "normal_weekly_hours", "employment.normal_weekly_hours")
+        yield self.number(e, "current_weekly_hours", "employment.current_weekly_hours")
         yield self.text(e, "collective_agreement", "employment.collective_agreement")
         yield self.answer(e, "has_social_chapter", "employment.has_social_chapter")
         yield self.date(e, "special_terms_start", "employment.special_terms_start")
+        yield Static(self.t("employment.people"), classes="subhead")
+        people = self.case.people
+        yield self.text(people, "manager", "people.manager")
+        yield self.text(people, "union_rep", "people.union_rep")
+        yield self.text(people, "union", "people.union")
+        yield self.text(people, "hr", "people.hr")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)
         if assessment is None or self.case.person.self_employed:
             return
+        hours = hours_text(self.case.employment, self.lang)
+        self.query_one("#f-employment-current_weekly_hours").show_info(hours)
         field = self.query_one("#f-employment-special_terms_start")
         tm = assessment.twelve_months
         if tm.exemption is not None:
@@ -40,3 +52,17 @@ class EmploymentStep(StepPane):
             field.show_info(self.t(key, date=format_date(tm.met_on, self.lang)))
         else:
             field.show_info(None)
+
+
+def hours_text(employment, lang: str) -> str | None:
+    """"37 → 25 timer om ugen (12 timer færre)", or None until both are answered."""
+    normal, now = employment.normal_weekly_hours, employment.current_weekly_hours
+    if normal is None or now is None:
+        return None
+
+    def h(x: float) -> str:
+        return (str(int(x)) if float(x).is_integer() else f"{x:g}").replace(".", ",")
+
+    less = normal - now
+    key = "employment.hours_less" if less > 0 else "employment.hours_same"
+    return content.ui(key, lang, normal=h(normal), now=h(now), less=h(abs(less)))

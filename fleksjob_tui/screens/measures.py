@@ -41,6 +41,9 @@ def measure_state(m: Measure | None, lang: str) -> str:
             parts.append(content.ui("measure.result_is", lang, result=result))
         doc = m.documented or "unanswered"
         parts.append(content.ui(f"measure_documented.{doc}", lang))
+    if m.approved_by_municipality == "yes":
+        when = format_date(m.approved_on, lang) if m.approved_on else ""
+        parts.append(content.ui("measure.approved", lang, date=when).strip())
     return " · ".join(parts)
 
 
@@ -57,7 +60,14 @@ class MeasureEditor(EditorScreen):
         role = self.app.case.role  # type: ignore[attr-defined]
         kw = {"lang": self.lang, "role": role}
         if m.id != "other":
-            yield _help_line(content.text("measures", f"{m.id}.help", self.lang))
+            help_text = content.text("measures", f"{m.id}.help", self.lang)
+            if m.id == "reduced_hours":
+                from .employment import hours_text
+
+                hours = hours_text(self.app.case.employment, self.lang)  # type: ignore[attr-defined]
+                if hours:
+                    help_text += f"\n{hours}"
+            yield _help_line(help_text)
         else:
             yield TextField(m, "title", "measure.title", **kw)
         yield OptionsField(m, "status", "measure.status", MEASURE_STATUSES, "measure_status", **kw)
@@ -67,6 +77,8 @@ class MeasureEditor(EditorScreen):
         from ..widgets.fields import AnswerField
 
         yield AnswerField(m, "documented", "measure.documented", **kw)
+        yield AnswerField(m, "approved_by_municipality", "measure.approved_by_municipality", **kw)
+        yield DateField(m, "approved_on", "measure.approved_on", **kw)
         yield NoteField(m, "note", "measure.note", **kw)
 
 
@@ -100,6 +112,12 @@ class MeasuresStep(ItemListStep):
             prompt = Text()
             prompt.append(f"{title}\n", style="bold")
             prompt.append(f"  {measure_state(m, self.lang)}")
+            if option_id == "reduced_hours":  # the hours belong with it: 37 → 25 timer om ugen
+                from .employment import hours_text
+
+                hours = hours_text(self.case.employment, self.lang)
+                if hours:
+                    prompt.append(f"\n  {hours}")
             options.append(Option(prompt, id=option_id))
         options.append(Option(Text(self.t("measures.add_other"), style="italic"), id=ADD_OTHER))
         ol = self.item_list
@@ -167,5 +185,7 @@ class MeasuresStep(ItemListStep):
 
 def _empty(m: Measure) -> bool:
     return all(
-        getattr(m, f) is None for f in ("status", "from_", "to", "result", "documented", "note")
+        getattr(m, f) is None
+        for f in ("status", "from_", "to", "result", "documented", "approved_by_municipality",
+                  "approved_on", "note")
     )

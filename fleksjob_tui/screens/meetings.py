@@ -52,6 +52,11 @@ class MeetingsStep(ItemListStep):
     list_id = "meeting-list"
     add_id = ADD
 
+    def compose_fields(self) -> ComposeResult:
+        yield from super().compose_fields()
+        # The next planned follow-up (Tab from the list): shown in the summary and the pack.
+        yield self.date(self.case.follow_up, "next_meeting", "follow_up.next_meeting")
+
     def order(self) -> list[int]:
         """The meetings' indexes in the case, by date (meetings without a date last)."""
         meetings = self.case.meetings

@@ -1,4 +1,5 @@
-"""Step 1, Personen: name, birth date (with the pension age it implies), municipality, pensions."""
+"""Step 1, Personen: name, birth date (with the pension age it implies), municipality, pensions,
+and the case's title (shown on the start screen)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class PersonStep(StepPane):
         yield self.answer(
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
+        yield self.text(self.case.case, "title", "case.title")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)
