@@ -25,7 +25,9 @@ so the floors validate it too.
     ``load_case`` of a large case (500 measures, 500 meetings): < 100 ms each (medians).
 
 The machine's load (``/proc/loadavg``) is printed before and after: on a shared machine the
-absolute figures move with it; the ratios, measured interleaved, move much less.
+absolute figures move with it; the ratios, measured interleaved, move much less. Each timed
+ratio is followed by the same ratio in CPU time (user + system of the whole run, up to the exit
+after the first paint), which a loaded machine hardly moves: read it when the load is high.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import os
 import platform
 import pty
 import random
+import resource
 import select
 import statistics
 import struct
@@ -70,6 +73,15 @@ Baseline().run()
 
 results: list[tuple[str, bool]] = []
 
+#: CPU time (user + system) of the last program run by run_in_pty or timed_run, in seconds.
+#: Much steadier than the wall clock on a loaded machine: printed beside the timed ratios.
+last_cpu = 0.0
+
+
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 
 def machine() -> str:
     cpu = "?"
@@ -96,15 +108,20 @@ def report(name: str, value: str, target: str, ok: bool, baseline: str = "") -> 
 # -- (a) start to first paint ----------------------------------------------------------------
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], marker: bytes,
+def run_in_pty(argv: list[str], env: dict[str, str], marker: bytes | tuple[bytes, ...],
                timeout: float = 30.0) -> tuple[float, float, bytes]:
     """Run ``argv`` with a pseudo-terminal of 80x24 as its terminal.
 
     Returns (seconds until ``marker`` first appeared in what the program wrote to the terminal,
     seconds until the program exited, everything it wrote). The first figure is the time to the
     first paint that shows ``marker``: Textual writes a whole frame at once, so the frame that
-    contains the marker has been written by then.
+    contains the marker has been written by then. Several markers: the time when the last of
+    them has appeared (e.g. a step's text and the keys in its footer, which Textual may paint
+    a frame later).
     """
+    markers = marker if isinstance(marker, tuple) else (marker,)
+    global last_cpu
+    cpu0 = children_cpu()
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     out = bytearray()
@@ -127,7 +144,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], marker: bytes,
         if not chunk:
             return False
         out.extend(chunk)
-        if painted is None and marker in out:
+        if painted is None and all(m in out for m in markers):
             painted = time.perf_counter() - t0
         return True
 
@@ -145,8 +162,9 @@ def run_in_pty(argv: list[str], env: dict[str, str], marker: bytes,
     finally:
         os.close(master)
     if painted is None:
-        raise RuntimeError(f"{argv[:4]} never painted {marker!r}: "
+        raise RuntimeError(f"{argv[:4]} never painted {markers!r}: "
                            + bytes(out[-500:]).decode(errors="replace"))
+    last_cpu = children_cpu() - cpu0
     return painted, exited, bytes(out)
 
 
@@ -158,13 +176,26 @@ def interleaved_pty(runs: dict[str, tuple[list[str], bytes, dict[str, str]]],
         run_in_pty(argv, env, marker)
     paint: dict[str, list[float]] = {k: [] for k in runs}
     done: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
     for _ in range(repeats):
         for name, (argv, marker, env) in runs.items():
             p, e, _ = run_in_pty(argv, env, marker)
             paint[name].append(p)
             done[name].append(e)
+            cpu[name].append(last_cpu)
+    cpu_medians.update({k: statistics.median(v) for k, v in cpu.items()})
     return ({k: statistics.median(v) for k, v in paint.items()},
             {k: statistics.median(v) for k, v in done.items()})
+
+
+#: Medians of the CPU time (start → paint → exit) of the last interleaved_pty, by name.
+cpu_medians: dict[str, float] = {}
+
+
+def cpu_info(a: str, b: str, label_a: str, label_b: str) -> None:
+    ca, cb = cpu_medians[a], cpu_medians[b]
+    print(f"       (info) CPU time (user + system, whole run): {label_a} {ca * 1000:.0f} ms, "
+          f"{label_b} {cb * 1000:.0f} ms (ratio {ca / cb:.2f})", flush=True)
 
 
 def pty_env(home: Path) -> dict[str, str]:
@@ -179,9 +210,11 @@ def bench_startup(repeats: int, case_path: Path) -> None:
     from fleksjob_tui import content
 
     env = pty_env(case_path.parent)
-    # The wizard opens at the person step: its introduction is in the step's pane, so the first
-    # frame that shows it is the first painted wizard screen (not just the header).
-    app_marker = content.ui("step.person.intro", "da")[:30].encode()
+    # The wizard opens at the person step: the first painted wizard screen is the frame that
+    # shows the step's introduction (in the step's pane, not just the header) and the keys in
+    # the footer (Textual fills the footer in after its first layout, maybe a frame later).
+    app_marker = (content.ui("step.person.intro", "da")[:30].encode(),
+                  b"^n")  # the footer's "^n Næste" (a "Næste ›" button is in the pane)
     base_marker = b"Baseline: a minimal"
     app = [sys.executable, "-m", "fleksjob_tui", "open", str(case_path)]
     base = [sys.executable, "-c", BASELINE_APP]
@@ -200,6 +233,8 @@ def bench_startup(repeats: int, case_path: Path) -> None:
     report("(a) the same against the bare minimal app", f"{r_base:.2f} × bare",
            "≤ 1.80 × bare", r_base <= 1.80,
            f"bare minimal Textual app (Header, Static, Footer) {med['base'] * 1000:.0f} ms")
+    cpu_info("app", "floor", "fleksjob", "floor")
+    cpu_info("app", "base", "fleksjob", "bare app")
     print(f"       (info) the floor is {med['floor'] / med['base']:.2f} × the bare app; "
           f"start → paint → exit: fleksjob {ex['app'] * 1000:.0f} ms, floor "
           f"{ex['floor'] * 1000:.0f} ms, bare {ex['base'] * 1000:.0f} ms", flush=True)
@@ -209,10 +244,13 @@ def bench_startup(repeats: int, case_path: Path) -> None:
 
 
 def timed_run(argv: list[str], env: dict[str, str]) -> float:
+    global last_cpu
+    cpu0 = children_cpu()
     t0 = time.perf_counter()
     r = subprocess.run(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t0
+    last_cpu = children_cpu() - cpu0
     if r.returncode not in (0, 1):
         raise RuntimeError(f"{argv} failed: {r.stderr.decode(errors='replace')}")
     return elapsed
@@ -229,15 +267,19 @@ def bench_check(repeats: int, case_path: Path) -> None:
     for argv in runs.values():
         timed_run(argv, env)
     times: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
     for _ in range(repeats * 2):  # short programs: twice the rounds
         for name, argv in runs.items():
             times[name].append(timed_run(argv, env))
+            cpu[name].append(last_cpu)
     med = {k: statistics.median(v) for k, v in times.items()}
+    cpu_medians.update({k: statistics.median(v) for k, v in cpu.items()})
     ratio = med["check"] / med["floor"]
     report("(b) fleksjob check CASE --json", f"{med['check'] * 1000:.0f} ms, "
            f"{ratio:.2f} × floor", "≤ 1.10 × floor", ratio <= 1.10,
            f"floor (python reading + validating the case, nothing else) "
            f"{med['floor'] * 1000:.0f} ms")
+    cpu_info("check", "floor", "check", "floor")
     print(f"       (info) `import rich.console, pydantic` (loads no model): "
           f"{med['bare'] * 1000:.0f} ms; the floor is {med['floor'] / med['bare']:.2f} × that",
           flush=True)
@@ -278,6 +320,7 @@ def bench_start_screen(repeats: int, n: int = 1000) -> None:
         report(f"(c) start screen with {n:,} cases", f"{med['full'] * 1000:.0f} ms, "
                f"{ratio:.2f} × empty", "≤ 1.50 × empty", ratio <= 1.50,
                f"start screen with no cases {med['empty'] * 1000:.0f} ms")
+        cpu_info("full", "empty", f"{n:,} cases", "none")
         print(f"       (info) start → paint → exit: {n:,} cases {ex['full'] * 1000:.0f} ms, "
               f"none {ex['empty'] * 1000:.0f} ms", flush=True)
 

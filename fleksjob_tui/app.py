@@ -144,10 +144,12 @@ class FleksjobApp(App[None]):
         self._update_header()
         self.switch_to_wizard(WizardScreen(step))
         if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
-            # benchmarks/run.py: stop as soon as the wizard's first step has been painted.
+            # benchmarks/run.py: stop as soon as the wizard's first step has been painted,
+            # with the keys in its footer.
             def painted() -> None:
                 pane = getattr(self.screen, "pane", None)
-                if pane is not None and pane.is_mounted:
+                if (pane is not None and pane.is_mounted
+                        and self.screen.query("Footer FooterKey")):
                     timer.stop()
                     self.call_after_refresh(self.exit)
 

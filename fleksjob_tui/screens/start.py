@@ -103,7 +103,8 @@ class StartScreen(Screen):
             for i, entry in enumerate(self.entries[:shown]):
                 options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
             if len(self.entries) > shown:
-                self.call_after_refresh(self._add_rows, self._fill_generation, shown)
+                generation = self._fill_generation
+                self.set_timer(0.05, lambda: self._add_rows(generation, shown))
         else:
             options.append(None)
             options.append(
