@@ -493,8 +493,11 @@ class Conversation:
         step that is a list (measures, meetings), has only a note, or is the summary."""
         out: list[tuple[str, flow.Field | None]] = []
         for step in flow.visible_steps(self.case):
-            fs = [] if step in flow.LIST_STEPS else flow.fields(step, self.case)
-            if fs:
+            fs = flow.fields(step, self.case)
+            if step in flow.LIST_STEPS:  # the list first, then its own questions (next meeting)
+                out.append((step, None))
+                out += [(step, f) for f in fs]
+            elif fs:
                 out += [(step, f) for f in fs]
             else:
                 out.append((step, None))
