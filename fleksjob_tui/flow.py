@@ -65,6 +65,8 @@ class Field:
     labels: str = ""
     #: A date that cannot be after the day of the check (a birth date).
     not_future: bool = False
+    #: Filled in when the case is made (the title): not a sign of where the person got to.
+    prefilled: bool = False
 
     @property
     def table(self) -> str:
@@ -140,7 +142,7 @@ STEPS: dict[str, tuple[Field, ...]] = {
         boolean("person.self_employed"),
         answer("person.receives_disability_pension"),
         answer("person.disability_pension_claim_pending"),
-        text("case.title"),
+        text("case.title", prefilled=True),
     ),
     "employment": (
         text("employment.employer", when=EMPLOYED),

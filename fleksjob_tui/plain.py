@@ -510,6 +510,8 @@ class Conversation:
     def answered(self, pos) -> bool:
         step, field = pos
         if field is not None:
+            if field.prefilled:
+                return False
             value = field.get(self.case)
             return value is not None and value != []
         if step == "measures":
