@@ -16,7 +16,9 @@ health information, so:
   exactly as in the terminal (a second window is told the case is open, and may look read-only).
   A window that is reloaded waits until the wizard it left has saved and let go of the case.
 * Ctrl+C (SIGINT) or SIGTERM stops it in order: each wizard is told to quit (it saves and removes
-  its lock), then terminated or killed only if it does not; then the server closes.
+  its lock), then terminated or killed only if it does not; then the server closes. Should the
+  server itself be killed, each wizard still saves and quits on its own (SIGTERM from the kernel,
+  and ``serve_driver.py``, which takes a broken pipe to the server as the signal to quit).
 
 This module imports aiohttp and textual-serve (not Textual) and is imported only by the
 ``serve`` command; every other command opens no socket.
