@@ -475,3 +475,22 @@ def test_next_steps_say_no_meeting_is_logged_only_when_the_twelve_months_count()
     case.person.birth_date = dt.date(1961, 1, 1)  # six years or less to the pension: exempt
     assert assess(case, AS_OF, "da").twelve_months.exemption is not None
     assert not said(case)
+
+
+def test_the_pack_shows_people_hours_approval_discussed_and_the_next_meeting():
+    from fleksjob_tui.export import render_markdown
+    from fleksjob_tui.rules import assess
+
+    case = _klar()
+    case.people.manager, case.people.union_rep, case.people.union = "Mette", "Jens", "FOA"
+    case.employment.normal_weekly_hours, case.employment.current_weekly_hours = 37, 25
+    case.follow_up.next_meeting = dt.date(2027, 1, 5)
+    case.measures.append(Measure(id="increased_absence", status="ongoing",
+                                 approved_by_municipality="yes", approved_on=dt.date(2025, 3, 1)))
+    md = render_markdown(case, assess(case, AS_OF, "da"), "da")
+    assert "Mette" in md and "Jens (FOA)" in md
+    assert "37 → 25 timer om ugen" in md
+    assert "godkendt af kommunen 01-03-2025" in md
+    assert "Næste opfølgningsmøde" in md and "05-01-2027" in md
+    assert "Drøftet" in md and "Aftalt" in md
+    assert md.index("01-06-2025") < md.index("08-09-2026")
