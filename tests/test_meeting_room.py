@@ -494,3 +494,41 @@ def test_the_pack_shows_people_hours_approval_discussed_and_the_next_meeting():
     assert "Næste opfølgningsmøde" in md and "05-01-2027" in md
     assert "Drøftet" in md and "Aftalt" in md
     assert md.index("01-06-2025") < md.index("08-09-2026")
+
+
+# ── 6. fleksjob restore shows what it puts back and asks ───────────────────────────────────────
+def _two_versions(home):
+    path = home / "sag.toml"
+    old = Case.new(title="A")
+    old.person.name = "Gammel"
+    old.measures.append(Measure(id="aids", status="tried"))
+    old.meetings += [Meeting(date=dt.date(2025, 6, 1)), Meeting(date=dt.date(2025, 7, 1))]
+    storage.save_case(old, path)
+    new = storage.load_case(path)
+    new.person.name = "Ny"
+    storage.save_case(new, path, backup=True)
+    return path
+
+
+@pytest.mark.parametrize("answer, swapped", [("n", False), ("", False), ("j", True)])
+def test_restore_shows_the_version_and_asks_first(home, monkeypatch, capsys, answer, swapped):
+    from fleksjob_tui import cli
+
+    path = _two_versions(home)
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or answer)
+    code = cli.main(["restore", str(path)])
+    out = capsys.readouterr().out
+    assert asked and "[j/N]" in asked[0]
+    assert "Person: Gammel" in out and "Redskaber: 1, møder: 2" in out and "gemt" in out
+    assert storage.load_case(path).person.name == ("Gammel" if swapped else "Ny")
+    assert code == (0 if swapped else 1)
+
+
+def test_restore_yes_does_not_ask(home, monkeypatch, capsys):
+    from fleksjob_tui import cli
+
+    path = _two_versions(home)
+    monkeypatch.setattr("builtins.input", lambda q: pytest.fail("asked"))
+    assert cli.main(["restore", "--yes", str(path)]) == 0
+    assert storage.load_case(path).person.name == "Gammel"
