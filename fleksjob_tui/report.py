@@ -429,7 +429,8 @@ def _measures(case: Case, lang: str, width: int) -> RenderableType:
         else:
             result = status
         documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
-        rows.append((_measure_title(m, lang), period(m, lang), result, documented, has_result))
+        title = _measure_title(m, lang) + measure_extra(case, m, lang)
+        rows.append((title, period(m, lang), result, documented, has_result))
 
     def as_list() -> RenderableType:
         # One line per measure (wrapping under itself): every column is kept.
@@ -441,12 +442,18 @@ def _measures(case: Case, lang: str, width: int) -> RenderableType:
             items.append(_bullet(Text(f"{title}: {line}")))
         return Group(*items)
 
+    # The measure column is never narrower than its longest word: names wrap between words
+    # ("Ændrede / arbejdsopgaver"), never inside one ("arbejdsopga / ver").
+    title_word = _longest_word([r[0] for r in rows] + [word("measures.measure", lang)])
+
     def build(w: int) -> RenderableType:
-        if w < 72:
+        # The other columns take 23 + 18 + ~12 and the gaps between them ~6.
+        if w < 72 or title_word > w - 23 - 18 - 12 - 6:
             return as_list()
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                       width=w)
-        table.add_column(word("measures.measure", lang), overflow="fold", ratio=1)
+        table.add_column(word("measures.measure", lang), overflow="fold", ratio=1,
+                         min_width=title_word)
         table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
         table.add_column(word("measures.result", lang), max_width=18)
         table.add_column(word("measures.documented", lang), no_wrap=True)
@@ -468,8 +475,10 @@ def _bullet(body: RenderableType) -> RenderableType:
 
 def _meetings(case: Case, lang: str) -> RenderableType:
     heading = Text(word("heading.meetings", lang), style="bold underline")
+    follow = follow_up_line(case, lang)
     if not case.meetings:
-        return Group(heading, Text(word("heading.no_meetings", lang)))
+        lines: list[RenderableType] = [heading, Text(word("heading.no_meetings", lang))]
+        return Group(*lines, *([Text(follow)] if follow else []))
     items: list[RenderableType] = [heading]
     ordered = sorted(case.meetings, key=lambda m: (m.date is None, m.date or 0))
     for m in ordered:
@@ -477,14 +486,99 @@ def _meetings(case: Case, lang: str) -> RenderableType:
         who = [word(f"participant.{p}", lang) for p in m.participants]
         if who:
             parts.append(", ".join(who))
+        # What was discussed as well as what was agreed: both belong in the log.
+        if m.summary and m.summary.strip():
+            parts.append(word("meetings.discussed", lang, text=" ".join(m.summary.split())))
         if m.agreed and m.agreed.strip():
             parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
-        elif m.summary and m.summary.strip():
-            parts.append(word("meetings.summary", lang, text=" ".join(m.summary.split())))
         else:
             parts.append(word("meetings.nothing_agreed", lang))
         items.append(_bullet(Text(" · ".join(parts))))
+    if follow:
+        items.append(Text(follow))
     return Group(*items)
+
+
+def follow_up_line(case: Case, lang: str) -> str | None:
+    """"Næste opfølgningsmøde: 05-01-2027", or None when none is planned."""
+    if case.follow_up.next_meeting is None:
+        return None
+    return word("meetings.next_meeting", lang, date=format_date(case.follow_up.next_meeting, lang))
+
+
+def hours_line(case: Case, lang: str) -> str | None:
+    """"37 → 25 timer om ugen (12 timer færre)", or None until both hours are answered."""
+    normal, now = case.employment.normal_weekly_hours, case.employment.current_weekly_hours
+    if normal is None or now is None:
+        return None
+
+    def h(x: float) -> str:
+        return f"{x:g}".replace(".", "," if lang == "da" else ".")
+
+    less = normal - now
+    if less > 0:
+        return word("people.hours_less", lang, normal=h(normal), now=h(now), less=h(less))
+    return word("people.hours", lang, normal=h(normal), now=h(now))
+
+
+def measure_extra(case: Case, m: Any, lang: str) -> str:
+    """What belongs with a measure's name: the hours with "Nedsat timetal", the municipality's
+    approval of an agreement in force (a § 56 agreement)."""
+    extra = ""
+    if m.id == "reduced_hours":
+        hours = hours_line(case, lang)
+        if hours:
+            extra += f" — {hours}"
+    if m.approved_by_municipality == "yes":
+        when = format_date(m.approved_on, lang) if m.approved_on else ""
+        extra += " — " + word("measures.approved", lang, date=when).strip()
+    return extra
+
+
+def people_rows(case: Case, lang: str) -> list[tuple[str, str]]:
+    """(label, text) for the people around the case (names only) and the weekly hours."""
+    p = case.people
+    rows = []
+    if p.manager:
+        rows.append((word("people.manager", lang), p.manager))
+    if p.union_rep or p.union:
+        rep = p.union_rep or "—"
+        rows.append((word("people.union_rep", lang), f"{rep} ({p.union})" if p.union else rep))
+    if p.hr:
+        rows.append((word("people.hr", lang), p.hr))
+    hours = hours_line(case, lang)
+    if hours:
+        rows.append((word("people.hours_label", lang), hours))
+    return rows
+
+
+def _people(case: Case, lang: str) -> RenderableType | None:
+    rows = people_rows(case, lang)
+    if not rows:
+        return None
+    items: list[RenderableType] = [Text(word("people.heading", lang), style="bold underline")]
+    items += [_bullet(Text(f"{label}: {value}")) for label, value in rows]
+    return Group(*items)
+
+
+def municipality_name(case: Case, lang: str) -> str:
+    """"Vejle Kommune" for the home municipality "Vejle"; the role's words when not answered."""
+    name = (case.person.home_municipality or "").strip()
+    if not name:
+        return word(f"next_steps.home_municipality.{case.case.role or 'employee'}", lang)
+    if "kommune" in name.lower() or "municipality" in name.lower():
+        return name
+    return word("next_steps.municipality", lang, town=name)
+
+
+def meeting_next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """When the twelve months on special terms count (no exemption) and no meeting is logged:
+    say that the dialogue over those months is to be written down — and only then."""
+    if case.meetings or case.person.self_employed:
+        return []
+    if assessment.twelve_months.exemption is not None:
+        return []
+    return [word(f"next_steps.no_meetings.{case.case.role or 'employee'}", lang)]
 
 
 def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
@@ -507,8 +601,9 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
             or (when == "waiting" and waiting)
             or when in raised
         ):
-            steps.append(content.pick(item, lang))
-    return steps
+            steps.append(content.pick(item, lang).replace("{municipality}",
+                                                          municipality_name(case, lang)))
+    return steps + meeting_next_steps(case, assessment, lang)
 
 
 def _next_steps(case: Case, assessment: Assessment, lang: str) -> RenderableType:
@@ -568,6 +663,9 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
         Text(""),
         _meetings(case, lang),
     ]
+    people = _people(case, lang)
+    if people is not None:
+        sections[3:3] = [Text(""), people]  # after the dates: who is around the case
     eco = _economy(case, assessment, lang)
     if eco is not None:
         sections += [Text(""), eco]
