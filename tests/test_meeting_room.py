@@ -574,3 +574,22 @@ async def test_a_new_case_starts_on_the_name_not_the_title(home):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert focused_field_key(app) == "person.name"
+
+
+# ── tripped over in tmux: Enter typed fast in a one-line answer ────────────────────────────────
+async def test_keys_typed_across_enter_in_one_burst_land_in_their_own_fields(home):
+    from wizard_helpers import burst
+
+    from fleksjob_tui.app import FleksjobApp
+
+    path = _save(Case.new(role="employee", title="T"), home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+        await burst(app, pilot, "K", "L", "enter", *"10-05-1966", "enter", *"Vejle", "enter",
+                    "n", "n", "n")
+        p = app.case.person
+        assert (p.name, p.birth_date, p.home_municipality) == ("KL", dt.date(1966, 5, 10), "Vejle")
+        assert (p.self_employed, p.receives_disability_pension) == (False, "no")
+        assert p.disability_pension_claim_pending == "no"

@@ -372,6 +372,10 @@ class TextField(CprGuardedField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit_now(event.value)
+
+    def submit_now(self, text: str) -> None:
+        """Enter: on to the next field (called at once by the app, before later keys)."""
         move_on(self)
 
 
@@ -445,7 +449,12 @@ class TypedInputField(QuestionField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._check(event.value, final=True):
+        self.submit_now(event.value)
+
+    def submit_now(self, text: str) -> None:
+        """Enter: read the text; on to the next field when it is accepted (called at once by
+        the app, before later keys)."""
+        if self._check(text, final=True):
             move_on(self)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
