@@ -532,3 +532,64 @@ def test_restore_yes_does_not_ask(home, monkeypatch, capsys):
     monkeypatch.setattr("builtins.input", lambda q: pytest.fail("asked"))
     assert cli.main(["restore", "--yes", str(path)]) == 0
     assert storage.load_case(path).person.name == "Gammel"
+
+
+# ── 8. A way out of every multi-line field ─────────────────────────────────────────────────────
+async def test_enter_on_an_empty_last_line_moves_on(case_file):
+    async with wizard_at(case_file, "checklist") as (app, pilot):
+        field = app.screen.query_one("#f-agreement-difficult_functions")
+        assert "Tab" in str(field.query_one(".q-hint").content)
+        field.focus_input()
+        await keys(pilot, "text:tunge løft", "enter", "text:nattevagter", "enter")
+        assert focused_field_key(app) == "agreement.difficult_functions"
+        await keys(pilot, "enter")  # on the empty last line: on to the next field
+        assert focused_field_key(app) == "agreement.accommodations"
+        assert field.query_one("TextArea").text == "tunge løft\nnattevagter"
+        assert app.case.agreement.difficult_functions == ["tunge løft", "nattevagter"]
+        await keys(pilot, "enter")  # an empty field: Enter moves on as well
+        assert focused_field_key(app) != "agreement.accommodations"
+
+
+# ── 9. A reopened case resumes after the last answer ───────────────────────────────────────────
+async def test_a_reopened_case_puts_the_cursor_after_the_last_answer(home):
+    from fleksjob_tui.app import FleksjobApp
+
+    case = Case.new(role="union_rep", title="T")
+    case.case.last_step = "eligibility"
+    case.eligibility.capacity_reduced = "yes"
+    case.eligibility.capacity_assessed = "no"
+    path = _save(case, home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.step == "eligibility"
+        assert focused_field_key(app) == "eligibility.relocation_retraining_examined"
+
+
+async def test_a_new_case_starts_on_the_name_not_the_title(home):
+    from fleksjob_tui.app import FleksjobApp
+
+    path = _save(Case.new(role="union_rep", title="Sag 22-11-2026"), home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+
+
+# ── tripped over in tmux: Enter typed fast in a one-line answer ────────────────────────────────
+async def test_keys_typed_across_enter_in_one_burst_land_in_their_own_fields(home):
+    from wizard_helpers import burst
+
+    from fleksjob_tui.app import FleksjobApp
+
+    path = _save(Case.new(role="employee", title="T"), home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+        await burst(app, pilot, "K", "L", "enter", *"10-05-1966", "enter", *"Vejle", "enter",
+                    "n", "n", "n")
+        p = app.case.person
+        assert (p.name, p.birth_date, p.home_municipality) == ("KL", dt.date(1966, 5, 10), "Vejle")
+        assert (p.self_employed, p.receives_disability_pension) == (False, "no")
+        assert p.disability_pension_claim_pending == "no"
