@@ -136,13 +136,13 @@ def participants(path: str, qkey: str | None = None, **kw) -> Field:
 #: lists of items (see MEASURE and MEETING); ``summary`` has no questions.
 STEPS: dict[str, tuple[Field, ...]] = {
     "person": (
+        text("case.title", prefilled=True),
         text("person.name"),
         date("person.birth_date", not_future=True),
         text("person.home_municipality"),
         boolean("person.self_employed"),
         answer("person.receives_disability_pension"),
         answer("person.disability_pension_claim_pending"),
-        text("case.title", prefilled=True),
     ),
     "employment": (
         text("employment.employer", when=EMPLOYED),
