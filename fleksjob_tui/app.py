@@ -18,11 +18,9 @@ from . import content, storage, watch
 from .model import STEP_IDS, Case
 from .rules import assess
 from .rules.types import Assessment
+from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
 
-#: Below this size the app shows how large the terminal must be instead of its screens.
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
 
 

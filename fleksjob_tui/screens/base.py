@@ -7,7 +7,7 @@ it says about the state of the case comes from ``app.assessment``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 from rich.text import Text
@@ -29,9 +29,19 @@ from ..widgets.fields import (
     QuestionField,
     TextField,
 )
+from ..widgets.host import WizardHost, host_of
 
-if TYPE_CHECKING:
-    from ..app import FleksjobApp
+
+@runtime_checkable
+class StepsScreen(Protocol):
+    """What a step uses from the wizard screen it is shown in (screens/wizard.py)."""
+
+    def visible_steps(self) -> list[str]: ...
+
+    async def action_next(self) -> None: ...
+
+    async def action_back(self) -> None: ...
+
 
 STATE_MARK = {"complete": "✓", "missing": "!", "blocker": "✗"}
 
@@ -52,8 +62,14 @@ class StepPane(VerticalScroll):
 
     # ── shortcuts ────────────────────────────────────────────────────────────────────────────
     @property
-    def fj(self) -> FleksjobApp:
-        return self.app  # type: ignore[return-value]
+    def fj(self) -> WizardHost:
+        return host_of(self)
+
+    @property
+    def steps_screen(self) -> StepsScreen | None:
+        """The wizard screen this step is shown in (None while it is being built elsewhere)."""
+        screen = self.app.screen
+        return screen if isinstance(screen, StepsScreen) else None
 
     @property
     def case(self) -> Case:
@@ -115,8 +131,8 @@ class StepPane(VerticalScroll):
     def numbered_title(self) -> str:
         """"3 · Tjekliste", numbered as in the step list (which leaves out steps that do not apply)."""
         title = self.t(f"step.{self.step_id}.title")
-        visible = getattr(self.app.screen, "visible_steps", None)
-        steps = visible() if visible is not None else []
+        host = self.steps_screen
+        steps = host.visible_steps() if host is not None else []
         if self.step_id in steps:
             return f"{steps.index(self.step_id) + 1} · {title}"
         return title
@@ -184,10 +200,12 @@ class StepPane(VerticalScroll):
             return
         if event.button.id == "nav-next":
             event.stop()
-            await self.screen.action_next()  # type: ignore[attr-defined]
+            if (host := self.steps_screen) is not None:
+                await host.action_next()
         elif event.button.id == "nav-back":
             event.stop()
-            await self.screen.action_back()  # type: ignore[attr-defined]
+            if (host := self.steps_screen) is not None:
+                await host.action_back()
 
 
 class ItemListStep(StepPane):

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 
 from .. import content
 from ..widgets.fields import FieldChanged, QuestionField
+from ..widgets.host import host_of
 from ..widgets.i18n import localize_bindings
 from ..widgets.window import Window
 
@@ -35,10 +36,10 @@ class EditorScreen(Window[str]):
         self.deletable = deletable
         self.item = item
         self._original = item.model_copy(deep=True) if item is not None else None
-        localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
+        localize_bindings(self, host_of(self).lang)
 
     def t(self, key: str, **fmt) -> str:
-        return self.app.t(key, **fmt)  # type: ignore[attr-defined]
+        return host_of(self).t(key, **fmt)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box"):
@@ -58,7 +59,7 @@ class EditorScreen(Window[str]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        if not self.app.takes_edits:  # type: ignore[attr-defined]
+        if not host_of(self).takes_edits:
             from .base import lock_fields
 
             lock_fields(self)
@@ -71,12 +72,12 @@ class EditorScreen(Window[str]):
             break
 
     def on_key(self, event) -> None:
-        if event.is_printable and not self.app.takes_edits:  # type: ignore[attr-defined]
-            self.app.tell_read_only()  # type: ignore[attr-defined]
+        if event.is_printable and not host_of(self).takes_edits:
+            host_of(self).tell_read_only()
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
-        self.app.case_changed()  # type: ignore[attr-defined]
+        host_of(self).case_changed()
 
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""
@@ -88,7 +89,7 @@ class EditorScreen(Window[str]):
             await self._close()
             return
         sure = await self.app.push_screen_wait(
-            ConfirmScreen(self.t("editor.confirm_delete", title=self.title_text), self.app.lang)  # type: ignore[attr-defined]
+            ConfirmScreen(self.t("editor.confirm_delete", title=self.title_text), host_of(self).lang)
         )
         if sure:
             self.dismiss("delete")
@@ -109,7 +110,7 @@ class EditorScreen(Window[str]):
             discard = await self.app.push_screen_wait(
                 ConfirmScreen(
                     self.t("editor.refused", label=field.label_text, problem=problem),
-                    self.app.lang,  # type: ignore[attr-defined]
+                    host_of(self).lang,
                     yes=self.t("editor.discard"),
                     no=self.t(fix),
                 )
@@ -129,7 +130,7 @@ class EditorScreen(Window[str]):
         # Field by field through pydantic would check each against the others half-restored
         # (a period's from/to); the copy was valid as a whole.
         self.item.__dict__.update(self._original.model_copy(deep=True).__dict__)
-        self.app.case_changed()  # type: ignore[attr-defined]
+        host_of(self).case_changed()
 
 
 class ConfirmScreen(Window[bool]):

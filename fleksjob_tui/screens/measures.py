@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from .. import content
 from ..dates import format_date
 from ..model import MEASURE_IDS, MEASURE_RESULTS, MEASURE_STATUSES, Measure
+from ..widgets.host import host_of
 from .base import ItemListStep
 from .editor import AskTextScreen, EditorScreen
 
@@ -57,14 +58,14 @@ class MeasureEditor(EditorScreen):
         from ..widgets.fields import DateField, NoteField, OptionsField, TextField
 
         m = self.measure
-        role = self.app.case.role  # type: ignore[attr-defined]
+        role = host_of(self).case.role
         kw = {"lang": self.lang, "role": role}
         if m.id != "other":
             help_text = content.text("measures", f"{m.id}.help", self.lang)
             if m.id == "reduced_hours":
                 from .employment import hours_text
 
-                hours = hours_text(self.app.case.employment, self.lang)  # type: ignore[attr-defined]
+                hours = hours_text(host_of(self).case.employment, self.lang)
                 if hours:
                     help_text += f"\n{hours}"
             yield _help_line(help_text)

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from .. import content
 from ..dates import format_date
 from ..model import Meeting
+from ..widgets.host import host_of
 from .base import ItemListStep
 from .editor import EditorScreen
 
@@ -27,7 +28,7 @@ class MeetingEditor(EditorScreen):
         from ..widgets.fields import DateField, NoteField, ParticipantsField
 
         m = self.meeting
-        kw = {"lang": self.lang, "role": self.app.case.role}  # type: ignore[attr-defined]
+        kw = {"lang": self.lang, "role": host_of(self).case.role}
         yield DateField(m, "date", "meeting.date", **kw)
         yield ParticipantsField(m, "participants", "meeting.participants", **kw)
         yield NoteField(m, "summary", "meeting.summary", **kw)

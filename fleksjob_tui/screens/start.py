@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
@@ -18,12 +17,10 @@ from textual.widgets.option_list import Option
 
 from .. import case_index, content, example_cases, storage
 from ..model import Case
+from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
 from .editor import AskTextScreen, ConfirmScreen
 from .role import RoleScreen
-
-if TYPE_CHECKING:
-    from ..app import FleksjobApp
 
 
 class StartScreen(Screen):
@@ -49,8 +46,8 @@ class StartScreen(Screen):
         localize_bindings(self, self.fj.lang)
 
     @property
-    def fj(self) -> FleksjobApp:
-        return self.app  # type: ignore[return-value]
+    def fj(self) -> WizardHost:
+        return host_of(self)
 
     def t(self, key: str, **fmt) -> str:
         return content.ui(key, self.fj.lang, **fmt)
@@ -253,8 +250,6 @@ class StartScreen(Screen):
         self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
-        from ..app import MIN_HEIGHT, MIN_WIDTH
-
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
     def help_text(self) -> tuple[str, str]:

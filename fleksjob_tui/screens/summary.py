@@ -30,6 +30,7 @@ from ..export import (
 from ..report import render_summary
 from ..rules.types import Assessment
 from ..widgets.choice import Choice
+from ..widgets.host import host_of
 from ..widgets.i18n import localize_bindings
 from ..widgets.inputs import Input
 from ..widgets.window import Window
@@ -87,7 +88,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     def case_path(self) -> Path | None:
         if self._case_path is not None:
             return self._case_path
-        return getattr(self.app, "path", None)
+        return host_of(self).path
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box", id="export-box"):

@@ -6,7 +6,6 @@ Leaving a step saves the case; so does every answer, half a second after it is g
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,12 +16,10 @@ from textual.widgets import Footer, Header, Static
 
 from ..model import STEP_IDS
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
+from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
 from ..widgets.steplist import StepList
 from . import steps
-
-if TYPE_CHECKING:
-    from ..app import FleksjobApp
 
 #: At this width and wider the step list stays visible; narrower, ctrl+l shows it.
 WIDE = 80
@@ -52,8 +49,8 @@ class WizardScreen(Screen):
         localize_bindings(self, self.fj.lang)
 
     @property
-    def fj(self) -> FleksjobApp:
-        return self.app  # type: ignore[return-value]
+    def fj(self) -> WizardHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -236,8 +233,6 @@ class WizardScreen(Screen):
         self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
-        from ..app import MIN_HEIGHT, MIN_WIDTH
-
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         self.set_class(width < WIDE, "-narrow")
 

@@ -26,6 +26,7 @@ from ..dates import DateError, format_date, parse_date
 from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
 from .focus import move_on
+from .host import host_of
 from .inputs import Input, TextArea
 
 
@@ -131,7 +132,7 @@ class QuestionField(Vertical):
 
     def on_mount(self) -> None:
         # Snapshot tests (and users who dislike it) turn the blinking cursor off app-wide.
-        if not getattr(self.app, "cursor_blink", True):
+        if not host_of(self).cursor_blink:
             for widget in self.query(".q-input"):
                 if hasattr(widget, "cursor_blink"):
                     widget.cursor_blink = False

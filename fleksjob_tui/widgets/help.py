@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from .. import content
+from .host import host_of
 from .window import Window
 
 
@@ -92,7 +93,7 @@ class HelpScreen(Window[None]):
                     gloss = glossary(self.reference, self.lang)
                     if gloss:
                         yield Static(gloss, classes="help-gloss")
-                yield Static(law_lines(getattr(self.app, "as_of", None), self.lang),
+                yield Static(law_lines(host_of(self).as_of, self.lang),
                              classes="help-law", id="help-law")
             yield Button(content.ui("help.close", self.lang), id="help-close", variant="primary")
 
