@@ -102,7 +102,7 @@ def _line(entry: Entry, key: list[int]) -> dict:
 
 
 def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Entry:
-    from .rules import assess
+    from .rules import assess  # only when a file changed: a start from the index skips the rules
 
     mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
     try:
