@@ -11,7 +11,7 @@ Each step lists its questions in the order its pane composes them (``screens/<st
 * ``qkey`` — the question's key in ``content/questions.toml`` (by default the path);
 * ``when`` — when the wizard shows it (e.g. :data:`EMPLOYED`: not for the self-employed).
 
-``tests/test_plain.py`` mounts every wizard step and checks that it composes exactly these
+``tests/tui/test_plain.py`` mounts every wizard step and checks that it composes exactly these
 question keys, so the two cannot drift: when a step gains a question, add one line here, e.g.
 ``number("employment.normal_weekly_hours")``.
 

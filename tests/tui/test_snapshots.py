@@ -3,7 +3,7 @@
 Plain ``def`` tests (snap_compare is synchronous), cursor blink off, Textual pinned in
 pyproject.toml. The case is never saved (so the header shows no save time); it is not opened
 read-only, which would show every answer disabled.
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
+Update after an intended change with ``pytest tests/tui/test_snapshots.py --snapshot-update``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.model import STEP_IDS
 
 AS_OF = dt.date(2026, 11, 22)
-EXAMPLES = Path(__file__).resolve().parent.parent / "fleksjob_tui" / "content" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "fleksjob_tui" / "content" / "examples"
 
 
 @pytest.fixture(autouse=True)

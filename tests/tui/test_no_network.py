@@ -23,7 +23,7 @@ from fleksjob_tui import cli, storage
 from fleksjob_tui.app import FleksjobApp
 from fleksjob_tui.model import STEP_IDS, Case
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 attempts: list[str] = []

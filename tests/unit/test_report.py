@@ -16,7 +16,7 @@ from fleksjob_tui.rules import assess
 from fleksjob_tui.storage import load_case
 
 AS_OF = dt.date(2026, 11, 22)
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from fleksjob_tui.rules import assess
 
 pexpect = pytest.importorskip("pexpect")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 AS_OF = dt.date(2026, 11, 22)
 

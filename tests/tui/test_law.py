@@ -31,7 +31,7 @@ D = dt.date
 ONE = dt.timedelta(days=1)
 AS_OF = D(2026, 12, 1)
 BIRTH = D(1975, 6, 15)  # pension 2045-06-15, six-year mark 2039-06-15: the rule applies
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CONTENT = ROOT / "fleksjob_tui" / "content"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "fleksjob_tui"
 MAX_LINES = 600
 #: Modules over MAX_LINES today, each being split by its owner in this round (issue 12).

@@ -22,7 +22,7 @@ from fleksjob_tui.model import Case
 from fleksjob_tui.rules import assess, subsidy
 
 AS_OF = dt.date(2026, 11, 22)
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(autouse=True)

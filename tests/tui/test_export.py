@@ -34,7 +34,7 @@ from fleksjob_tui.model import Measure
 from fleksjob_tui.rules import assess
 from fleksjob_tui.storage import load_case
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 AS_OF = dt.date(2026, 11, 22)
 EVIL = '<script>alert("x")</script>'

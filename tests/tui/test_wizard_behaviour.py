@@ -408,7 +408,7 @@ async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
     from pathlib import Path
 
     path = home / "klar.toml"
-    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "klar.toml", path)
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "klar.toml", path)
     async with wizard_at(path, "summary") as (app, pilot):
         pane = app.screen.pane
         assert pane.max_scroll_y > 0 and pane.scroll_y == 0

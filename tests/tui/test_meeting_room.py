@@ -393,7 +393,7 @@ async def test_a_measure_can_be_recorded_as_approved_by_the_municipality(case_fi
 def _klar():
     from pathlib import Path
 
-    return storage.load_case(Path(__file__).resolve().parent.parent / "examples" / "klar.toml")
+    return storage.load_case(Path(__file__).resolve().parents[2] / "examples" / "klar.toml")
 
 
 def _summary(case, width=80):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fleksjob_tui.widgets.host import WizardHost
 
-PACKAGE = Path(__file__).resolve().parent.parent / "fleksjob_tui"
+PACKAGE = Path(__file__).resolve().parents[2] / "fleksjob_tui"
 UI = sorted((PACKAGE / "screens").glob("*.py")) + sorted((PACKAGE / "widgets").glob("*.py"))
 
 

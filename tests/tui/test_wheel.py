@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.wheel,
     pytest.mark.skipif(bool(os.environ.get("FLEKSJOB_SKIP_WHEEL")), reason="FLEKSJOB_SKIP_WHEEL"),
