@@ -935,3 +935,123 @@ async def test_the_start_screen_lists_a_waiting_case(tmp_path, monkeypatch):
         await pilot.pause()
         options = [str(o.prompt) for ol in app.screen.query(OptionList) for o in ol.options]
         assert any("venter på tiden" in o for o in options), options
+
+
+# --- The review of issue 10 (lawreview): what the first implementation got wrong ---------------
+
+# Born 1965-01-15: state pension age 68 on 2033-01-15, six-year mark 2027-01-15, before the
+# waiting case's twelve months (2027-03-01).
+EARLY_MARK_BIRTH = D(1965, 1, 15)
+EARLY_MARK = D(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("start", "raised"),
+    [
+        (EARLY_MARK - ONE, True),  # more than 6 years left on the start day: "forinden" binds
+        (EARLY_MARK, False),  # 6 years or less on the start day: § 119, stk. 1 does not apply
+        (EARLY_MARK + ONE, False),
+    ],
+)
+def test_flexjob_start_on_or_after_the_six_year_mark_is_not_held_back(start, raised):
+    assert pension_for(EARLY_MARK_BIRTH).six_year_mark == EARLY_MARK
+    c = waiting_case()
+    c.person.birth_date = EARLY_MARK_BIRTH
+    c.flexjob.start = start
+    a = assess(c, AS_OF)
+    assert ("flexjob_start_before_twelve_months" in ids(a)) is raised
+    assert a.status == ("missing" if raised else "waiting")
+
+
+@pytest.mark.parametrize("self_employed", [False, True])
+@pytest.mark.parametrize(
+    ("role", "lang", "phrase"),
+    [
+        ("manager", "da", "Det er ikke oplyst, om kommunen har vurderet"),
+        ("employee", "da", "Det er ikke oplyst, om kommunen har vurderet, om din arbejdsevne"),
+        ("manager", "en", "It has not been stated whether the municipality has assessed"),
+        ("employee", "en", "It has not been stated whether the municipality has assessed "
+                           "whether your work capacity"),
+    ],
+)
+def test_dont_know_whether_the_municipality_has_assessed_reads_not_stated(
+        self_employed, role, lang, phrase):
+    c = self_employed_case() if self_employed else ready_case()
+    c.case.role = role
+    c.case.language = lang
+    c.eligibility.capacity_assessed = "unknown"
+    f = finding(assess(c, AS_OF), "capacity_unclear")
+    assert f.message.startswith(phrase), f.message
+    assert ("virksomhed" in f.message or "business" in f.message) is self_employed
+    # "Nej" (not assessed yet) still says the municipality has not assessed it.
+    c.eligibility.capacity_assessed = "no"
+    f = finding(assess(c, AS_OF), "capacity_unclear")
+    assert not f.message.startswith(phrase)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "variant"),
+    [
+        (EARLY_MARK - ONE, "applies"),  # more than 6 years: the rule applies as usual
+        (EARLY_MARK, "senior"),  # 6 years or less: the rule does not apply at all
+        (EARLY_MARK + ONE, "senior"),
+    ],
+)
+def test_progressive_note_never_says_the_rule_applies_when_six_years_or_less(as_of, variant):
+    c = ready_case()
+    c.person.birth_date = EARLY_MARK_BIRTH
+    c.eligibility.progressive_disease = "yes"
+    for role, lang, applies_words, senior_words in [
+        ("manager", "da", "gælder kravet om 12 måneder som sædvanligt", "6 år eller mindre"),
+        ("employee", "da", "gælder kravet om 12 måneder som sædvanligt", "du har 6 år eller mindre"),
+        ("manager", "en", "the 12-month rule applies as usual", "6 years or less"),
+    ]:
+        c.case.role, c.case.language = role, lang
+        a = assess(c, as_of)
+        f = finding(a, "progressive_disease_note")
+        if variant == "applies":
+            assert applies_words in f.message and senior_words not in f.message
+            assert a.twelve_months.exemption is None
+        else:
+            assert applies_words not in f.message and senior_words in f.message
+            assert a.twelve_months.exemption == "senior"
+            assert "åbenbart formålsløst" in f.message or "obviously pointless" in f.message
+            assert "§ 116, stk. 3" in f.reference
+
+
+#: Every yes / no / "ved ikke" question whose "ved ikke" can raise a finding that is not advice.
+UNKNOWN_ANSWERS = [
+    ("person", "receives_disability_pension"),
+    ("agreement", "written"),
+    ("agreement", "attempt_documented"),
+    ("eligibility", "capacity_reduced"),
+    ("eligibility", "capacity_assessed"),
+    ("eligibility", "relocation_retraining_examined"),
+    ("self_employment", "main_occupation"),
+    ("self_employment", "benefit_periods"),
+]
+
+
+@pytest.mark.parametrize(("table", "key"), UNKNOWN_ANSWERS)
+@pytest.mark.parametrize(("role", "lang"), [("manager", "da"), ("employee", "da"),
+                                             ("manager", "en"), ("employee", "en")])
+def test_every_dont_know_reads_not_stated(table, key, role, lang):
+    """RULES.md section 7: a finding raised by "ved ikke" says "det er ikke oplyst, om …", in
+    the manager's and the employee's wording alike (never "svar på …" or "… mangler")."""
+    if table == "self_employment":
+        c = self_employed_case()
+        c.self_employment.months_30h_last_24 = 11  # so benefit_periods matters
+        c.self_employment.benefit_periods = "yes"
+    else:
+        c = ready_case()
+    c.case.role, c.case.language = role, lang
+    before = {f.id for f in assess(c, AS_OF).findings}
+    setattr(getattr(c, table), key, "unknown")
+    raised = [f for f in assess(c, AS_OF).findings
+              if f.severity != "advice" and (f.id not in before or key == "benefit_periods")]
+    assert raised, f"{table}.{key} = unknown raised nothing"
+    phrase = "det er ikke oplyst, om" if lang == "da" else "it has not been stated whether"
+    for f in raised:
+        assert phrase in f.message.lower(), (f.id, f.message)
+        first = f.message.split(".")[0].lower()
+        assert "mangler" not in first and "missing" not in first, (f.id, f.message)
