@@ -1055,3 +1055,35 @@ def test_every_dont_know_reads_not_stated(table, key, role, lang):
         assert phrase in f.message.lower(), (f.id, f.message)
         first = f.message.split(".")[0].lower()
         assert "mangler" not in first and "missing" not in first, (f.id, f.message)
+
+
+@pytest.mark.parametrize(("role", "lang", "phrase"), [
+    ("manager", "da", "der er ikke noget at rette"), ("employee", "da", "der er ikke noget at rette"),
+    ("manager", "en", "there is nothing to correct"), ("employee", "en", "there is nothing to correct"),
+])
+@pytest.mark.parametrize("birth", [BIRTH, EARLY_MARK_BIRTH])  # with and without the six-year mark
+def test_waiting_and_the_municipalitys_part_send_no_one_looking_for_a_mistake(role, lang, phrase,
+                                                                              birth):
+    c = waiting_case(role, lang)
+    c.person.birth_date = birth
+    c.eligibility.capacity_assessed = "no"
+    a = assess(c, AS_OF)
+    assert a.status == "waiting"
+    waiting = finding(a, "twelve_months_not_met")
+    assert phrase in waiting.message
+    assert ("6 år eller mindre" in waiting.message or "6 years or less" in waiting.message) \
+        is (birth == EARLY_MARK_BIRTH)
+    municipality = finding(a, "capacity_unclear").message
+    assert ("ikke selv skaffe" in municipality) or ("need not obtain" in municipality)
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "unknown"])
+def test_functions_and_accommodations_do_not_presuppose_an_agreement(written):
+    c = ready_case()
+    c.agreement.written = written
+    c.agreement.difficult_functions = []
+    c.agreement.accommodations = []
+    a = assess(c, AS_OF)
+    for fid in ("difficult_functions_missing", "accommodations_missing"):
+        msg = finding(a, fid).message
+        assert msg.startswith("Det er ikke skrevet ned") and "skriftlige aftale skal nævne" in msg
