@@ -1087,3 +1087,16 @@ def test_functions_and_accommodations_do_not_presuppose_an_agreement(written):
     for fid in ("difficult_functions_missing", "accommodations_missing"):
         msg = finding(a, fid).message
         assert msg.startswith("Det er ikke skrevet ned") and "skriftlige aftale skal nævne" in msg
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_self_employed_are_not_told_about_a_workplace_or_the_twelve_months(lang):
+    c = self_employed_case()
+    c.case.language = lang
+    c.contacts.home_municipality = "no"
+    a = assess(c, AS_OF)
+    f = finding(a, "home_municipality_not_contacted")
+    assert "§ 126" in f.reference and "§ 118" not in f.reference
+    assert "København" not in f.reference and "Copenhagen" not in f.reference
+    steps = " ".join(report.next_steps(c, a, lang))
+    assert "12 måneder" not in steps and "12 months" not in steps
