@@ -1100,3 +1100,30 @@ def test_the_self_employed_are_not_told_about_a_workplace_or_the_twelve_months(l
     assert "København" not in f.reference and "Copenhagen" not in f.reference
     steps = " ".join(report.next_steps(c, a, lang))
     assert "12 måneder" not in steps and "12 months" not in steps
+
+
+def _texts(node, path=()):
+    """Every string in a content table, with its key path (references left out)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k != "reference":
+                yield from _texts(v, (*path, str(k)))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _texts(v, (*path, str(i)))
+    elif isinstance(node, str):
+        yield ".".join(path), node
+
+
+def test_every_paraphrase_of_section_116_3_keeps_unless_obviously_pointless():
+    """Issue 10, 7: wherever § 116, stk. 3 is paraphrased, "medmindre det er åbenbart
+    formålsløst" stays (the pack's measures intro said only "skal være afprøvet")."""
+    seen = 0
+    for toml in sorted(CONTENT.glob("*.toml")):
+        for key, text in _texts(content.load(toml.stem)):
+            if re.search(r"116, stk\. 3|116\(3\)", text) and re.search(
+                    r"afprøvet|have been tried|must have been tried|skal være", text):
+                seen += 1
+                assert ("åbenbart formålsløst" in text or "obviously pointless" in text), \
+                    f"{toml.name}: {key}: {text}"
+    assert seen >= 2

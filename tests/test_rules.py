@@ -389,7 +389,7 @@ def test_twelve_months_not_met_message_gives_met_on_in_each_language():
     assert "01-06-2026" in finding(assess(c, AS_OF), "twelve_months_not_met").message
     c.case.language = "en"
     msg = finding(assess(c, AS_OF), "twelve_months_not_met").message
-    assert "2026-06-01" in msg and msg.startswith("The 12 months")
+    assert "2026-06-01" in msg and msg.startswith("The employee")
     # Only time is needed: the message says there is nothing to correct (issue 10).
     assert "nothing to correct" in msg
 
