@@ -1127,3 +1127,23 @@ def test_every_paraphrase_of_section_116_3_keeps_unless_obviously_pointless():
                 assert ("åbenbart formålsløst" in text or "obviously pointless" in text), \
                     f"{toml.name}: {key}: {text}"
     assert seen >= 2
+
+
+@pytest.mark.parametrize(
+    ("home", "jobcenter", "raised"),
+    [
+        ("yes", None, False),
+        ("no", None, True),
+        (None, None, True),
+        (None, "yes", False),  # an old file: the jobcentre is the municipality's own
+        ("no", "yes", False),
+        ("no", "no", True),
+        (None, "unknown", True),
+    ],
+)
+def test_an_old_files_jobcentre_contact_counts_as_the_municipality_contacted(home, jobcenter,
+                                                                           raised):
+    c = ready_case()
+    c.contacts.home_municipality = home
+    c.contacts.jobcenter = jobcenter
+    assert ("home_municipality_not_contacted" in ids(assess(c, AS_OF))) is raised

@@ -357,7 +357,8 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     if not self_employed and contacts.hr != "yes":
         # A workplace's HR: not for the self-employed. Københavns Kommune's own offices only there.
         add("hr_not_contacted", "kk" if _copenhagen(case.employment.employer) else None)
-    if contacts.home_municipality != "yes":
+    # An old file's "jobcentret er kontaktet" is the municipality contacted (lov nr. 1750/2025).
+    if contacts.home_municipality != "yes" and contacts.jobcenter != "yes":
         add("home_municipality_not_contacted", "self" if self_employed else None,
             checked_on=format_date(law_basis().checked_on, lang))
     # ``jobcenter_not_contacted`` is retired (lov nr. 1750/2025: the law says "kommunen").
