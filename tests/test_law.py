@@ -1147,3 +1147,20 @@ def test_an_old_files_jobcentre_contact_counts_as_the_municipality_contacted(hom
     c.contacts.home_municipality = home
     c.contacts.jobcenter = jobcenter
     assert ("home_municipality_not_contacted" in ids(assess(c, AS_OF))) is raised
+
+
+@pytest.mark.parametrize(("role", "lang", "words"), [
+    ("manager", "da", ("seniorpension", "kommunen, der afgør, om det skal være fleksjob eller "
+                                        "førtidspension")),
+    ("employee", "da", ("seniorpension", "Har du søgt om førtidspension")),
+    ("manager", "en", ("senior pension", "the municipality decides")),
+])
+def test_a_pending_claim_names_both_pensions_the_question_asks_about(role, lang, words):
+    """The question asks about førtidspension or seniorpension; the message must not speak of
+    førtidspension alone (nor say the municipality decides a senior-pension claim)."""
+    c = ready_case(role, lang)
+    c.person.disability_pension_claim_pending = "yes"
+    msg = finding(assess(c, AS_OF), "disability_pension_claim_pending").message
+    for w in words:
+        assert w in msg, msg
+    assert "berettiget" not in msg and "eligible" not in msg
