@@ -1164,3 +1164,18 @@ def test_a_pending_claim_names_both_pensions_the_question_asks_about(role, lang,
     for w in words:
         assert w in msg, msg
     assert "berettiget" not in msg and "eligible" not in msg
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_self_employed_estimate_is_not_said_to_be_computed_monthly_from_the_register(lang):
+    """BEK nr. 1794/2025 § 8, stk. 2: the self-employed subsidy is computed once a year; only
+    the wage subsidy is computed every month from the income register."""
+    r = run("--lang", lang, "tilskud", "--business-income", "200000", "--year", "2026")
+    assert r.returncode == 0, r.stderr
+    text = " ".join(r.stdout.split())
+    assert ("én gang om året" if lang == "da" else "once a year") in text
+    for table, key in (("report", "tilskud.disclaimer"), ("export", "economy.disclaimer")):
+        said = content.text(table, key, lang, reference="x") if table == "export" else \
+            content.text(table, key, lang)
+        assert ("én gang om året" in said) or ("once a year" in said)
+        assert ("hver måned" in said) or ("every month" in said)
