@@ -657,7 +657,9 @@ def test_the_section_56_help_says_what_the_law_says():
     help_da = content.text("measures", "increased_absence.help", "da")
     for phrase in ("første 30 kalenderdage", "mindst 10 fraværsdage", "21 dage",
                    "skriftlig", "navn og adresse", "sygdommens art", "hjemkommunen skal godkende",
-                   "2 år ad gangen", "fornys", "virker først fra den dag", "lav den tidligt"):
+                   "2 år ad gangen", "fornys", "virker først fra den dag", "lav den tidligt",
+                   # § 56, stk. 1 (the employment requirement) and stk. 4 (renewal after a change)
+                   "beskæftigelseskravet", "ændret sig væsentligt"):
         assert phrase in help_da, phrase
     assert "fra første fraværsdag" not in help_da
     help_en = content.text("measures", "increased_absence.help", "en")
