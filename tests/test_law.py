@@ -1181,3 +1181,23 @@ def test_the_self_employed_estimate_is_not_said_to_be_computed_monthly_from_the_
             content.text(table, key, lang)
         assert ("én gang om året" in said) or ("once a year" in said)
         assert ("hver måned" in said) or ("every month" in said)
+
+
+EXAMPLE_DAY = D(2026, 11, 22)  # the day the examples are written for
+EXAMPLE_MET_ON = D(2027, 6, 22)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [(EXAMPLE_MET_ON - ONE, "waiting"), (EXAMPLE_MET_ON, "ready"), (EXAMPLE_MET_ON + ONE, "ready")],
+)
+def test_the_waiting_example_waits_until_its_twelve_months(as_of, status):
+    case = load_case(EXAMPLES / "venter.toml")
+    a = assess(case, as_of)
+    assert a.status == status
+    assert "capacity_unclear" in ids(a)  # the municipality's part never holds it back
+    if status == "waiting":
+        assert finding(a, "twelve_months_not_met").due == EXAMPLE_MET_ON
+        assert ids(a) == ["twelve_months_not_met", "capacity_unclear"]
+    assert "jobcenter" not in (EXAMPLES / "venter.toml").read_text(encoding="utf-8")
+    assert assess(case, EXAMPLE_DAY).status == "waiting"
