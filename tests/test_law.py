@@ -999,10 +999,15 @@ def test_dont_know_whether_the_municipality_has_assessed_reads_not_stated(
         (EARLY_MARK + ONE, "senior"),
     ],
 )
-def test_progressive_note_never_says_the_rule_applies_when_six_years_or_less(as_of, variant):
+@pytest.mark.parametrize("pointless", ["no", "yes"])
+def test_progressive_note_never_says_the_rule_applies_when_six_years_or_less(as_of, variant,
+                                                                           pointless):
     c = ready_case()
     c.person.birth_date = EARLY_MARK_BIRTH
     c.eligibility.progressive_disease = "yes"
+    c.eligibility.retention_pointless = pointless
+    if pointless == "yes" and variant == "applies":
+        variant = "held"  # more than 6 years: the exception rests on the municipality
     for role, lang, applies_words, senior_words in [
         ("manager", "da", "gælder kravet om 12 måneder som sædvanligt", "6 år eller mindre"),
         ("employee", "da", "gælder kravet om 12 måneder som sædvanligt", "du har 6 år eller mindre"),
@@ -1011,7 +1016,11 @@ def test_progressive_note_never_says_the_rule_applies_when_six_years_or_less(as_
         c.case.role, c.case.language = role, lang
         a = assess(c, as_of)
         f = finding(a, "progressive_disease_note")
-        if variant == "applies":
+        if variant == "held":
+            assert "kommunens konkrete vurdering" in f.message or \
+                "municipality's concrete assessment" in f.message
+            assert a.twelve_months.exemption == "progressive_disease"
+        elif variant == "applies":
             assert applies_words in f.message and senior_words not in f.message
             assert a.twelve_months.exemption is None
         else:

@@ -327,10 +327,10 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     # Seed 004's progressive-disease exception: how it can apply, or that it rests on the
     # municipality's concrete assessment (it is not a rule of its own in § 119).
     if eligibility.progressive_disease == "yes" and not self_employed:
-        if "progressive_disease" in held:
-            note = "held"
-        elif "senior" in held:
+        if "senior" in held:
             note = "senior"  # the 12-month rule does not apply anyway: 6 years or less
+        elif "progressive_disease" in held:
+            note = "held"
         else:
             note = None
         add("progressive_disease_note", note)
