@@ -262,7 +262,11 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
                 signed_on=format_date(agreement.signed_on, lang),
                 met_from_signing=format_date(add_months(agreement.signed_on, 1), lang))
         flex_start = case.flexjob.start
-        if flex_start is not None and tm.met_on is not None and flex_start < tm.met_on:
+        # "forinden" only binds while there are more than 6 years to the pension date: a flex
+        # job that starts on or after the six-year mark is outside § 119, stk. 1.
+        mark = pension.six_year_mark if pension is not None else None
+        if flex_start is not None and tm.met_on is not None and flex_start < tm.met_on \
+                and (mark is None or flex_start < mark):
             add("flexjob_start_before_twelve_months",
                 flexjob_start=format_date(flex_start, lang), met_on=format_date(tm.met_on, lang))
         if agreement.written != "yes":
@@ -281,8 +285,14 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     if reduced == "no":
         add("capacity_not_reduced", own)
     elif reduced is None or reduced == "unknown" or eligibility.capacity_assessed != "yes":
-        add("capacity_unclear", "self_unknown" if self_employed and reduced == "unknown"
-            else own or unknown(reduced))
+        # "Ved ikke" to either question reads "det er ikke oplyst, om …" (RULES.md section 7).
+        if reduced == "unknown":
+            variant = "self_unknown" if self_employed else "unknown"
+        elif eligibility.capacity_assessed == "unknown":
+            variant = "self_assessed_unknown" if self_employed else "assessed_unknown"
+        else:
+            variant = own
+        add("capacity_unclear", variant)
     # "Varigt" needs medical evidence; refusing invasive treatment may not count (§ 118, stk. 3).
     if eligibility.medical_documentation != "yes" and reduced != "no":
         add("medical_documentation_advice", unknown(eligibility.medical_documentation))
@@ -317,7 +327,13 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     # Seed 004's progressive-disease exception: how it can apply, or that it rests on the
     # municipality's concrete assessment (it is not a rule of its own in § 119).
     if eligibility.progressive_disease == "yes" and not self_employed:
-        add("progressive_disease_note", "held" if "progressive_disease" in held else None)
+        if "senior" in held:
+            note = "senior"  # the 12-month rule does not apply anyway: 6 years or less
+        elif "progressive_disease" in held:
+            note = "held"
+        else:
+            note = None
+        add("progressive_disease_note", note)
 
     # --- 5. Self-employed (LAB § 126; BEK nr. 1794/2025 § 1) --------------------------------------
     if self_employed:
@@ -341,7 +357,8 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     if not self_employed and contacts.hr != "yes":
         # A workplace's HR: not for the self-employed. Københavns Kommune's own offices only there.
         add("hr_not_contacted", "kk" if _copenhagen(case.employment.employer) else None)
-    if contacts.home_municipality != "yes":
+    # An old file's "jobcentret er kontaktet" is the municipality contacted (lov nr. 1750/2025).
+    if contacts.home_municipality != "yes" and contacts.jobcenter != "yes":
         add("home_municipality_not_contacted", "self" if self_employed else None,
             checked_on=format_date(law_basis().checked_on, lang))
     # ``jobcenter_not_contacted`` is retired (lov nr. 1750/2025: the law says "kommunen").

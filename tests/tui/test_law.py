@@ -657,7 +657,9 @@ def test_the_section_56_help_says_what_the_law_says():
     help_da = content.text("measures", "increased_absence.help", "da")
     for phrase in ("første 30 kalenderdage", "mindst 10 fraværsdage", "21 dage",
                    "skriftlig", "navn og adresse", "sygdommens art", "hjemkommunen skal godkende",
-                   "2 år ad gangen", "fornys", "virker først fra den dag", "lav den tidligt"):
+                   "2 år ad gangen", "fornys", "virker først fra den dag", "lav den tidligt",
+                   # § 56, stk. 1 (the employment requirement) and stk. 4 (renewal after a change)
+                   "beskæftigelseskravet", "ændret sig væsentligt"):
         assert phrase in help_da, phrase
     assert "fra første fraværsdag" not in help_da
     help_en = content.text("measures", "increased_absence.help", "en")
@@ -935,3 +937,276 @@ async def test_the_start_screen_lists_a_waiting_case(tmp_path, monkeypatch):
         await pilot.pause()
         options = [str(o.prompt) for ol in app.screen.query(OptionList) for o in ol.options]
         assert any("venter på tiden" in o for o in options), options
+
+
+# --- The review of issue 10 (lawreview): what the first implementation got wrong ---------------
+
+# Born 1965-01-15: state pension age 68 on 2033-01-15, six-year mark 2027-01-15, before the
+# waiting case's twelve months (2027-03-01).
+EARLY_MARK_BIRTH = D(1965, 1, 15)
+EARLY_MARK = D(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("start", "raised"),
+    [
+        (EARLY_MARK - ONE, True),  # more than 6 years left on the start day: "forinden" binds
+        (EARLY_MARK, False),  # 6 years or less on the start day: § 119, stk. 1 does not apply
+        (EARLY_MARK + ONE, False),
+    ],
+)
+def test_flexjob_start_on_or_after_the_six_year_mark_is_not_held_back(start, raised):
+    assert pension_for(EARLY_MARK_BIRTH).six_year_mark == EARLY_MARK
+    c = waiting_case()
+    c.person.birth_date = EARLY_MARK_BIRTH
+    c.flexjob.start = start
+    a = assess(c, AS_OF)
+    assert ("flexjob_start_before_twelve_months" in ids(a)) is raised
+    assert a.status == ("missing" if raised else "waiting")
+
+
+@pytest.mark.parametrize("self_employed", [False, True])
+@pytest.mark.parametrize(
+    ("role", "lang", "phrase"),
+    [
+        ("manager", "da", "Det er ikke oplyst, om kommunen har vurderet"),
+        ("employee", "da", "Det er ikke oplyst, om kommunen har vurderet, om din arbejdsevne"),
+        ("manager", "en", "It has not been stated whether the municipality has assessed"),
+        ("employee", "en", "It has not been stated whether the municipality has assessed "
+                           "whether your work capacity"),
+    ],
+)
+def test_dont_know_whether_the_municipality_has_assessed_reads_not_stated(
+        self_employed, role, lang, phrase):
+    c = self_employed_case() if self_employed else ready_case()
+    c.case.role = role
+    c.case.language = lang
+    c.eligibility.capacity_assessed = "unknown"
+    f = finding(assess(c, AS_OF), "capacity_unclear")
+    assert f.message.startswith(phrase), f.message
+    assert ("virksomhed" in f.message or "business" in f.message) is self_employed
+    # "Nej" (not assessed yet) still says the municipality has not assessed it.
+    c.eligibility.capacity_assessed = "no"
+    f = finding(assess(c, AS_OF), "capacity_unclear")
+    assert not f.message.startswith(phrase)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "variant"),
+    [
+        (EARLY_MARK - ONE, "applies"),  # more than 6 years: the rule applies as usual
+        (EARLY_MARK, "senior"),  # 6 years or less: the rule does not apply at all
+        (EARLY_MARK + ONE, "senior"),
+    ],
+)
+@pytest.mark.parametrize("pointless", ["no", "yes"])
+def test_progressive_note_never_says_the_rule_applies_when_six_years_or_less(as_of, variant,
+                                                                           pointless):
+    c = ready_case()
+    c.person.birth_date = EARLY_MARK_BIRTH
+    c.eligibility.progressive_disease = "yes"
+    c.eligibility.retention_pointless = pointless
+    if pointless == "yes" and variant == "applies":
+        variant = "held"  # more than 6 years: the exception rests on the municipality
+    for role, lang, applies_words, senior_words in [
+        ("manager", "da", "gælder kravet om 12 måneder som sædvanligt", "6 år eller mindre"),
+        ("employee", "da", "gælder kravet om 12 måneder som sædvanligt", "du har 6 år eller mindre"),
+        ("manager", "en", "the 12-month rule applies as usual", "6 years or less"),
+    ]:
+        c.case.role, c.case.language = role, lang
+        a = assess(c, as_of)
+        f = finding(a, "progressive_disease_note")
+        if variant == "held":
+            assert "kommunens konkrete vurdering" in f.message or \
+                "municipality's concrete assessment" in f.message
+            assert a.twelve_months.exemption == "progressive_disease"
+        elif variant == "applies":
+            assert applies_words in f.message and senior_words not in f.message
+            assert a.twelve_months.exemption is None
+        else:
+            assert applies_words not in f.message and senior_words in f.message
+            assert a.twelve_months.exemption == "senior"
+            assert "åbenbart formålsløst" in f.message or "obviously pointless" in f.message
+            assert "§ 116, stk. 3" in f.reference
+
+
+#: Every yes / no / "ved ikke" question whose "ved ikke" can raise a finding that is not advice.
+UNKNOWN_ANSWERS = [
+    ("person", "receives_disability_pension"),
+    ("agreement", "written"),
+    ("agreement", "attempt_documented"),
+    ("eligibility", "capacity_reduced"),
+    ("eligibility", "capacity_assessed"),
+    ("eligibility", "relocation_retraining_examined"),
+    ("self_employment", "main_occupation"),
+    ("self_employment", "benefit_periods"),
+]
+
+
+@pytest.mark.parametrize(("table", "key"), UNKNOWN_ANSWERS)
+@pytest.mark.parametrize(("role", "lang"), [("manager", "da"), ("employee", "da"),
+                                             ("manager", "en"), ("employee", "en")])
+def test_every_dont_know_reads_not_stated(table, key, role, lang):
+    """RULES.md section 7: a finding raised by "ved ikke" says "det er ikke oplyst, om …", in
+    the manager's and the employee's wording alike (never "svar på …" or "… mangler")."""
+    if table == "self_employment":
+        c = self_employed_case()
+        c.self_employment.months_30h_last_24 = 11  # so benefit_periods matters
+        c.self_employment.benefit_periods = "yes"
+    else:
+        c = ready_case()
+    c.case.role, c.case.language = role, lang
+    before = {f.id for f in assess(c, AS_OF).findings}
+    setattr(getattr(c, table), key, "unknown")
+    raised = [f for f in assess(c, AS_OF).findings
+              if f.severity != "advice" and (f.id not in before or key == "benefit_periods")]
+    assert raised, f"{table}.{key} = unknown raised nothing"
+    phrase = "det er ikke oplyst, om" if lang == "da" else "it has not been stated whether"
+    for f in raised:
+        assert phrase in f.message.lower(), (f.id, f.message)
+        first = f.message.split(".")[0].lower()
+        assert "mangler" not in first and "missing" not in first, (f.id, f.message)
+
+
+@pytest.mark.parametrize(("role", "lang", "phrase"), [
+    ("manager", "da", "der er ikke noget at rette"), ("employee", "da", "der er ikke noget at rette"),
+    ("manager", "en", "there is nothing to correct"), ("employee", "en", "there is nothing to correct"),
+])
+@pytest.mark.parametrize("birth", [BIRTH, EARLY_MARK_BIRTH])  # with and without the six-year mark
+def test_waiting_and_the_municipalitys_part_send_no_one_looking_for_a_mistake(role, lang, phrase,
+                                                                              birth):
+    c = waiting_case(role, lang)
+    c.person.birth_date = birth
+    c.eligibility.capacity_assessed = "no"
+    a = assess(c, AS_OF)
+    assert a.status == "waiting"
+    waiting = finding(a, "twelve_months_not_met")
+    assert phrase in waiting.message
+    assert ("6 år eller mindre" in waiting.message or "6 years or less" in waiting.message) \
+        is (birth == EARLY_MARK_BIRTH)
+    municipality = finding(a, "capacity_unclear").message
+    assert ("ikke selv skaffe" in municipality) or ("need not obtain" in municipality)
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "unknown"])
+def test_functions_and_accommodations_do_not_presuppose_an_agreement(written):
+    c = ready_case()
+    c.agreement.written = written
+    c.agreement.difficult_functions = []
+    c.agreement.accommodations = []
+    a = assess(c, AS_OF)
+    for fid in ("difficult_functions_missing", "accommodations_missing"):
+        msg = finding(a, fid).message
+        assert msg.startswith("Det er ikke skrevet ned") and "skriftlige aftale skal nævne" in msg
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_self_employed_are_not_told_about_a_workplace_or_the_twelve_months(lang):
+    c = self_employed_case()
+    c.case.language = lang
+    c.contacts.home_municipality = "no"
+    a = assess(c, AS_OF)
+    f = finding(a, "home_municipality_not_contacted")
+    assert "§ 126" in f.reference and "§ 118" not in f.reference
+    assert "København" not in f.reference and "Copenhagen" not in f.reference
+    steps = " ".join(report.next_steps(c, a, lang))
+    assert "12 måneder" not in steps and "12 months" not in steps
+
+
+def _texts(node, path=()):
+    """Every string in a content table, with its key path (references left out)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k != "reference":
+                yield from _texts(v, (*path, str(k)))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _texts(v, (*path, str(i)))
+    elif isinstance(node, str):
+        yield ".".join(path), node
+
+
+def test_every_paraphrase_of_section_116_3_keeps_unless_obviously_pointless():
+    """Issue 10, 7: wherever § 116, stk. 3 is paraphrased, "medmindre det er åbenbart
+    formålsløst" stays (the pack's measures intro said only "skal være afprøvet")."""
+    seen = 0
+    for toml in sorted(CONTENT.glob("*.toml")):
+        for key, text in _texts(content.load(toml.stem)):
+            if re.search(r"116, stk\. 3|116\(3\)", text) and re.search(
+                    r"afprøvet|have been tried|must have been tried|skal være", text):
+                seen += 1
+                assert ("åbenbart formålsløst" in text or "obviously pointless" in text), \
+                    f"{toml.name}: {key}: {text}"
+    assert seen >= 2
+
+
+@pytest.mark.parametrize(
+    ("home", "jobcenter", "raised"),
+    [
+        ("yes", None, False),
+        ("no", None, True),
+        (None, None, True),
+        (None, "yes", False),  # an old file: the jobcentre is the municipality's own
+        ("no", "yes", False),
+        ("no", "no", True),
+        (None, "unknown", True),
+    ],
+)
+def test_an_old_files_jobcentre_contact_counts_as_the_municipality_contacted(home, jobcenter,
+                                                                           raised):
+    c = ready_case()
+    c.contacts.home_municipality = home
+    c.contacts.jobcenter = jobcenter
+    assert ("home_municipality_not_contacted" in ids(assess(c, AS_OF))) is raised
+
+
+@pytest.mark.parametrize(("role", "lang", "words"), [
+    ("manager", "da", ("seniorpension", "kommunen, der afgør, om det skal være fleksjob eller "
+                                        "førtidspension")),
+    ("employee", "da", ("seniorpension", "Har du søgt om førtidspension")),
+    ("manager", "en", ("senior pension", "the municipality decides")),
+])
+def test_a_pending_claim_names_both_pensions_the_question_asks_about(role, lang, words):
+    """The question asks about førtidspension or seniorpension; the message must not speak of
+    førtidspension alone (nor say the municipality decides a senior-pension claim)."""
+    c = ready_case(role, lang)
+    c.person.disability_pension_claim_pending = "yes"
+    msg = finding(assess(c, AS_OF), "disability_pension_claim_pending").message
+    for w in words:
+        assert w in msg, msg
+    assert "berettiget" not in msg and "eligible" not in msg
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_self_employed_estimate_is_not_said_to_be_computed_monthly_from_the_register(lang):
+    """BEK nr. 1794/2025 § 8, stk. 2: the self-employed subsidy is computed once a year; only
+    the wage subsidy is computed every month from the income register."""
+    r = run("--lang", lang, "tilskud", "--business-income", "200000", "--year", "2026")
+    assert r.returncode == 0, r.stderr
+    text = " ".join(r.stdout.split())
+    assert ("én gang om året" if lang == "da" else "once a year") in text
+    for table, key in (("report", "tilskud.disclaimer"), ("export", "economy.disclaimer")):
+        said = content.text(table, key, lang, reference="x") if table == "export" else \
+            content.text(table, key, lang)
+        assert ("én gang om året" in said) or ("once a year" in said)
+        assert ("hver måned" in said) or ("every month" in said)
+
+
+EXAMPLE_DAY = D(2026, 11, 22)  # the day the examples are written for
+EXAMPLE_MET_ON = D(2027, 6, 22)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [(EXAMPLE_MET_ON - ONE, "waiting"), (EXAMPLE_MET_ON, "ready"), (EXAMPLE_MET_ON + ONE, "ready")],
+)
+def test_the_waiting_example_waits_until_its_twelve_months(as_of, status):
+    case = load_case(EXAMPLES / "venter.toml")
+    a = assess(case, as_of)
+    assert a.status == status
+    assert "capacity_unclear" in ids(a)  # the municipality's part never holds it back
+    if status == "waiting":
+        assert finding(a, "twelve_months_not_met").due == EXAMPLE_MET_ON
+        assert ids(a) == ["twelve_months_not_met", "capacity_unclear"]
+    assert "jobcenter" not in (EXAMPLES / "venter.toml").read_text(encoding="utf-8")
+    assert assess(case, EXAMPLE_DAY).status == "waiting"

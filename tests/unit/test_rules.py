@@ -390,6 +390,8 @@ def test_twelve_months_not_met_message_gives_met_on_in_each_language():
     c.case.language = "en"
     msg = finding(assess(c, AS_OF), "twelve_months_not_met").message
     assert "2026-06-01" in msg and msg.startswith("The employee")
+    # Only time is needed: the message says there is nothing to correct (issue 10).
+    assert "nothing to correct" in msg
 
 
 def test_no_start_date_gives_met_none():
