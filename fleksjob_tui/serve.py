@@ -58,6 +58,9 @@ TEXTUAL_STATIC = Path(sys.modules[Server.__module__].__file__).resolve().parent 
 QUIT_TIMEOUT = 8.0
 #: At most this many browser windows (each a running wizard) at once.
 MAX_WINDOWS = 4
+#: Seconds the server still passes on what the pages sent before Ctrl+C, before it asks the
+#: wizards to quit (the last letters typed reach the wizard and are saved).
+INPUT_GRACE = 0.25
 
 log = logging.getLogger("fleksjob.serve")
 
@@ -302,6 +305,8 @@ class WizardServer(Server):
         """Stop every wizard in order (each saves and removes its lock), then close the pages'
         connections."""
         self.stopping = True
+        if self.windows:
+            await asyncio.sleep(INPUT_GRACE)
         await asyncio.gather(*(w.end() for w in list(self.windows)), return_exceptions=True)
         if self.ending:
             await asyncio.wait(set(self.ending), timeout=QUIT_TIMEOUT)
