@@ -226,6 +226,7 @@ class WizardServer(Server):
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
             web.get("/ws/{token}", self.handle_websocket, name="websocket"),
+            web.get("/status", self.handle_status, name="status"),
             web.get("/static/textual.js", _file(TEXTUAL_STATIC / "js" / "textual.js")),
             web.get("/static/xterm.css", _file(TEXTUAL_STATIC / "css" / "xterm.css")),
             web.static("/static/fonts", WEB / "fonts", show_index=False, follow_symlinks=False),
@@ -244,6 +245,9 @@ class WizardServer(Server):
             "closed": t("page.closed", self.lang),
             "closed_hint": t("page.closed_hint", self.lang),
             "restart": t("page.restart", self.lang),
+            "stopped": t("page.stopped", self.lang),
+            "stopped_hint": t("page.stopped_hint", self.lang),
+            "status_url": f"{origin}/status?token={self.token}",
             "noscript": t("page.noscript", self.lang),
             "static": f"{origin}/static",
             "token": self.token,
@@ -265,6 +269,11 @@ class WizardServer(Server):
         ])
         return web.Response(text=body, content_type="text/html", charset="utf-8",
                             headers={"Content-Security-Policy": csp})
+
+    async def handle_status(self, request: web.Request) -> web.Response:
+        """For a page whose wizard has closed: may it start one again? ("stopping" once Ctrl+C
+        was pressed; no answer at all once the server is gone.)"""
+        return web.Response(text="stopping" if self.stopping else "running")
 
     # ── the terminal ─────────────────────────────────────────────────────────────────────────
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
@@ -387,7 +396,9 @@ def serve(case_path: str | os.PathLike[str] | None = None, *, lang: str | None =
     server = WizardServer(sock, app_command(case_path, lang), page_lang)
 
     def ready() -> None:
-        print(t("cli.listening", page_lang, url=server.url), flush=True)
+        # The address on a line of its own, so that it can be copied (it is 73 characters long).
+        print(t("cli.listening", page_lang), flush=True)
+        print(server.url, flush=True)
         print(t("cli.only_here", page_lang), file=sys.stderr, flush=True)
         if not open_browser:
             return

@@ -40,6 +40,7 @@ def main() -> int:
     proc = subprocess.Popen([sys.executable, "-m", "fleksjob_tui", "serve", "--no-browser",
                              str(case)], stdout=subprocess.PIPE, text=True, env=env)
     try:
+        proc.stdout.readline()  # "Guiden kører i browseren på denne adresse:"
         url = re.search(r"http://\S+", proc.stdout.readline()).group(0)
         width, height = (int(n) for n in args.size.split("x"))
         with sync_playwright() as pw:
