@@ -58,6 +58,10 @@ TEXTUAL_STATIC = Path(sys.modules[Server.__module__].__file__).resolve().parent 
 QUIT_TIMEOUT = 8.0
 #: At most this many browser windows (each a running wizard) at once.
 MAX_WINDOWS = 4
+#: The WebSocket close code that tells the page the server itself stops (Ctrl+C), so that it
+#: does not offer to start the wizard again (web/page.html).
+CLOSE_STOPPED = 4000
+
 #: Seconds the server still passes on what the pages sent before Ctrl+C, before it asks the
 #: wizards to quit (the last letters typed reach the wizard and are saved).
 INPUT_GRACE = 0.25
@@ -248,6 +252,7 @@ class WizardServer(Server):
             "stopped": t("page.stopped", self.lang),
             "stopped_hint": t("page.stopped_hint", self.lang),
             "status_url": f"{origin}/status?token={self.token}",
+            "close_stopped": str(CLOSE_STOPPED),
             "noscript": t("page.noscript", self.lang),
             "static": f"{origin}/static",
             "token": self.token,
@@ -289,7 +294,8 @@ class WizardServer(Server):
         width = _int(request.query.get("width"), 80, 10, 1000)
         height = _int(request.query.get("height"), 24, 5, 1000)
         wizard = _Wizard(self.argv, write_bytes=websocket.send_bytes,
-                         write_str=websocket.send_str, close=websocket.close,
+                         write_str=websocket.send_str,
+                         close=functools.partial(self.close_socket, websocket),
                          download_manager=self.download_manager)
         self.windows.add(wizard)
         self.sockets.add(websocket)
@@ -307,8 +313,15 @@ class WizardServer(Server):
             self.windows.discard(wizard)
             self.sockets.discard(websocket)
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await self.close_socket(websocket)
         return websocket
+
+    async def close_socket(self, websocket: web.WebSocketResponse) -> None:
+        """Close a page's connection, telling it when the server itself stops."""
+        if self.stopping:
+            await websocket.close(code=CLOSE_STOPPED, message=b"fleksjob serve stopped")
+        else:
+            await websocket.close()
 
     async def end_all(self) -> None:
         """Stop every wizard in order (each saves and removes its lock), then close the pages'
@@ -321,7 +334,7 @@ class WizardServer(Server):
             await asyncio.wait(set(self.ending), timeout=QUIT_TIMEOUT)
         for websocket in list(self.sockets):
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await self.close_socket(websocket)
 
     async def run(self, on_ready: Callable[[], None] | None = None,
                   stop: asyncio.Event | None = None) -> None:

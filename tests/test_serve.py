@@ -430,8 +430,17 @@ def test_in_a_real_browser(chromium, tmp_path):
         second.wait_for_text("Sagen er åben et andet sted")
         assert storage.load_case(path).person.name == "Åse på skærmen"
 
+        # The last letters, and Ctrl+C in the server's terminal within a second: saved.
+        first.page.keyboard.type(" X", delay=20)
+        first.pause(0.5)
         assert s.stop() == 0
         first.page.locator("body.-closed").wait_for(state="attached", timeout=10_000)
+        # The server has gone: the page says so plainly and offers no "start again".
+        first.page.locator("body.-server-stopped").wait_for(state="attached", timeout=10_000)
+        assert first.page.get_by_text("fleksjob serve er stoppet.").is_visible()
+        assert not first.page.locator("#restart").is_visible()
+        assert not first.page.get_by_text("Start guiden igen").is_visible()
+    assert storage.load_case(path).person.name == "Åse på skærmen X"
     assert locking.read_lock(path) is None
     assert outside == []
     hosts = {urlsplit(u).hostname for u in requests}
@@ -439,3 +448,38 @@ def test_in_a_real_browser(chromium, tmp_path):
     assert any(u.startswith(f"ws://127.0.0.1:{s.port}/ws/") for u in requests)
     assert not first.problems, first.problems
     assert not second.problems, second.problems
+
+
+def test_the_browser_keys(chromium, tmp_path):
+    """A desktop browser keeps Ctrl+N (new window) and, in Firefox, Ctrl+Q for itself: in the
+    browser the footer shows keys that reach the page — PgDn / PgUp, F3, F10 — and they work.
+    The header's icon (a sign no font of the page has) is not drawn. When the wizard is closed
+    while the server runs, the page offers to start it again."""
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        window = Window(chromium, s.url, [])
+        window.wait_for_text("Navn eller initialer")
+        footer = window.text()
+        for shown in ("PgDn", "PgUp", "F3", "F10"):
+            assert shown in footer, shown
+        assert "^n" not in footer and "^q" not in footer
+        assert "\u2b58" not in footer  # the header icon's sign is not sent at all
+        window.chunks.clear()
+        window.keys("PageDown")
+        window.wait_for_text("2 · Ansættelsen")  # PgDn: the next step
+        window.chunks.clear()
+        window.keys("PageUp")
+        window.wait_for_text("1 · Personen")  # PgUp: the step before
+        window.chunks.clear()
+        window.keys("F3")  # the step list has the cursor: Down and Enter open step 2
+        window.keys("ArrowDown", "Enter")
+        window.wait_for_text("2 · Ansættelsen")
+        window.keys("F10")  # quit in the browser
+        window.page.locator("body.-can-restart").wait_for(state="attached", timeout=20_000)
+        assert window.page.locator("#restart").is_visible()
+        assert not window.page.get_by_text("fleksjob serve er stoppet.").is_visible()
+        assert locking.read_lock(case) is None
+        window.page.locator("#restart").click()
+        window.page.locator("body.-first-byte").wait_for(state="attached", timeout=30_000)
+        assert not window.problems, window.problems
+        assert s.stop() == 0
