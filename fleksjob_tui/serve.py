@@ -15,10 +15,15 @@ health information, so:
 * One window drives a case at a time: each window runs its own wizard, and the case's lock applies
   exactly as in the terminal (a second window is told the case is open, and may look read-only).
   A window that is reloaded waits until the wizard it left has saved and let go of the case.
-* Ctrl+C (SIGINT) or SIGTERM stops it in order: each wizard is told to quit (it saves and removes
-  its lock), then terminated or killed only if it does not; then the server closes. Should the
+* Ctrl+C (SIGINT) or SIGTERM stops it in order: what the pages sent a moment before still
+  reaches their wizards, then each wizard is told to quit (it handles those keys, saves and
+  removes its lock, see ``serve_driver.py``), and is terminated or killed only if it does not;
+  each page is told the server stopped (WebSocket close code 4000), so it does not offer to start
+  the wizard again; then the server closes. Should the
   server itself be killed, each wizard still saves and quits on its own (SIGTERM from the kernel,
   and ``serve_driver.py``, which takes a broken pipe to the server as the signal to quit).
+* In the browser the wizard shows keys the browser lets through (PgDn, PgUp, F3, F10 instead of
+  Ctrl+N, Ctrl+B, Ctrl+L, Ctrl+Q) and no header icon (``serve_driver.py``).
 
 This module imports aiohttp and textual-serve (not Textual) and is imported only by the
 ``serve`` command; every other command opens no socket.
