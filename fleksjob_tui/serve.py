@@ -15,10 +15,15 @@ health information, so:
 * One window drives a case at a time: each window runs its own wizard, and the case's lock applies
   exactly as in the terminal (a second window is told the case is open, and may look read-only).
   A window that is reloaded waits until the wizard it left has saved and let go of the case.
-* Ctrl+C (SIGINT) or SIGTERM stops it in order: each wizard is told to quit (it saves and removes
-  its lock), then terminated or killed only if it does not; then the server closes. Should the
+* Ctrl+C (SIGINT) or SIGTERM stops it in order: what the pages sent a moment before still
+  reaches their wizards, then each wizard is told to quit (it handles those keys, saves and
+  removes its lock, see ``serve_driver.py``), and is terminated or killed only if it does not;
+  each page is told the server stopped (WebSocket close code 4000), so it does not offer to start
+  the wizard again; then the server closes. Should the
   server itself be killed, each wizard still saves and quits on its own (SIGTERM from the kernel,
   and ``serve_driver.py``, which takes a broken pipe to the server as the signal to quit).
+* In the browser the wizard shows keys the browser lets through (PgDn, PgUp, F3, F10 instead of
+  Ctrl+N, Ctrl+B, Ctrl+L, Ctrl+Q) and no header icon (``serve_driver.py``).
 
 This module imports aiohttp and textual-serve (not Textual) and is imported only by the
 ``serve`` command; every other command opens no socket.
@@ -58,6 +63,13 @@ TEXTUAL_STATIC = Path(sys.modules[Server.__module__].__file__).resolve().parent 
 QUIT_TIMEOUT = 8.0
 #: At most this many browser windows (each a running wizard) at once.
 MAX_WINDOWS = 4
+#: The WebSocket close code that tells the page the server itself stops (Ctrl+C), so that it
+#: does not offer to start the wizard again (web/page.html).
+CLOSE_STOPPED = 4000
+
+#: Seconds the server still passes on what the pages sent before Ctrl+C, before it asks the
+#: wizards to quit (the last letters typed reach the wizard and are saved).
+INPUT_GRACE = 0.25
 
 log = logging.getLogger("fleksjob.serve")
 
@@ -223,6 +235,7 @@ class WizardServer(Server):
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
             web.get("/ws/{token}", self.handle_websocket, name="websocket"),
+            web.get("/status", self.handle_status, name="status"),
             web.get("/static/textual.js", _file(TEXTUAL_STATIC / "js" / "textual.js")),
             web.get("/static/xterm.css", _file(TEXTUAL_STATIC / "css" / "xterm.css")),
             web.static("/static/fonts", WEB / "fonts", show_index=False, follow_symlinks=False),
@@ -241,6 +254,10 @@ class WizardServer(Server):
             "closed": t("page.closed", self.lang),
             "closed_hint": t("page.closed_hint", self.lang),
             "restart": t("page.restart", self.lang),
+            "stopped": t("page.stopped", self.lang),
+            "stopped_hint": t("page.stopped_hint", self.lang),
+            "status_url": f"{origin}/status?token={self.token}",
+            "close_stopped": str(CLOSE_STOPPED),
             "noscript": t("page.noscript", self.lang),
             "static": f"{origin}/static",
             "token": self.token,
@@ -263,6 +280,11 @@ class WizardServer(Server):
         return web.Response(text=body, content_type="text/html", charset="utf-8",
                             headers={"Content-Security-Policy": csp})
 
+    async def handle_status(self, request: web.Request) -> web.Response:
+        """For a page whose wizard has closed: may it start one again? ("stopping" once Ctrl+C
+        was pressed; no answer at all once the server is gone.)"""
+        return web.Response(text="stopping" if self.stopping else "running")
+
     # ── the terminal ─────────────────────────────────────────────────────────────────────────
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if request.headers.get("Origin") != f"http://{_host(request)}":
@@ -277,7 +299,8 @@ class WizardServer(Server):
         width = _int(request.query.get("width"), 80, 10, 1000)
         height = _int(request.query.get("height"), 24, 5, 1000)
         wizard = _Wizard(self.argv, write_bytes=websocket.send_bytes,
-                         write_str=websocket.send_str, close=websocket.close,
+                         write_str=websocket.send_str,
+                         close=functools.partial(self.close_socket, websocket),
                          download_manager=self.download_manager)
         self.windows.add(wizard)
         self.sockets.add(websocket)
@@ -295,19 +318,28 @@ class WizardServer(Server):
             self.windows.discard(wizard)
             self.sockets.discard(websocket)
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await self.close_socket(websocket)
         return websocket
+
+    async def close_socket(self, websocket: web.WebSocketResponse) -> None:
+        """Close a page's connection, telling it when the server itself stops."""
+        if self.stopping:
+            await websocket.close(code=CLOSE_STOPPED, message=b"fleksjob serve stopped")
+        else:
+            await websocket.close()
 
     async def end_all(self) -> None:
         """Stop every wizard in order (each saves and removes its lock), then close the pages'
         connections."""
         self.stopping = True
+        if self.windows:
+            await asyncio.sleep(INPUT_GRACE)
         await asyncio.gather(*(w.end() for w in list(self.windows)), return_exceptions=True)
         if self.ending:
             await asyncio.wait(set(self.ending), timeout=QUIT_TIMEOUT)
         for websocket in list(self.sockets):
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await self.close_socket(websocket)
 
     async def run(self, on_ready: Callable[[], None] | None = None,
                   stop: asyncio.Event | None = None) -> None:
@@ -382,7 +414,9 @@ def serve(case_path: str | os.PathLike[str] | None = None, *, lang: str | None =
     server = WizardServer(sock, app_command(case_path, lang), page_lang)
 
     def ready() -> None:
-        print(t("cli.listening", page_lang, url=server.url), flush=True)
+        # The address on a line of its own, so that it can be copied (it is 73 characters long).
+        print(t("cli.listening", page_lang), flush=True)
+        print(server.url, flush=True)
         print(t("cli.only_here", page_lang), file=sys.stderr, flush=True)
         if not open_browser:
             return

@@ -4,7 +4,7 @@
 
 Needs Debian's chromium and Playwright for Python (the test extra); Playwright drives the system
 Chromium and downloads nothing. The case is copied to a temporary folder first, so the example
-in the repository is never opened for writing. Ctrl+L and Enter jump to step N (1-9).
+in the repository is never opened for writing. F3 (the step list) and Enter jump to step N (1-9).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def main() -> int:
     proc = subprocess.Popen([sys.executable, "-m", "fleksjob_tui", "serve", "--no-browser",
                              str(case)], stdout=subprocess.PIPE, text=True, env=env)
     try:
+        proc.stdout.readline()  # "Guiden kører i browseren på denne adresse:"
         url = re.search(r"http://\S+", proc.stdout.readline()).group(0)
         width, height = (int(n) for n in args.size.split("x"))
         with sync_playwright() as pw:
@@ -52,7 +53,7 @@ def main() -> int:
             page.locator("body.-first-byte").wait_for(state="attached", timeout=30_000)
             page.wait_for_timeout(1500)
             page.focus(".xterm-helper-textarea")
-            page.keyboard.press("Control+l")
+            page.keyboard.press("F3")  # the step list (Ctrl+L in the terminal)
             page.wait_for_timeout(300)
             page.keyboard.press("Home")
             for _ in range(args.step - 1):

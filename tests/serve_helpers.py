@@ -24,13 +24,15 @@ ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-
 
 
 class Served:
-    """A running ``fleksjob serve``: ``url``, ``port``, ``token``, ``origin``, ``proc``."""
+    """A running ``fleksjob serve``: ``url``, ``port``, ``token``, ``origin``, ``proc``; ``line``
+    is what it printed before the address, ``url_line`` the address's own line."""
 
-    def __init__(self, proc: subprocess.Popen, line: str) -> None:
-        m = URL.search(line)
-        assert m, f"no address in {line!r}"
+    def __init__(self, proc: subprocess.Popen, line: str, url_line: str) -> None:
+        m = URL.fullmatch(url_line.rstrip("\n"))
+        assert m, f"no address alone on the line {url_line!r} (after {line!r})"
         self.proc = proc
         self.line = line
+        self.url_line = url_line
         self.url = m.group(0)
         self.port = int(m.group(1))
         self.token = m.group(2)
@@ -52,7 +54,7 @@ def serving(home: Path, *args: str, lang: str | None = None, env: dict | None = 
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 30)
         assert ready, "fleksjob serve printed no address within 30 s"
-        served = Served(proc, proc.stdout.readline())
+        served = Served(proc, proc.stdout.readline(), proc.stdout.readline())
         yield served
     finally:
         if proc.poll() is None:

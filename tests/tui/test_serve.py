@@ -91,11 +91,13 @@ def test_the_command_line_imports_no_server():
 # ── the key, the Host, the Origin, loopback ──────────────────────────────────────────────────
 def test_every_request_needs_the_key(tmp_path):
     with serving(tmp_path) as s:
-        assert s.line.startswith("Guiden kører i browseren på http://127.0.0.1:")
+        assert s.line == "Guiden kører i browseren på denne adresse:\n"
+        # The address on a line of its own (copied whole, never wrapped in an 80-column terminal).
+        assert s.url_line == s.url + "\n" and len(s.url) < 80
         base = s.origin
         for path in ["/", "/?token=", "/?token=" + s.token[:-1] + "x", "/static/xterm.css",
                      "/static/textual.js", "/static/fonts/roboto-mono-latin-wght-normal.woff2",
-                     "/ws/nope", "/favicon.ico", "/download/x", "/../etc/passwd"]:
+                     "/ws/nope", "/status", "/favicon.ico", "/download/x", "/../etc/passwd"]:
             status, body = get(base + path)
             assert (status, body) == (403, "403 Forbidden"), path
         # The key, but another name for the server (DNS rebinding): refused too.
@@ -130,7 +132,7 @@ def test_every_request_needs_the_key(tmp_path):
 
 def test_the_page_title_in_english(tmp_path):
     with serving(tmp_path, lang="en") as s:
-        assert s.line.startswith("The wizard is running in the browser at")
+        assert s.line == "The wizard is running in the browser at this address:\n"
         status, page = get(s.url)
         assert status == 200
         assert "<title>Fleksjob – a guide to the retention flex job</title>" in page
@@ -186,8 +188,11 @@ async def test_websocket_refuses_a_foreign_origin(tmp_path):
 
 
 async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
-    """SIGINT while a window has the case open: the wizard saves what was typed a moment ago,
-    its process ends, the lock is gone, and the server exits 0."""
+    """SIGINT while a window has the case open: the wizard saves what was typed a moment ago
+    (keys sent as a browser sends them, and Ctrl+C within a second, before the autosave and
+    before the letters are even shown), its process ends, the lock is gone, the server exits 0."""
+    import asyncio
+
     import aiohttp
 
     case = new_case(tmp_path)
@@ -201,14 +206,63 @@ async def test_ctrl_c_stops_the_wizard_saves_and_removes_the_lock(tmp_path):
                 pid = locking.read_lock(case).pid
                 await conn.send_json(["stdin", "Ctrl-C Åse"])
                 await read_until(conn, chunks, "Ctrl-C Åse")  # typed into the name field
-                s.proc.send_signal(signal.SIGINT)  # Ctrl+C in the terminal, no autosave wait
+                for key in " X":  # one message a key, as the page sends them
+                    await conn.send_json(["stdin", key])
+                    await asyncio.sleep(0.02)
+                await asyncio.sleep(0.3)
+                s.proc.send_signal(signal.SIGINT)  # Ctrl+C in the terminal, within ~1 s
                 assert s.proc.wait(timeout=30) == 0
         err = s.proc.stderr.read()
     assert "Stoppet." in err
     assert locking.read_lock(case) is None
     assert not locking.pid_alive(pid)
     assert not wizard_processes(case)
-    assert storage.load_case(case).person.name == "Ctrl-C Åse"
+    assert storage.load_case(case).person.name == "Ctrl-C Åse X"
+
+
+def test_keys_sent_just_before_the_quit_are_saved(tmp_path):
+    """The wizard's own side (serve_driver): the last keys and the server's "quit" in one write
+    to its input, the worst case of Ctrl+C right after typing. The keys reach the field first,
+    and the case is saved with them."""
+    import json
+    import threading
+    import time
+
+    from serve_helpers import ROOT, screen_text
+
+    def packet(kind: bytes, payload: bytes) -> bytes:
+        return kind + len(payload).to_bytes(4, "big") + payload
+
+    case = new_case(tmp_path)
+    env = {**os.environ, "FLEKSJOB_HOME": str(tmp_path), "FLEKSJOB_NO_BLINK": "1",
+           "FLEKSJOB_PLAIN": "0", "TEXTUAL_DRIVER": "fleksjob_tui.serve_driver:ServeDriver",
+           "COLUMNS": "100", "ROWS": "30"}
+    proc = subprocess.Popen([sys.executable, "-m", "fleksjob_tui", "open", str(case)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        out = proc.stdout
+        out.readline()  # __GANGLION__
+        while kind := out.read(1):
+            data = out.read(int.from_bytes(out.read(4), "big"))
+            if kind == b"D":
+                chunks.append(data)
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        wait_for(lambda: "Navn eller initialer" in screen_text(chunks), 60, "the wizard")
+        time.sleep(0.2)
+        proc.stdin.write(packet(b"D", "Sidste Ø".encode()) + packet(b"M", json.dumps(
+            {"type": "quit"}).encode()))
+        proc.stdin.flush()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert storage.load_case(case).person.name == "Sidste Ø"
+    assert locking.read_lock(case) is None
 
 
 async def test_a_reloaded_window_gets_the_case_back_not_the_lock(tmp_path):
@@ -376,8 +430,17 @@ def test_in_a_real_browser(chromium, tmp_path):
         second.wait_for_text("Sagen er åben et andet sted")
         assert storage.load_case(path).person.name == "Åse på skærmen"
 
+        # The last letters, and Ctrl+C in the server's terminal within a second: saved.
+        first.page.keyboard.type(" X", delay=20)
+        first.pause(0.5)
         assert s.stop() == 0
         first.page.locator("body.-closed").wait_for(state="attached", timeout=10_000)
+        # The server has gone: the page says so plainly and offers no "start again".
+        first.page.locator("body.-server-stopped").wait_for(state="attached", timeout=10_000)
+        assert first.page.get_by_text("fleksjob serve er stoppet.").is_visible()
+        assert not first.page.locator("#restart").is_visible()
+        assert not first.page.get_by_text("Start guiden igen").is_visible()
+    assert storage.load_case(path).person.name == "Åse på skærmen X"
     assert locking.read_lock(path) is None
     assert outside == []
     hosts = {urlsplit(u).hostname for u in requests}
@@ -385,3 +448,38 @@ def test_in_a_real_browser(chromium, tmp_path):
     assert any(u.startswith(f"ws://127.0.0.1:{s.port}/ws/") for u in requests)
     assert not first.problems, first.problems
     assert not second.problems, second.problems
+
+
+def test_the_browser_keys(chromium, tmp_path):
+    """A desktop browser keeps Ctrl+N (new window) and, in Firefox, Ctrl+Q for itself: in the
+    browser the footer shows keys that reach the page — PgDn / PgUp, F3, F10 — and they work.
+    The header's icon (a sign no font of the page has) is not drawn. When the wizard is closed
+    while the server runs, the page offers to start it again."""
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        window = Window(chromium, s.url, [])
+        window.wait_for_text("Navn eller initialer")
+        footer = window.text()
+        for shown in ("PgDn", "PgUp", "F3", "F10"):
+            assert shown in footer, shown
+        assert "^n" not in footer and "^q" not in footer
+        assert "\u2b58" not in footer  # the header icon's sign is not sent at all
+        window.chunks.clear()
+        window.keys("PageDown")
+        window.wait_for_text("2 · Ansættelsen")  # PgDn: the next step
+        window.chunks.clear()
+        window.keys("PageUp")
+        window.wait_for_text("1 · Personen")  # PgUp: the step before
+        window.chunks.clear()
+        window.keys("F3")  # the step list has the cursor: Down and Enter open step 2
+        window.keys("ArrowDown", "Enter")
+        window.wait_for_text("2 · Ansættelsen")
+        window.keys("F10")  # quit in the browser
+        window.page.locator("body.-can-restart").wait_for(state="attached", timeout=20_000)
+        assert window.page.locator("#restart").is_visible()
+        assert not window.page.get_by_text("fleksjob serve er stoppet.").is_visible()
+        assert locking.read_lock(case) is None
+        window.page.locator("#restart").click()
+        window.page.locator("body.-first-byte").wait_for(state="attached", timeout=30_000)
+        assert not window.problems, window.problems
+        assert s.stop() == 0
