@@ -125,7 +125,7 @@ def _end_with_server(server_pid: int) -> None:
     if not sys.platform.startswith("linux"):
         return
     try:
-        import ctypes
+        import ctypes  # only in the wizard's child process, on Linux (PR_SET_PDEATHSIG)
 
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -405,7 +405,7 @@ def serve(case_path: str | os.PathLike[str] | None = None, *, lang: str | None =
     try:
         sock = open_socket(port)
     except OSError as err:
-        import errno
+        import errno  # only when the port cannot be opened
 
         if err.errno == errno.EADDRINUSE:
             raise ServeError(t("cli.port_in_use", page_lang, port=port)) from None
@@ -422,7 +422,7 @@ def serve(case_path: str | os.PathLike[str] | None = None, *, lang: str | None =
             return
         opened = False
         if _can_open_browser():
-            import webbrowser
+            import webbrowser  # only when a browser is to be opened (it reads the environment)
 
             try:
                 opened = webbrowser.open(server.url, new=1)
