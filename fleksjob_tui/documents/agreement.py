@@ -34,7 +34,8 @@ def build_agreement(view: CaseView) -> Document:
     case = view.case
     e, a = case.employment, case.agreement
     doc = Document(lang=lang, title=f"{_a('title', lang)} – {view.title}",
-                   footer=_a("footer", lang), page=dw("docx.page", lang))
+                   footer=_a("footer", lang), page=dw("docx.page", lang),
+                   page_mark=_a("page_mark", lang))
     doc.add(
         Para(_a("kicker", lang), "kicker"),
         Heading(_a("title", lang), 1),

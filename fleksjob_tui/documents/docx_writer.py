@@ -42,9 +42,12 @@ def _field(paragraph, instr: str) -> None:
     paragraph._p.append(fld)
 
 
-def _page_footer(section, page: str) -> None:
+def _page_footer(section, page: str, mark: str = "") -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = 2  # right
+    if mark:  # on every page, so a page on its own still says what it is
+        run = paragraph.add_run(clean(mark) + "   ")
+        run.bold = True
     parts = re.split(r"(\{page\}|\{pages\})", page)
     for part in parts:
         if part == "{page}":
@@ -69,6 +72,16 @@ def _keep_row(row) -> None:
     from docx.oxml import OxmlElement
 
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _keep_together(table) -> None:
+    """A short table of facts stays on one page (each row kept with the next), as in the HTML."""
+    if len(table.rows) > 12:  # a long one may break, row by row
+        return
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _set_language(doc, lang: str) -> None:
@@ -126,7 +139,7 @@ def render_docx(doc: Document) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(18), Mm(18)
-    _page_footer(section, doc.page)
+    _page_footer(section, doc.page, doc.page_mark)
     normal = d.styles["Normal"]
     normal.font.name = "Liberation Sans"
     normal.font.size = Pt(10.5)
@@ -160,6 +173,7 @@ def render_docx(doc: Document) -> bytes:
                 _keep_row(row)
                 _cell_text(row.cells[0], label, bold=True)
                 _cell_text(row.cells[1], BLANK_LINE if value is None else value)
+            _keep_together(table)
             _widths(table, [60, 110])
             d.add_paragraph()
         elif isinstance(b, Items):

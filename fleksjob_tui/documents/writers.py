@@ -20,10 +20,18 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _css(lang: str) -> str:
+def _css(lang: str, page_mark: str = "") -> str:
     from ..export import _css as pack_css  # the pack's stylesheet, so both print alike
 
-    return pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
+    css = pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
+    if page_mark:
+        # On every printed page, so a page on its own still says it is a draft.
+        quoted = "".join(ch if ch.isalnum() or ch in " –-.,:" else f"\\{ord(ch):x} "
+                         for ch in page_mark)
+        css += ("@page { @bottom-left { content: \"" + quoted + "\"; font-family: "
+                "\"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 8pt; "
+                "font-weight: bold; } }\n")
+    return css
 
 
 def _cell(value: str | None) -> str:
@@ -44,7 +52,7 @@ def render_html(doc: Document) -> str:
         '<meta name="referrer" content="no-referrer">',
         '<meta name="robots" content="noindex">',
         f"<title>{_e(doc.title)}</title>",
-        f"<style>\n{_css(doc.lang)}</style>",
+        f"<style>\n{_css(doc.lang, doc.page_mark)}</style>",
         "</head>",
         "<body>",
         '<main class="sheet doc">',
@@ -143,7 +151,8 @@ def render_markdown(doc: Document) -> str:
             else:
                 if b.empty:
                     o += [f"*{_md(b.empty)}*", ""]
-                o += [f"{i + 1}\\. {BLANK}" for i in range(b.blank_lines)]
+                for i in range(b.blank_lines):  # a paragraph each: lines never run together
+                    o += [f"{i + 1}\\. {BLANK}", ""]
             o.append("")
         elif isinstance(b, Grid):
             o.append("| " + " | ".join(_md(h) for h in b.header) + " |")
