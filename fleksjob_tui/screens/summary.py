@@ -91,7 +91,9 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box", id="export-box"):
-            yield Static(_x("tui.question", self.lang), classes="editor-title")
+            # Which document, which format, and where the file goes: all in this window.
+            yield Static(content.text("documents", "window.title", self.lang),
+                         classes="editor-title")
             yield Input(str(self.default_path), id="export-path")
             yield Static("", id="export-error", classes="q-error")
             yield Static(content.text("documents", "document.heading", self.lang))
@@ -110,11 +112,24 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
                 id="export-format",
                 vertical=True,
             )
-            yield Static(_fmt_text("hint", self.fmt, self.lang), id="export-hint",
-                         classes="step-intro")
+            yield Static(self._hint(), id="export-hint", classes="step-intro")
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+
+    def _hint(self) -> str:
+        """What to do with the file (by format), and what happens when it is there already."""
+        return (f"{_fmt_text('hint', self.fmt, self.lang)}\n"
+                f"{content.text('documents', 'window.exists', self.lang)}")
+
+    def focus_next(self, selector="*"):
+        """From the last choice (the format), on to "Gem", not to "Fortryd": a format chosen
+        with its key, or Enter, then Enter saves instead of closing the window unsaved."""
+        if self.focused is not None and self.focused.id == "export-format":
+            ok = self.query_one("#export-ok", Button)
+            ok.focus()
+            return ok
+        return super().focus_next(selector)
 
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
@@ -137,7 +152,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             return
         old_suffix, self.fmt = FORMATS[self.fmt], fmt
         # What to do with the file follows the format (print it, or paste it into an e-mail).
-        self.query_one("#export-hint", Static).update(_fmt_text("hint", fmt, self.lang))
+        self.query_one("#export-hint", Static).update(self._hint())
         # Follow the format in the file name while it still has the other format's suffix.
         box = self.query_one("#export-path", Input)
         if box.value.endswith(old_suffix):
