@@ -151,7 +151,8 @@ def render_docx(doc: Document) -> bytes:
     props.comments = ""
     props.language = _LANG.get(doc.lang, "da-DK")
 
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
+        after = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if isinstance(b, Heading):
             d.add_heading(clean(b.text), level=min(max(b.level, 1), 3))
         elif isinstance(b, Para):
@@ -165,6 +166,8 @@ def render_docx(doc: Document) -> bytes:
             if b.style == "draft":
                 run.font.size = Pt(11)
                 _border(p)
+            if isinstance(after, Facts):  # an intro stays with its table
+                p.paragraph_format.keep_with_next = True
         elif isinstance(b, Facts):
             table = d.add_table(rows=0, cols=2)
             table.style = "Table Grid"
