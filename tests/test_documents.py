@@ -741,3 +741,14 @@ async def test_export_window_choosing_word_with_its_key_then_enter_saves(tmp_pat
         assert not isinstance(app.screen, ExportScreen)
     out = tmp_path / "sag-aftale.docx"
     assert out.exists() and "For arbejdsgiveren" in docx_text(out)
+
+
+def test_a_date_in_a_word_table_never_breaks_at_its_hyphens():
+    case = manager_case()
+    data = render(case, "municipality", "docx")
+    xml = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:noBreakHyphen/>" in xml
+    text = docx_text(data)  # read back as an ordinary hyphen
+    assert "godkendt af kommunen 15-11-2025" in text and "01-06-2025 – 01-12-2025" in text
+    en = docx_text(render(case, "municipality", "docx", "en"))
+    assert "2025-06-01 – 2025-12-01" in en

@@ -50,7 +50,7 @@ def _measures(view: CaseView, lang: str, *, with_intro: bool = True) -> list:
     rows = [[m.title, _period(m.period, src, lang), _approval(m.result, src, lang),
              m.documented, m.note]
             for m, src in zip(pk.measures, _case_measures(view, pk), strict=True)]
-    return out + [Grid(header, rows, widths=[19, 16, 16, 16, 33])]
+    return out + [Grid(header, rows, widths=[18, 16, 18, 17, 31])]
 
 
 def _case_measures(view: CaseView, pk) -> list:
@@ -293,5 +293,5 @@ def municipality_document(view: CaseView) -> Document:
         doc.add(section("s_economy"), *_economy(view))
     doc.add(section("s_attachments"), Para(_m("attachments_intro", lang)),
             Grid([_m("attachment", lang), _m("status", lang)],
-                 [[a, b] for a, b in attachments(view)], widths=[70, 30]))
+                 [[a, b] for a, b in attachments(view)], widths=[64, 36]))
     return doc
