@@ -170,7 +170,12 @@ def timeline_svg(source: Any, lang: str | None = None, *, standalone: bool = Fal
         else:
             o.append(_marker(p.kind, x, axis_y))
         weight = ' font-weight="bold"' if p.kind == "today" else ""
-        # Texts last, with a white edge: a crowded case's leader line never hides a word.
+        # Texts last, each on a white ground (and with a white edge): where a crowded case's
+        # leader line must pass a label, it stops at the label instead of running through it.
+        width = len(text) * _CHAR
+        left = tx if anchor == "start" else tx - width
+        texts.append(f'<rect x="{left - 2:.1f}" y="{ty - 11}" width="{width + 4:.1f}" '
+                     f'height="15" fill="#fff"/>')
         texts.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anchor}"{weight} '
                      f'stroke="#fff" stroke-width="3" paint-order="stroke">'
                      f"{html.escape(text)}</text>")
