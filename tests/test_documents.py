@@ -752,3 +752,11 @@ def test_a_date_in_a_word_table_never_breaks_at_its_hyphens():
     assert "godkendt af kommunen 15-11-2025" in text and "01-06-2025 – 01-12-2025" in text
     en = docx_text(render(case, "municipality", "docx", "en"))
     assert "2025-06-01 – 2025-12-01" in en
+
+
+def test_a_date_in_an_html_table_stays_on_one_line():
+    html_out = render(manager_case(), "municipality", "html")
+    assert '<span class="nd">15-11-2025</span>' in html_out
+    assert ".nd { white-space: nowrap; }" in html_out
+    text = squash(" ".join(parse_html(html_out).text))
+    assert "godkendt af kommunen 15-11-2025" in text

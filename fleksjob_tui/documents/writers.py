@@ -10,6 +10,7 @@ Textual-free.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from .blocks import BLANK_LINE as BLANK
@@ -34,10 +35,19 @@ def _css(lang: str, page_mark: str = "") -> str:
     return css
 
 
+#: A date (01-06-2025, 2025-06-01): in a narrow table cell it never breaks at a hyphen.
+_DATE = re.compile(r"\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _td(text: str) -> str:
+    """A table cell's text, escaped, with each date kept on one line."""
+    return _DATE.sub(r'<span class="nd">\1</span>', _e(text))
+
+
 def _cell(value: str | None) -> str:
     if value is None:
         return '<span class="blank" aria-label="tom linje"></span>'
-    return _e(value)
+    return _td(value)
 
 
 def render_html(doc: Document) -> str:
@@ -86,7 +96,7 @@ def render_html(doc: Document) -> str:
             o.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in b.header)
                      + "</tr></thead><tbody>")
             for row in b.rows:
-                o.append("<tr>" + "".join(f'<td class="pre">{_e(c)}</td>' for c in row)
+                o.append("<tr>" + "".join(f'<td class="pre">{_td(c)}</td>' for c in row)
                          + "</tr>")
             o.append("</tbody></table>")
         elif isinstance(b, Signatures):
