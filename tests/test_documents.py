@@ -760,3 +760,17 @@ def test_a_date_in_an_html_table_stays_on_one_line():
     assert ".nd { white-space: nowrap; }" in html_out
     text = squash(" ".join(parse_html(html_out).text))
     assert "godkendt af kommunen 15-11-2025" in text
+
+
+def test_the_agreement_is_named_by_its_basis():
+    case = manager_case()
+    assert "Aftale om ansættelse efter overenskomstens sociale kapitel" in render(
+        case, "agreement", "md")
+    case.employment.has_social_chapter = "no"
+    case.employment.collective_agreement = None
+    text = render(case, "agreement", "md")
+    assert "# Aftale om ansættelse på særlige vilkår" in text
+    assert "Ansættelsen sker derfor på særlige vilkår" in text
+    assert "Overenskomsten har ikke" not in text  # no agreement is presumed
+    assert "# Aftale om ansættelse på særlige vilkår" in render(Case.new(), "agreement", "md")
+    assert "on special terms" in render(Case.new(), "agreement", "md", "en")
