@@ -272,7 +272,7 @@ def timeline_line(case: Case, assessment: Assessment, lang: str | None = None,
     """The timeline as one Rich line for the summary, or None without dates. The points of one
     day are one item; when the items do not fit ``width``, the line breaks between two items
     (after an arrow), never inside one."""
-    from rich.text import Text
+    from rich.text import Text  # lazy: Rich only for the summary's line
 
     lang = lang or case.language
     points = timeline_points(case, assessment, lang)

@@ -66,7 +66,7 @@ def _merged(view: CaseView) -> list[tuple]:
 
 def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
     """The calendar as ``.ics`` bytes and the number of events in it."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event  # lazy: only when a calendar is made
 
     lang = view.lang
     title = view.short_title

@@ -6,13 +6,19 @@ A4 with margins, "Side 1 af 3" in the footer. User text goes in as text runs onl
 codes, no macros, no links (the footer's page number is the one field, and it is ours).
 Characters XML cannot hold (control characters typed into a note) are left out.
 
-Textual-free; python-docx is imported when a Word file is made.
+Textual-free. This module (and so python-docx) is imported only when a Word file is made
+(:func:`fleksjob_tui.documents.render_document`).
 """
 
 from __future__ import annotations
 
 import io
 import re
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from .blocks import BLANK_LINE, Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -29,8 +35,6 @@ def clean(text: str) -> str:
 
 def _field(paragraph, instr: str) -> None:
     """A simple field (PAGE, NUMPAGES) in the footer."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instr)
@@ -59,8 +63,6 @@ def _page_footer(section, page: str, mark: str = "") -> None:
 
 
 def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -69,7 +71,6 @@ def _repeat_header(row) -> None:
 
 
 def _keep_row(row) -> None:
-    from docx.oxml import OxmlElement
 
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
@@ -85,8 +86,6 @@ def _keep_together(table) -> None:
 
 
 def _set_language(doc, lang: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     r_pr = doc.styles["Normal"].element.get_or_add_rPr()
     el = OxmlElement("w:lang")
@@ -96,8 +95,6 @@ def _set_language(doc, lang: str) -> None:
 
 def _border(paragraph) -> None:
     """A dashed frame around a paragraph (the draft warning), visible in black and white."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
@@ -110,7 +107,6 @@ def _border(paragraph) -> None:
 
 def _widths(table, mm: list[float]) -> None:
     """Fixed column widths (Word reads the cells, LibreOffice the table's grid)."""
-    from docx.shared import Mm
 
     table.autofit = False
     for column, width in zip(table.columns, mm, strict=True):
@@ -125,8 +121,6 @@ _DATE = re.compile(r"(\b\d{2}-\d{2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)")
 
 
 def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None) -> None:
-    from docx.oxml import OxmlElement
-    from docx.shared import Pt
 
     paragraph = cell.paragraphs[0]
     for i, part in enumerate(_DATE.split(clean(text))):
@@ -148,8 +142,6 @@ def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None
 
 
 def render_docx(doc: Document) -> bytes:
-    import docx
-    from docx.shared import Mm, Pt
 
     d = docx.Document()
     section = d.sections[0]

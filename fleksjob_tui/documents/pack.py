@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import content
+from ..dates import format_date
 from ..view import CaseView, dw, hours_text
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -32,7 +33,7 @@ def _r(key: str, lang: str, **fmt) -> str:
 
 
 def _timeline(view: CaseView) -> list[Picture]:
-    from ..timeline import timeline_alt, timeline_svg
+    from ..timeline import timeline_alt, timeline_svg  # lazy: drawn only for a document
 
     svg = timeline_svg(view)
     return [Picture(svg, timeline_alt(view), dw("timeline.title", view.lang))] if svg else []
@@ -70,7 +71,6 @@ def _approval(result: str, m, lang: str) -> str:
     """The result, and when the municipality approved the measure (a § 56 agreement)."""
     if m is None or m.approved_by_municipality != "yes":
         return result
-    from ..dates import format_date
 
     when = dw("measures.approved_on", lang, date=format_date(m.approved_on, lang)) \
         if m.approved_on else dw("measures.approved", lang)
@@ -145,7 +145,6 @@ def _due(f, lang: str, known: dict[str, dt.date]) -> str:
     one, else the date the rules gave the finding with this message)."""
     due = getattr(f, "due", None) or known.get(f.message)
     if isinstance(due, dt.date):
-        from ..dates import format_date
 
         return " " + dw("docx.due_by", lang, date=format_date(due, lang))
     if isinstance(due, str) and due:
@@ -235,7 +234,6 @@ def attachments(view: CaseView) -> list[tuple[str, str]]:
     days = sorted(m.approved_on for m in case.measures
                   if m.approved_by_municipality == "yes" and m.approved_on)
     if p56 == "yes" and days:
-        from ..dates import format_date
 
         mark = _m("mark_approved", lang, date=format_date(days[-1], lang))
     rows.append((_m("att_paragraph56", lang), mark))

@@ -120,7 +120,7 @@ def render_html(doc: Document) -> str:
 
 
 def md_escape(text: str, **kw) -> str:
-    from ..export import md_escape as escape
+    from ..export import md_escape as escape  # lazy: export is large
 
     return escape(text, **kw)
 
@@ -131,7 +131,7 @@ def _md(text: str) -> str:
 
 def _md_block(text: str) -> str:
     """A user text over several lines: escaped, its lines kept as hard breaks."""
-    from ..export import md_escape
+    from ..export import md_escape  # lazy: export is large
 
     lines = [md_escape(line) for line in text.splitlines() if line.strip()]
     return "  \n".join(lines) or "—"
