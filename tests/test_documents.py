@@ -774,3 +774,30 @@ def test_the_agreement_is_named_by_its_basis():
     assert "Overenskomsten har ikke" not in text  # no agreement is presumed
     assert "# Aftale om ansættelse på særlige vilkår" in render(Case.new(), "agreement", "md")
     assert "on special terms" in render(Case.new(), "agreement", "md", "en")
+
+
+async def test_export_window_opens_with_the_last_choice_again(tmp_path):
+    from textual.widgets import Input
+
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-document").set_value("municipality")
+        await pilot.pause()
+        app.screen.query_one("#export-format").set_value("docx")
+        await pilot.pause()
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert (tmp_path / "sag-kommune.docx").exists()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#export-document").value == "municipality"
+        assert screen.query_one("#export-format").value == "docx"
+        assert screen.query_one("#export-path", Input).value.endswith("sag-kommune.docx")
+        assert "Word" in str(screen.query_one("#export-hint").render())

@@ -74,12 +74,12 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
-                 case_path: Path | None = None) -> None:
+                 case_path: Path | None = None, document: str = "pack") -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
-        self.document = "pack"
+        self.document = document if document in DOCUMENTS else "pack"
         self._case_path = case_path
         localize_bindings(self, lang)
 
@@ -263,7 +263,11 @@ class SummaryStep(StepPane):
         await super().on_button_pressed(event)
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportScreen(self.default_export_path(), self.lang),
+        # The window opens with the document and format chosen last time (the union rep who
+        # sent the municipality its Word file finds that choice again).
+        document, fmt = getattr(self, "_last_export", ("pack", "html"))
+        path = _with_document(self.default_export_path(fmt), "pack", document)
+        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
                              callback=self._export_chosen)
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
@@ -279,4 +283,5 @@ class SummaryStep(StepPane):
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)
             return
+        self._last_export = (document, fmt)
         self.app.notify(_x("tui.written", self.lang, path=written), timeout=10)
