@@ -57,12 +57,33 @@ def timeline_points(case: Case, assessment: Assessment, lang: str) -> list[Point
     return points
 
 
+def merge_dues(points: list[Point], lang: str) -> list[Point]:
+    """Due dates with the same day and the same label as one point ("Frist: Lederen (5)"), so a
+    day with five of the manager's due dates is one label, not five identical ones."""
+    counts: dict[tuple[dt.date, str], int] = {}
+    for p in points:
+        if p.kind == "due":
+            counts[(p.date, p.label)] = counts.get((p.date, p.label), 0) + 1
+    out: list[Point] = []
+    for p in points:
+        if p.kind != "due":
+            out.append(p)
+            continue
+        n = counts.pop((p.date, p.label), 0)
+        if n == 1:
+            out.append(p)
+        elif n > 1:
+            out.append(Point(p.date, p.kind, dw("timeline.due_count", lang, label=p.label, n=n)))
+    return out
+
+
 def _points(source: Any, lang: str | None = None) -> tuple[list[Point], str]:
     if isinstance(source, CaseView):
-        return timeline_points(source.case, source.assessment, source.lang), source.lang
-    case, assessment = source
-    lang = lang or case.language
-    return timeline_points(case, assessment, lang), lang
+        case, assessment, lang = source.case, source.assessment, source.lang
+    else:
+        case, assessment = source
+        lang = lang or case.language
+    return merge_dues(timeline_points(case, assessment, lang), lang), lang
 
 
 def timeline_alt(view: CaseView) -> list[str]:
@@ -149,7 +170,12 @@ def timeline_svg(source: Any, lang: str | None = None, *, standalone: bool = Fal
         else:
             o.append(_marker(p.kind, x, axis_y))
         weight = ' font-weight="bold"' if p.kind == "today" else ""
-        # Texts last, with a white edge: a crowded case's leader line never hides a word.
+        # Texts last, each on a white ground (and with a white edge): where a crowded case's
+        # leader line must pass a label, it stops at the label instead of running through it.
+        width = len(text) * _CHAR
+        left = tx if anchor == "start" else tx - width
+        texts.append(f'<rect x="{left - 2:.1f}" y="{ty - 11}" width="{width + 4:.1f}" '
+                     f'height="15" fill="#fff"/>')
         texts.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anchor}"{weight} '
                      f'stroke="#fff" stroke-width="3" paint-order="stroke">'
                      f"{html.escape(text)}</text>")
@@ -216,21 +242,56 @@ def timeline_alt_points(points: list[Point], lang: str) -> list[str]:
 # The summary's line
 
 
+def _line_items(points: list[Point], lang: str) -> list[tuple[str, bool]]:
+    """One item a date: the points of one day in one item ("12 mdr. + 5 frister 01-03-2027"),
+    so five due dates on the day the twelve months are reached read as one point, not six."""
+    days: dict[dt.date, list[Point]] = {}
+    for p in points:
+        days.setdefault(p.date, []).append(p)
+    items: list[tuple[str, bool]] = []
+    for day, group in days.items():
+        labels: list[str] = []
+        dues = sum(1 for p in group if p.kind == "due")
+        for p in group:
+            if p.kind == "due":
+                if dues:
+                    labels.append(dw("timeline.short.due", lang) if dues == 1
+                                  else dw("timeline.short.due_many", lang, n=dues))
+                    dues = 0
+                continue
+            label = dw(f"timeline.short.{p.kind}", lang)
+            if label not in labels:
+                labels.append(label)
+        items.append((f"{' + '.join(labels)} {format_date(day, lang)}",
+                      any(p.kind == "today" for p in group)))
+    return items
+
+
 def timeline_line(case: Case, assessment: Assessment, lang: str | None = None,
                   width: int = 80) -> Text | None:
-    """The timeline as one Rich line for the summary (it wraps between points, never inside
-    one, when the points do not fit ``width``), or None without dates."""
-    from rich.text import Text
+    """The timeline as one Rich line for the summary, or None without dates. The points of one
+    day are one item; when the items do not fit ``width``, the line breaks between two items
+    (after an arrow), never inside one."""
+    from rich.text import Text  # lazy: Rich only for the summary's line
 
     lang = lang or case.language
     points = timeline_points(case, assessment, lang)
     if not points:
         return None
+    arrow = " → "
     text = Text(no_wrap=False, overflow="fold")
-    for i, p in enumerate(points):
+    used = 0
+    items = _line_items(points, lang)
+    for i, (item, today) in enumerate(items):
         if i:
-            text.append(" → ", style="dim")
-        label = dw(f"timeline.short.{p.kind}", lang)
-        item = f"{label} {format_date(p.date, lang)}".replace(" ", "\u00a0")
-        text.append(item, style="bold" if p.kind == "today" else "")
+            room = 0 if i == len(items) - 1 else len(arrow.rstrip())  # this line's last arrow
+            if used + len(arrow) + len(item) + room > width:
+                text.append(arrow.rstrip(), style="dim")
+                text.append("\n")
+                used = 0
+            else:
+                text.append(arrow, style="dim")
+                used += len(arrow)
+        text.append(item, style="bold" if today else "")
+        used += len(item)
     return text

@@ -34,22 +34,22 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
     if fmt not in ("html", "md", "docx"):
         raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
     if document == "pack" and fmt != "docx":
-        from .. import export
+        from .. import export  # lazy: start-up speed, as every import here
 
         return (export.render_html if fmt == "html" else export.render_markdown)(
             case, assessment, lang)
-    from ..view import build_view
-    from .agreement import build_agreement
-    from .pack import municipality_document, pack_document
+    from ..view import build_view  # lazy: start-up speed
+    from .agreement import build_agreement  # lazy
+    from .pack import municipality_document, pack_document  # lazy
 
     view = build_view(case, assessment, lang)
     build = {"pack": pack_document, "agreement": build_agreement,
              "municipality": municipality_document}[document]
     doc = build(view)
     if fmt == "docx":
-        from .docx_writer import render_docx
+        from .docx_writer import render_docx  # lazy: python-docx only for Word
 
         return render_docx(doc)
-    from .writers import render_html, render_markdown
+    from .writers import render_html, render_markdown  # lazy
 
     return render_html(doc) if fmt == "html" else render_markdown(doc)

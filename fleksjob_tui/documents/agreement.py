@@ -33,11 +33,15 @@ def build_agreement(view: CaseView) -> Document:
     lang = view.lang
     case = view.case
     e, a = case.employment, case.agreement
-    doc = Document(lang=lang, title=f"{_a('title', lang)} – {view.title}",
-                   footer=_a("footer", lang), page=dw("docx.page", lang))
+    # Under the social chapter when the case says so; else (no chapter, or not known yet) the
+    # law's general words, "on special terms" (LAB § 119, stk. 2).
+    heading = _a("title_social_chapter" if e.has_social_chapter == "yes" else "title", lang)
+    doc = Document(lang=lang, title=f"{heading} – {view.title}",
+                   footer=_a("footer", lang), page=dw("docx.page", lang),
+                   page_mark=_a("page_mark", lang))
     doc.add(
         Para(_a("kicker", lang), "kicker"),
-        Heading(_a("title", lang), 1),
+        Heading(heading, 1),
         Para(_a("case", lang, title=view.title), "strong"),
         Para(_a("draft", lang), "draft"),
         Para(_a("reference", lang), "note"),
@@ -101,7 +105,7 @@ def build_agreement(view: CaseView) -> Document:
     tm = view.assessment.twelve_months
     doc.add(Heading(_a("s_twelve", lang)), Para(_a("twelve_intro", lang)))
     if tm.exemption:
-        from ..report import word
+        from ..report import word  # lazy: only for an exemption's words
 
         doc.add(Para(_a("twelve_exempt", lang,
                         why=word(f"exemption.{tm.exemption}", lang)), "note"))

@@ -79,6 +79,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     footer: str = ""
     page: str = "Side {page} af {pages}"  # the Word footer ({page}, {pages})
+    page_mark: str = ""  # on every page, left of the number (the agreement: "UDKAST")
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

@@ -42,9 +42,31 @@ def uid(case: Case, key: str) -> str:
     return f"{digest[:32]}@fleksjob-tui"
 
 
+def _merged(view: CaseView) -> list[tuple]:
+    """The events for the calendar as (event, id key, how many): the due dates of one day for
+    the same person are one event ("Frist: Lederen (4 ting)"), not four alike. Its id key is the
+    person's and the day's, so importing again updates it."""
+    who = {f.id: f.responsible for f in view.findings}
+    out: list[list] = []
+    dues: dict[tuple, list] = {}
+    for e in view.events:
+        if e.kind not in KINDS:
+            continue
+        if e.kind != "due":
+            out.append([e, e.key, 1])
+            continue
+        person = who.get(e.key.partition(":")[2], e.label)
+        group = dues.get((e.date, person))
+        if group is None:
+            group = dues[(e.date, person)] = [e, f"due:{person}:{e.date.isoformat()}", 0]
+            out.append(group)
+        group[2] += 1
+    return [tuple(x) for x in out]
+
+
 def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
     """The calendar as ``.ics`` bytes and the number of events in it."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event  # lazy: only when a calendar is made
 
     lang = view.lang
     title = view.short_title
@@ -56,15 +78,14 @@ def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple
     cal.add("x-wr-calname", dw("calendar.name", lang, title=title))
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     n = 0
-    for e in view.events:
-        if e.kind not in KINDS:
-            continue
+    for e, key, count in _merged(view):
         ev = Event()
-        ev.add("uid", uid(view.case, e.key))
+        ev.add("uid", uid(view.case, key))
         ev.add("dtstamp", stamp)
         ev.add("dtstart", e.date)
         ev.add("dtend", e.date + dt.timedelta(days=1))
-        ev.add("summary", dw("calendar.summary", lang, what=e.label, title=title))
+        what = e.label if count == 1 else dw("calendar.due_count", lang, what=e.label, n=count)
+        ev.add("summary", dw("calendar.summary", lang, what=what, title=title))
         ev.add("description", dw("calendar.description", lang, title=title,
                                   reference=e.reference))
         ev.add("transp", "TRANSPARENT")

@@ -6,13 +6,19 @@ A4 with margins, "Side 1 af 3" in the footer. User text goes in as text runs onl
 codes, no macros, no links (the footer's page number is the one field, and it is ours).
 Characters XML cannot hold (control characters typed into a note) are left out.
 
-Textual-free; python-docx is imported when a Word file is made.
+Textual-free. This module (and so python-docx) is imported only when a Word file is made
+(:func:`fleksjob_tui.documents.render_document`).
 """
 
 from __future__ import annotations
 
 import io
 import re
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from .blocks import BLANK_LINE, Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -29,8 +35,6 @@ def clean(text: str) -> str:
 
 def _field(paragraph, instr: str) -> None:
     """A simple field (PAGE, NUMPAGES) in the footer."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instr)
@@ -42,9 +46,12 @@ def _field(paragraph, instr: str) -> None:
     paragraph._p.append(fld)
 
 
-def _page_footer(section, page: str) -> None:
+def _page_footer(section, page: str, mark: str = "") -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = 2  # right
+    if mark:  # on every page, so a page on its own still says what it is
+        run = paragraph.add_run(clean(mark) + "   ")
+        run.bold = True
     parts = re.split(r"(\{page\}|\{pages\})", page)
     for part in parts:
         if part == "{page}":
@@ -56,8 +63,6 @@ def _page_footer(section, page: str) -> None:
 
 
 def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -66,14 +71,21 @@ def _repeat_header(row) -> None:
 
 
 def _keep_row(row) -> None:
-    from docx.oxml import OxmlElement
 
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def _keep_together(table) -> None:
+    """A short table of facts stays on one page (each row kept with the next), as in the HTML."""
+    if len(table.rows) > 12:  # a long one may break, row by row
+        return
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _set_language(doc, lang: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     r_pr = doc.styles["Normal"].element.get_or_add_rPr()
     el = OxmlElement("w:lang")
@@ -83,8 +95,6 @@ def _set_language(doc, lang: str) -> None:
 
 def _border(paragraph) -> None:
     """A dashed frame around a paragraph (the draft warning), visible in black and white."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
@@ -97,7 +107,6 @@ def _border(paragraph) -> None:
 
 def _widths(table, mm: list[float]) -> None:
     """Fixed column widths (Word reads the cells, LibreOffice the table's grid)."""
-    from docx.shared import Mm
 
     table.autofit = False
     for column, width in zip(table.columns, mm, strict=True):
@@ -107,26 +116,39 @@ def _widths(table, mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
+#: A date (01-06-2025, 2025-06-01): in a narrow table cell it never breaks at a hyphen.
+_DATE = re.compile(r"(\b\d{2}-\d{2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b)")
+
+
 def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None) -> None:
-    from docx.shared import Pt
 
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(clean(text))
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
+    for i, part in enumerate(_DATE.split(clean(text))):
+        if not part:
+            continue
+        if i % 2:  # a date: its hyphens are non-breaking (w:noBreakHyphen; read back as "-")
+            run = paragraph.add_run()
+            for j, piece in enumerate(part.split("-")):
+                if j:
+                    run._r.append(OxmlElement("w:noBreakHyphen"))
+                t = OxmlElement("w:t")
+                t.text = piece
+                run._r.append(t)
+        else:
+            run = paragraph.add_run(part)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
 
 
 def render_docx(doc: Document) -> bytes:
-    import docx
-    from docx.shared import Mm, Pt
 
     d = docx.Document()
     section = d.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(18), Mm(18)
-    _page_footer(section, doc.page)
+    _page_footer(section, doc.page, doc.page_mark)
     normal = d.styles["Normal"]
     normal.font.name = "Liberation Sans"
     normal.font.size = Pt(10.5)
@@ -138,7 +160,8 @@ def render_docx(doc: Document) -> bytes:
     props.comments = ""
     props.language = _LANG.get(doc.lang, "da-DK")
 
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
+        after = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if isinstance(b, Heading):
             d.add_heading(clean(b.text), level=min(max(b.level, 1), 3))
         elif isinstance(b, Para):
@@ -152,6 +175,8 @@ def render_docx(doc: Document) -> bytes:
             if b.style == "draft":
                 run.font.size = Pt(11)
                 _border(p)
+            if isinstance(after, Facts):  # an intro stays with its table
+                p.paragraph_format.keep_with_next = True
         elif isinstance(b, Facts):
             table = d.add_table(rows=0, cols=2)
             table.style = "Table Grid"
@@ -160,6 +185,7 @@ def render_docx(doc: Document) -> bytes:
                 _keep_row(row)
                 _cell_text(row.cells[0], label, bold=True)
                 _cell_text(row.cells[1], BLANK_LINE if value is None else value)
+            _keep_together(table)
             _widths(table, [60, 110])
             d.add_paragraph()
         elif isinstance(b, Items):
@@ -178,7 +204,7 @@ def render_docx(doc: Document) -> bytes:
             head = table.rows[0]
             _repeat_header(head)
             for cell, text in zip(head.cells, b.header, strict=True):
-                _cell_text(cell, text, bold=True)
+                _cell_text(cell, text, bold=True, size=9.5)  # as the rows: "Dokumenteret" fits
             for values in b.rows:
                 row = table.add_row()
                 _keep_row(row)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import content
+from ..dates import format_date
 from ..view import CaseView, dw, hours_text
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -32,7 +33,7 @@ def _r(key: str, lang: str, **fmt) -> str:
 
 
 def _timeline(view: CaseView) -> list[Picture]:
-    from ..timeline import timeline_alt, timeline_svg
+    from ..timeline import timeline_alt, timeline_svg  # lazy: drawn only for a document
 
     svg = timeline_svg(view)
     return [Picture(svg, timeline_alt(view), dw("timeline.title", view.lang))] if svg else []
@@ -47,8 +48,33 @@ def _measures(view: CaseView, lang: str, *, with_intro: bool = True) -> list:
         return out + [Para(_x("measures.none", lang), "note")]
     header = [_x(k, lang) for k in ("measures.measure", "measures.period", "measures.result",
                                     "measures.documented", "measures.note")]
-    rows = [[m.title, m.period, m.result, m.documented, m.note] for m in pk.measures]
-    return out + [Grid(header, rows, widths=[19, 16, 16, 16, 33])]
+    rows = [[m.title, _period(m.period, src, lang), _approval(m.result, src, lang),
+             m.documented, m.note]
+            for m, src in zip(pk.measures, _case_measures(view, pk), strict=True)]
+    return out + [Grid(header, rows, widths=[18, 16, 18, 17, 31])]
+
+
+def _case_measures(view: CaseView, pk) -> list:
+    """The case's measures beside the pack's rows (one row a measure, in the case's order)."""
+    measures = list(view.case.measures)
+    return measures if len(measures) == len(pk.measures) else [None] * len(pk.measures)
+
+
+def _period(period: str, m, lang: str) -> str:
+    """A measure without dates says so (the pack's "—" reads as a forgotten cell)."""
+    if m is not None and m.from_ is None and m.to is None:
+        return dw("measures.no_dates", lang)
+    return period
+
+
+def _approval(result: str, m, lang: str) -> str:
+    """The result, and when the municipality approved the measure (a § 56 agreement)."""
+    if m is None or m.approved_by_municipality != "yes":
+        return result
+
+    when = dw("measures.approved_on", lang, date=format_date(m.approved_on, lang)) \
+        if m.approved_on else dw("measures.approved", lang)
+    return f"{result}; {when}"
 
 
 def _meetings(view: CaseView, lang: str) -> list:
@@ -73,6 +99,31 @@ def _agreement(view: CaseView, lang: str) -> list:
     return out
 
 
+def _law(view: CaseView) -> list:
+    """The law line, as the summary and the pack's HTML show it ("Lovgrundlag: … (tjekket …)"),
+    and the warning when the law may have changed since."""
+    pk = view.pack
+    out: list = [Para(pk.law_line, "note")] if getattr(pk, "law_line", "") else []
+    if getattr(pk, "law_outdated", None):
+        out.append(Para(pk.law_outdated, "strong"))
+    return out
+
+
+def _people_rows(view: CaseView, skip: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    """The people around the case and their roles (names only); an empty line when unknown."""
+    return [(label, name) for key, label, name in view.people if key not in skip]
+
+
+def _hours_rows(view: CaseView) -> list[tuple[str, str | None]]:
+    """Hours before (normal) and after (agreed now); an empty line when unknown."""
+    rows: list[tuple[str, str | None]] = []
+    for key, value in (("normal", view.normal_hours), ("current", view.current_hours)):
+        text = hours_text(value, view.lang)
+        rows.append((dw(f"hours.{key}", view.lang),
+                     dw("hours.value", view.lang, hours=text) if text is not None else None))
+    return rows
+
+
 def _dates(view: CaseView, lang: str) -> list:
     out: list = []
     if view.pack.dates_note:
@@ -94,7 +145,6 @@ def _due(f, lang: str, known: dict[str, dt.date]) -> str:
     one, else the date the rules gave the finding with this message)."""
     due = getattr(f, "due", None) or known.get(f.message)
     if isinstance(due, dt.date):
-        from ..dates import format_date
 
         return " " + dw("docx.due_by", lang, date=format_date(due, lang))
     if isinstance(due, str) and due:
@@ -115,10 +165,15 @@ def pack_document(view: CaseView) -> Document:
         Heading(f"{_x('section.status', lang)}: {pk.status_word}"),
         Para(pk.status_sentence, "strong"),
         Para(pk.decides),
+        *_law(view),
         Para(pk.intro, "note"),
         Heading(_x("section.facts", lang)),
         Facts(list(pk.facts)),
         Para(pk.no_cpr, "note"),
+        Heading(dw("people.heading", lang), 3),
+        Facts(_people_rows(view)),
+        Heading(dw("hours.heading", lang), 3),
+        Facts(_hours_rows(view)),
         Heading(_x("section.agreement", lang)),
         *_agreement(view, lang),
         Heading(_x("section.measures", lang)),
@@ -175,7 +230,13 @@ def attachments(view: CaseView) -> list[tuple[str, str]]:
                 if m.approved_by_municipality is not None]
     p56 = "yes" if "yes" in approved else ("no" if approved and all(
         x == "no" for x in approved) else None)
-    rows.append((_m("att_paragraph56", lang), _mark(p56, lang)))
+    mark = _mark(p56, lang)
+    days = sorted(m.approved_on for m in case.measures
+                  if m.approved_by_municipality == "yes" and m.approved_on)
+    if p56 == "yes" and days:
+
+        mark = _m("mark_approved", lang, date=format_date(days[-1], lang))
+    rows.append((_m("att_paragraph56", lang), mark))
     rows.append((_m("att_medical", lang), _mark(case.eligibility.medical_documentation, lang)))
     if not case.person.self_employed:
         rows.append((_m("att_attempt", lang), _mark(case.agreement.attempt_documented, lang)))
@@ -215,12 +276,9 @@ def municipality_document(view: CaseView) -> Document:
     skip = {_x("facts.person", lang), _x("facts.home_municipality", lang),
             _x("facts.filled_in_by", lang)}
     rows: list[tuple[str, str | None]] = [(k, v) for k, v in pk.facts if k in workplace]
-    rows += [(label, name) for key, label, name in view.people if key != "employee"]
+    rows += _people_rows(view, skip=("employee",))
     rows.append((_m("contact", lang), None))
-    for key, value in (("normal", view.normal_hours), ("current", view.current_hours)):
-        text = hours_text(value, lang)
-        rows.append((dw(f"hours.{key}", lang),
-                     dw("hours.value", lang, hours=text) if text is not None else None))
+    rows += _hours_rows(view)
     doc.add(Facts(rows))
     answers = [(k, v) for k, v in pk.facts if k not in workplace and k not in skip]
     if answers:
@@ -233,5 +291,5 @@ def municipality_document(view: CaseView) -> Document:
         doc.add(section("s_economy"), *_economy(view))
     doc.add(section("s_attachments"), Para(_m("attachments_intro", lang)),
             Grid([_m("attachment", lang), _m("status", lang)],
-                 [[a, b] for a, b in attachments(view)], widths=[70, 30]))
+                 [[a, b] for a, b in attachments(view)], widths=[64, 36]))
     return doc

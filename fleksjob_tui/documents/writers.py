@@ -10,6 +10,7 @@ Textual-free.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from .blocks import BLANK_LINE as BLANK
@@ -20,16 +21,33 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _css(lang: str) -> str:
+def _css(lang: str, page_mark: str = "") -> str:
     from ..export import _css as pack_css  # the pack's stylesheet, so both print alike
 
-    return pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
+    css = pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
+    if page_mark:
+        # On every printed page, so a page on its own still says it is a draft.
+        quoted = "".join(ch if ch.isalnum() or ch in " –-.,:" else f"\\{ord(ch):x} "
+                         for ch in page_mark)
+        css += ("@page { @bottom-left { content: \"" + quoted + "\"; font-family: "
+                "\"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 8pt; "
+                "font-weight: bold; } }\n")
+    return css
+
+
+#: A date (01-06-2025, 2025-06-01): in a narrow table cell it never breaks at a hyphen.
+_DATE = re.compile(r"\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _td(text: str) -> str:
+    """A table cell's text, escaped, with each date kept on one line."""
+    return _DATE.sub(r'<span class="nd">\1</span>', _e(text))
 
 
 def _cell(value: str | None) -> str:
     if value is None:
         return '<span class="blank" aria-label="tom linje"></span>'
-    return _e(value)
+    return _td(value)
 
 
 def render_html(doc: Document) -> str:
@@ -44,7 +62,7 @@ def render_html(doc: Document) -> str:
         '<meta name="referrer" content="no-referrer">',
         '<meta name="robots" content="noindex">',
         f"<title>{_e(doc.title)}</title>",
-        f"<style>\n{_css(doc.lang)}</style>",
+        f"<style>\n{_css(doc.lang, doc.page_mark)}</style>",
         "</head>",
         "<body>",
         '<main class="sheet doc">',
@@ -78,7 +96,7 @@ def render_html(doc: Document) -> str:
             o.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in b.header)
                      + "</tr></thead><tbody>")
             for row in b.rows:
-                o.append("<tr>" + "".join(f'<td class="pre">{_e(c)}</td>' for c in row)
+                o.append("<tr>" + "".join(f'<td class="pre">{_td(c)}</td>' for c in row)
                          + "</tr>")
             o.append("</tbody></table>")
         elif isinstance(b, Signatures):
@@ -102,7 +120,7 @@ def render_html(doc: Document) -> str:
 
 
 def md_escape(text: str, **kw) -> str:
-    from ..export import md_escape as escape
+    from ..export import md_escape as escape  # lazy: export is large
 
     return escape(text, **kw)
 
@@ -113,7 +131,7 @@ def _md(text: str) -> str:
 
 def _md_block(text: str) -> str:
     """A user text over several lines: escaped, its lines kept as hard breaks."""
-    from ..export import md_escape
+    from ..export import md_escape  # lazy: export is large
 
     lines = [md_escape(line) for line in text.splitlines() if line.strip()]
     return "  \n".join(lines) or "—"
@@ -143,7 +161,8 @@ def render_markdown(doc: Document) -> str:
             else:
                 if b.empty:
                     o += [f"*{_md(b.empty)}*", ""]
-                o += [f"{i + 1}\\. {BLANK}" for i in range(b.blank_lines)]
+                for i in range(b.blank_lines):  # a paragraph each: lines never run together
+                    o += [f"{i + 1}\\. {BLANK}", ""]
             o.append("")
         elif isinstance(b, Grid):
             o.append("| " + " | ".join(_md(h) for h in b.header) + " |")

@@ -75,12 +75,12 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
-                 case_path: Path | None = None) -> None:
+                 case_path: Path | None = None, document: str = "pack") -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
-        self.document = "pack"
+        self.document = document if document in DOCUMENTS else "pack"
         self._case_path = case_path
         localize_bindings(self, lang)
 
@@ -92,7 +92,9 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-box ask-box", id="export-box"):
-            yield Static(_x("tui.question", self.lang), classes="editor-title")
+            # Which document, which format, and where the file goes: all in this window.
+            yield Static(content.text("documents", "window.title", self.lang),
+                         classes="editor-title")
             yield Input(str(self.default_path), id="export-path")
             yield Static("", id="export-error", classes="q-error")
             yield Static(content.text("documents", "document.heading", self.lang))
@@ -111,11 +113,24 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
                 id="export-format",
                 vertical=True,
             )
-            yield Static(_fmt_text("hint", self.fmt, self.lang), id="export-hint",
-                         classes="step-intro")
+            yield Static(self._hint(), id="export-hint", classes="step-intro")
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+
+    def _hint(self) -> str:
+        """What to do with the file (by format), and what happens when it is there already."""
+        return (f"{_fmt_text('hint', self.fmt, self.lang)}\n"
+                f"{content.text('documents', 'window.exists', self.lang)}")
+
+    def focus_next(self, selector="*"):
+        """From the last choice (the format), on to "Gem", not to "Fortryd": a format chosen
+        with its key, or Enter, then Enter saves instead of closing the window unsaved."""
+        if self.focused is not None and self.focused.id == "export-format":
+            ok = self.query_one("#export-ok", Button)
+            ok.focus()
+            return ok
+        return super().focus_next(selector)
 
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
@@ -138,7 +153,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             return
         old_suffix, self.fmt = FORMATS[self.fmt], fmt
         # What to do with the file follows the format (print it, or paste it into an e-mail).
-        self.query_one("#export-hint", Static).update(_fmt_text("hint", fmt, self.lang))
+        self.query_one("#export-hint", Static).update(self._hint())
         # Follow the format in the file name while it still has the other format's suffix.
         box = self.query_one("#export-path", Input)
         if box.value.endswith(old_suffix):
@@ -249,7 +264,11 @@ class SummaryStep(StepPane):
         await super().on_button_pressed(event)
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportScreen(self.default_export_path(), self.lang),
+        # The window opens with the document and format chosen last time (the union rep who
+        # sent the municipality its Word file finds that choice again).
+        document, fmt = getattr(self, "_last_export", ("pack", "html"))
+        path = _with_document(self.default_export_path(fmt), "pack", document)
+        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
                              callback=self._export_chosen)
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
@@ -265,4 +284,5 @@ class SummaryStep(StepPane):
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)
             return
+        self._last_export = (document, fmt)
         self.app.notify(_x("tui.written", self.lang, path=written), timeout=10)

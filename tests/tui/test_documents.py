@@ -515,7 +515,7 @@ def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
 
     from fleksjob_tui.dates import format_date
     from fleksjob_tui.rules import assess
-    from fleksjob_tui.timeline import timeline_points, timeline_svg
+    from fleksjob_tui.timeline import merge_dues, timeline_points, timeline_svg
 
     for name in ("klar", "mangler-dokumentation", "selvstaendig"):
         case = load_case(EXAMPLES / f"{name}.toml")
@@ -536,7 +536,7 @@ def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
         assert {"today", "pension"} <= kinds
         if name != "selvstaendig":
             assert {"special_terms_start", "twelve_months", "six_year_mark"} <= kinds
-        for p in points:
+        for p in merge_dues(points, "da"):  # one label for a day's alike due dates
             assert f"{p.label} {format_date(p.date, 'da')}" in texts, p
         # The labels never overlap: each row's labels are apart.
         xs = []
@@ -595,3 +595,209 @@ def test_a_due_date_shows_in_the_word_pack():
     for f in a.findings:
         assert f.message in text
     assert f"{first.message} senest 01-02-2027" in text
+
+
+# -- checked as their readers would (docs2) -----------------------------------------------------
+
+
+def manager_case() -> Case:
+    """A manager's case for HR and the municipality: klar with people, 37 → 25 hours, a § 56
+    agreement approved by the municipality, a measure without dates and a next meeting."""
+    from fleksjob_tui.model import Measure
+
+    case = klar()
+    case.measures.append(Measure(id="increased_absence", status="ongoing",
+                                 from_=dt.date(2025, 11, 1), result="helped", documented="yes",
+                                 approved_by_municipality="yes",
+                                 approved_on=dt.date(2025, 11, 15)))
+    case.measures.append(Measure(id="workplace_adaptation", status="not_tried",
+                                 note="Hæve-sænkebord bestilt"))
+    return case
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_word_pack_has_the_law_line_the_people_and_the_hours(lang):
+    from fleksjob_tui.report import law_line
+
+    case = manager_case()
+    text = docx_text(render(case, "pack", "docx", lang))
+    assert law_line(lang) in text  # "Lovgrundlag: … (tjekket …)", as the HTML pack shows it
+    for name in ("Åse Ørsted", "Bjørn Ærø", "FOA Roskilde", "Lærke Høj"):
+        assert name in text
+    people = {"da": ("Nærmeste leder", "Tillidsrepræsentant", "HR-kontakt"),
+              "en": ("Line manager", "Union representative", "HR contact")}[lang]
+    for role in people:
+        assert role in text
+    hours = {"da": ("37 timer om ugen", "25 timer om ugen"),
+             "en": ("37 hours a week", "25 hours a week")}[lang]
+    for h in hours:
+        assert h in text
+
+
+@pytest.mark.parametrize("document", ["pack", "municipality"])
+def test_a_measure_without_dates_says_so_and_an_approval_shows_its_date(document):
+    case = manager_case()
+    d = docx.Document(__import__("io").BytesIO(render(case, document, "docx")))
+    table = next(t for t in d.tables if t.rows[0].cells[0].text == "Redskab")
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows["Ændret indretning af arbejdspladsen"][1] == "ingen datoer angivet"
+    assert "godkendt af kommunen 15-11-2025" in rows["Accept af øget fravær (§ 56-aftale)"][2]
+    assert rows["Nedsat timetal"][1] == "01-06-2025 – 01-12-2025"  # dated ones unchanged
+    en = docx_text(render(case, document, "docx", "en"))  # the pack's Markdown is export.py's
+    assert "no dates given" in en and "approved by the municipality 2025-11-15" in en
+
+
+def test_municipality_attachments_name_the_date_the_paragraph_56_agreement_was_approved():
+    text = render(manager_case(), "municipality", "md")
+    line = next(x for x in text.splitlines() if "§ 56" in x and "godkendt af kommunen)" in x)
+    assert "findes (godkendt 15-11-2025)" in line
+
+
+def test_the_agreement_says_draft_on_every_page():
+    case = manager_case()
+    d = docx.Document(__import__("io").BytesIO(render(case, "agreement", "docx")))
+    footer = d.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("UDKAST – tilpas før underskrift")
+    assert footer.runs[0].bold
+    html_out = render(case, "agreement", "html", "en")
+    assert re.search(r"@page \{ @bottom-left \{ content: \"DRAFT – adapt before signing\"",
+                     html_out)
+    # Only the draft says so: the pack and the municipality's version do not.
+    for document in ("pack", "municipality"):
+        assert "UDKAST" not in docx_text(render(case, document, "docx"))
+        assert "@bottom-left" not in render(case, document, "html")
+
+
+def test_empty_lines_to_write_on_stay_apart_in_markdown():
+    text = render(Case.new(), "agreement", "md")
+    lines = text.splitlines()
+    numbered = [i for i, x in enumerate(lines) if re.match(r"\d\\\. _{10,}", x)]
+    assert len(numbered) == 8  # four for the functions, four for the accommodations
+    for i in numbered:
+        assert lines[i + 1] == ""  # each its own paragraph: they never run into one line
+
+
+def test_timeline_line_is_one_item_a_day_and_never_breaks_inside_one():
+    from rich.console import Console
+
+    from fleksjob_tui.rules import assess
+    from fleksjob_tui.timeline import timeline_line
+
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    a = assess(case, AS_OF)
+    assert sum(1 for f in a.findings if f.due == dt.date(2027, 3, 1)) >= 2
+    for lang, item in (("da", "12 mdr. + 5 frister 01-03-2027"),
+                       ("en", "12 months + 5 due dates 2027-03-01")):
+        console = Console(width=80, record=True, color_system=None)
+        console.print(timeline_line(case, a, lang, 80))
+        out = console.export_text()
+        rows = out.splitlines()
+        assert all(len(r) <= 80 for r in rows), rows
+        assert item in out, out
+        assert out.count("01-03-2027" if lang == "da" else "2027-03-01") == 1
+        assert all(not r.startswith("→") for r in rows)  # an arrow ends a row, never starts one
+        for r in rows:  # every row is whole items: "label date" pairs
+            for part in r.rstrip(" →").split(" → "):
+                assert re.search(r"\d{2}-\d{2}-\d{4}$|\d{4}-\d{2}-\d{2}$", part), (part, rows)
+
+
+def test_timeline_svg_shows_the_same_due_date_once_with_a_count():
+    from fleksjob_tui.timeline import timeline_alt, timeline_svg
+
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    view = build_view(case, assess_for_pack(case, AS_OF))
+    svg = timeline_svg(view)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    due = [x for x in labels if x.startswith("Frist")]
+    assert len(due) == len(set(due)), labels
+    assert any(re.search(r"\(\d\) 01-03-2027$", x) for x in due), due
+    assert sum(1 for x in timeline_alt(view) if "Frist" in x) == len(due)
+
+
+async def test_export_window_choosing_word_with_its_key_then_enter_saves(tmp_path):
+    """At 80×24: the agreement with its key (u), Word with its key (w), Enter: the file is
+    written. (Before, the cursor went on to "Fortryd" and Enter closed the window unsaved.)"""
+    from textual.widgets import Button
+
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        hint = str(screen.query_one("#export-hint").render())
+        assert "bliver du spurgt, før den erstattes" in hint.replace("\xa0", " ")
+        await pilot.press("tab", "u")
+        await pilot.pause()
+        assert app.focused.id == "export-format"
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.focused, Button) and app.focused.id == "export-ok"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    out = tmp_path / "sag-aftale.docx"
+    assert out.exists() and "For arbejdsgiveren" in docx_text(out)
+
+
+def test_a_date_in_a_word_table_never_breaks_at_its_hyphens():
+    case = manager_case()
+    data = render(case, "municipality", "docx")
+    xml = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/document.xml").decode()
+    assert "<w:noBreakHyphen/>" in xml
+    text = docx_text(data)  # read back as an ordinary hyphen
+    assert "godkendt af kommunen 15-11-2025" in text and "01-06-2025 – 01-12-2025" in text
+    en = docx_text(render(case, "municipality", "docx", "en"))
+    assert "2025-06-01 – 2025-12-01" in en
+
+
+def test_a_date_in_an_html_table_stays_on_one_line():
+    html_out = render(manager_case(), "municipality", "html")
+    assert '<span class="nd">15-11-2025</span>' in html_out
+    assert ".nd { white-space: nowrap; }" in html_out
+    text = squash(" ".join(parse_html(html_out).text))
+    assert "godkendt af kommunen 15-11-2025" in text
+
+
+def test_the_agreement_is_named_by_its_basis():
+    case = manager_case()
+    assert "Aftale om ansættelse efter overenskomstens sociale kapitel" in render(
+        case, "agreement", "md")
+    case.employment.has_social_chapter = "no"
+    case.employment.collective_agreement = None
+    text = render(case, "agreement", "md")
+    assert "# Aftale om ansættelse på særlige vilkår" in text
+    assert "Ansættelsen sker derfor på særlige vilkår" in text
+    assert "Overenskomsten har ikke" not in text  # no agreement is presumed
+    assert "# Aftale om ansættelse på særlige vilkår" in render(Case.new(), "agreement", "md")
+    assert "on special terms" in render(Case.new(), "agreement", "md", "en")
+
+
+async def test_export_window_opens_with_the_last_choice_again(tmp_path):
+    from textual.widgets import Input
+
+    from fleksjob_tui.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-document").set_value("municipality")
+        await pilot.pause()
+        app.screen.query_one("#export-format").set_value("docx")
+        await pilot.pause()
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert (tmp_path / "sag-kommune.docx").exists()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#export-document").value == "municipality"
+        assert screen.query_one("#export-format").value == "docx"
+        assert screen.query_one("#export-path", Input).value.endswith("sag-kommune.docx")
+        assert "Word" in str(screen.query_one("#export-hint").render())

@@ -194,3 +194,22 @@ def test_a_broken_case_file_gives_a_clear_message_and_no_calendar(tmp_path, lang
     assert p.read_bytes() == before and not (tmp_path / "sag.ics").exists()
     code = cli.main(["calendar", str(p), "--as-of", "31-02-2026", "--lang", lang])
     assert code == 2
+
+
+def test_due_dates_of_one_day_for_one_person_are_one_event():
+    """The example has several of the manager's due dates on the day the twelve months are
+    reached: one event that counts them, not several alike; its id stays when re-exported."""
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    a = assess(case, AS_OF)
+    day = dt.date(2027, 3, 1)
+    n = sum(1 for f in a.findings if f.due == day)
+    assert n >= 2
+    evs = events(calendar(case))
+    due = [(uid, s) for uid, (d, s, _) in evs.items() if d == day and s.startswith("Frist")]
+    assert len(due) == len({s for _, s in due}), due  # no two alike
+    assert any(f"({n} ting)" in s or "ting)" in s for _, s in due), due
+    again = events(calendar(case.model_copy(deep=True), as_of=AS_OF + dt.timedelta(days=2)))
+    assert {uid for uid, _ in due} <= set(again)
+    en = events(calendar(case, "en"))
+    assert set(en) == set(evs)  # the ids do not depend on the language
+    assert any("items)" in s for _, s, _ in en.values())
