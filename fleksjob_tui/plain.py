@@ -546,12 +546,16 @@ class Conversation:
 
     def step_state(self, step: str) -> None:
         """Leaving a step: its state in words and what the rules say about it."""
+        from .report import finding_tag  # report imports Rich: only once a step is left
+
         a = self.assess()
-        state = self.ui(f"step_state.{a.step_state(step)}")
+        state = a.step_state(step)  # waiting / municipality are worded in report.toml
+        state = (self.ui(f"step_state.{state}") if content.has("ui", f"step_state.{state}")
+                 else content.text("report", f"step_state.{state}", self.lang))
         self.say(self.t("step.state", title=self.ui(f"step.{step}.title"), state=state))
         for f in a.findings:
             if f.step == step:
-                self.say(self.t("step.finding", severity=self.ui(f"severity.{f.severity}"),
+                self.say(self.t("step.finding", severity=finding_tag(f, self.lang),
                                 message=f.message, reference=f.reference))
         if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
             from .estimate import case_lines
@@ -592,9 +596,9 @@ class Conversation:
                     continue
                 self.say(self.t("end.quit", path=self.path))
                 return 0
-            if step == "measures":
+            if step == "measures" and field is None:
                 result = self.measures()
-            elif step == "meetings":
+            elif step == "meetings" and field is None:  # the list; then the next meeting's date
                 result = self.meetings()
             elif field is None:  # a step with only a note (the self-employed's Ansættelsen)
                 result = BACK if direction < 0 and index > 0 else NEXT
