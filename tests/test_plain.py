@@ -172,7 +172,7 @@ EMPLOYEE = [
     ("Hvem deltog?", "1 2 3"),
     ("Hvad blev drøftet?", "Opstart"),
     ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
-    ("Mødet er gemt: 15-06-2025, deltog: medarbejder, leder, tillidsrepræsentant", None),
+    ("Mødet er gemt: 15-06-2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
     ("Tilføj et møde mere?", "n"),
     ("Næste opfølgningsmøde (dato), fx 22-11-2026", "15-12-2026"),
     ("Trin 7 af 8: Økonomi (valgfri).", None),
@@ -316,7 +316,7 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert case.follow_up.next_meeting == dt.date(2026, 12, 15)
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
-    assert f"Status: {_status(assessment)}." in out
+    assert f"Status pr. 22-11-2026: {_status(assessment)}." in out
     for f in assessment.findings:
         assert f.message in out
     assert oct(path.stat().st_mode & 0o777) == "0o600"
@@ -565,10 +565,51 @@ def test_summary_plain(tmp_path, lang):
         assert word(heading, lang) in lines  # a heading on its own line
     act = "skal handle" if lang == "da" else "should act"
     advice = "Råd til" if lang == "da" else "Advice for"
+    waiting = "Venter på tiden til" if lang == "da" else "Waiting for time until"
+    municipality = "Kommunen vurderer: " if lang == "da" else "The municipality assesses: "
+    from fleksjob_tui.report import finding_kind
+
     for f in assessment.findings:
         (line,) = [x for x in lines if f.message in x]
-        assert (act in line) or line.startswith(advice)
+        kind = finding_kind(f)
+        if f.severity == "advice":
+            assert line.startswith(advice)
+        elif kind == "waiting":  # what only needs time says until when, never "mangler"
+            assert line.startswith(waiting)
+        elif kind == "municipality":  # what the municipality assesses is not the user's gap
+            assert line.startswith(municipality)
+        else:
+            assert act in line
         assert f.reference in line
+    assert {finding_kind(f) for f in assessment.findings} >= {"waiting", "municipality"}
+
+
+def test_the_plain_summary_reads_in_the_order_a_listener_needs():
+    """The status with its date first, then who does what by when, group by group announced in
+    words (each person, then what waits for time, then what the municipality assesses); then
+    the next steps and the dates. Every line ends as a sentence."""
+    from fleksjob_tui.plain import plain_summary
+    from fleksjob_tui.report import word
+
+    case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
+    lines = plain_summary(case, assess(case, AS_OF), "da").splitlines()
+    status = next(i for i, x in enumerate(lines) if x.startswith("Status pr. 22-11-2026: "))
+    findings = lines.index(word("heading.findings", "da"))
+    groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
+    assert groups == ["Til dig, 1 punkt:", "Til lederen, 5 punkter:", "Til lægen, 1 punkt:",
+                      "Det venter kun på tiden, 1 punkt:", "Det vurderer kommunen, 1 punkt:"]
+    assert status < findings < lines.index(groups[0])
+    assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
+        < lines.index(word("heading.dates", "da"))
+    assert "12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu)." in lines
+    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; aftalt: ")
+               and not x.endswith("..") for x in lines)
+    headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
+                                         "heading.measures", "heading.meetings",
+                                         "next_steps.heading")}
+    for x in lines:
+        assert x == "" or x in headings or x.endswith((".", ":", ")")), x
+    no_escapes("\n".join(lines))
 
 
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
