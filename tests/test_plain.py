@@ -119,7 +119,7 @@ EMPLOYEE = [
     ("Er du selvstændig erhvervsdrivende?", "n"),
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
-    ("Sagens titel (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
     ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
@@ -145,7 +145,7 @@ EMPLOYEE = [
     ("Punkt 1", "ingen løft over 10 kg"),
     ("Punkt 2", ""),
     ("Har din leder dokumenteret", "j"),
-    ("Er HR", "j"),
+    ("Er HR eller arbejdsmiljø kontaktet?", "j"),  # "HR / arbejdsmiljø": no slash read aloud
     ("Har du kontaktet din hjemkommune om sagen?", "j"),
     ("Er fagforeningen", "j"),
     ("1. Ændret vagtplan: ikke udfyldt.", None),
@@ -192,7 +192,7 @@ UNION_REP_EN = [
     ("Is the employee self-employed? (y = yes, n = no)", "n"),
     ("Does the employee receive", "n"),
     ("Is there a pending claim", "d"),
-    ("Title of the case (now: Case 22-11-2026)", "Pedel, Odense"),
+    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
     ("Employer", "Odense Kommune"),
     ("Workplace", ""),
     ("Job title", "Pedel"),
@@ -248,7 +248,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
-    ("Sagens titel (nu: Sag 22-11-2026)", ""),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab (1-12)", "12"),
@@ -314,6 +314,10 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert (rota.approved_by_municipality, rota.approved_on) == ("no", None)
     assert case.eligibility.medical_documentation == "yes"
     assert case.follow_up.next_meeting == dt.date(2026, 12, 15)
+    # Heard, not seen: no slash between words, no note that is only a line in brackets.
+    assert " / " not in out
+    assert not [x for x in out.splitlines() if x.startswith("(")]
+    assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
     assert f"Status pr. 22-11-2026: {_status(assessment)}." in out
@@ -512,7 +516,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
-                     ("Sagens titel (nu: Lister)", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Hvad skal sagen hedde i listen over gemte sager? (nu: Lister)", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
                      ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer
@@ -592,7 +596,12 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     from fleksjob_tui.report import word
 
     case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
+    case.economy.hourly_wage, case.economy.paid_hours_per_week = 210.5, 18
+    case.economy.full_time_monthly_wage = None
     lines = plain_summary(case, assess(case, AS_OF), "da").splitlines()
+    # The estimate's notes, in brackets on the screen, are sentences when heard.
+    assert any(x.startswith("Lønloftet, fuldtidslønnen, er ikke angivet") for x in lines)
+    assert not [x for x in lines if x.startswith("(") or " / " in x]
     status = next(i for i, x in enumerate(lines) if x.startswith("Status pr. 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
@@ -606,7 +615,7 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
                and not x.endswith("..") for x in lines)
     headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
                                          "heading.measures", "heading.meetings",
-                                         "next_steps.heading")}
+                                         "next_steps.heading", "heading.economy")}
     for x in lines:
         assert x == "" or x in headings or x.endswith((".", ":", ")")), x
     no_escapes("\n".join(lines))

@@ -15,7 +15,7 @@ from ..dates import DateError, format_date, parse_date
 from ..model import PARTICIPANTS, Case
 from ..privacy import find_cpr, remove_cpr
 from .reading import (_CONTROL, BACK, NEXT, _number_shown, _p, _Quit, _signals_held,
-                      read_number, refusal)
+                      read_number, refusal, spoken)
 from .summary import plain_summary
 
 
@@ -51,12 +51,12 @@ class Asking:
     # lines in and out
     def say(self, text: str = "") -> None:
         for line in text.split("\n"):
-            self.out.write(line + "\n")
+            self.out.write(spoken(line, self.lang) + "\n")
         self.out.flush()
 
     def read(self, prompt: str) -> str:
         """One line typed after ``prompt`` (without its newline). The end of the input quits."""
-        self.out.write(prompt)
+        self.out.write(spoken(prompt, self.lang))
         self.out.flush()
         line = self.inp.readline()
         if line == "":

@@ -11,7 +11,7 @@ from ..dates import format_date
 from ..model import MEASURE_IDS, Measure, Meeting
 from .asking import Asking
 from .reading import BACK, NEXT, _full_stop
-from .summary import plain_summary
+from .summary import plain_summary, unbracketed
 
 
 class Conversation(Asking):
@@ -96,7 +96,7 @@ class Conversation(Asking):
                     self.say(_full_stop(self.t("summary.row", label=line[0],
                                                value=line[1]).rstrip(".")))
                 elif line.strip():
-                    self.say(line.strip())
+                    self.say(unbracketed(line))
 
     def walk(self, start: int | None = None) -> int:
         stops = self.positions()

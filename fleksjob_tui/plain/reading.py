@@ -91,6 +91,16 @@ def _number_shown(value, lang: str) -> str:
 
 
 
+_OR = {"da": " eller ", "en": " or "}
+
+
+def spoken(text: str, lang: str) -> str:
+    """A line as it is heard: "HR / arbejdsmiljø" is read aloud as "skråstreg" (slash), so a
+    slash between words is said as the word it stands for. Paths and dates have no spaces
+    around their slashes and stay as they are."""
+    return text.replace(" / ", _OR.get(lang, " or "))
+
+
 def _full_stop(text: str) -> str:
     """``text`` as a sentence: a full stop at the end unless it has one ("200 kr." stays); also
     after a closing bracket, so that a screen reader pauses before the next line."""

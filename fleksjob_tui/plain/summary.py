@@ -9,7 +9,7 @@ import datetime as dt
 from .. import content
 from ..dates import format_date
 from ..model import Case
-from .reading import _full_stop, _p
+from .reading import _full_stop, _p, spoken
 
 def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
     """The summary as plain text, in the order a listener needs it: the case, the status in one
@@ -99,13 +99,24 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
             if isinstance(line, tuple):
                 lines.append(_full_stop(t("summary.row", label=line[0], value=line[1]).rstrip(".")))
             elif line.strip():
-                lines.append(line.strip())
+                lines.append(unbracketed(line))
 
     lines += ["", word("heading.disclaimer", lang), _full_stop(law_line(lang))]
     outdated = law_outdated(assessment.as_of, lang)
     if outdated:
         lines.append(outdated)
-    return "\n".join(lines)
+    return "\n".join(spoken(line, lang) for line in lines)
+
+
+def unbracketed(line: str) -> str:
+    """A line that is a note in brackets on the screen ("(ATP er ikke regnet med)") as the
+    sentence it is when heard: without the brackets, with a capital and a full stop (so is a
+    line that is a heading on the screen, "Fleksløn 2026 — vejledende beregning pr. måned")."""
+    line = line.strip()
+    if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
+        line = line[1:-1].strip()
+        line = line[:1].upper() + line[1:]
+    return _full_stop(line)
 
 
 def _finding_sentence(f, group: str, lang: str, t) -> str:
