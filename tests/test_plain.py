@@ -157,7 +157,8 @@ EMPLOYEE = [
     ("Er forsøget dokumenteret skriftligt?", "j"),
     ("Er redskabet en aftale, som kommunen har godkendt", "n"),  # no date of approval asked
     ("Note", "Ingen nattevagter"),
-    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, dokumenteret: ja.", None),
+    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, "
+     "dokumenteret: ja, ikke godkendt af kommunen.", None),
     ("Vælg et redskab (1-12)", ""),
     ("Er din arbejdsevne varigt", "j"),
     ("Har kommunen vurderet arbejdsevnen?", "j"),
@@ -265,6 +266,8 @@ MANAGER_SELF_EMPLOYED = [
     ("Er redskabet en aftale, som kommunen har godkendt", "j"),
     ("Godkendt af kommunen den", "15-09-2026"),
     ("Note", "Aftalt med kunden"),
+    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 01-09-2026, resultat: hjalp delvist, "
+     "dokumenteret: ja, godkendt af kommunen den 15-09-2026.", None),
     ("Vælg et redskab (1-13)", ""),
     ("Er arbejdsevnen varigt og væsentligt nedsat i forhold til arbejdet i virksomheden?", "j"),
     ("Har kommunen vurderet", "j"),

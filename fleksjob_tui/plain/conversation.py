@@ -11,7 +11,7 @@ from ..dates import format_date
 from ..model import MEASURE_IDS, Measure, Meeting
 from .asking import Asking
 from .reading import BACK, NEXT, _full_stop
-from .summary import plain_summary, unbracketed
+from .summary import approval_text, plain_summary, unbracketed
 
 
 class Conversation(Asking):
@@ -169,12 +169,17 @@ class Conversation(Asking):
         if m.active:
             if m.result:
                 parts.append(self.t("measures.result",
-                                    result=self.ui(f"measure_result.{m.result}").lower()))
+                                    # "hjalp delvist", as the summary says it (not "delvist")
+                                    result=content.text("report", f"measure_result.{m.result}",
+                                                        self.lang)))
             if m.documented:
                 parts.append(self.t("measures.documented",
                                     answer=self.ui(f"answer.{m.documented}").lower()))
             else:
                 parts.append(self.t("measures.documented_none"))
+            approval = approval_text(m, self.lang, self.t)
+            if approval:
+                parts.append(approval)
         return ", ".join(parts)
 
     def measure_rows(self) -> list[tuple[str, Measure | None]]:

@@ -163,4 +163,17 @@ def _measure_parts(m, lang: str, t) -> list[str]:
         parts.append(t("measures.documented", answer=word(f"answer.{m.documented}", lang)))
     else:
         parts.append(t("measures.documented_none"))
+    approval = approval_text(m, lang, t)
+    if approval:
+        parts.append(approval)
     return parts
+
+
+def approval_text(m, lang: str, t) -> str:
+    """Whether the municipality approved the measure (a § 56 agreement), in words, or ""."""
+    if m.approved_by_municipality == "yes" or m.approved_on:
+        return (t("measures.approved_on", date=format_date(m.approved_on, lang))
+                if m.approved_on else t("measures.approved"))
+    if m.approved_by_municipality == "no":
+        return t("measures.not_approved")
+    return ""
