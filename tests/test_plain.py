@@ -18,6 +18,7 @@ import pytest
 
 from fleksjob_tui import flow, locking, storage
 from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.plain.reading import spoken
 from fleksjob_tui.rules import assess
 
 pexpect = pytest.importorskip("pexpect")
@@ -149,7 +150,7 @@ EMPLOYEE = [
     ("Har du kontaktet din hjemkommune om sagen?", "j"),
     ("Er fagforeningen", "j"),
     ("1. Ændret vagtplan: ikke udfyldt.", None),
-    ("Vælg et redskab (1-12)", "1"),
+    ("Vælg et redskab med et tal fra 1 til 12", "1"),
     ("Er redskabet afprøvet? (1 = Ikke afprøvet, 2 = Afprøvet, 3 = I gang, 4 = Ikke relevant)", "2"),
     ("Fra (dato)", "01-06-2025"),
     ("Til (dato", "01-12-2025"),
@@ -159,7 +160,7 @@ EMPLOYEE = [
     ("Note", "Ingen nattevagter"),
     ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, "
      "dokumenteret: ja, ikke godkendt af kommunen.", None),
-    ("Vælg et redskab (1-12)", ""),
+    ("Vælg et redskab med et tal fra 1 til 12", ""),
     ("Er din arbejdsevne varigt", "j"),
     ("Har kommunen vurderet arbejdsevnen?", "j"),
     ("Er der lægelige oplysninger, der viser, at dine begrænsninger er varige", "j"),
@@ -219,7 +220,7 @@ UNION_REP_EN = [
     ("Has HR", "n"),
     ("Has the employee's home municipality been contacted about the case?", "n"),
     ("Is the union", "y"),
-    ("Choose a measure (1-12)", ""),
+    ("Choose a measure by a number from 1 to 12", ""),
     ("Is the employee's work capacity", "y"),
     ("Has the municipality assessed", "n"),
     ("Is there medical information showing that the limits are lasting", "d"),
@@ -252,7 +253,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
-    ("Vælg et redskab (1-12)", "12"),
+    ("Vælg et redskab med et tal fra 1 til 12", "12"),
     ("Hvad blev afprøvet?", ""),  # an empty required answer
     ("Skriv et navn først.", None),
     ("Hvad blev afprøvet?", "Hjemmearbejde to dage"),
@@ -268,7 +269,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Note", "Aftalt med kunden"),
     ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 01-09-2026, resultat: hjalp delvist, "
      "dokumenteret: ja, godkendt af kommunen den 15-09-2026.", None),
-    ("Vælg et redskab (1-13)", ""),
+    ("Vælg et redskab med et tal fra 1 til 13", ""),
     ("Er arbejdsevnen varigt og væsentligt nedsat i forhold til arbejdet i virksomheden?", "j"),
     ("Har kommunen vurderet", "j"),
     ("Er der lægelige oplysninger", "v"),
@@ -319,13 +320,14 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert case.follow_up.next_meeting == dt.date(2026, 12, 15)
     # Heard, not seen: no slash between words, no note that is only a line in brackets.
     assert " / " not in out
+    assert " pr. " not in out and "(én per linje)" in out  # "pr." is read "p r"; "per" is heard
     assert not [x for x in out.splitlines() if x.startswith("(")]
     assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
-    assert f"Status pr. 22-11-2026: {_status(assessment)}." in out
+    assert f"Status den 22-11-2026: {_status(assessment)}." in out
     for f in assessment.findings:
-        assert f.message in out
+        assert spoken(f.message, "da") in out  # as heard: "HR eller arbejdsmiljø"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     assert not locking.lock_path(path).exists()
 
@@ -577,7 +579,7 @@ def test_summary_plain(tmp_path, lang):
     from fleksjob_tui.report import finding_kind
 
     for f in assessment.findings:
-        (line,) = [x for x in lines if f.message in x]
+        (line,) = [x for x in lines if spoken(f.message, lang) in x]
         kind = finding_kind(f)
         if f.severity == "advice":
             assert line.startswith(advice)
@@ -605,7 +607,7 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     # The estimate's notes, in brackets on the screen, are sentences when heard.
     assert any(x.startswith("Lønloftet, fuldtidslønnen, er ikke angivet") for x in lines)
     assert not [x for x in lines if x.startswith("(") or " / " in x]
-    status = next(i for i, x in enumerate(lines) if x.startswith("Status pr. 22-11-2026: "))
+    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
     assert groups == ["Til dig, 1 punkt:", "Til lederen, 5 punkter:", "Til lægen, 1 punkt:",

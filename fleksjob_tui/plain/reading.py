@@ -96,9 +96,12 @@ _OR = {"da": " eller ", "en": " or "}
 
 def spoken(text: str, lang: str) -> str:
     """A line as it is heard: "HR / arbejdsmiljø" is read aloud as "skråstreg" (slash), so a
-    slash between words is said as the word it stands for. Paths and dates have no spaces
-    around their slashes and stay as they are."""
-    return text.replace(" / ", _OR.get(lang, " or "))
+    slash between words is said as the word it stands for; paths and dates have no spaces
+    around their slashes and stay as they are. Danish "pr." is said as "per"."""
+    text = text.replace(" / ", _OR.get(lang, " or "))
+    if lang == "da":  # "pr." is read letter by letter ("p r"); "per" is the same word, heard
+        text = text.replace(" pr. ", " per ")
+    return text
 
 
 def _full_stop(text: str) -> str:
