@@ -320,6 +320,7 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert case.follow_up.next_meeting == dt.date(2026, 12, 15)
     # Heard, not seen: no slash between words, no note that is only a line in brackets.
     assert " / " not in out
+    assert "Godkendt af kommunen den" not in out  # not approved: no date of approval asked
     assert " pr. " not in out and "(én per linje)" in out  # "pr." is read "p r"; "per" is heard
     assert not [x for x in out.splitlines() if x.startswith("(")]
     assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
@@ -363,6 +364,10 @@ def test_union_rep_in_english(tmp_path):
     ids = {f.id for f in assessment.findings}
     assert "written_agreement_missing" in ids
     assert "should act" in out  # each finding says who acts
+    # Twelve months not reached yet: the step waits for time, said in words (not "missing").
+    assert "End of step: Employment. State of the step: waiting for time." in out
+    assert "Waiting for time until 2027-02-01: " in out
+    assert "Only waiting for time, 1 item:" in out
 
 
 def test_manager_of_a_self_employed_person(tmp_path):
