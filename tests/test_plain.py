@@ -594,7 +594,7 @@ def test_summary_plain(tmp_path, lang):
             assert line.startswith(municipality)
         else:
             assert act in line
-        assert f.reference in line
+        assert spoken(f.reference, lang) in line  # "LAB § 119, stykke 2": as it is said
     assert {finding_kind(f) for f in assessment.findings} >= {"waiting", "municipality"}
 
 
@@ -612,6 +612,9 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     # The estimate's notes, in brackets on the screen, are sentences when heard.
     assert any(x.startswith("Lønloftet, fuldtidslønnen, er ikke angivet") for x in lines)
     assert not [x for x in lines if x.startswith("(") or " / " in x]
+    # A legal reference as it is said: espeak-ng reads "stk." and "nr." letter by letter.
+    text = "\n".join(lines)
+    assert "stk. " not in text and "nr. " not in text and "(LAB § 119, stykke 2)" in text
     status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]

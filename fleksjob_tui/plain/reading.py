@@ -90,18 +90,28 @@ def _number_shown(value, lang: str) -> str:
     return text.replace(".", ",") if lang == "da" else text
 
 
-
 _OR = {"da": " eller ", "en": " or "}
 
 
 def spoken(text: str, lang: str) -> str:
     """A line as it is heard: "HR / arbejdsmiljø" is read aloud as "skråstreg" (slash), so a
     slash between words is said as the word it stands for; paths and dates have no spaces
-    around their slashes and stay as they are. Danish "pr." is said as "per"."""
+    around their slashes and stay as they are. Danish "pr." is said as "per", and a legal
+    reference's "stk. 2, nr. 3" as "stykke 2, nummer 3"."""
     text = text.replace(" / ", _OR.get(lang, " or "))
     if lang == "da":  # "pr." is read letter by letter ("p r"); "per" is the same word, heard
-        text = text.replace(" pr. ", " per ")
+        text = text.replace(" pr. ", " per ").replace("bl.a. ", "blandt andet ")
+    for short, word in _ABBREVIATIONS.get(lang, ()):
+        text = short.sub(word, text)
     return text
+
+
+#: The abbreviations of a legal reference ("LAB § 118, stk. 2, nr. 3"), read letter by letter
+#: by a speech synthesizer, as they are said.
+_ABBREVIATIONS = {
+    "da": ((re.compile(r"\bstk\. (?=\d)"), "stykke "), (re.compile(r"\bnr\. (?=\d)"), "nummer ")),
+    "en": ((re.compile(r"\bstk\. (?=\d)"), "subsection "), (re.compile(r"\bnr\. (?=\d)"), "no. ")),
+}
 
 
 def _full_stop(text: str) -> str:
