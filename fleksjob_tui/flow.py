@@ -54,6 +54,13 @@ def MEASURE_NOT_ACTIVE(measure) -> bool:  # noqa: N802
     return not measure.active
 
 
+def NOT_APPROVED(measure) -> bool:  # noqa: N802
+    """No approval to date: the measure was not tried, or the municipality did not approve it
+    (or it is not known), and no date was written before."""
+    return not measure.active or (measure.approved_by_municipality != "yes"
+                                  and measure.approved_on is None)
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     kind: str
@@ -207,7 +214,7 @@ MEASURE: tuple[Field, ...] = (
     answer("documented", "measure.documented", skip=MEASURE_NOT_ACTIVE),
     answer("approved_by_municipality", "measure.approved_by_municipality",
            skip=MEASURE_NOT_ACTIVE),
-    date("approved_on", "measure.approved_on", skip=MEASURE_NOT_ACTIVE),
+    date("approved_on", "measure.approved_on", skip=NOT_APPROVED),
     note("note", "measure.note"),
 )
 

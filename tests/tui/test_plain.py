@@ -18,6 +18,7 @@ import pytest
 
 from fleksjob_tui import flow, locking, storage
 from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.plain.reading import spoken
 from fleksjob_tui.rules import assess
 
 pexpect = pytest.importorskip("pexpect")
@@ -119,14 +120,22 @@ EMPLOYEE = [
     ("Er du selvstændig erhvervsdrivende?", "n"),
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
+    ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
     ("Stilling", "Sygeplejerske"),
+    ("Normal ugentlig arbejdstid (timer)", "37"),
+    ("Nuværende ugentlig arbejdstid (timer)", "24,5"),
     ("Overenskomst", "OK24"),
     ("Har overenskomsten et socialt kapitel? (j = ja, n = nej, v = ved ikke)", "j"),
     ("Hvornår startede din ansættelse", "01-06-2025"),
     ("De 12 måneder blev nået 01-06-2026.", None),
+    ("Lederens navn", "Bo Holm"),
+    ("Tillidsrepræsentantens navn", "Lise Berg"),
+    ("Tillidsrepræsentantens fagforening", "DSR"),
+    ("HR-kontakt (navn)", ""),
     ("Har du og din leder lavet en skriftlig aftale?", "j"),
     ("Hvornår blev aftalen underskrevet?", "2025-06-01"),
     ("Funktioner du har svært ved", None),
@@ -137,34 +146,37 @@ EMPLOYEE = [
     ("Punkt 1", "ingen løft over 10 kg"),
     ("Punkt 2", ""),
     ("Har din leder dokumenteret", "j"),
-    ("Er HR", "j"),
-    ("Er hjemkommunen kontaktet?", "j"),
-    ("Er jobcentret kontaktet?", "j"),
+    ("Er HR eller arbejdsmiljø kontaktet?", "j"),  # "HR / arbejdsmiljø": no slash read aloud
+    ("Har du kontaktet din hjemkommune om sagen?", "j"),
     ("Er fagforeningen", "j"),
     ("1. Ændret vagtplan: ikke udfyldt.", None),
-    ("Vælg et redskab (1-12)", "1"),
+    ("Vælg et redskab med et tal fra 1 til 12", "1"),
     ("Er redskabet afprøvet? (1 = Ikke afprøvet, 2 = Afprøvet, 3 = I gang, 4 = Ikke relevant)", "2"),
     ("Fra (dato)", "01-06-2025"),
     ("Til (dato", "01-12-2025"),
     ("Hjalp det?", "1"),
     ("Er forsøget dokumenteret skriftligt?", "j"),
+    ("Er redskabet en aftale, som kommunen har godkendt", "n"),  # no date of approval asked
     ("Note", "Ingen nattevagter"),
-    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, dokumenteret: ja.", None),
-    ("Vælg et redskab (1-12)", ""),
+    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, "
+     "dokumenteret: ja, ikke godkendt af kommunen.", None),
+    ("Vælg et redskab med et tal fra 1 til 12", ""),
     ("Er din arbejdsevne varigt", "j"),
     ("Har kommunen vurderet arbejdsevnen?", "j"),
+    ("Er der lægelige oplysninger, der viser, at dine begrænsninger er varige", "j"),
     ("Er alle muligheder", "j"),
     ("Skyldes det en skade", "n"),
     ("Er det åbenbart formålsløst", "n"),
     ("Har du en alvorlig", "n"),
-    ("Startdato for et bevilget fleksjob", ""),
+    ("Startdato for fleksjobbet", ""),
     ("Tilføj et møde? (j = ja, n = nej)", "j"),
     ("Dato for mødet", "15-06-2025"),
     ("Hvem deltog?", "1 2 3"),
     ("Hvad blev drøftet?", "Opstart"),
     ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
-    ("Mødet er gemt: 15-06-2025, deltog: medarbejder, leder, tillidsrepræsentant", None),
+    ("Mødet er gemt: 15-06-2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
     ("Tilføj et møde mere?", "n"),
+    ("Næste opfølgningsmøde (dato), fx 22-11-2026", "15-12-2026"),
     ("Trin 7 af 8: Økonomi (valgfri).", None),
     ("Timeløn", "210,50"),
     ("Betalte timer om ugen", "18"),
@@ -182,13 +194,20 @@ UNION_REP_EN = [
     ("Is the employee self-employed? (y = yes, n = no)", "n"),
     ("Does the employee receive", "n"),
     ("Is there a pending claim", "d"),
+    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
     ("Employer", "Odense Kommune"),
     ("Workplace", ""),
     ("Job title", "Pedel"),
+    ("Normal weekly working hours", "37"),
+    ("Current weekly working hours", ""),
     ("Collective agreement", ""),
     ("Does the collective agreement have a social chapter? (y = yes, n = no, d = don't know)", "y"),
     ("When did the employment", "01-02-2026"),
     ("The 12 months are reached on 2027-02-01.", None),
+    ("The manager's name", ""),
+    ("The union representative's name", "CD"),
+    ("The union representative's union", "3F"),
+    ("HR contact (name)", ""),
     ("Is there a written agreement", "n"),
     ("When was the agreement signed?", ""),
     ("Functions the employee", None),
@@ -197,20 +216,21 @@ UNION_REP_EN = [
     ("Item 1", ""),
     ("Has the manager documented", "d"),
     ("Has HR", "?"),  # help and the legal basis, then the same question again
-    ("Legal basis: ", None),
+    ("Reference: ", None),
     ("Has HR", "n"),
-    ("Has the home municipality", "n"),
-    ("Has the jobcentre", "n"),
+    ("Has the employee's home municipality been contacted about the case?", "n"),
     ("Is the union", "y"),
-    ("Choose a measure (1-12)", ""),
+    ("Choose a measure by a number from 1 to 12", ""),
     ("Is the employee's work capacity", "y"),
     ("Has the municipality assessed", "n"),
+    ("Is there medical information showing that the limits are lasting", "d"),
     ("Have all options", "d"),
     ("Is it due to an acute injury", "n"),
     ("Is it obviously pointless", "n"),
     ("Does the employee have a serious", "n"),
-    ("Start date of a granted flex job", ""),
+    ("Start date of the flex job", ""),
     ("Add a meeting? (y = yes, n = no)", "n"),
+    ("Next follow-up meeting (date), e.g. 22-11-2026", ""),
     ("Hourly wage", ""),
     ("Paid hours a week", ""),
     ("Full-time monthly wage", ""),
@@ -230,12 +250,10 @@ MANAGER_SELF_EMPLOYED = [
     ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
-    ("Er HR", "v"),
-    ("Er hjemkommunen kontaktet?", "j"),
-    ("Er jobcentret kontaktet?", "v"),
-    ("Er fagforeningen", "n"),
-    ("Vælg et redskab (1-12)", "12"),
+    ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
+    ("Vælg et redskab med et tal fra 1 til 12", "12"),
     ("Hvad blev afprøvet?", ""),  # an empty required answer
     ("Skriv et navn først.", None),
     ("Hvad blev afprøvet?", "Hjemmearbejde to dage"),
@@ -246,15 +264,16 @@ MANAGER_SELF_EMPLOYED = [
     ("Til (dato", ""),
     ("Hjalp det?", "2"),
     ("Er forsøget dokumenteret skriftligt?", "j"),
+    ("Er redskabet en aftale, som kommunen har godkendt", "j"),
+    ("Godkendt af kommunen den", "15-09-2026"),
     ("Note", "Aftalt med kunden"),
-    ("Vælg et redskab (1-13)", ""),
-    ("Er medarbejderens arbejdsevne", "j"),
+    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 01-09-2026, resultat: hjalp delvist, "
+     "dokumenteret: ja, godkendt af kommunen den 15-09-2026.", None),
+    ("Vælg et redskab med et tal fra 1 til 13", ""),
+    ("Er arbejdsevnen varigt og væsentligt nedsat i forhold til arbejdet i virksomheden?", "j"),
     ("Har kommunen vurderet", "j"),
-    ("Er alle muligheder", "j"),
-    ("Skyldes det", "n"),
-    ("Er det åbenbart", "n"),
-    ("Har medarbejderen en alvorlig", "n"),
-    ("Startdato for et bevilget", ""),
+    ("Er der lægelige oplysninger", "v"),
+    ("Startdato for fleksjobbet", ""),
     ("Trin 6 af 9: Selvstændig.", None),
     ("Er virksomheden hovedbeskæftigelsen?", "j"),
     ("Hvor mange af de seneste 24 måneder", "12,5"),  # not a whole number
@@ -262,7 +281,9 @@ MANAGER_SELF_EMPLOYED = [
     ("Hvor mange af de seneste 24 måneder", "30"),  # out of range
     ("Tallet er for stort: højst 24.", None),
     ("Hvor mange af de seneste 24 måneder", "18"),
+    ("Har der inden for de seneste 24 måneder været perioder med sygedagpenge", "j"),
     ("Tilføj et møde?", ""),
+    ("Næste opfølgningsmøde", "1-12-2026"),
     ("Virksomhedens indkomst", "240.000"),
     ("År for beregningen", "2026"),
     ("Hvem skal gøre hvad", None),
@@ -289,11 +310,25 @@ def test_employee_answers_a_whole_case(tmp_path):
         "tried", dt.date(2025, 6, 1), dt.date(2025, 12, 1), "helped", "yes")
     assert [m.participants for m in case.meetings] == [["employee", "manager", "union_rep"]]
     assert (case.economy.hourly_wage, case.economy.full_time_monthly_wage) == (210.5, 32000)
+    assert case.case.title == "Sag 22-11-2026"
+    assert (case.employment.normal_weekly_hours, case.employment.current_weekly_hours) == (37, 24.5)
+    assert (case.people.manager, case.people.union_rep, case.people.union, case.people.hr) == (
+        "Bo Holm", "Lise Berg", "DSR", None)
+    assert case.contacts.home_municipality == "yes"
+    assert (rota.approved_by_municipality, rota.approved_on) == ("no", None)
+    assert case.eligibility.medical_documentation == "yes"
+    assert case.follow_up.next_meeting == dt.date(2026, 12, 15)
+    # Heard, not seen: no slash between words, no note that is only a line in brackets.
+    assert " / " not in out
+    assert "Godkendt af kommunen den" not in out  # not approved: no date of approval asked
+    assert " pr. " not in out and "(én per linje)" in out  # "pr." is read "p r"; "per" is heard
+    assert not [x for x in out.splitlines() if x.startswith("(")]
+    assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
-    assert f"Status: {_status(assessment)}." in out
+    assert f"Status den 22-11-2026: {_status(assessment)}." in out
     for f in assessment.findings:
-        assert f.message in out
+        assert spoken(f.message, "da") in out  # as heard: "HR eller arbejdsmiljø"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     assert not locking.lock_path(path).exists()
 
@@ -318,11 +353,21 @@ def test_union_rep_in_english(tmp_path):
     assert case.employment.workplace is None  # Enter left it unanswered
     assert case.agreement.written == "no"
     assert case.contacts.union == "yes" and case.contacts.hr == "no"
+    assert case.contacts.home_municipality == "no"
+    assert case.case.title == "Pedel, Odense"
+    assert (case.people.union_rep, case.people.union, case.people.manager) == ("CD", "3F", None)
+    assert case.employment.normal_weekly_hours == 37
+    assert case.eligibility.medical_documentation == "unknown"
+    assert case.follow_up.next_meeting is None
     assessment = assess(case, AS_OF)
     assert assessment.status != "ready"
     ids = {f.id for f in assessment.findings}
     assert "written_agreement_missing" in ids
     assert "should act" in out  # each finding says who acts
+    # Twelve months not reached yet: the step waits for time, said in words (not "missing").
+    assert "End of step: Employment. State of the step: waiting for time." in out
+    assert "Waiting for time until 2027-02-01: " in out
+    assert "Only waiting for time, 1 item:" in out
 
 
 def test_manager_of_a_self_employed_person(tmp_path):
@@ -340,6 +385,11 @@ def test_manager_of_a_self_employed_person(tmp_path):
     assert (other.id, other.title, other.status, other.from_, other.to) == (
         "other", "Hjemmearbejde to dage", "ongoing", dt.date(2026, 9, 1), None)
     assert case.economy.business_income == 240000 and case.economy.year == 2026
+    assert (other.approved_by_municipality, other.approved_on) == ("yes", dt.date(2026, 9, 15))
+    assert case.contacts.home_municipality == "yes" and case.contacts.hr is None
+    assert case.self_employment.benefit_periods == "yes"
+    assert case.eligibility.medical_documentation == "unknown"
+    assert case.follow_up.next_meeting == dt.date(2026, 12, 1)
     assert assess(case, AS_OF).twelve_months.exemption == "self_employed"
 
 
@@ -471,9 +521,12 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
     converse(child, [("Punkt 1, eller en tom linje", "<"), ("Punkt 4", "<"),
                      ("Hvornår blev aftalen underskrevet?", "<"),
                      ("Har du og din leder lavet en skriftlig aftale?", "<"),
+                     ("HR-kontakt", "<"), ("Tillidsrepræsentantens fagforening", "<"),
+                     ("Tillidsrepræsentantens navn", "<"), ("Lederens navn", "<"),
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
-                     ("Overenskomst", "<"), ("Stilling", "<"), ("Arbejdsplads", "<"),
-                     ("Arbejdsgiver", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
+                     ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
+                     ("Hvad skal sagen hedde i listen over gemte sager? (nu: Lister)", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
                      ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer
@@ -526,10 +579,59 @@ def test_summary_plain(tmp_path, lang):
         assert word(heading, lang) in lines  # a heading on its own line
     act = "skal handle" if lang == "da" else "should act"
     advice = "Råd til" if lang == "da" else "Advice for"
+    waiting = "Venter på tiden til" if lang == "da" else "Waiting for time until"
+    municipality = "Kommunen vurderer: " if lang == "da" else "The municipality assesses: "
+    from fleksjob_tui.report import finding_kind
+
     for f in assessment.findings:
-        (line,) = [x for x in lines if f.message in x]
-        assert (act in line) or line.startswith(advice)
-        assert f.reference in line
+        (line,) = [x for x in lines if spoken(f.message, lang) in x]
+        kind = finding_kind(f)
+        if f.severity == "advice":
+            assert line.startswith(advice)
+        elif kind == "waiting":  # what only needs time says until when, never "mangler"
+            assert line.startswith(waiting)
+        elif kind == "municipality":  # what the municipality assesses is not the user's gap
+            assert line.startswith(municipality)
+        else:
+            assert act in line
+        assert spoken(f.reference, lang) in line  # "LAB § 119, stykke 2": as it is said
+    assert {finding_kind(f) for f in assessment.findings} >= {"waiting", "municipality"}
+
+
+def test_the_plain_summary_reads_in_the_order_a_listener_needs():
+    """The status with its date first, then who does what by when, group by group announced in
+    words (each person, then what waits for time, then what the municipality assesses); then
+    the next steps and the dates. Every line ends as a sentence."""
+    from fleksjob_tui.plain import plain_summary
+    from fleksjob_tui.report import word
+
+    case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
+    case.economy.hourly_wage, case.economy.paid_hours_per_week = 210.5, 18
+    case.economy.full_time_monthly_wage = None
+    lines = plain_summary(case, assess(case, AS_OF), "da").splitlines()
+    # The estimate's notes, in brackets on the screen, are sentences when heard.
+    assert any(x.startswith("Lønloftet, fuldtidslønnen, er ikke angivet") for x in lines)
+    assert not [x for x in lines if x.startswith("(") or " / " in x]
+    # A legal reference as it is said: espeak-ng reads "stk." and "nr." letter by letter.
+    text = "\n".join(lines)
+    assert "stk. " not in text and "nr. " not in text and "(LAB § 119, stykke 2)" in text
+    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
+    findings = lines.index(word("heading.findings", "da"))
+    groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
+    assert groups == ["Til dig, 1 punkt:", "Til lederen, 5 punkter:", "Til lægen, 1 punkt:",
+                      "Det venter kun på tiden, 1 punkt:", "Det vurderer kommunen, 1 punkt:"]
+    assert status < findings < lines.index(groups[0])
+    assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
+        < lines.index(word("heading.dates", "da"))
+    assert "12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu)." in lines
+    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; aftalt: ")
+               and not x.endswith("..") for x in lines)
+    headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
+                                         "heading.measures", "heading.meetings",
+                                         "next_steps.heading", "heading.economy")}
+    for x in lines:
+        assert x == "" or x in headings or x.endswith((".", ":", ")")), x
+    no_escapes("\n".join(lines))
 
 
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
