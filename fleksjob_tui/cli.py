@@ -1,7 +1,7 @@
 """The command line: ``fleksjob`` (the wizard) and the Textual-free commands check, summary, tilskud.
 
     fleksjob [--lang da|en]                 start the wizard
-    fleksjob --plain [new [PATH] | open CASE]   the same as a line-by-line conversation (plain.py;
+    fleksjob --plain [new [PATH] | open CASE]   the same as a line-by-line conversation (plain/;
                                             also by itself when TERM=dumb or not a terminal)
     fleksjob new [PATH]                     start the wizard on a new case
     fleksjob open CASE.toml                 start the wizard on a case
@@ -178,7 +178,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from .rules import assess
 
     assessment = assess(case, as_of)
-    if getattr(args, "plain", False):  # headings and sentences, nothing drawn (plain.py)
+    if getattr(args, "plain", False):  # headings and sentences, nothing drawn (plain/)
         from .plain import plain_summary
 
         print(plain_summary(case, assessment, case.language))
