@@ -219,18 +219,20 @@ def _kr(value: float, lang: str) -> str:
 
 
 def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
-    """The estimate line(s) when ``[economy]`` has the numbers, always marked as an estimate."""
-    from .estimate import case_estimate
-    from .rules import subsidy
+    """The estimate line(s) when ``[economy]`` has the numbers, always marked as an estimate.
 
-    try:
-        est = case_estimate(case, assessment.as_of.year)
-    except subsidy.UnknownYearError as err:
-        years = ", ".join(str(y) for y in err.years)
-        return [report_word("tilskud.unknown_year", lang, year=err.year, years=years)]
-    except ValueError:
+    The estimate is the one the rules computed with the assessment (``Assessment.estimate``)."""
+    from .rules import subsidy  # the estimate's types, only when the pack has one
+
+    found = assessment.estimate
+    if found is None:
         return []
-    if est is None:
+    if found.unknown_year is not None:
+        year, known = found.unknown_year
+        years = ", ".join(str(y) for y in known)
+        return [report_word("tilskud.unknown_year", lang, year=year, years=years)]
+    est = found.result
+    if est is None:  # numbers missing, or one out of range
         return []
     if isinstance(est, subsidy.SelfEmployedEstimate):
         lines = [w("economy.self_line", lang, per_year=_kr(est.subsidy_per_year, lang),

@@ -522,9 +522,9 @@ def _next_steps(case: Case, assessment: Assessment, lang: str) -> RenderableType
 
 
 def _economy(case: Case, assessment: Assessment, lang: str) -> RenderableType | None:
-    from .estimate import case_lines, renderable
+    from .estimate import lines as estimate_lines, renderable
 
-    lines = case_lines(case, lang, assessment.as_of.year, detail=False)
+    lines = estimate_lines(assessment.estimate, lang, detail=False)
     if not lines:
         return None
     return Group(Text(word("heading.economy", lang), style="bold underline"),

@@ -1,0 +1,101 @@
+"""The house's one-way flow (issue 12): the rules compute the estimate and the six-year check once
+(``assess``), and every output — the summary, the HTML and Markdown pack, the case view —
+reads the assessment instead of computing them again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from fleksjob_tui import estimate
+from fleksjob_tui.export import assess_for_pack, render_html, render_markdown
+from fleksjob_tui.report import summary_text
+from fleksjob_tui.rules import assess, economy, subsidy
+from fleksjob_tui.storage import load_case
+from fleksjob_tui.view import build_view
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+AS_OF = dt.date(2026, 11, 22)
+
+
+def _case(name: str):
+    return load_case(EXAMPLES / name)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_estimate_is_part_of_the_assessment(name):
+    case = _case(name)
+    a = assess(case, AS_OF)
+    assert a.estimate is not None
+    assert a.estimate.year == (case.economy.year or AS_OF.year)
+    expected = economy.compute(case, a.estimate.year)
+    assert a.estimate.result == expected
+    # ``fleksjob check --json`` keeps its shape: the estimate is not in it.
+    assert "estimate" not in a.to_json()
+
+
+def test_missing_numbers_and_a_year_without_figures():
+    case = _case("klar.toml")
+    case.economy.hourly_wage = None
+    found = assess(case, AS_OF).estimate
+    assert found.missing and found.result is None
+    assert estimate.lines(found, "da") == []
+    assert estimate.lines(found, "da", when_missing=True)
+    case = _case("klar.toml")
+    case.economy.year = 2099
+    found = assess(case, AS_OF).estimate
+    assert found.unknown_year is not None and found.unknown_year[0] == 2099
+    assert "2099" in estimate.lines(found, "da")[0]
+
+
+def test_a_year_without_figures_falls_back_with_a_note():
+    case = _case("klar.toml")
+    case.economy.year = None
+    later = dt.date(max(subsidy.available_years()) + 3, 1, 5)
+    found = assess(case, later).estimate
+    assert found.defaulted and found.year == max(subsidy.available_years())
+    assert str(later.year) in " ".join(str(x) for x in estimate.lines(found, "da")[:3])
+
+
+def test_no_output_computes_the_estimate_itself(monkeypatch):
+    """After ``assess``, rendering every output never reaches the subsidy formula."""
+    for name in ("klar.toml", "selvstaendig.toml"):
+        case = _case(name)
+        a = assess(case, AS_OF)
+        pack = assess_for_pack(case, AS_OF)
+        calls = []
+
+        def refuse(*args, **kwargs):
+            calls.append(args)
+            raise AssertionError("an output computed the estimate itself")
+
+        with monkeypatch.context() as m:
+            m.setattr(subsidy, "estimate", refuse)
+            m.setattr(subsidy, "self_employed_estimate", refuse)
+            m.setattr(economy, "compute", refuse)
+            m.setattr(economy, "case_estimate", refuse)
+            summary = summary_text(case, a)
+            html = render_html(case, pack)
+            md = render_markdown(case, pack)
+            view = build_view(case, pack)
+        assert calls == []
+        assert "vejledende" in summary.lower()
+        assert "vejledende" in html.lower() and "vejledende" in md.lower()
+        assert view.estimate
+
+
+@pytest.mark.parametrize(("birth", "expected"), [
+    (dt.date(1966, 5, 10), False),  # pension 10-05-2034: more than six years on 22-11-2026
+    (dt.date(1960, 1, 1), True),  # six years or less
+])
+def test_the_six_year_check_is_the_rules(birth, expected):
+    case = _case("klar.toml")
+    case.person.birth_date = birth
+    a = assess(case, AS_OF)
+    assert a.six_years_or_less is expected
+    assert a.six_years_or_less == (AS_OF >= a.pension.six_year_mark)
+    case.person.birth_date = None
+    assert assess(case, AS_OF).six_years_or_less is None
