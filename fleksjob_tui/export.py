@@ -12,9 +12,10 @@ Textual-free. Public API:
   (user text unescaped, CPR-like numbers removed); built in :mod:`fleksjob_tui.view.pack` as part
   of the case view (``build_view(...).pack``), which both renderers read, so the HTML and the
   Markdown always hold the same facts. This module only renders.
-* ``render_html(case, assessment, lang=None) -> str`` — one self-contained HTML document: inline
-  CSS (``[html] css`` in ``content/export.toml``) with an A4 print stylesheet, no scripts, no links, no external
-  fonts or images; every piece of user text passes through :func:`html.escape`.
+* ``render_html(case, assessment, lang=None) -> str`` — one self-contained HTML document from
+  the Jinja2 template ``templates/pack.html`` (autoescaping on: every piece of user text is
+  escaped) with the A4 print stylesheet ``templates/pack.css`` inlined; no scripts, no links, no
+  external fonts or images.
 * ``render_markdown(case, assessment, lang=None) -> str`` — the same for pasting into an e-mail
   or a case system; Markdown-significant characters in user text are escaped.
 * ``assess_for_pack(case, as_of)`` — the assessment the pack uses: findings worded in the third
@@ -35,14 +36,14 @@ Wording: never "berettiget"/"eligible" — the municipality decides. All words c
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import content
-from .view import CaseView, build_view
+from .view import build_view
 from .view.pack import Pack, PackFinding, PackMeasure, PackMeeting, build_pack, redact, w
 from .view.words import word as report_word
 
@@ -78,199 +79,53 @@ _STATUS_CLASS = {"ready": "ready", "waiting": "waiting", "missing": "missing",
 # HTML
 
 
-def _e(text: str) -> str:
-    """Escape text for HTML content and attribute values."""
-    return html.escape(text, quote=True)
+#: The pack's markup (Jinja2, autoescaped) and its print stylesheet: files in the package.
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def _css(lang: str) -> str:
-    css = content.entry("export", "html.css")
+    """The pack's print stylesheet (``templates/pack.css``); the documents add theirs to it."""
+    css = (TEMPLATES / "pack.css").read_text(encoding="utf-8")
     # The page label goes into a CSS string: keep only letters and spaces.
     label = re.sub(r"[^\w ]", "", w("doc.page", lang))
     return css.replace("__PAGE__", label)
 
 
-def _kv_table(rows: list[tuple[str, str]], cls: str = "kv") -> list[str]:
-    out = [f'<table class="{cls}"><tbody>']
-    for label, value in rows:
-        out.append(f"<tr><th scope=\"row\">{_e(label)}</th><td>{_e(value)}</td></tr>")
-    out.append("</tbody></table>")
-    return out
+@cache
+def _template():
+    # Start-up: Jinja2 is loaded when the first pack is drawn, not when the wizard starts.
+    import jinja2
 
-
-def _html_list(items: list[str], empty: str) -> list[str]:
-    if not items:
-        return [f'<p class="empty">{_e(empty)}</p>']
-    return ["<ul>", *(f"<li>{_e(x)}</li>" for x in items), "</ul>"]
-
-
-def _timeline_figure(v: CaseView) -> list[str]:
-    """The key dates on one axis (an inline SVG without script: fleksjob_tui/timeline.py)."""
-    from .timeline import timeline_svg  # the timeline module, only when a pack is drawn
-
-    svg = timeline_svg(v)
-    return [f'<figure class="timeline" style="margin:8px 0 0">{svg}</figure>'] if svg else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every text of the case is escaped; only css and the SVG are marked
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env.get_template("pack.html")
 
 
 def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> str:
-    """The pack as one self-contained HTML document (see the module docstring)."""
+    """The pack as one self-contained HTML document (see the module docstring), from
+    ``templates/pack.html``: it reads the case view."""
+    from markupsafe import Markup  # comes with Jinja2: marks our own CSS and SVG as safe
+    from .timeline import timeline_svg  # the timeline module, only when a pack is drawn
+
     v = build_view(case, assessment, lang)
     pk = v.pack
-    lang = pk.lang
-    o: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # Nothing may be fetched or run, even if something slipped through the escaping.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">",
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="robots" content="noindex">',
-        f"<title>{_e(pk.title)} – {_e(pk.case_title)}</title>",
-        f"<style>\n{_css(lang)}</style>",
-        "</head>",
-        "<body>",
-        '<main class="sheet">',
-        # Header and status
-        '<header class="doc-head">',
-        f'<p class="kicker">{_e(pk.kicker)}</p>',
-        f"<h1>{_e(pk.title)}</h1>",
-        f'<p class="case-title">{_e(pk.case_title)}</p>',
-        f'<p class="as-of">{_e(pk.as_of)}</p>',
-        "</header>",
-        f'<section class="status status-{_STATUS_CLASS.get(pk.status, "missing")}" '
-        f'aria-labelledby="h-status">',
-        f'<h2 id="h-status">{_e(w("section.status", lang))}: '
-        f'<span class="status-word">{_e(pk.status_word)}</span></h2>',
-        f"<p><strong>{_e(pk.status_sentence)}</strong></p>",
-        f'<p class="decides">{_e(pk.decides)}</p>',
-        f'<p class="law">{_e(pk.law_line)}</p>',
-        *([f'<p class="law-outdated"><strong>{_e(pk.law_outdated)}</strong></p>']
-          if pk.law_outdated else []),
-        "</section>",
-        f'<p class="intro">{_e(pk.intro)}</p>',
-    ]
-    # 1. Facts
-    o += ['<section class="facts keep" aria-labelledby="h-facts">',
-          f'<h2 id="h-facts">{_e(w("section.facts", lang))}</h2>']
-    o += _kv_table(pk.facts)
-    o += [f'<p class="note">{_e(pk.no_cpr)}</p>', "</section>"]
-    # 2. Agreement
-    o += ['<section class="agreement" aria-labelledby="h-agreement">',
-          f'<h2 id="h-agreement">{_e(w("section.agreement", lang))}</h2>']
-    if pk.self_employed:
-        o.append(f"<p>{_e(w('agreement.self_employed', lang))}</p>")
-    else:
-        o.append(f'<p class="ref">{_e(w("agreement.reference", lang))}</p>')
-        o += _kv_table(pk.agreement)
-        o += ['<div class="keep">', f"<h3>{_e(w('agreement.functions', lang))}</h3>"]
-        o += _html_list(pk.functions, w("agreement.none_listed", lang))
-        o += ["</div>", '<div class="keep">',
-              f"<h3>{_e(w('agreement.accommodations', lang))}</h3>"]
-        o += _html_list(pk.accommodations, w("agreement.none_listed", lang))
-        o.append("</div>")
-    o.append("</section>")
-    # 3. Measures
-    o += ['<section class="measures" aria-labelledby="h-measures">',
-          '<div class="section-head">',  # the heading and its note stay with the table
-          f'<h2 id="h-measures">{_e(w("section.measures", lang))}</h2>',
-          f'<p class="ref">{_e(w("measures.intro", lang))}</p>',
-          '</div>']
-    if not pk.measures:
-        o.append(f'<p class="empty">{_e(w("measures.none", lang))}</p>')
-    else:
-        o += [
-            '<table class="grid measures-table">',
-            '<colgroup><col class="c-measure"><col class="c-period"><col class="c-result">'
-            '<col class="c-doc"><col class="c-note"></colgroup>',
-            "<thead><tr>",
-            *(f'<th scope="col">{_e(w(k, lang))}</th>' for k in (
-                "measures.measure", "measures.period", "measures.result",
-                "measures.documented", "measures.note")),
-            "</tr></thead>",
-            "<tbody>",
-        ]
-        for m in pk.measures:
-            o.append(
-                f"<tr><td>{_e(m.title)}</td><td class=\"nowrap\">{_e(m.period)}</td>"
-                f"<td>{_e(m.result)}</td><td>{_e(m.documented)}</td>"
-                f'<td class="pre">{_e(m.note)}</td></tr>'
-            )
-        o += ["</tbody>", "</table>"]
-    o.append("</section>")
-    # 4. Meetings
-    o += ['<section class="meetings" aria-labelledby="h-meetings">',
-          f'<h2 id="h-meetings">{_e(w("section.meetings", lang))}</h2>']
-    if not pk.meetings:
-        o.append(f'<p class="empty">{_e(w("meetings.none", lang))}</p>')
-    for mt in pk.meetings:
-        o += [
-            '<div class="meeting keep">',
-            f"<h3>{_e(w('meetings.meeting', lang))} {_e(mt.date)}</h3>",
-            '<table class="kv"><tbody>',
-            f"<tr><th scope=\"row\">{_e(w('meetings.participants', lang))}</th>"
-            f"<td>{_e(mt.participants)}</td></tr>",
-            f"<tr><th scope=\"row\">{_e(w('meetings.summary', lang))}</th>"
-            f'<td class="pre">{_e(mt.summary)}</td></tr>',
-            f"<tr><th scope=\"row\">{_e(w('meetings.agreed', lang))}</th>"
-            f'<td class="pre">{_e(mt.agreed)}</td></tr>',
-            "</tbody></table>",
-            "</div>",
-        ]
-    o.append("</section>")
-    # 5. Findings
-    o += ['<section class="findings" aria-labelledby="h-findings">',
-          f'<h2 id="h-findings">{_e(w("section.findings", lang))}</h2>']
-    if not pk.findings:
-        o.append(f'<p class="empty">{_e(w("findings.none", lang))}</p>')
-    ref_label = report_word("heading.reference", lang)
-    for who, items in pk.findings:
-        o += ['<div class="who">', f"<h3>{_e(who)} ({len(items)})</h3>", "<ul>"]
-        for f in items:
-            o.append(
-                f'<li class="finding sev-{_e(f.severity)}">'
-                f'<span class="sev">[{_e(f.severity_word)}'
-                f'{" · " + _e(f.due) if f.due else ""}]</span> {_e(f.message)}'
-                f'<br><span class="ref">{_e(ref_label)}: {_e(f.reference)}</span></li>'
-            )
-        o += ["</ul>", "</div>"]
-    o.append("</section>")
-    # 6. Dates
-    o += ['<section class="dates keep" aria-labelledby="h-dates">',
-          f'<h2 id="h-dates">{_e(w("section.dates", lang))}</h2>']
-    if pk.dates_note:
-        o.append(f"<p>{_e(pk.dates_note)}</p>")
-    if pk.dates:
-        o += _kv_table(pk.dates)
-    o += _timeline_figure(v)
-    o.append("</section>")
-    # 7. Economy
-    if pk.economy:
-        o += ['<section class="economy keep" aria-labelledby="h-economy">',
-              f'<h2 id="h-economy">{_e(w("section.economy", lang))}</h2>']
-        *body, disclaimer = pk.economy
-        o += [f"<p>{_e(line)}</p>" for line in body]
-        o += [f'<p class="note">{_e(disclaimer)}</p>', "</section>"]
-    # Signatures
-    o += ['<section class="signatures keep" aria-labelledby="h-signatures">',
-          f'<h2 id="h-signatures">{_e(w("section.signatures", lang))}</h2>',
-          f"<p>{_e(w('signatures.intro', lang))}</p>",
-          '<div class="sig-grid">']
-    for role in pk.signatures:
-        o += [
-            '<div class="sig">',
-            f"<h3>{_e(w(f'signatures.{role}', lang))}</h3>",
-            *(f'<div class="field"><div class="line"></div>'
-              f'<span class="label">{_e(w(f"signatures.{k}", lang))}</span></div>'
-              for k in ("name", "date", "signature")),
-            "</div>",
-        ]
-    o += ["</div>", "</section>",
-          f'<footer class="doc-foot"><p>{_e(pk.footer)}</p></footer>',
-          "</main>", "</body>", "</html>", ""]
-    return "\n".join(o)
+    svg = timeline_svg(v)
+    return _template().render(
+        v=v,
+        pk=pk,
+        lang=pk.lang,
+        t=lambda key: w(key, pk.lang),
+        status_class=_STATUS_CLASS.get(pk.status, "missing"),
+        ref_label=report_word("heading.reference", pk.lang),
+        css=Markup(_css(pk.lang)),  # noqa: S704 - our own stylesheet, from the package
+        timeline=Markup(svg) if svg else "",  # built and escaped by timeline.py
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -99,3 +99,17 @@ def test_the_six_year_check_is_the_rules(birth, expected):
     assert a.six_years_or_less == (AS_OF >= a.pension.six_year_mark)
     case.person.birth_date = None
     assert assess(case, AS_OF).six_years_or_less is None
+
+
+def test_the_html_pack_comes_from_the_template_and_the_css_file():
+    from fleksjob_tui import content, export
+
+    assert (export.TEMPLATES / "pack.html").is_file() and (export.TEMPLATES / "pack.css").is_file()
+    assert not content.has("export", "html.css")  # no stylesheet in a TOML string any more
+    case = _case("klar.toml")
+    case.case.title = '<img src=x onerror="alert(1)"> & \'co\''
+    html = render_html(case, assess_for_pack(case, AS_OF))
+    assert "<img" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; &#39;co&#39;" in html
+    css = (export.TEMPLATES / "pack.css").read_text(encoding="utf-8")
+    assert css.replace("__PAGE__", "Side") in html
+    assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</html>\n")
