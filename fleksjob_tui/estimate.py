@@ -303,10 +303,11 @@ def renderable(lines: list[Line], *, title_style: str = "bold") -> RenderableTyp
     """The lines as one Rich renderable that wraps to the width it is drawn in (the summary, the
     wizard's Static): the same text as :func:`wrap_lines` when it fits; when it does not, the
     labels of the rows wrap and the amounts stay whole. The first line in ``title_style``."""
+    # Rich only for the summary and the wizard: `fleksjob tilskud` prints plain lines without it.
     from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
+    from rich.padding import Padding  # (the same reason)
+    from rich.table import Table  # (the same reason)
+    from rich.text import Text  # (the same reason)
 
     parts = []
     for i, block in enumerate(_blocks(lines)):

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import content
+from .rules import assess
 from .view import build_view
 from .view.pack import Pack, PackFinding, PackMeasure, PackMeeting, build_pack, redact, w
 from .view.words import word as report_word
@@ -308,8 +309,6 @@ class ExportError(Exception):
 
 def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
     """The assessment for the pack: findings worded in the third person for all three readers."""
-    from .rules import assess
-
     if case.case.role == "employee" or case.case.role is None:
         neutral = case.model_copy(deep=True)
         neutral.case.role = "manager"  # any role but "employee" gives the neutral wording
@@ -329,7 +328,7 @@ def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
     if case_path is not None:
         case_path = Path(case_path)
         return case_path.with_name(case_path.stem + suffix)
-    from .storage import new_case_path
+    from .storage import new_case_path  # storage (files, OS errors) only to name a new file
 
     stem = new_case_path(folder, title or "dokumentation").stem
     return Path(folder if folder is not None else ".") / f"{stem}{suffix}"
@@ -421,6 +420,7 @@ def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None
            document: str = "pack") -> str | bytes:
     """``document`` (pack, agreement, municipality) as ``fmt`` (html, md: text; docx: bytes)."""
     if document != "pack" or fmt == "docx":
+        # The documents read this module's helpers (md_escape, the CSS): imported when asked.
         from .documents import render_document
 
         return render_document(case, assessment, document, fmt, lang)
@@ -442,7 +442,7 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
-    from .storage import CaseFileError, write_private_bytes
+    from .storage import CaseFileError, write_private_bytes  # storage only when writing
 
     lang = case.language
     text = render(case, assess_for_pack(case, as_of), fmt, lang, document)
