@@ -113,3 +113,24 @@ def test_the_html_pack_comes_from_the_template_and_the_css_file():
     css = (export.TEMPLATES / "pack.css").read_text(encoding="utf-8")
     assert css.replace("__PAGE__", "Side") in html
     assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</html>\n")
+
+
+async def test_the_person_step_reads_the_six_year_check(tmp_path):
+    """Personen shows the rules' six-year check (Assessment.six_years_or_less), not its own."""
+    import shutil
+
+    from wizard_helpers import wizard_at
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "person") as (app, pilot):
+        info = str(app.screen.query_one("#f-person-birth_date .q-info").content)
+        applies = "Mere end seks år" in info
+        assert applies is (app.assessment.six_years_or_less is False)
+        # Born so that the pension is less than six years away: the other sentence.
+        app.case.person.birth_date = dt.date(1961, 1, 1)
+        app.case_changed()
+        await pilot.pause()
+        assert app.assessment.six_years_or_less is True
+        info = str(app.screen.query_one("#f-person-birth_date .q-info").content)
+        assert "Seks år eller mindre" in info
