@@ -50,6 +50,12 @@ class FleksjobApp(App[None]):
         # Tab binding runs only after the key has passed the focused field, too late.)
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
+        # Enter in a one-line answer likewise: the answer is taken and the cursor moves on
+        # before the next keys are handed out ("KL⏎10-05-1966" typed fast: each in its field).
+        Binding("enter", "submit_field", show=False, priority=True),
+        # An answer's letter (J / N / V …) in a Ja/Nej question, for the same reason.
+        *[Binding(ch, f"answer_key('{ch}')", show=False, priority=True)
+          for ch in "abcdefghijklmnopqrstuvwxyzæøå"],
     ]
 
     def __init__(
@@ -381,6 +387,29 @@ class FleksjobApp(App[None]):
         if screen_help is not None:
             title, body = screen_help()
             self.push_screen(HelpScreen(title, body, None, self.lang))
+
+    def action_answer_key(self, char: str) -> None:
+        """A letter while a Ja/Nej question has the cursor: answer it and move on at once."""
+        from textual.actions import SkipAction
+
+        from .widgets.choice import Choice
+
+        focused = self.focused
+        if not isinstance(focused, Choice) or focused.disabled or not focused.answer_key(char):
+            raise SkipAction()  # typed into a text field, or not an answer's letter here
+
+    def action_submit_field(self) -> None:
+        """Enter in a question's one-line field: take the answer and move on at once."""
+        from textual.actions import SkipAction
+
+        from .widgets.inputs import Input
+
+        focused = self.focused
+        field = focused.parent if isinstance(focused, Input) else None
+        submit = getattr(field, "submit_now", None)
+        if submit is None:
+            raise SkipAction()  # anywhere else Enter does what it always does
+        submit(focused.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "Gem som" only means something while a case is open (not on the start screen).

@@ -202,6 +202,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     p = command("restore")
     p.add_argument("path", metavar=case)
+    p.add_argument("-y", "--yes", action="store_true", help=h("restore_yes"))
 
     p = command("tilskud")
     p.add_argument("--hourly", metavar="KR", help=h("hourly"))
@@ -531,6 +532,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except OSError:
         lock = None  # a folder we cannot write: restore_backup will say so
     try:
+        # Say what will be put back, and ask, before anything is swapped (unless --yes).
+        if not _restore_confirmed(args, lang):
+            print(_w("cli.restore_cancelled", lang))
+            return EXIT_NOT_READY
         storage.restore_backup(args.path, lang=lang)
     except storage.CaseFileError as err:
         raise _Fail(err.message(lang)) from None
@@ -552,6 +557,43 @@ def _wants_plain(args: argparse.Namespace) -> bool:
     from .plain import auto_plain
 
     return auto_plain()
+
+
+def _restore_confirmed(args: argparse.Namespace, lang: str) -> bool:
+    """Show the version ``restore`` would put back (when it was saved, whose case, how many
+    measures and meetings) and ask; True at once with ``--yes``. Raises CaseFileError when the
+    backup is missing or broken (nothing is changed)."""
+    import datetime as dt
+
+    from . import storage
+
+    bak_path = storage.backup_path(args.path)
+    bak = storage.load_case(bak_path, lang=lang)
+
+    def saved(case, path) -> str:
+        when = case.case.updated if case is not None else None
+        if when is None:
+            try:
+                when = dt.datetime.fromtimestamp(os.stat(path).st_mtime)
+            except OSError:
+                return _w("cli.restore_unknown", lang)
+        return when.strftime("%d-%m-%Y %H:%M")
+
+    try:
+        current = storage.load_case(args.path, lang=lang)
+    except storage.CaseFileError:
+        current = None
+    print(_w("cli.restore_preview", lang, path=args.path, saved=saved(bak, bak_path),
+             person=bak.person.name or _w("cli.restore_unknown", lang),
+             measures=len(bak.measures), meetings=len(bak.meetings),
+             current=saved(current, args.path), backup=bak_path))
+    if args.yes:
+        return True
+    try:
+        answer = input(_w("cli.restore_ask", lang))
+    except (EOFError, OSError):  # no one to answer (no terminal): nothing is swapped
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
 def _run_app(path: str | None, lang: str | None, new: bool, case=None,

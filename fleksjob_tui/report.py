@@ -58,10 +58,16 @@ from .view.words import (
     finding_groups,
     finding_kind,
     finding_tag,
+    follow_up_line,
     format_kr,
+    hours_line,
     law_line,
     law_outdated,
+    measure_extra,
+    meeting_next_steps,
+    municipality_name,
     next_steps,
+    people_rows,
     period,
     status_sentence,
     status_short,
@@ -95,6 +101,12 @@ __all__ = [
     "period",
     "age_text",
     "format_date",
+    "follow_up_line",
+    "hours_line",
+    "measure_extra",
+    "meeting_next_steps",
+    "municipality_name",
+    "people_rows",
     "PEOPLE_ORDER",
     "SEVERITY_ORDER",
     "STATUS_STYLE",
@@ -232,12 +244,18 @@ def _measures(v: CaseView, width: int) -> RenderableType:
             items.append(_bullet(Text(f"{title}: {line}")))
         return Group(*items)
 
+    # The measure column is never narrower than its longest word: names wrap between words
+    # ("Ændrede / arbejdsopgaver"), never inside one ("arbejdsopga / ver").
+    title_word = _longest_word([r[0] for r in rows] + [word("measures.measure", lang)])
+
     def build(w: int) -> RenderableType:
-        if w < 72:
+        # The other columns take 23 + 18 + ~12 and the gaps between them ~6.
+        if w < 72 or title_word > w - 23 - 18 - 12 - 6:
             return as_list()
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                       width=w)
-        table.add_column(word("measures.measure", lang), overflow="fold", ratio=1)
+        table.add_column(word("measures.measure", lang), overflow="fold", ratio=1,
+                         min_width=title_word)
         table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
         table.add_column(word("measures.result", lang), max_width=18)
         table.add_column(word("measures.documented", lang), no_wrap=True)
@@ -259,9 +277,18 @@ def _bullet(body: RenderableType) -> RenderableType:
 
 def _meetings(v: CaseView) -> RenderableType:
     heading = Text(word("heading.meetings", v.lang), style="bold underline")
+    follow = [Text(v.follow_up)] if v.follow_up else []
     if not v.meetings:
-        return Group(heading, Text(word("heading.no_meetings", v.lang)))
-    return Group(heading, *(_bullet(Text(line)) for line in v.meetings))
+        return Group(heading, Text(word("heading.no_meetings", v.lang)), *follow)
+    return Group(heading, *(_bullet(Text(line)) for line in v.meetings), *follow)
+
+
+def _people(v: CaseView) -> RenderableType | None:
+    if not v.people_rows:
+        return None
+    items: list[RenderableType] = [Text(word("people.heading", v.lang), style="bold underline")]
+    items += [_bullet(Text(f"{label}: {value}")) for label, value in v.people_rows]
+    return Group(*items)
 
 
 def _next_steps(v: CaseView) -> RenderableType:
@@ -319,6 +346,9 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
         Text(""),
         _meetings(v),
     ]
+    people = _people(v)
+    if people is not None:
+        sections[3:3] = [Text(""), people]  # after the dates: who is around the case
     eco = _economy(v)
     if eco is not None:
         sections += [Text(""), eco]

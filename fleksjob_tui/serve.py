@@ -16,7 +16,9 @@ health information, so:
   exactly as in the terminal (a second window is told the case is open, and may look read-only).
   A window that is reloaded waits until the wizard it left has saved and let go of the case.
 * Ctrl+C (SIGINT) or SIGTERM stops it in order: each wizard is told to quit (it saves and removes
-  its lock), then terminated or killed only if it does not; then the server closes.
+  its lock), then terminated or killed only if it does not; then the server closes. Should the
+  server itself be killed, each wizard still saves and quits on its own (SIGTERM from the kernel,
+  and ``serve_driver.py``, which takes a broken pipe to the server as the signal to quit).
 
 This module imports aiohttp and textual-serve (not Textual) and is imported only by the
 ``serve`` command; every other command opens no socket.
@@ -128,6 +130,12 @@ class _Wizard(AppService):
         super().__init__(shlex.join(argv), **kwargs)
         self.argv = argv
 
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        # Textual's web driver, made to save and quit should the server die (serve_driver.py).
+        environment["TEXTUAL_DRIVER"] = "fleksjob_tui.serve_driver:ServeDriver"
+        return environment
+
     async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
         # Its standard streams are pipes to the server, not a terminal: the wizard, never the
@@ -187,6 +195,7 @@ class WizardServer(Server):
         self.windows: set[_Wizard] = set()
         self.sockets: set[web.WebSocketResponse] = set()
         self.ending: set[asyncio.Task] = set()
+        self.stopping = False  # Ctrl+C: no new window starts a wizard
         self.page = string.Template((WEB / "page.html").read_text(encoding="utf-8"))
 
     # ── the guard ────────────────────────────────────────────────────────────────────────────
@@ -258,7 +267,7 @@ class WizardServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if request.headers.get("Origin") != f"http://{_host(request)}":
             return _forbidden()  # a page from anywhere else (another tab) may not drive it
-        if len(self.windows) >= MAX_WINDOWS:
+        if self.stopping or len(self.windows) >= MAX_WINDOWS:
             return web.Response(status=503, text="503 Service Unavailable")
         if self.ending:
             # A window reloaded: the wizard it left saves and lets go of the case first.
@@ -292,6 +301,7 @@ class WizardServer(Server):
     async def end_all(self) -> None:
         """Stop every wizard in order (each saves and removes its lock), then close the pages'
         connections."""
+        self.stopping = True
         await asyncio.gather(*(w.end() for w in list(self.windows)), return_exceptions=True)
         if self.ending:
             await asyncio.wait(set(self.ending), timeout=QUIT_TIMEOUT)
@@ -303,7 +313,8 @@ class WizardServer(Server):
                   stop: asyncio.Event | None = None) -> None:
         """Serve until SIGINT/SIGTERM (or ``stop`` is set), then stop everything in order."""
         app = await self._make_app()
-        runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False,
+                               shutdown_timeout=QUIT_TIMEOUT + 2)
         await runner.setup()
         site = web.SockSite(runner, self.sock)
         await site.start()

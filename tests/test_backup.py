@@ -126,11 +126,11 @@ def test_restore_command_swaps_and_says_where(tmp_path, capsys):
     path = tmp_path / "sag.toml"
     storage.save_case(case("A"), path)
     storage.save_case(case("B"), path)
-    assert cli.main(["restore", str(path)]) == 0
+    assert cli.main(["restore", "--yes", str(path)]) == 0
     out = capsys.readouterr().out
     assert "sag.toml.bak" in out and "fortryde" in out
     assert storage.load_case(path).person.name == "A"
-    assert cli.main(["--lang", "en", "restore", str(path)]) == 0
+    assert cli.main(["--lang", "en", "restore", "--yes", str(path)]) == 0
     assert "undo" in capsys.readouterr().out
     assert storage.load_case(path).person.name == "B"
 

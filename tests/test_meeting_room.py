@@ -387,3 +387,209 @@ async def test_a_measure_can_be_recorded_as_approved_by_the_municipality(case_fi
         assert m.approved_by_municipality == "yes" and m.approved_on == dt.date(2025, 3, 1)
         row = str(ol.get_option("increased_absence").prompt)
         assert "godkendt af kommunen 01-03-2025" in row
+
+
+# ── 12, 13, 15, 16 in the Overblik ─────────────────────────────────────────────────────────────
+def _klar():
+    from pathlib import Path
+
+    return storage.load_case(Path(__file__).resolve().parent.parent / "examples" / "klar.toml")
+
+
+def _summary(case, width=80):
+    from fleksjob_tui.report import summary_text
+    from fleksjob_tui.rules import assess
+
+    return summary_text(case, assess(case, AS_OF, "da"), "da", width=width)
+
+
+def test_summary_shows_people_hours_discussed_agreed_and_the_next_follow_up():
+    case = _klar()
+    case.people.manager, case.people.union_rep, case.people.union = "Mette", "Jens", "FOA"
+    case.people.hr = "Hanne"
+    case.employment.normal_weekly_hours, case.employment.current_weekly_hours = 37, 25
+    case.follow_up.next_meeting = dt.date(2027, 1, 5)
+    case.measures.append(Measure(id="increased_absence", status="ongoing",
+                                 approved_by_municipality="yes", approved_on=dt.date(2025, 3, 1)))
+    text = " ".join(_summary(case).split())
+    assert "Leder: Mette" in text and "Tillidsrepræsentant: Jens (FOA)" in text
+    assert "HR-kontakt: Hanne" in text
+    measures = text[text.index("Afprøvede redskaber"):]
+    assert "Nedsat timetal —" in measures and "37 →" in measures
+    assert "godkendt af kommunen 01-03-2025" in text
+    assert "drøftet: Ansættelse" in text and "aftalt: Nedsat tid" in text
+    assert "Næste opfølgningsmøde: 05-01-2027" in text
+
+
+def test_summary_wraps_measure_names_between_words():
+    """Every measure tried: at every width the measure names break between words, never
+    inside one ("tilrettelæggels / e")."""
+    import re
+
+    from fleksjob_tui import content
+    from fleksjob_tui.model import MEASURE_IDS
+
+    case = _klar()
+    case.measures = [Measure(id=i, status="tried", result="partly", from_=dt.date(2025, 1, 1))
+                     for i in MEASURE_IDS]
+    words = {w for i in MEASURE_IDS for w in re.findall(r"\w+", content.text(
+        "measures", f"{i}.title", "da"))}
+    for width in range(60, 101):
+        for line in _summary(case, width).splitlines():
+            for token in re.findall(r"\w+", line):
+                cut = [w for w in words if w.startswith(token) and w != token]
+                assert not (len(token) >= 4 and cut and token not in words), (width, line)
+
+
+def test_next_steps_name_the_home_municipality():
+    case = _klar()
+    case.case.role = "employee"
+    case.person.home_municipality = "Vejle"
+    from fleksjob_tui.report import next_steps
+    from fleksjob_tui.rules import assess
+
+    a = assess(case, AS_OF, "da")
+    case.agreement.attempt_documented = "yes"
+    for m in case.measures:
+        m.documented = "yes"
+    a = assess(case, AS_OF, "da")
+    if a.status == "ready":
+        assert any("Kontakt Vejle Kommune" in s or "kontakt Vejle Kommune" in s
+                   for s in next_steps(case, a, "da"))
+    case.case.role = "manager"
+    case.contacts.home_municipality = "no"
+    a = assess(case, AS_OF, "da")
+    steps = next_steps(case, a, "da")
+    assert any("Vejle Kommune" in s for s in steps), steps
+
+
+def test_next_steps_say_no_meeting_is_logged_only_when_the_twelve_months_count():
+    from fleksjob_tui.report import next_steps
+    from fleksjob_tui.rules import assess
+
+    case = _klar()
+    said = lambda c: any("ikke skrevet møder ned" in s for s in next_steps(c, assess(c, AS_OF, "da"), "da"))  # noqa: E731
+    assert not said(case)  # meetings are logged
+    case.meetings = []
+    assert said(case)
+    case.person.birth_date = dt.date(1961, 1, 1)  # six years or less to the pension: exempt
+    assert assess(case, AS_OF, "da").twelve_months.exemption is not None
+    assert not said(case)
+
+
+def test_the_pack_shows_people_hours_approval_discussed_and_the_next_meeting():
+    from fleksjob_tui.export import render_markdown
+    from fleksjob_tui.rules import assess
+
+    case = _klar()
+    case.people.manager, case.people.union_rep, case.people.union = "Mette", "Jens", "FOA"
+    case.employment.normal_weekly_hours, case.employment.current_weekly_hours = 37, 25
+    case.follow_up.next_meeting = dt.date(2027, 1, 5)
+    case.measures.append(Measure(id="increased_absence", status="ongoing",
+                                 approved_by_municipality="yes", approved_on=dt.date(2025, 3, 1)))
+    md = render_markdown(case, assess(case, AS_OF, "da"), "da")
+    assert "Mette" in md and "Jens (FOA)" in md
+    assert "37 → 25 timer om ugen" in md
+    assert "godkendt af kommunen 01-03-2025" in md
+    assert "Næste opfølgningsmøde" in md and "05-01-2027" in md
+    assert "Drøftet" in md and "Aftalt" in md
+    assert md.index("01-06-2025") < md.index("08-09-2026")
+
+
+# ── 6. fleksjob restore shows what it puts back and asks ───────────────────────────────────────
+def _two_versions(home):
+    path = home / "sag.toml"
+    old = Case.new(title="A")
+    old.person.name = "Gammel"
+    old.measures.append(Measure(id="aids", status="tried"))
+    old.meetings += [Meeting(date=dt.date(2025, 6, 1)), Meeting(date=dt.date(2025, 7, 1))]
+    storage.save_case(old, path)
+    new = storage.load_case(path)
+    new.person.name = "Ny"
+    storage.save_case(new, path, backup=True)
+    return path
+
+
+@pytest.mark.parametrize("answer, swapped", [("n", False), ("", False), ("j", True)])
+def test_restore_shows_the_version_and_asks_first(home, monkeypatch, capsys, answer, swapped):
+    from fleksjob_tui import cli
+
+    path = _two_versions(home)
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or answer)
+    code = cli.main(["restore", str(path)])
+    out = capsys.readouterr().out
+    assert asked and "[j/N]" in asked[0]
+    assert "Person: Gammel" in out and "Redskaber: 1, møder: 2" in out and "gemt" in out
+    assert storage.load_case(path).person.name == ("Gammel" if swapped else "Ny")
+    assert code == (0 if swapped else 1)
+
+
+def test_restore_yes_does_not_ask(home, monkeypatch, capsys):
+    from fleksjob_tui import cli
+
+    path = _two_versions(home)
+    monkeypatch.setattr("builtins.input", lambda q: pytest.fail("asked"))
+    assert cli.main(["restore", "--yes", str(path)]) == 0
+    assert storage.load_case(path).person.name == "Gammel"
+
+
+# ── 8. A way out of every multi-line field ─────────────────────────────────────────────────────
+async def test_enter_on_an_empty_last_line_moves_on(case_file):
+    async with wizard_at(case_file, "checklist") as (app, pilot):
+        field = app.screen.query_one("#f-agreement-difficult_functions")
+        assert "Tab" in str(field.query_one(".q-hint").content)
+        field.focus_input()
+        await keys(pilot, "text:tunge løft", "enter", "text:nattevagter", "enter")
+        assert focused_field_key(app) == "agreement.difficult_functions"
+        await keys(pilot, "enter")  # on the empty last line: on to the next field
+        assert focused_field_key(app) == "agreement.accommodations"
+        assert field.query_one("TextArea").text == "tunge løft\nnattevagter"
+        assert app.case.agreement.difficult_functions == ["tunge løft", "nattevagter"]
+        await keys(pilot, "enter")  # an empty field: Enter moves on as well
+        assert focused_field_key(app) != "agreement.accommodations"
+
+
+# ── 9. A reopened case resumes after the last answer ───────────────────────────────────────────
+async def test_a_reopened_case_puts_the_cursor_after_the_last_answer(home):
+    from fleksjob_tui.app import FleksjobApp
+
+    case = Case.new(role="union_rep", title="T")
+    case.case.last_step = "eligibility"
+    case.eligibility.capacity_reduced = "yes"
+    case.eligibility.capacity_assessed = "no"
+    path = _save(case, home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.step == "eligibility"
+        assert focused_field_key(app) == "eligibility.relocation_retraining_examined"
+
+
+async def test_a_new_case_starts_on_the_name_not_the_title(home):
+    from fleksjob_tui.app import FleksjobApp
+
+    path = _save(Case.new(role="union_rep", title="Sag 22-11-2026"), home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+
+
+# ── tripped over in tmux: Enter typed fast in a one-line answer ────────────────────────────────
+async def test_keys_typed_across_enter_in_one_burst_land_in_their_own_fields(home):
+    from wizard_helpers import burst
+
+    from fleksjob_tui.app import FleksjobApp
+
+    path = _save(Case.new(role="employee", title="T"), home)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_field_key(app) == "person.name"
+        await burst(app, pilot, "K", "L", "enter", *"10-05-1966", "enter", *"Vejle", "enter",
+                    "n", "n", "n")
+        p = app.case.person
+        assert (p.name, p.birth_date, p.home_municipality) == ("KL", dt.date(1966, 5, 10), "Vejle")
+        assert (p.self_employed, p.receives_disability_pension) == (False, "no")
+        assert p.disability_pension_claim_pending == "no"

@@ -49,6 +49,6 @@ def test_case_backup_lock_and_exports_are_600(tmp_path, monkeypatch, capsys):
         out = tmp_path / f"pakke.{fmt}"
         assert cli.main(["export", str(path), "--format", fmt, "-o", str(out)]) == 0
         assert mode(out) == 0o600
-    assert cli.main(["restore", str(path)]) == 0
+    assert cli.main(["restore", "--yes", str(path)]) == 0
     assert mode(path) == 0o600 and mode(storage.backup_path(path)) == 0o600
     capsys.readouterr()

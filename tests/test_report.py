@@ -330,10 +330,12 @@ def test_long_date_labels_wrap_instead_of_being_cut(lang, width):
 def test_summary_lists_the_meetings(width):
     out = flat(text_of(example("klar.toml"), width=width))
     assert "Møder" in out
-    assert ("01-06-2025 · leder, medarbejder, tillidsrepræsentant · aftalt: Nedsat tid til 25 "
+    assert "01-06-2025 · leder, medarbejder, tillidsrepræsentant · drøftet: " in out
+    assert ("· aftalt: Nedsat tid til 25 "
             "timer, ingen nattevagter; opfølgning om tre måneder.") in out
     assert ("08-09-2026 · leder, medarbejder, tillidsrepræsentant, kommunen · "
-            "aftalt: Arbejdsgiveren dokumenterer forsøget") in out
+            "drøftet: ") in out
+    assert "· aftalt: Arbejdsgiveren dokumenterer forsøget" in out
     assert out.index("01-06-2025 · leder") < out.index("08-09-2026 · leder")
 
 
@@ -344,12 +346,13 @@ def test_meetings_without_agreement_or_date_and_none_at_all():
     ]})
     out = flat(text_of(case))
     assert "05-01-2026 · intet aftalt skrevet ned" in out
-    assert "(ingen dato) · medarbejder · referat: Talte om vagter." in out
+    assert "(ingen dato) · medarbejder · drøftet: Talte om vagter. · intet aftalt skrevet ned" in out
     assert out.index("05-01-2026") < out.index("(ingen dato)")
     assert "Der er ikke registreret nogen møder endnu." in text_of(Case.new())
     en = example("klar.toml")
     en.case.language = "en"
-    assert "2025-06-01 · manager, employee, union representative · agreed:" in flat(text_of(en))
+    assert "2025-06-01 · manager, employee, union representative · discussed:" in flat(text_of(en))
+    assert "· agreed:" in flat(text_of(en))
 
 
 def test_economy_in_the_summary_is_whole_kroner_and_an_estimate():
@@ -368,7 +371,8 @@ def test_economy_in_the_summary_is_whole_kroner_and_an_estimate():
         ("mangler-dokumentation", "employee", ["hjemkommune tidligt", "skriftlig aftale"], ["ser ud til at være klar", "jobcentret"]),
         ("mangler-dokumentation", "manager", ["Dokumentér fra starten", "referat"], ["ser ud til at være klar"]),
         ("mangler-dokumentation", "union_rep", ["skriftlige aftale", "log over møderne"], ["ser ud til at være klar"]),
-        ("klar", "employee", ["ser ud til at være klar", "hjemkommune"], ["jobcentret"]),
+        ("klar", "employee", ["ser ud til at være klar", "kontakt Roskilde Kommune"],
+         ["jobcentret"]),
         ("klar", "manager", ["ser ud til at være klar"], ["Kontakt HR"]),
         ("klar", "union_rep", ["ser ud til at være klar", "log over møderne"], ["Sørg for at være med"]),
     ],

@@ -1,7 +1,8 @@
 """Snapshots of the start screen and every wizard step at 80×24 (pytest-textual-snapshot).
 
 Plain ``def`` tests (snap_compare is synchronous), cursor blink off, Textual pinned in
-pyproject.toml. The case is opened read-only so the header shows no save time.
+pyproject.toml. The case is never saved (so the header shows no save time); it is not opened
+read-only, which would show every answer disabled.
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
 """
 
@@ -29,7 +30,7 @@ def quiet(monkeypatch, tmp_path):
 def open_at(step: str):
     async def run_before(pilot) -> None:
         app = pilot.app
-        app.read_only = True  # no saves, no clock in the header
+        app.save = lambda: False  # no saves, no clock in the header
         app._update_header()
         await pilot.pause()
         await app.screen.show_step(step, save=False)

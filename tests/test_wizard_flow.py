@@ -31,7 +31,7 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "person"
     assert focused_field_key(app) == "person.name"
     await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
-    await keys(pilot, "n", "n", "n", "enter", "enter")  # one key per answer; the title; Next
+    await keys(pilot, "n", "n", "n", "enter")  # one key per answer, then Next
     # 2 Ansættelsen
     assert current_step(app) == "employment"
     await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from wizard_helpers import AS_OF, keys, wizard_at
+from wizard_helpers import AS_OF, focused_field_key, keys, wizard_at
 
 from fleksjob_tui import locking, storage
 from fleksjob_tui.app import FleksjobApp
@@ -134,7 +134,8 @@ async def test_looking_through_a_case_keeps_the_backup_of_the_last_real_change(c
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "text:Bent", "tab")
+        assert focused_field_key(app) == "person.birth_date"  # after the last answer (the name)
+        await keys(pilot, "shift+tab", "text:Bent", "tab")
         await keys(pilot, "ctrl+q")
     bak = storage.backup_path(case_file)
     assert storage.load_case(bak).person.name == original.person.name
@@ -160,7 +161,7 @@ async def test_an_answer_given_just_before_the_app_ends_is_saved(case_file):
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "text:Sidst")
+        await keys(pilot, "shift+tab", "text:Sidst")
         assert app._dirty
     assert storage.load_case(case_file).person.name == "Sidst"
 
@@ -173,7 +174,7 @@ async def test_quitting_with_a_refused_answer_asks_first(case_file):
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "tab", "text:31-02-2020", "ctrl+q")
+        await keys(pilot, "text:31-02-2020", "ctrl+q")  # the cursor resumes on the birth date
         assert isinstance(app.screen, ConfirmScreen)
         assert "Et svar er ikke gemt:\nMedarbejderens fødselsdato: " in app.screen.question
         assert "findes ikke" in app.screen.question

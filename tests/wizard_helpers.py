@@ -52,3 +52,16 @@ async def wizard_at(path, step: str, *, as_of=AS_OF, lang: str | None = None,
         await app.screen.show_step(step)
         await pilot.pause()
         yield app, pilot
+
+
+async def burst(app, pilot, *keys: str) -> None:
+    """Keys arriving together (a fast typist, a macro, tmux): all posted before any is
+    processed, as the terminal delivers them in one read."""
+    from textual import events
+
+    named = {"space": " ", "enter": "\r", "escape": "\x1b", "tab": "\t", "minus": "-"}
+    for key in keys:
+        char = key if len(key) == 1 else named.get(key)
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.pause()

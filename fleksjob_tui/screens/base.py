@@ -127,12 +127,21 @@ class StepPane(VerticalScroll):
                 lock_fields(self)
             self.assessment_changed(self.fj.assessment)
 
-    def first_focus(self) -> None:
-        """Put the cursor in the first question (or on Next when there are none)."""
-        for field in self.query(QuestionField):
+    def first_focus(self, resume: bool = False) -> None:
+        """Put the cursor in the first question (or on Next when there are none).
+
+        ``resume`` (a reopened case): on the question after the last one answered, so the
+        person goes on where they stopped, not at the step's first question.
+        """
+        fields = list(self.query(QuestionField))
+        if resume:
+            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])]
+            if answered:
+                fields = fields[answered[-1] + 1:]
+        for field in fields:
             if field.query_one(".q-input").disabled:
                 break  # read-only: the answers are shown, not changed
-            field.focus_input(scroll_visible=False)
+            field.focus_input(scroll_visible=resume)
             return
         for button in self.query("#nav-next"):
             button.focus(scroll_visible=False)
@@ -212,7 +221,7 @@ class ItemListStep(StepPane):
     def edit(self, option_id: str) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def first_focus(self) -> None:
+    def first_focus(self, resume: bool = False) -> None:
         items = self.item_list
         items.focus(scroll_visible=False)
         if items.highlighted is None:

@@ -15,6 +15,8 @@ class PersonStep(StepPane):
 
     def compose_fields(self) -> ComposeResult:
         p = self.case.person
+        # The title first: a new case has one already, so a reopened case starts on the name.
+        yield self.text(self.case.case, "title", "case.title")
         yield self.text(p, "name", "person.name")
         yield self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
         yield self.text(p, "home_municipality", "person.home_municipality")
@@ -23,7 +25,6 @@ class PersonStep(StepPane):
         yield self.answer(
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
-        yield self.text(self.case.case, "title", "case.title")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)

@@ -82,7 +82,8 @@ class WizardScreen(Screen):
         self.fj.case.case.last_step = self.step  # type: ignore[assignment]
         self._pane_ready = True
         self.refresh_steps()
-        self.pane.first_focus()
+        # A reopened case: the cursor after the last answer given on its step.
+        self.pane.first_focus(resume=True)
 
     async def show_step(self, step: str, *, save: bool = True) -> None:
         async with self._switching:

@@ -34,7 +34,9 @@ from .words import (
     finding_groups,
     finding_style,
     finding_tag,
+    follow_up_line,
     next_steps,
+    people_rows,
     status_sentence,
     status_short,
     status_word,
@@ -128,7 +130,9 @@ class CaseView:
     next_steps_lead: str
     next_steps: list[str]
     measures: list[tuple[str, str, str, str, bool]]  # title, period, result, documented, has result
-    meetings: list[str]  # by date: "01-03-2026 · Leder, Medarbejder · Aftalt: …"
+    meetings: list[str]  # by date: "01-03-2026 · Leder, Medarbejder · Drøftet: … · Aftalt: …"
+    follow_up: str | None  # "Næste opfølgningsmøde: 05-01-2027", or None when none is planned
+    people_rows: list[tuple[str, str]]  # the people around the case (names only), the hours
     estimate_lines: list[Line]  # the estimate in words (estimate.lines, no detail) or []
     law_line: str  # "Lovgrundlag: … (tjekket 01-12-2026)"
     law_outdated: str | None  # after law.valid_to: the law may have changed
@@ -283,6 +287,8 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         next_steps=next_steps(case, assessment, lang),
         measures=summary_measures(case, lang),
         meetings=summary_meetings(case, lang),
+        follow_up=follow_up_line(case, lang),
+        people_rows=people_rows(case, lang),
         estimate_lines=estimate_lines(assessment.estimate, lang, detail=False),
         law_line=pack.law_line,
         law_outdated=pack.law_outdated,

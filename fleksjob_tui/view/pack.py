@@ -22,9 +22,12 @@ from .words import (
     finding_groups,
     finding_style,
     finding_tag,
+    follow_up_line,
     format_kr,
     law_line,
     law_outdated,
+    measure_extra,
+    people_rows,
     period,
     status_sentence,
     status_short,
@@ -195,6 +198,15 @@ def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
     return lines
 
 
+def meeting_room_facts(case: Case, lang: str) -> list[tuple[str, str]]:
+    """The people around the case (names only), the weekly hours and the next follow-up
+    meeting: the same rows as in the Overblik."""
+    rows = [(label, redact(value, lang)) for label, value in people_rows(case, lang)]
+    if follow_up_line(case, lang):
+        rows.append((w("facts.next_meeting", lang), format_date(case.follow_up.next_meeting, lang)))
+    return rows
+
+
 def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> Pack:
     """Everything the pack says, in ``lang`` (default: the case's language)."""
     lang = _lang(case, assessment, lang)
@@ -253,6 +265,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
                       str(months) if months is not None else w("facts.not_given", lang)))
     if c.role:
         facts.append((w("facts.filled_in_by", lang), w(f"role.{c.role}", lang)))
+    facts += meeting_room_facts(case, lang)
 
     agreement: list[tuple[str, str]] = []
     if not self_employed:
@@ -264,7 +277,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
 
     measures = [
         PackMeasure(
-            title=_measure_title(m, lang),
+            title=_measure_title(m, lang) + measure_extra(case, m, lang),
             period=period(m, lang),
             result=_result(m, lang),
             documented=_answer(m.documented, lang) if m.documented else "—",

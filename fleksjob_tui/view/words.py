@@ -235,6 +235,84 @@ def measure_title(m: Any, lang: str) -> str:
     return m.id
 
 
+def follow_up_line(case: Case, lang: str) -> str | None:
+    """"Næste opfølgningsmøde: 05-01-2027", or None when none is planned."""
+    if case.follow_up.next_meeting is None:
+        return None
+    return word("meetings.next_meeting", lang, date=format_date(case.follow_up.next_meeting, lang))
+
+
+
+def hours_line(case: Case, lang: str) -> str | None:
+    """"37 → 25 timer om ugen (12 timer færre)", or None until both hours are answered."""
+    normal, now = case.employment.normal_weekly_hours, case.employment.current_weekly_hours
+    if normal is None or now is None:
+        return None
+
+    def h(x: float) -> str:
+        return f"{x:g}".replace(".", "," if lang == "da" else ".")
+
+    less = normal - now
+    if less > 0:
+        return word("people.hours_less", lang, normal=h(normal), now=h(now), less=h(less))
+    return word("people.hours", lang, normal=h(normal), now=h(now))
+
+
+
+def measure_extra(case: Case, m: Any, lang: str) -> str:
+    """What belongs with a measure's name: the hours with "Nedsat timetal", the municipality's
+    approval of an agreement in force (a § 56 agreement)."""
+    extra = ""
+    if m.id == "reduced_hours":
+        hours = hours_line(case, lang)
+        if hours:
+            extra += f" — {hours}"
+    if m.approved_by_municipality == "yes":
+        when = format_date(m.approved_on, lang) if m.approved_on else ""
+        extra += " — " + word("measures.approved", lang, date=when).strip()
+    return extra
+
+
+
+def people_rows(case: Case, lang: str) -> list[tuple[str, str]]:
+    """(label, text) for the people around the case (names only) and the weekly hours."""
+    p = case.people
+    rows = []
+    if p.manager:
+        rows.append((word("people.manager", lang), p.manager))
+    if p.union_rep or p.union:
+        rep = p.union_rep or "—"
+        rows.append((word("people.union_rep", lang), f"{rep} ({p.union})" if p.union else rep))
+    if p.hr:
+        rows.append((word("people.hr", lang), p.hr))
+    hours = hours_line(case, lang)
+    if hours:
+        rows.append((word("people.hours_label", lang), hours))
+    return rows
+
+
+
+def municipality_name(case: Case, lang: str) -> str:
+    """"Vejle Kommune" for the home municipality "Vejle"; the role's words when not answered."""
+    name = (case.person.home_municipality or "").strip()
+    if not name:
+        return word(f"next_steps.home_municipality.{case.case.role or 'employee'}", lang)
+    if "kommune" in name.lower() or "municipality" in name.lower():
+        return name
+    return word("next_steps.municipality", lang, town=name)
+
+
+
+def meeting_next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """When the twelve months on special terms count (no exemption) and no meeting is logged:
+    say that the dialogue over those months is to be written down — and only then."""
+    if case.meetings or case.person.self_employed:
+        return []
+    if assessment.twelve_months.exemption is not None:
+        return []
+    return [word(f"next_steps.no_meetings.{case.case.role or 'employee'}", lang)]
+
+
 def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     """The next steps for the role filling in the case (content/report.toml [next_steps]).
 
@@ -255,9 +333,9 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
             or (when == "waiting" and waiting)
             or when in raised
         ):
-            steps.append(content.pick(item, lang))
-    return steps
-
+            steps.append(content.pick(item, lang).replace("{municipality}",
+                                                          municipality_name(case, lang)))
+    return steps + meeting_next_steps(case, assessment, lang)
 
 def finding_style(f: Finding) -> str:
     """The finding's style class: its severity, or ``waiting``/``municipality`` for a missing
@@ -279,7 +357,8 @@ def summary_measures(case: Case, lang: str) -> list[tuple[str, str, str, str, bo
         else:
             result = status
         documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
-        rows.append((measure_title(m, lang), period(m, lang), result, documented, has_result))
+        title = measure_title(m, lang) + measure_extra(case, m, lang)
+        rows.append((title, period(m, lang), result, documented, has_result))
     return rows
 
 
@@ -291,10 +370,11 @@ def summary_meetings(case: Case, lang: str) -> list[str]:
         who = [word(f"participant.{p}", lang) for p in m.participants]
         if who:
             parts.append(", ".join(who))
+        # What was discussed as well as what was agreed: both belong in the log.
+        if m.summary and m.summary.strip():
+            parts.append(word("meetings.discussed", lang, text=" ".join(m.summary.split())))
         if m.agreed and m.agreed.strip():
             parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
-        elif m.summary and m.summary.strip():
-            parts.append(word("meetings.summary", lang, text=" ".join(m.summary.split())))
         else:
             parts.append(word("meetings.nothing_agreed", lang))
         out.append(" · ".join(parts))

@@ -179,16 +179,23 @@ class Choice(Widget, can_focus=True):
             event.prevent_default()
             self.action_move(-1 if event.key == "up" else 1)
             return
-        char = (event.character or "").lower()
+        if self.answer_key(event.character or ""):
+            event.stop()
+            event.prevent_default()
+
+    def answer_key(self, char: str) -> bool:
+        """The answer whose key letter is ``char``: choose it and go on to the next question,
+        as Enter does. False when no answer has that letter. (The app calls this as the key
+        arrives, so keys typed fast after it go to the next question.)"""
+        char = char.lower()
         if not char or not char.isalpha():
-            return
+            return False
         for (value, _), key in zip(self.options, self.keys, strict=True):
             if key == char:
-                event.stop()
-                event.prevent_default()
                 self.set_value(value)
                 move_on(self)  # answered: on to the next question, as Enter does
-                return
+                return True
+        return False
 
     def on_click(self, event: events.Click) -> None:
         if self.vertical:

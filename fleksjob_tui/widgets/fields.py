@@ -80,6 +80,10 @@ class QuestionField(Vertical):
     QuestionField > .q-info.-shown {
         display: block;
     }
+    QuestionField > .q-hint {
+        color: $text-muted;
+        padding: 0 1;
+    }
     /* While typed input is refused, what the info line says belongs to the old answer. */
     QuestionField.-refused > .q-info.-shown {
         display: none;
@@ -368,6 +372,10 @@ class TextField(CprGuardedField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit_now(event.value)
+
+    def submit_now(self, text: str) -> None:
+        """Enter: on to the next field (called at once by the app, before later keys)."""
         move_on(self)
 
 
@@ -441,7 +449,12 @@ class TypedInputField(QuestionField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._check(event.value, final=True):
+        self.submit_now(event.value)
+
+    def submit_now(self, text: str) -> None:
+        """Enter: read the text; on to the next field when it is accepted (called at once by
+        the app, before later keys)."""
+        if self._check(text, final=True):
             move_on(self)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
@@ -505,6 +518,29 @@ class NumberField(TypedInputField):
         return None, number
 
 
+class LinesArea(TextArea):
+    """A text area where Enter on an empty last line moves on to the next field (and takes
+    that empty line away again) instead of adding blank lines; Tab moves on too."""
+
+    async def _on_key(self, event) -> None:
+        if event.key == "enter" and self._on_empty_last_line():
+            event.stop()
+            event.prevent_default()
+            text = self.text
+            if text.endswith("\n"):
+                self.text = text.rstrip("\n")  # the Enter that made the empty line
+            move_on(self)
+
+    def _on_empty_last_line(self) -> bool:
+        row, _ = self.cursor_location
+        last = self.document.line_count - 1
+        return row == last and not self.document.get_line(row).strip()
+
+
+def _lines_hint(lang: str) -> Static:
+    return Static(content.ui("field.lines_hint", lang), classes="q-hint")
+
+
 class ListField(CprGuardedField):
     """A list of short texts, one per line: add a line to add, delete a line to remove."""
 
@@ -517,9 +553,10 @@ class ListField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = "\n".join(self.value or [])
-        area = TextArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+        area = LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         area.show_line_numbers = False
         yield area
+        yield _lines_hint(self.lang)
 
     def input_text(self) -> str:
         return self.query_one(".q-input", TextArea).text
@@ -548,7 +585,8 @@ class NoteField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = self.value or ""
-        yield TextArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+        yield LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+        yield _lines_hint(self.lang)
 
     cpr_marker = True
 

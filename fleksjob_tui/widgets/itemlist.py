@@ -4,8 +4,8 @@
   Down on "+ Tilføj et møde" used to land on the first meeting, and the next keys typed
   changed it).
 - The highlighted row is kept in view of the step around the list, not only of the list: the
-  list is as tall as its rows and the step scrolls (at 80×24 the rows below the seventh were
-  highlighted out of sight).
+  list (at most as tall as the step) starts below the step's title, so the step must scroll too
+  (at 80×24 the rows below the seventh were highlighted out of sight).
 - Delete on an item asks the step to delete it (``DeleteRequested``); the step asks first.
 """
 
