@@ -9,6 +9,7 @@ The words are :mod:`fleksjob_tui.estimate`'s; every output reads ``Assessment.es
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from ..model import Case
 from . import subsidy
@@ -50,14 +51,36 @@ def compute(case: Case, year: int, full_time_hours: float | None = None
 def case_estimate(case: Case, as_of: dt.date) -> CaseEstimate:
     """The estimate of the case on ``as_of``: in ``economy.year``, else in ``as_of``'s year or the
     newest year with figures before it (``defaulted`` then says so)."""
+    e = case.economy
     self_employed = bool(case.person.self_employed)
-    years = subsidy.self_employed_years() if self_employed else subsidy.available_years()
-    year, defaulted = pick_year(case.economy.year, as_of.year, years)
+    if self_employed:
+        numbers = (e.business_income,)
+    else:
+        numbers = (e.hourly_wage, e.paid_hours_per_week, e.full_time_monthly_wage)
     try:
-        est = compute(case, year)
+        return _estimate(self_employed, numbers, e.year, as_of.year)
+    except TypeError:  # an unhashable number in a hand-built case: compute it without the cache
+        return _estimate.__wrapped__(self_employed, numbers, e.year, as_of.year)
+
+
+@lru_cache(maxsize=1024)
+def _estimate(self_employed: bool, numbers: tuple, year: int | None, today: int
+              ) -> CaseEstimate:
+    """Cached on the numbers: ``assess`` runs for every case on the start screen, and the
+    estimate (frozen, so one instance can be shared) only changes with them."""
+    years = subsidy.self_employed_years() if self_employed else subsidy.available_years()
+    year, defaulted = pick_year(year, today, years)
+    try:
+        if self_employed:
+            (income,) = numbers
+            est = None if income is None else subsidy.self_employed_estimate(income, year)
+        else:
+            hourly, hours, full = numbers
+            est = (None if hourly is None or hours is None
+                   else subsidy.estimate(hourly, hours, year, full))
     except subsidy.UnknownYearError as err:
-        return CaseEstimate(year, as_of.year, defaulted, self_employed,
+        return CaseEstimate(year, today, defaulted, self_employed,
                             unknown_year=(err.year, tuple(err.years)))
     except ValueError as err:
-        return CaseEstimate(year, as_of.year, defaulted, self_employed, error=str(err))
-    return CaseEstimate(year, as_of.year, defaulted, self_employed, result=est)
+        return CaseEstimate(year, today, defaulted, self_employed, error=str(err))
+    return CaseEstimate(year, today, defaulted, self_employed, result=est)
