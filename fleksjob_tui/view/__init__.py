@@ -240,6 +240,7 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
                     f.message, f.reference, f.due)
         for f in assessment.findings
     ]
+
     def name(value: str | None) -> str | None:
         return redact(" ".join(value.split()), lang) if value and value.strip() else None
 
