@@ -1,7 +1,8 @@
 """The wage-subsidy estimate in words: the one rendering used by ``fleksjob tilskud``, the summary
 (``report.render_summary``) and the wizard's Økonomi step.
 
-The computation is the rules package's (rules/subsidy.py); this module only words it, always as
+The computation is the rules package's (rules/subsidy.py; a case's estimate is computed once by
+``assess`` and kept as ``Assessment.estimate``, worded by :func:`lines`); this module only words it, always as
 an estimate ("vejledende"): the municipality computes the real amount every month. It does not
 import Textual: it gives lines — a string (a leading indent marks a line that wraps under itself)
 or a ``(label, amount)`` row — which the command line lays out with :func:`wrap_lines` and the
@@ -18,17 +19,19 @@ Every word comes from ``content/report.toml`` (tables ``[tilskud]``, ``[param_na
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from . import content
-from .rules import subsidy
+from .rules import economy, subsidy
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from .model import Case
+    from .rules.types import CaseEstimate
 
 Estimate = subsidy.SubsidyEstimate | subsidy.SelfEmployedEstimate
 #: A line of text, or a (label, amount) row; rows next to each other are aligned.
@@ -42,6 +45,7 @@ __all__ = [
     "choose_year",
     "case_estimate",
     "estimate_lines",
+    "lines",
     "case_lines",
     "wrap_lines",
     "renderable",
@@ -105,37 +109,21 @@ def _number(value: float, lang: str) -> str:
 
 def choose_year(year: int | None, today: int, years: tuple[int, ...], lang: str
                 ) -> tuple[int, str | None]:
-    """The year to use, and a note when it is not the one asked for.
+    """The year to use (:func:`fleksjob_tui.rules.economy.pick_year`), and a note when it is not
+    the one asked for (``fleksjob tilskud``, which has no case)."""
+    chosen, defaulted = economy.pick_year(year, today, years)
+    return chosen, _year_note(today, chosen, lang) if defaulted else None
 
-    ``year`` given: that year (the rules refuse a year without figures). Not given: ``today``'s
-    year when it has figures, else the newest year before it (or the oldest known), with a note.
-    """
-    if year is not None:
-        return year, None
-    if today in years:
-        return today, None
-    earlier = [y for y in years if y <= today]
-    chosen = max(earlier) if earlier else min(years)
-    return chosen, _w("tilskud.year_default", lang, today=today, year=chosen)
+
+def _year_note(today: int, year: int, lang: str) -> str:
+    return _w("tilskud.year_default", lang, today=today, year=year)
 
 
 def case_estimate(case: Case, default_year: int,
                   full_time_hours: float | None = None) -> Estimate | None:
-    """The estimate for the case's [economy] table, or None when numbers are missing.
-
-    The year is the case's ``economy.year`` or else ``default_year``. Raises the rules' errors
-    (UnknownYearError, ValueError) for a year without figures or a number out of range.
-    """
-    e = case.economy
-    year = e.year or default_year
-    if case.person.self_employed:
-        if e.business_income is None:
-            return None
-        return subsidy.self_employed_estimate(e.business_income, year)
-    if e.hourly_wage is None or e.paid_hours_per_week is None:
-        return None
-    return subsidy.estimate(e.hourly_wage, e.paid_hours_per_week, year, e.full_time_monthly_wage,
-                            full_time_hours)
+    """The estimate for the case's [economy] table (:func:`fleksjob_tui.rules.economy.compute`),
+    for a caller that has no assessment; outputs read ``Assessment.estimate`` instead."""
+    return economy.compute(case, case.economy.year or default_year, full_time_hours)
 
 
 # --------------------------------------------------------------------------------------------
@@ -233,30 +221,39 @@ def estimate_lines(est: Estimate, lang: str, *, detail: bool = True,
     return lines
 
 
-def case_lines(case: Case, lang: str, today: int, *, detail: bool = True,
-               when_missing: bool = False) -> list[Line]:
-    """The estimate of the case's [economy] table in words (see :func:`estimate_lines`).
+def lines(found: CaseEstimate | None, lang: str, *, detail: bool = True,
+          when_missing: bool = False) -> list[Line]:
+    """The case's estimate as the assessment holds it (``Assessment.estimate``), in words (see
+    :func:`estimate_lines`).
 
-    The year is ``economy.year``, else ``today``'s year or the newest year with figures before
-    it (said in a note). Numbers missing: ``[]``, or with ``when_missing`` a line that says what
-    to fill in. A year without figures or a number out of range: one line that says so.
+    The year defaulted (no figures for the as-of year): a note says which year was used.
+    Numbers missing: ``[]``, or with ``when_missing`` a line that says what to fill in. A year
+    without figures or a number out of range: one line that says so.
     """
-    e = case.economy
-    self_employed = bool(case.person.self_employed)
-    years = subsidy.self_employed_years() if self_employed else subsidy.available_years()
-    year, note = choose_year(e.year, today, years, lang)
-    try:
-        est = case_estimate(case, year)
-    except subsidy.UnknownYearError as err:
-        known = ", ".join(str(y) for y in err.years)
-        return [_w("tilskud.unknown_year", lang, year=err.year, years=known)]
-    except ValueError as err:
-        return [str(err)]
-    if est is None:
+    if found is None:
+        return []
+    if found.unknown_year is not None:
+        year, years = found.unknown_year
+        known = ", ".join(str(y) for y in years)
+        return [_w("tilskud.unknown_year", lang, year=year, years=known)]
+    if found.error is not None:
+        return [found.error]
+    if found.result is None:
         if not when_missing:
             return []
-        return [_w("tilskud.need_income" if self_employed else "tilskud.need_numbers", lang)]
-    return estimate_lines(est, lang, detail=detail, note=note)
+        return [_w("tilskud.need_income" if found.self_employed else "tilskud.need_numbers", lang)]
+    note = _year_note(found.today, found.year, lang) if found.defaulted else None
+    return estimate_lines(found.result, lang, detail=detail, note=note)
+
+
+def case_lines(case: Case, lang: str, today: int, *, detail: bool = True,
+               when_missing: bool = False) -> list[Line]:
+    """The estimate of a case without its assessment, in words (see :func:`lines`).
+
+    Kept for the plain path until it reads ``Assessment.estimate``; every other output does.
+    """
+    found = economy.case_estimate(case, dt.date(today, 1, 1))
+    return lines(found, lang, detail=detail, when_missing=when_missing)
 
 
 # --------------------------------------------------------------------------------------------
@@ -306,10 +303,11 @@ def renderable(lines: list[Line], *, title_style: str = "bold") -> RenderableTyp
     """The lines as one Rich renderable that wraps to the width it is drawn in (the summary, the
     wizard's Static): the same text as :func:`wrap_lines` when it fits; when it does not, the
     labels of the rows wrap and the amounts stay whole. The first line in ``title_style``."""
+    # Rich only for the summary and the wizard: `fleksjob tilskud` prints plain lines without it.
     from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
+    from rich.padding import Padding  # (the same reason)
+    from rich.table import Table  # (the same reason)
+    from rich.text import Text  # (the same reason)
 
     parts = []
     for i, block in enumerate(_blocks(lines)):

@@ -9,11 +9,13 @@ findings with their references grouped by who should act, the key dates, the sub
 Textual-free. Public API:
 
 * ``build_pack(case, assessment, lang=None) -> Pack`` — everything the pack says, as plain text
-  (user text unescaped, CPR-like numbers removed); both renderers read this one object, so the
-  HTML and the Markdown always hold the same facts.
-* ``render_html(case, assessment, lang=None) -> str`` — one self-contained HTML document: inline
-  CSS (``[html] css`` in ``content/export.toml``) with an A4 print stylesheet, no scripts, no links, no external
-  fonts or images; every piece of user text passes through :func:`html.escape`.
+  (user text unescaped, CPR-like numbers removed); built in :mod:`fleksjob_tui.view.pack` as part
+  of the case view (``build_view(...).pack``), which both renderers read, so the HTML and the
+  Markdown always hold the same facts. This module only renders.
+* ``render_html(case, assessment, lang=None) -> str`` — one self-contained HTML document from
+  the Jinja2 template ``templates/pack.html`` (autoescaping on: every piece of user text is
+  escaped) with the A4 print stylesheet ``templates/pack.css`` inlined; no scripts, no links, no
+  external fonts or images.
 * ``render_markdown(case, assessment, lang=None) -> str`` — the same for pasting into an e-mail
   or a case system; Markdown-significant characters in user text are escaped.
 * ``assess_for_pack(case, as_of)`` — the assessment the pack uses: findings worded in the third
@@ -34,39 +36,29 @@ Wording: never "berettiget"/"eligible" — the municipality decides. All words c
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
-from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import content
-from .dates import format_date
-from .report import (
-    date_rows,
-    due_text,
-    finding_groups,
-    finding_kind,
-    finding_tag,
-    format_kr,
-    law_line,
-    law_outdated,
-    period,
-    status_sentence,
-    status_short,
-    status_word,
-)
-from .report import word as report_word
+from .rules import assess
+from .view import build_view
+from .view.pack import Pack, PackFinding, PackMeasure, PackMeeting, build_pack, redact, w
+from .view.words import word as report_word
 
 if TYPE_CHECKING:
-    from .model import Case, Measure
+    from .model import Case
     from .rules.types import Assessment
 
 __all__ = [
     "FORMATS",
     "ExportError",
     "Pack",
+    "PackFinding",
+    "PackMeasure",
+    "PackMeeting",
     "build_pack",
     "render_html",
     "render_markdown",
@@ -83,526 +75,58 @@ FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "docx": ".docx"}
 
 _STATUS_CLASS = {"ready": "ready", "waiting": "waiting", "missing": "missing",
                  "not_eligible": "notmet"}
-_SEVERITY_ORDER = ("blocker", "missing", "advice")
-
-
-def w(key: str, lang: str, **fmt) -> str:
-    """A text from ``content/export.toml``."""
-    return content.text("export", key, lang, **fmt)
-
-
-# --------------------------------------------------------------------------------------------
-# Privacy: a CPR number never goes into the pack
-
-
-def redact(text: str, lang: str) -> str:
-    """``text`` with anything that looks like a CPR number replaced by a note that it was removed.
-
-    The case format has no CPR field, and the wizard asks for initials; this catches a number
-    typed into a free-text field (a note, a meeting summary) before the pack is printed or mailed.
-    What counts as a CPR number is :mod:`fleksjob_tui.privacy`'s to say.
-    """
-    from .privacy import remove_cpr
-
-    return remove_cpr(text, w("privacy.cpr_removed", lang))
-
-
-# --------------------------------------------------------------------------------------------
-# The pack as plain data
-
-
-@dataclass(slots=True)
-class PackMeasure:
-    title: str
-    period: str
-    result: str
-    documented: str
-    note: str
-
-
-@dataclass(slots=True)
-class PackMeeting:
-    date: str
-    participants: str
-    summary: str
-    agreed: str
-
-
-@dataclass(slots=True)
-class PackFinding:
-    severity: str  # blocker / missing / advice / waiting / municipality (for styling)
-    severity_word: str  # the tag: Spærrer / Mangler / Råd / Venter / Kommunen vurderer
-    message: str
-    reference: str
-    due: str = ""  # "senest 01-03-2027", or "" when the finding has no due date
-
-
-@dataclass(slots=True)
-class Pack:
-    """Everything the pack says, as plain (unescaped) text in one language."""
-
-    lang: str
-    kicker: str
-    title: str
-    case_title: str
-    as_of: str
-    intro: str
-    status: str  # ready / waiting / missing / not_eligible
-    status_word: str
-    status_sentence: str
-    status_short: str
-    decides: str
-    facts: list[tuple[str, str]]
-    self_employed: bool
-    agreement: list[tuple[str, str]]
-    functions: list[str]
-    accommodations: list[str]
-    measures: list[PackMeasure]
-    meetings: list[PackMeeting]
-    findings: list[tuple[str, list[PackFinding]]]
-    dates: list[tuple[str, str]]
-    dates_note: str | None
-    economy: list[str]
-    footer: str
-    no_cpr: str
-    signatures: list[str] = field(default_factory=list)
-    law_line: str = ""  # "Lovgrundlag: … (tjekket 01-12-2026)"
-    law_outdated: str | None = None  # after law.valid_to: the law may have changed
-
-
-def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
-    if lang in ("da", "en"):
-        return lang
-    return case.language if case.language in ("da", "en") else "da"
-
-
-def _answer(value: str | None, lang: str) -> str:
-    if value is None:
-        return w("facts.not_given", lang)
-    return report_word(f"answer.{value}", lang)
-
-
-def _text(value: str | None, lang: str) -> str:
-    """User text: stripped, CPR-like numbers removed; ``not given`` when empty."""
-    if value is None or not str(value).strip():
-        return w("facts.not_given", lang)
-    return redact(str(value).strip(), lang)
-
-
-def _date(value: dt.date | None, lang: str) -> str:
-    return format_date(value, lang) if value else w("facts.not_given", lang)
-
-
-def _measure_title(m: Measure, lang: str) -> str:
-    catalogue = None
-    if m.id != "other" and content.has("measures", f"{m.id}.title"):
-        catalogue = content.text("measures", f"{m.id}.title", lang)
-    own = (m.title or "").strip()
-    if catalogue and own and own.lower() != catalogue.lower():
-        return f"{catalogue}: {redact(own, lang)}"
-    return catalogue or redact(own, lang) or m.id
-
-
-def _result(m: Measure, lang: str) -> str:
-    status = report_word(f"measure_status.{m.status}", lang) if m.status else "—"
-    if m.status in ("tried", "ongoing") and m.result:
-        return f"{status}: {report_word(f'measure_result.{m.result}', lang)}"
-    return status
-
-
-def _dates(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    return date_rows(assessment, lang)
-
-
-def _kr(value: float, lang: str) -> str:
-    return format_kr(round(value), lang, 0)
-
-
-def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
-    """The estimate line(s) when ``[economy]`` has the numbers, always marked as an estimate."""
-    from .estimate import case_estimate
-    from .rules import subsidy
-
-    try:
-        est = case_estimate(case, assessment.as_of.year)
-    except subsidy.UnknownYearError as err:
-        years = ", ".join(str(y) for y in err.years)
-        return [report_word("tilskud.unknown_year", lang, year=err.year, years=years)]
-    except ValueError:
-        return []
-    if est is None:
-        return []
-    if isinstance(est, subsidy.SelfEmployedEstimate):
-        lines = [w("economy.self_line", lang, per_year=_kr(est.subsidy_per_year, lang),
-                   per_month=_kr(est.subsidy_per_month, lang), year=est.year)]
-    else:
-        # Rows that add up when the ceiling binds: subsidy shown = total shown − wage shown.
-        shown = round(est.total) - round(est.wage) if est.capped else est.subsidy
-        lines = [
-            w("economy.wage_line", lang, wage=_kr(est.wage, lang),
-              subsidy=_kr(shown, lang), total=_kr(est.total, lang), year=est.year),
-            w("economy.basis", lang, hourly=format_kr(est.hourly_wage, lang),
-              hours=format_kr(est.hours_per_week, lang)),
-        ]
-        if est.capped and est.cap_estimated:
-            lines.append(w("economy.capped_estimated", lang, cap=_kr(est.cap, lang),
-                           hours=format_kr(est.full_time_hours, lang)))
-        elif est.capped and est.full_time_monthly_wage is not None:
-            lines.append(w("economy.capped", lang, cap=_kr(est.full_time_monthly_wage, lang)))
-        lines.append(w("economy.total_note", lang))
-    lines.append(w("economy.disclaimer", lang, reference=est.reference))
-    return lines
-
-
-def meeting_room_facts(case: Case, lang: str) -> list[tuple[str, str]]:
-    """The people around the case (names only), the weekly hours and the next follow-up
-    meeting: the same rows as in the Overblik."""
-    from .report import follow_up_line, people_rows
-
-    rows = [(label, redact(value, lang)) for label, value in people_rows(case, lang)]
-    if follow_up_line(case, lang):
-        rows.append((w("facts.next_meeting", lang), format_date(case.follow_up.next_meeting, lang)))
-    return rows
-
-
-def _report_measure_extra(case: Case, m: Measure, lang: str) -> str:
-    from .report import measure_extra
-
-    return measure_extra(case, m, lang)
-
-
-def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> Pack:
-    """Everything the pack says, in ``lang`` (default: the case's language)."""
-    lang = _lang(case, assessment, lang)
-    c, p, e, a = case.case, case.person, case.employment, case.agreement
-    self_employed = bool(p.self_employed)
-
-    facts: list[tuple[str, str]] = [
-        (w("facts.person", lang), _text(p.name, lang)),
-        (w("facts.home_municipality", lang), _text(p.home_municipality, lang)),
-    ]
-    if self_employed:
-        facts.append((w("facts.self_employed", lang), report_word("answer.yes", lang)))
-    facts += [
-        (w("facts.employer", lang), _text(e.employer, lang)),
-        (w("facts.workplace", lang), _text(e.workplace, lang)),
-        (w("facts.job_title", lang), _text(e.job_title, lang)),
-    ]
-    if not self_employed:
-        facts += [
-            (w("facts.collective_agreement", lang), _text(e.collective_agreement, lang)),
-            (w("facts.social_chapter", lang), _answer(e.has_social_chapter, lang)),
-            (w("facts.special_terms_start", lang), _date(e.special_terms_start, lang)),
-        ]
-    # The answers on pensions, the conditions and whom has been contacted, worded for every
-    # reader (third person), with the question as the label.
-    answers = [
-        ("person", "receives_disability_pension"),
-        ("person", "disability_pension_claim_pending"),
-        ("eligibility", "capacity_reduced"),
-        ("eligibility", "capacity_assessed"),
-        ("eligibility", "medical_documentation"),
-    ]
-    if self_employed:
-        # No relocation at a workplace, no § 119 exceptions for the self-employed (RULES.md § 5).
-        answers += [("self_employment", "main_occupation"),
-                    ("self_employment", "benefit_periods"),
-                    ("contacts", "home_municipality")]
-    else:
-        answers += [
-            ("eligibility", "relocation_retraining_examined"),
-            ("eligibility", "acute_injury"),
-            ("eligibility", "retention_pointless"),
-            ("eligibility", "progressive_disease"),
-        ]
-        # contacts.jobcenter is still read from old files but no longer asked (lov 1750/2025).
-        answers += [("contacts", k) for k in ("hr", "home_municipality", "union")]
-    for table, key in answers:
-        qkey = f"{table}.{key}"
-        if self_employed and qkey == "eligibility.capacity_reduced":
-            qkey = "eligibility.capacity_reduced_self"  # against the work in the business
-        label = content.text("questions", f"{qkey}.label", lang)
-        facts.append((label, _answer(getattr(getattr(case, table), key), lang)))
-    if self_employed:
-        months = case.self_employment.months_30h_last_24
-        facts.append((content.text("questions", "self_employment.months_30h_last_24.label", lang),
-                      str(months) if months is not None else w("facts.not_given", lang)))
-    if c.role:
-        facts.append((w("facts.filled_in_by", lang), w(f"role.{c.role}", lang)))
-    facts += meeting_room_facts(case, lang)
-
-    agreement: list[tuple[str, str]] = []
-    if not self_employed:
-        agreement = [
-            (w("agreement.written", lang), _answer(a.written, lang)),
-            (w("agreement.signed_on", lang), _date(a.signed_on, lang)),
-            (w("agreement.attempt_documented", lang), _answer(a.attempt_documented, lang)),
-        ]
-
-    measures = [
-        PackMeasure(
-            title=_measure_title(m, lang) + _report_measure_extra(case, m, lang),
-            period=period(m, lang),
-            result=_result(m, lang),
-            documented=_answer(m.documented, lang) if m.documented else "—",
-            note=redact(m.note.strip(), lang) if m.note and m.note.strip() else "",
-        )
-        for m in case.measures
-    ]
-
-    meetings = [
-        PackMeeting(
-            date=format_date(mt.date, lang) if mt.date else w("meetings.no_date", lang),
-            participants=", ".join(content.ui(f"participant.{x}", lang)
-                                   for x in mt.participants) or "—",
-            summary=redact(mt.summary.strip(), lang) if mt.summary and mt.summary.strip()
-            else "—",
-            agreed=redact(mt.agreed.strip(), lang) if mt.agreed and mt.agreed.strip() else "—",
-        )
-        for mt in sorted(case.meetings, key=lambda mt: (mt.date is None, mt.date or dt.date.min))
-    ]
-
-    # The same groups as the summary: who should act, "Venter på", "Det vurderer kommunen".
-    findings: list[tuple[str, list[PackFinding]]] = []
-    for _key, title, items in finding_groups(assessment, lang):
-        packed = []
-        for f in items:
-            kind = finding_kind(f)
-            style = kind if f.severity == "missing" and kind in ("waiting", "municipality") \
-                else f.severity
-            packed.append(PackFinding(style, finding_tag(f, lang), f.message, f.reference,
-                                      due_text(f, lang)))
-        findings.append((title, packed))
-
-    return Pack(
-        lang=lang,
-        kicker=w("doc.kicker", lang),
-        title=w("doc.title", lang),
-        case_title=redact(c.title.strip(), lang) if c.title and c.title.strip()
-        else report_word("heading.untitled", lang),
-        as_of=w("doc.as_of", lang, date=format_date(assessment.as_of, lang)),
-        intro=w("doc.intro", lang),
-        status=assessment.status,
-        status_word=status_word(assessment.status, lang),
-        status_sentence=status_sentence(assessment, lang),
-        status_short=status_short(assessment.status, lang),
-        decides=w("doc.decides", lang),
-        facts=facts,
-        self_employed=self_employed,
-        agreement=agreement,
-        functions=[redact(s.strip(), lang) for s in a.difficult_functions if s and s.strip()],
-        accommodations=[redact(s.strip(), lang) for s in a.accommodations if s and s.strip()],
-        measures=measures,
-        meetings=meetings,
-        findings=findings,
-        dates=_dates(assessment, lang),
-        dates_note=None if assessment.pension is not None
-        else report_word("dates.no_birth_date", lang),
-        economy=_economy(case, assessment, lang),
-        footer=w("doc.footer", lang, date=format_date(assessment.as_of, lang)),
-        no_cpr=w("facts.no_cpr", lang),
-        signatures=["manager", "employee", "union_rep"],
-        law_line=law_line(lang),
-        law_outdated=law_outdated(assessment.as_of, lang),
-    )
-
 
 # --------------------------------------------------------------------------------------------
 # HTML
 
 
-def _e(text: str) -> str:
-    """Escape text for HTML content and attribute values."""
-    return html.escape(text, quote=True)
+#: The pack's markup (Jinja2, autoescaped) and its print stylesheet: files in the package.
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def _css(lang: str) -> str:
-    css = content.entry("export", "html.css")
+    """The pack's print stylesheet (``templates/pack.css``); the documents add theirs to it."""
+    css = (TEMPLATES / "pack.css").read_text(encoding="utf-8")
     # The page label goes into a CSS string: keep only letters and spaces.
     label = re.sub(r"[^\w ]", "", w("doc.page", lang))
     return css.replace("__PAGE__", label)
 
 
-def _kv_table(rows: list[tuple[str, str]], cls: str = "kv") -> list[str]:
-    out = [f'<table class="{cls}"><tbody>']
-    for label, value in rows:
-        out.append(f"<tr><th scope=\"row\">{_e(label)}</th><td>{_e(value)}</td></tr>")
-    out.append("</tbody></table>")
-    return out
+@cache
+def _template():
+    # Start-up: Jinja2 is loaded when the first pack is drawn, not when the wizard starts.
+    import jinja2
 
-
-def _html_list(items: list[str], empty: str) -> list[str]:
-    if not items:
-        return [f'<p class="empty">{_e(empty)}</p>']
-    return ["<ul>", *(f"<li>{_e(x)}</li>" for x in items), "</ul>"]
-
-
-def _timeline_figure(case: Case, assessment: Assessment, lang: str) -> list[str]:
-    """The key dates on one axis (an inline SVG without script: fleksjob_tui/timeline.py)."""
-    from .timeline import timeline_svg
-
-    svg = timeline_svg((case, assessment), lang)
-    return [f'<figure class="timeline" style="margin:8px 0 0">{svg}</figure>'] if svg else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every text of the case is escaped; only css and the SVG are marked
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env.get_template("pack.html")
 
 
 def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> str:
-    """The pack as one self-contained HTML document (see the module docstring)."""
-    pk = build_pack(case, assessment, lang)
-    lang = pk.lang
-    o: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # Nothing may be fetched or run, even if something slipped through the escaping.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">",
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="robots" content="noindex">',
-        f"<title>{_e(pk.title)} – {_e(pk.case_title)}</title>",
-        f"<style>\n{_css(lang)}</style>",
-        "</head>",
-        "<body>",
-        '<main class="sheet">',
-        # Header and status
-        '<header class="doc-head">',
-        f'<p class="kicker">{_e(pk.kicker)}</p>',
-        f"<h1>{_e(pk.title)}</h1>",
-        f'<p class="case-title">{_e(pk.case_title)}</p>',
-        f'<p class="as-of">{_e(pk.as_of)}</p>',
-        "</header>",
-        f'<section class="status status-{_STATUS_CLASS.get(pk.status, "missing")}" '
-        f'aria-labelledby="h-status">',
-        f'<h2 id="h-status">{_e(w("section.status", lang))}: '
-        f'<span class="status-word">{_e(pk.status_word)}</span></h2>',
-        f"<p><strong>{_e(pk.status_sentence)}</strong></p>",
-        f'<p class="decides">{_e(pk.decides)}</p>',
-        f'<p class="law">{_e(pk.law_line)}</p>',
-        *([f'<p class="law-outdated"><strong>{_e(pk.law_outdated)}</strong></p>']
-          if pk.law_outdated else []),
-        "</section>",
-        f'<p class="intro">{_e(pk.intro)}</p>',
-    ]
-    # 1. Facts
-    o += ['<section class="facts keep" aria-labelledby="h-facts">',
-          f'<h2 id="h-facts">{_e(w("section.facts", lang))}</h2>']
-    o += _kv_table(pk.facts)
-    o += [f'<p class="note">{_e(pk.no_cpr)}</p>', "</section>"]
-    # 2. Agreement
-    o += ['<section class="agreement" aria-labelledby="h-agreement">',
-          f'<h2 id="h-agreement">{_e(w("section.agreement", lang))}</h2>']
-    if pk.self_employed:
-        o.append(f"<p>{_e(w('agreement.self_employed', lang))}</p>")
-    else:
-        o.append(f'<p class="ref">{_e(w("agreement.reference", lang))}</p>')
-        o += _kv_table(pk.agreement)
-        o += ['<div class="keep">', f"<h3>{_e(w('agreement.functions', lang))}</h3>"]
-        o += _html_list(pk.functions, w("agreement.none_listed", lang))
-        o += ["</div>", '<div class="keep">',
-              f"<h3>{_e(w('agreement.accommodations', lang))}</h3>"]
-        o += _html_list(pk.accommodations, w("agreement.none_listed", lang))
-        o.append("</div>")
-    o.append("</section>")
-    # 3. Measures
-    o += ['<section class="measures" aria-labelledby="h-measures">',
-          '<div class="section-head">',  # the heading and its note stay with the table
-          f'<h2 id="h-measures">{_e(w("section.measures", lang))}</h2>',
-          f'<p class="ref">{_e(w("measures.intro", lang))}</p>',
-          '</div>']
-    if not pk.measures:
-        o.append(f'<p class="empty">{_e(w("measures.none", lang))}</p>')
-    else:
-        o += [
-            '<table class="grid measures-table">',
-            '<colgroup><col class="c-measure"><col class="c-period"><col class="c-result">'
-            '<col class="c-doc"><col class="c-note"></colgroup>',
-            "<thead><tr>",
-            *(f'<th scope="col">{_e(w(k, lang))}</th>' for k in (
-                "measures.measure", "measures.period", "measures.result",
-                "measures.documented", "measures.note")),
-            "</tr></thead>",
-            "<tbody>",
-        ]
-        for m in pk.measures:
-            o.append(
-                f"<tr><td>{_e(m.title)}</td><td class=\"nowrap\">{_e(m.period)}</td>"
-                f"<td>{_e(m.result)}</td><td>{_e(m.documented)}</td>"
-                f'<td class="pre">{_e(m.note)}</td></tr>'
-            )
-        o += ["</tbody>", "</table>"]
-    o.append("</section>")
-    # 4. Meetings
-    o += ['<section class="meetings" aria-labelledby="h-meetings">',
-          f'<h2 id="h-meetings">{_e(w("section.meetings", lang))}</h2>']
-    if not pk.meetings:
-        o.append(f'<p class="empty">{_e(w("meetings.none", lang))}</p>')
-    for mt in pk.meetings:
-        o += [
-            '<div class="meeting keep">',
-            f"<h3>{_e(w('meetings.meeting', lang))} {_e(mt.date)}</h3>",
-            '<table class="kv"><tbody>',
-            f"<tr><th scope=\"row\">{_e(w('meetings.participants', lang))}</th>"
-            f"<td>{_e(mt.participants)}</td></tr>",
-            f"<tr><th scope=\"row\">{_e(w('meetings.summary', lang))}</th>"
-            f'<td class="pre">{_e(mt.summary)}</td></tr>',
-            f"<tr><th scope=\"row\">{_e(w('meetings.agreed', lang))}</th>"
-            f'<td class="pre">{_e(mt.agreed)}</td></tr>',
-            "</tbody></table>",
-            "</div>",
-        ]
-    o.append("</section>")
-    # 5. Findings
-    o += ['<section class="findings" aria-labelledby="h-findings">',
-          f'<h2 id="h-findings">{_e(w("section.findings", lang))}</h2>']
-    if not pk.findings:
-        o.append(f'<p class="empty">{_e(w("findings.none", lang))}</p>')
-    ref_label = report_word("heading.reference", lang)
-    for who, items in pk.findings:
-        o += ['<div class="who">', f"<h3>{_e(who)} ({len(items)})</h3>", "<ul>"]
-        for f in items:
-            o.append(
-                f'<li class="finding sev-{_e(f.severity)}">'
-                f'<span class="sev">[{_e(f.severity_word)}'
-                f'{" · " + _e(f.due) if f.due else ""}]</span> {_e(f.message)}'
-                f'<br><span class="ref">{_e(ref_label)}: {_e(f.reference)}</span></li>'
-            )
-        o += ["</ul>", "</div>"]
-    o.append("</section>")
-    # 6. Dates
-    o += ['<section class="dates keep" aria-labelledby="h-dates">',
-          f'<h2 id="h-dates">{_e(w("section.dates", lang))}</h2>']
-    if pk.dates_note:
-        o.append(f"<p>{_e(pk.dates_note)}</p>")
-    if pk.dates:
-        o += _kv_table(pk.dates)
-    o += _timeline_figure(case, assessment, lang)
-    o.append("</section>")
-    # 7. Economy
-    if pk.economy:
-        o += ['<section class="economy keep" aria-labelledby="h-economy">',
-              f'<h2 id="h-economy">{_e(w("section.economy", lang))}</h2>']
-        *body, disclaimer = pk.economy
-        o += [f"<p>{_e(line)}</p>" for line in body]
-        o += [f'<p class="note">{_e(disclaimer)}</p>', "</section>"]
-    # Signatures
-    o += ['<section class="signatures keep" aria-labelledby="h-signatures">',
-          f'<h2 id="h-signatures">{_e(w("section.signatures", lang))}</h2>',
-          f"<p>{_e(w('signatures.intro', lang))}</p>",
-          '<div class="sig-grid">']
-    for role in pk.signatures:
-        o += [
-            '<div class="sig">',
-            f"<h3>{_e(w(f'signatures.{role}', lang))}</h3>",
-            *(f'<div class="field"><div class="line"></div>'
-              f'<span class="label">{_e(w(f"signatures.{k}", lang))}</span></div>'
-              for k in ("name", "date", "signature")),
-            "</div>",
-        ]
-    o += ["</div>", "</section>",
-          f'<footer class="doc-foot"><p>{_e(pk.footer)}</p></footer>',
-          "</main>", "</body>", "</html>", ""]
-    return "\n".join(o)
+    """The pack as one self-contained HTML document (see the module docstring), from
+    ``templates/pack.html``: it reads the case view."""
+    from markupsafe import Markup  # comes with Jinja2: marks our own CSS and SVG as safe
+    from .timeline import timeline_svg  # the timeline module, only when a pack is drawn
+
+    v = build_view(case, assessment, lang)
+    pk = v.pack
+    svg = timeline_svg(v)
+    return _template().render(
+        v=v,
+        pk=pk,
+        lang=pk.lang,
+        t=lambda key: w(key, pk.lang),
+        status_class=_STATUS_CLASS.get(pk.status, "missing"),
+        ref_label=report_word("heading.reference", pk.lang),
+        css=Markup(_css(pk.lang)),  # noqa: S704 - our own stylesheet, from the package
+        timeline=Markup(svg) if svg else "",  # built and escaped by timeline.py
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -650,7 +174,7 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(case: Case, assessment: Assessment, lang: str | None = None) -> str:
     """The pack as Markdown for an e-mail or a case system (see the module docstring)."""
-    pk = build_pack(case, assessment, lang)
+    pk = build_view(case, assessment, lang).pack
     lang = pk.lang
     o: list[str] = [
         f"# {md_escape(pk.title)}",
@@ -785,8 +309,6 @@ class ExportError(Exception):
 
 def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
     """The assessment for the pack: findings worded in the third person for all three readers."""
-    from .rules import assess
-
     if case.case.role == "employee" or case.case.role is None:
         neutral = case.model_copy(deep=True)
         neutral.case.role = "manager"  # any role but "employee" gives the neutral wording
@@ -806,7 +328,7 @@ def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
     if case_path is not None:
         case_path = Path(case_path)
         return case_path.with_name(case_path.stem + suffix)
-    from .storage import new_case_path
+    from .storage import new_case_path  # storage (files, OS errors) only to name a new file
 
     stem = new_case_path(folder, title or "dokumentation").stem
     return Path(folder if folder is not None else ".") / f"{stem}{suffix}"
@@ -898,6 +420,7 @@ def render(case: Case, assessment: Assessment, fmt: str, lang: str | None = None
            document: str = "pack") -> str | bytes:
     """``document`` (pack, agreement, municipality) as ``fmt`` (html, md: text; docx: bytes)."""
     if document != "pack" or fmt == "docx":
+        # The documents read this module's helpers (md_escape, the CSS): imported when asked.
         from .documents import render_document
 
         return render_document(case, assessment, document, fmt, lang)
@@ -919,7 +442,7 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
-    from .storage import CaseFileError, write_private_bytes
+    from .storage import CaseFileError, write_private_bytes  # storage only when writing
 
     lang = case.language
     text = render(case, assess_for_pack(case, as_of), fmt, lang, document)

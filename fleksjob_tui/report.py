@@ -1,7 +1,8 @@
 """The summary of a case as Rich renderables (for ``fleksjob summary`` and the wizard's Overblik).
 
-Textual-free: it takes a case and its assessment (from :func:`fleksjob_tui.rules.assess`) and
-builds Rich objects that fit 80 columns. State is always written in words (``MANGLER``,
+Textual-free: it takes a case and its assessment (from :func:`fleksjob_tui.rules.assess`), builds
+the case view (:func:`fleksjob_tui.view.build_view`) and lays it out as Rich objects that fit 80
+columns; it derives no date, word or estimate itself. State is always written in words (``MANGLER``,
 ``Spærrer`` …) so the summary reads the same with ``NO_COLOR`` and to a screen reader;
 colour only repeats it. Every UI word comes from ``content/report.toml``.
 
@@ -9,6 +10,8 @@ Public API:
 
 * ``render_summary(case, assessment, lang=None, console_width=80) -> rich.console.Group``
 * ``summary_text(case, assessment, lang=None, width=80) -> str`` (plain text, no colour)
+Re-exported from :mod:`fleksjob_tui.view.words`, where they are derived (import them from there):
+
 * ``status_word(status, lang)``, ``status_sentence(assessment_or_status, lang)``,
   ``status_short(status, lang)`` — the waiting sentence names the day the case can go
 * ``finding_groups(assessment, lang, role=None)`` — ``[(group_key, title, findings)]``: who should
@@ -32,10 +35,9 @@ The product never says "berettiget"/"eligible": the municipality decides.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -44,12 +46,39 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import content
 from .dates import format_date
+from .view import CaseView, build_view
+from .view.words import (
+    PEOPLE_ORDER,
+    SEVERITY_ORDER,
+    age_text,
+    counts_line,
+    date_rows,
+    due_text,
+    finding_groups,
+    finding_kind,
+    finding_tag,
+    follow_up_line,
+    format_kr,
+    hours_line,
+    law_line,
+    law_outdated,
+    measure_extra,
+    meeting_next_steps,
+    municipality_name,
+    next_steps,
+    people_rows,
+    period,
+    status_sentence,
+    status_short,
+    status_word,
+    waiting_until,
+    word,
+)
 
 if TYPE_CHECKING:
     from .model import Case
-    from .rules.types import Assessment, Finding
+    from .rules.types import Assessment
 
 __all__ = [
     "render_summary",
@@ -67,6 +96,19 @@ __all__ = [
     "word",
     "format_kr",
     "counts_line",
+    "date_rows",
+    "next_steps",
+    "period",
+    "age_text",
+    "format_date",
+    "follow_up_line",
+    "hours_line",
+    "measure_extra",
+    "meeting_next_steps",
+    "municipality_name",
+    "people_rows",
+    "PEOPLE_ORDER",
+    "SEVERITY_ORDER",
     "STATUS_STYLE",
 ]
 
@@ -75,144 +117,6 @@ STATUS_STYLE = {"ready": "bold green", "waiting": "bold blue", "missing": "bold 
                 "not_eligible": "bold red"}
 SEVERITY_STYLE = {"blocker": "bold red", "missing": "yellow", "advice": "cyan",
                   "waiting": "blue", "municipality": "magenta"}
-SEVERITY_ORDER = ("blocker", "missing", "advice")
-
-
-def word(key: str, lang: str, role: str | None = None, **fmt: Any) -> str:
-    """A text from ``content/report.toml`` at the dotted ``key``."""
-    return content.text("report", key, lang, role, **fmt)
-
-
-def status_word(status: str, lang: str) -> str:
-    """One word (or two) for the status: KLAR / MANGLER / OPFYLDER IKKE."""
-    return word(f"status.{status}.word", lang)
-
-
-def waiting_until(assessment: Assessment) -> dt.date | None:
-    """The day a waiting case can go to the municipality: when the twelve months are reached."""
-    for f in assessment.findings:
-        if f.id == "twelve_months_not_met":
-            return f.due or assessment.twelve_months.met_on
-    return None
-
-
-def status_sentence(status: str | Assessment, lang: str) -> str:
-    """The status as one plain sentence. Given the assessment, a waiting case's sentence names
-    the day it can go to the municipality (and the six-year mark when that comes first)."""
-    if isinstance(status, str):
-        if status == "waiting":
-            return word("status.waiting.sentence_plain", lang)
-        return word(f"status.{status}.sentence", lang)
-    assessment = status
-    if assessment.status != "waiting":
-        return word(f"status.{assessment.status}.sentence", lang)
-    until = waiting_until(assessment)
-    if until is None:
-        return word("status.waiting.sentence_plain", lang)
-    p = assessment.pension
-    if p is not None and assessment.as_of < p.six_year_mark < until:
-        return word("status.waiting.sentence_six", lang, date=format_date(until, lang),
-                    six_year_mark=format_date(p.six_year_mark, lang))
-    return word("status.waiting.sentence", lang, date=format_date(until, lang))
-
-
-def status_short(status: str, lang: str) -> str:
-    """``ser ud til at være klar til at kontakte kommunen`` / ``mangler dokumentation`` / …"""
-    return word(f"status.{status}.short", lang)
-
-
-#: The groups of people who act, in this order; then "waiting", then "municipality".
-PEOPLE_ORDER = ("employee", "manager", "union_rep", "doctor")
-
-
-def finding_kind(f: Finding) -> str:
-    """``waiting`` (only time), ``municipality`` (the municipality assesses or decides) or the
-    person who should act (``employee``, ``manager``, ``union_rep``, ``doctor``)."""
-    from .rules.engine import is_waiting
-
-    if is_waiting(f):
-        return "waiting"
-    if f.responsible == "municipality":
-        return "municipality"
-    return f.responsible
-
-
-def finding_tag(f: Finding, lang: str) -> str:
-    """The word in brackets before a finding: Spærrer / Mangler / Råd, or Venter for the time-
-    bound one and "Kommunen vurderer" for what the municipality will assess (never "Mangler")."""
-    kind = finding_kind(f)
-    if f.severity == "missing" and kind in ("waiting", "municipality"):
-        return word(f"severity.{kind}", lang)
-    return word(f"severity.{f.severity}", lang)
-
-
-def due_text(f: Finding, lang: str) -> str:
-    """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``så hurtigt som
-    muligt`` for one missing now without a date (RULES.md section 7); else ``""``."""
-    if f.due is None:
-        from .rules.engine import holds_back
-
-        return word("due.asap", lang) if holds_back(f) else ""
-    return word("due.by", lang, date=format_date(f.due, lang))
-
-
-def finding_groups(assessment: Assessment, lang: str, role: str | None = None
-                   ) -> list[tuple[str, str, list[Finding]]]:
-    """The findings grouped for reading: ``[(group_key, title, findings)]``.
-
-    First who at the workplace (or the doctor) should act, in PEOPLE_ORDER; then ``waiting``
-    ("Venter på": what only needs time); then ``municipality`` ("Det vurderer kommunen": what it
-    assesses or decides once contacted). Within a group: blockers, missing, advice, in the rules'
-    order. Empty groups are left out. ``role`` words the employee's group ("Dig").
-    """
-    buckets: dict[str, list[Finding]] = {}
-    for f in assessment.findings:
-        buckets.setdefault(finding_kind(f), []).append(f)
-    out = []
-    for key in (*PEOPLE_ORDER, "waiting", "municipality"):
-        items = buckets.get(key)
-        if not items:
-            continue
-        items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
-                       if f.severity in SEVERITY_ORDER else 9)
-        if key in PEOPLE_ORDER:
-            title = word(f"responsible.{key}", lang, role)
-        else:
-            title = word(f"group.{key}", lang)
-        out.append((key, title, items))
-    return out
-
-
-def law_line(lang: str) -> str:
-    """ "Lovgrundlag: … (tjekket 01-12-2026)": the law the rules were last checked against."""
-    from .rules.law import law_basis
-
-    basis = law_basis()
-    return word("law.line", lang, act=basis.name_in(lang),
-                checked_on=format_date(basis.checked_on, lang))
-
-
-def law_outdated(as_of: dt.date, lang: str) -> str | None:
-    """After ``law.valid_to``: one sentence that the law may have changed; else None."""
-    from .rules.law import law_basis
-
-    basis = law_basis()
-    if not basis.outdated(as_of):
-        return None
-    return word("law.outdated", lang, checked_on=format_date(basis.checked_on, lang))
-
-
-def format_kr(value: float | int, lang: str, decimals: int | None = None) -> str:
-    """An amount in kroner without the unit: ``15.600`` or ``15.272,50`` in Danish.
-
-    ``decimals`` None: whole numbers without decimals, others with two.
-    """
-    if decimals is None:
-        decimals = 0 if float(value) == int(value) else 2
-    s = f"{value:,.{decimals}f}"  # 15,272.50
-    if lang == "en":
-        return s
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
@@ -223,29 +127,19 @@ def _lang(case: Case, assessment: Assessment | None, lang: str | None) -> str:
     return case.language
 
 
-def age_text(years: int, months: int, lang: str) -> str:
-    if months:
-        return word("dates.years_months", lang, years=years, months=months)
-    return word("dates.years", lang, years=years)
-
-
 # --------------------------------------------------------------------------------------------
 # Sections
 
 
-def _header(case: Case, assessment: Assessment, lang: str) -> RenderableType:
-    title = case.case.title or word("heading.untitled", lang)
+def _header(v: CaseView) -> RenderableType:
     text = Text()
-    text.append(word("heading.title", lang), style="bold")
+    text.append(word("heading.title", v.lang), style="bold")
     text.append("\n")
-    text.append(title)
-    details = [x for x in (case.person.name, case.employment.employer,
-                           case.employment.job_title) if x]
-    if details:
-        text.append(" — " + ", ".join(details))
+    text.append(v.heading_title)
+    if v.heading_details:
+        text.append(" — " + ", ".join(v.heading_details))
     text.append("\n")
-    text.append(word("heading.as_of", lang, date=format_date(assessment.as_of, lang)),
-                style="dim")
+    text.append(word("heading.as_of", v.lang, date=v.as_of_text), style="dim")
     return text
 
 
@@ -260,81 +154,29 @@ class _ForWidth:
         yield self.build(max(20, min(options.max_width, self.limit)))
 
 
-def counts_line(assessment: Assessment, lang: str) -> str:
-    """``1 ting spærrer, 2 ting mangler, 1 ting venter på tiden, 1 ting vurderer kommunen, 3 råd``;
-    zero counts left out. Only what someone at the workplace must do counts as "mangler"."""
-    n = {"blocker": 0, "missing": 0, "waiting": 0, "municipality": 0, "advice": 0}
-    for f in assessment.findings:
-        if f.severity == "missing":
-            kind = finding_kind(f)
-            n[kind if kind in ("waiting", "municipality") else "missing"] += 1
-        elif f.severity in n:
-            n[f.severity] += 1
-    parts = []
-    for key in ("blocker", "missing", "waiting", "municipality", "advice"):
-        if n[key]:
-            parts.append(word(f"counts.{key}_one" if n[key] == 1 else f"counts.{key}", lang,
-                              n=n[key]))
-    return ", ".join(parts)
-
-
-def _status(assessment: Assessment, lang: str, width: int) -> RenderableType:
-    status = assessment.status
+def _status(v: CaseView, width: int) -> RenderableType:
+    status = v.status
     text = Text()
-    text.append(f"{word('heading.status', lang)}: ", style="bold")
-    text.append(status_word(status, lang), style=STATUS_STYLE.get(status, "bold"))
+    text.append(f"{word('heading.status', v.lang)}: ", style="bold")
+    text.append(v.status_word, style=STATUS_STYLE.get(status, "bold"))
     text.append("\n")
-    text.append(status_sentence(assessment, lang))
-    counts = counts_line(assessment, lang)
-    if counts:
+    text.append(v.status_detail)
+    if v.counts:
         text.append("\n")
-        text.append(counts, style="dim")
+        text.append(v.counts, style="dim")
     return _ForWidth(lambda w: Panel(text, box=box.ROUNDED, width=w, padding=(0, 1),
                                      border_style=STATUS_STYLE.get(status, "")), width)
-
-
-def date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    """The key dates that apply, as (label, value) rows (used by the summary and the pack)."""
-    rows: list[tuple[str, str]] = []
-    tm = assessment.twelve_months
-    if tm.start:
-        rows.append((word("dates.special_terms_start", lang), format_date(tm.start, lang)))
-    if tm.exemption:
-        rows.append((word("dates.twelve_months_exempt", lang),
-                     word(f"exemption.{tm.exemption}", lang)))
-    elif tm.met_on:
-        note = word("dates.twelve_months_met" if tm.met else "dates.twelve_months_not_met", lang)
-        rows.append((word("dates.twelve_months", lang), f"{format_date(tm.met_on, lang)} {note}"))
-    p = assessment.pension
-    if p is not None and tm.exemption != "self_employed":
-        mark = format_date(p.six_year_mark, lang)
-        rows.append((word("dates.six_year_mark", lang),
-                     f"{mark} {word('dates.six_year_mark_note', lang)}"))
-    if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
-        rows.append((word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
-    if p is not None:
-        age = word("dates.pension_age", lang, age=age_text(p.years, p.months, lang))
-        rows.append((word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
-    fj = assessment.flexjob
-    if fj is not None:
-        rows += [
-            (word("dates.flexjob_start", lang), format_date(fj.start, lang)),
-            (word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
-            (word("dates.flexjob_status", lang), format_date(fj.status, lang)),
-            (word("dates.flexjob_end", lang), format_date(fj.end, lang)),
-        ]
-    return rows
 
 
 def _longest_word(texts: list[str]) -> int:
     return max((len(w) for t in texts for w in t.split()), default=0)
 
 
-def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> RenderableType:
-    parts: list[RenderableType] = [Text(word("heading.dates", lang), style="bold underline")]
-    rows = date_rows(assessment, lang)
-    if assessment.pension is None:
-        parts.append(Text(word("dates.no_birth_date", lang)))
+def _dates(v: CaseView, width: int) -> RenderableType:
+    parts: list[RenderableType] = [Text(word("heading.dates", v.lang), style="bold underline")]
+    rows = v.dates
+    if v.dates_note:  # no birth date: no pension dates
+        parts.append(Text(v.dates_note))
     if rows:
         label_width = max(len(label) for label, _ in rows)
         value_word = _longest_word([value for _, value in rows])
@@ -362,24 +204,19 @@ def _dates(case: Case, assessment: Assessment, lang: str, width: int) -> Rendera
     return Group(*parts)
 
 
-def _findings(assessment: Assessment, lang: str, role: str | None) -> RenderableType:
+def _findings(v: CaseView) -> RenderableType:
+    lang = v.lang
     parts: list[RenderableType] = [Text(word("heading.findings", lang), style="bold underline")]
-    groups = finding_groups(assessment, lang, role)
-    if not groups:
+    if not v.groups:
         parts.append(Text(word("heading.no_findings", lang)))
         return Group(*parts)
     ref_label = word("heading.reference", lang)
-    for key, title, items in groups:
-        parts.append(Text(f"{title} ({len(items)})", style="bold"))
-        for f in items:
-            kind = finding_kind(f)
-            style_key = kind if f.severity == "missing" and kind in ("waiting", "municipality") \
-                else f.severity
-            tag = finding_tag(f, lang)
-            due = due_text(f, lang)
+    for group in v.groups:
+        parts.append(Text(f"{group.title} ({len(group.items)})", style="bold"))
+        for f in group.items:
             line = Text()
-            line.append(f"[{tag}{' · ' + due if due else ''}] ",
-                        style=SEVERITY_STYLE.get(style_key, ""))
+            line.append(f"[{f.tag}{' · ' + f.due if f.due else ''}] ",
+                        style=SEVERITY_STYLE.get(f.style, ""))
             line.append(f.message)
             ref = Text(f"{ref_label}: {f.reference}", style="dim")
             grid = Table.grid(padding=(0, 1))
@@ -390,54 +227,19 @@ def _findings(assessment: Assessment, lang: str, role: str | None) -> Renderable
     return Group(*parts)
 
 
-def period(m: Any, lang: str) -> str:
-    """A measure's period in words: "01-06-2025 – 01-12-2025", "fra …", "til …" or "—"."""
-    if m.from_ and m.to:
-        return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
-    if m.from_:
-        return word("measures.since", lang, date=format_date(m.from_, lang))
-    if m.to:
-        return word("measures.until", lang, date=format_date(m.to, lang))
-    return "—"
-
-
-def _measure_title(m: Any, lang: str) -> str:
-    if m.id == "other" or m.title:
-        base = m.title or m.id
-        if m.id != "other" and content.has("measures", f"{m.id}.title"):
-            catalogue = content.text("measures", f"{m.id}.title", lang)
-            if catalogue.strip().lower() != base.strip().lower():
-                return f"{catalogue}: {base}"
-        return base
-    if content.has("measures", f"{m.id}.title"):
-        return content.text("measures", f"{m.id}.title", lang)
-    return m.id
-
-
-def _measures(case: Case, lang: str, width: int) -> RenderableType:
+def _measures(v: CaseView, width: int) -> RenderableType:
+    lang = v.lang
     heading = Text(word("heading.measures", lang), style="bold underline")
-    if not case.measures:
+    if not v.measures:
         return Group(heading, Text(word("heading.no_measures", lang)))
-    rows = []
-    for m in case.measures:
-        status = word(f"measure_status.{m.status}", lang) if m.status else "—"
-        has_result = m.status in ("tried", "ongoing") and bool(m.result)
-        if has_result:
-            result = word(f"measure_result.{m.result}", lang)
-            if m.status == "ongoing":
-                result += f" ({status})"
-        else:
-            result = status
-        documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
-        title = _measure_title(m, lang) + measure_extra(case, m, lang)
-        rows.append((title, period(m, lang), result, documented, has_result))
+    rows = v.measures
 
     def as_list() -> RenderableType:
         # One line per measure (wrapping under itself): every column is kept.
         items: list[RenderableType] = []
-        for title, period, result, documented, has_result in rows:
+        for title, when, result, documented, has_result in rows:
             shown = word("measures.result_is", lang, result=result) if has_result else result
-            line = " · ".join([period, shown,
+            line = " · ".join([when, shown,
                                word("measures.documented_is", lang, documented=documented)])
             items.append(_bullet(Text(f"{title}: {line}")))
         return Group(*items)
@@ -457,8 +259,8 @@ def _measures(case: Case, lang: str, width: int) -> RenderableType:
         table.add_column(word("measures.period", lang), no_wrap=True, min_width=23)
         table.add_column(word("measures.result", lang), max_width=18)
         table.add_column(word("measures.documented", lang), no_wrap=True)
-        for title, period, result, documented, _ in rows:
-            table.add_row(title, period, result, documented)
+        for title, when, result, documented, _ in rows:
+            table.add_row(title, when, result, documented)
         return table
 
     return Group(heading, _ForWidth(build, width))
@@ -473,164 +275,45 @@ def _bullet(body: RenderableType) -> RenderableType:
     return grid
 
 
-def _meetings(case: Case, lang: str) -> RenderableType:
-    heading = Text(word("heading.meetings", lang), style="bold underline")
-    follow = follow_up_line(case, lang)
-    if not case.meetings:
-        lines: list[RenderableType] = [heading, Text(word("heading.no_meetings", lang))]
-        return Group(*lines, *([Text(follow)] if follow else []))
-    items: list[RenderableType] = [heading]
-    ordered = sorted(case.meetings, key=lambda m: (m.date is None, m.date or 0))
-    for m in ordered:
-        parts = [format_date(m.date, lang) if m.date else word("meetings.no_date", lang)]
-        who = [word(f"participant.{p}", lang) for p in m.participants]
-        if who:
-            parts.append(", ".join(who))
-        # What was discussed as well as what was agreed: both belong in the log.
-        if m.summary and m.summary.strip():
-            parts.append(word("meetings.discussed", lang, text=" ".join(m.summary.split())))
-        if m.agreed and m.agreed.strip():
-            parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
-        else:
-            parts.append(word("meetings.nothing_agreed", lang))
-        items.append(_bullet(Text(" · ".join(parts))))
-    if follow:
-        items.append(Text(follow))
+def _meetings(v: CaseView) -> RenderableType:
+    heading = Text(word("heading.meetings", v.lang), style="bold underline")
+    follow = [Text(v.follow_up)] if v.follow_up else []
+    if not v.meetings:
+        return Group(heading, Text(word("heading.no_meetings", v.lang)), *follow)
+    return Group(heading, *(_bullet(Text(line)) for line in v.meetings), *follow)
+
+
+def _people(v: CaseView) -> RenderableType | None:
+    if not v.people_rows:
+        return None
+    items: list[RenderableType] = [Text(word("people.heading", v.lang), style="bold underline")]
+    items += [_bullet(Text(f"{label}: {value}")) for label, value in v.people_rows]
     return Group(*items)
 
 
-def follow_up_line(case: Case, lang: str) -> str | None:
-    """"Næste opfølgningsmøde: 05-01-2027", or None when none is planned."""
-    if case.follow_up.next_meeting is None:
-        return None
-    return word("meetings.next_meeting", lang, date=format_date(case.follow_up.next_meeting, lang))
-
-
-def hours_line(case: Case, lang: str) -> str | None:
-    """"37 → 25 timer om ugen (12 timer færre)", or None until both hours are answered."""
-    normal, now = case.employment.normal_weekly_hours, case.employment.current_weekly_hours
-    if normal is None or now is None:
-        return None
-
-    def h(x: float) -> str:
-        return f"{x:g}".replace(".", "," if lang == "da" else ".")
-
-    less = normal - now
-    if less > 0:
-        return word("people.hours_less", lang, normal=h(normal), now=h(now), less=h(less))
-    return word("people.hours", lang, normal=h(normal), now=h(now))
-
-
-def measure_extra(case: Case, m: Any, lang: str) -> str:
-    """What belongs with a measure's name: the hours with "Nedsat timetal", the municipality's
-    approval of an agreement in force (a § 56 agreement)."""
-    extra = ""
-    if m.id == "reduced_hours":
-        hours = hours_line(case, lang)
-        if hours:
-            extra += f" — {hours}"
-    if m.approved_by_municipality == "yes":
-        when = format_date(m.approved_on, lang) if m.approved_on else ""
-        extra += " — " + word("measures.approved", lang, date=when).strip()
-    return extra
-
-
-def people_rows(case: Case, lang: str) -> list[tuple[str, str]]:
-    """(label, text) for the people around the case (names only) and the weekly hours."""
-    p = case.people
-    rows = []
-    if p.manager:
-        rows.append((word("people.manager", lang), p.manager))
-    if p.union_rep or p.union:
-        rep = p.union_rep or "—"
-        rows.append((word("people.union_rep", lang), f"{rep} ({p.union})" if p.union else rep))
-    if p.hr:
-        rows.append((word("people.hr", lang), p.hr))
-    hours = hours_line(case, lang)
-    if hours:
-        rows.append((word("people.hours_label", lang), hours))
-    return rows
-
-
-def _people(case: Case, lang: str) -> RenderableType | None:
-    rows = people_rows(case, lang)
-    if not rows:
-        return None
-    items: list[RenderableType] = [Text(word("people.heading", lang), style="bold underline")]
-    items += [_bullet(Text(f"{label}: {value}")) for label, value in rows]
-    return Group(*items)
-
-
-def municipality_name(case: Case, lang: str) -> str:
-    """"Vejle Kommune" for the home municipality "Vejle"; the role's words when not answered."""
-    name = (case.person.home_municipality or "").strip()
-    if not name:
-        return word(f"next_steps.home_municipality.{case.case.role or 'employee'}", lang)
-    if "kommune" in name.lower() or "municipality" in name.lower():
-        return name
-    return word("next_steps.municipality", lang, town=name)
-
-
-def meeting_next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
-    """When the twelve months on special terms count (no exemption) and no meeting is logged:
-    say that the dialogue over those months is to be written down — and only then."""
-    if case.meetings or case.person.self_employed:
-        return []
-    if assessment.twelve_months.exemption is not None:
-        return []
-    return [word(f"next_steps.no_meetings.{case.case.role or 'employee'}", lang)]
-
-
-def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
-    """The next steps for the role filling in the case (content/report.toml [next_steps]).
-
-    Each item is taken when its condition holds: a raised finding id, "always", "ready" or
-    "not_ready". The employee is the default role.
-    """
-    role = case.case.role or "employee"
-    raised = {f.id for f in assessment.findings}
-    ready = assessment.status == "ready"
-    waiting = assessment.status == "waiting"
-    steps = []
-    for item in content.entry("report", f"next_steps.{role}"):
-        when = item["when"]
-        if (
-            when == "always"
-            or (when == "ready" and ready)
-            or (when == "not_ready" and not ready)
-            or (when == "waiting" and waiting)
-            or when in raised
-        ):
-            steps.append(content.pick(item, lang).replace("{municipality}",
-                                                          municipality_name(case, lang)))
-    return steps + meeting_next_steps(case, assessment, lang)
-
-
-def _next_steps(case: Case, assessment: Assessment, lang: str) -> RenderableType:
-    role = case.case.role or "employee"
+def _next_steps(v: CaseView) -> RenderableType:
     items: list[RenderableType] = [
-        Text(word("next_steps.heading", lang), style="bold underline"),
-        Text(word(f"next_steps.lead.{role}", lang)),
+        Text(word("next_steps.heading", v.lang), style="bold underline"),
+        Text(v.next_steps_lead),
     ]
-    items += [_bullet(Text(step)) for step in next_steps(case, assessment, lang)]
+    items += [_bullet(Text(step)) for step in v.next_steps]
     return Group(*items)
 
 
-def _economy(case: Case, assessment: Assessment, lang: str) -> RenderableType | None:
-    from .estimate import case_lines, renderable
-
-    lines = case_lines(case, lang, assessment.as_of.year, detail=False)
-    if not lines:
+def _economy(v: CaseView) -> RenderableType | None:
+    if not v.estimate_lines:
         return None
-    return Group(Text(word("heading.economy", lang), style="bold underline"),
-                 renderable(lines, title_style=""))
+    from .estimate import renderable  # Rich's layout of the estimate, only when there is one
+
+    return Group(Text(word("heading.economy", v.lang), style="bold underline"),
+                 renderable(v.estimate_lines, title_style=""))
 
 
-def _timeline(case: Case, assessment: Assessment, lang: str, width: int) -> list[RenderableType]:
+def _timeline(v: CaseView, width: int) -> list[RenderableType]:
     """The key dates on one line (fleksjob_tui/timeline.py), under the dates; none without."""
-    from .timeline import timeline_line
+    from .timeline import timeline_line  # the timeline module, only when a summary is drawn
 
-    line = timeline_line(case, assessment, lang, width)
+    line = timeline_line(v.case, v.assessment, v.lang, width)
     return [Text(""), line] if line is not None else []
 
 
@@ -648,32 +331,31 @@ def render_summary(case: Case, assessment: Assessment, lang: str | None = None,
     """
     lang = _lang(case, assessment, lang)
     width = max(40, min(console_width, 80))
-    role = case.case.role
+    v = build_view(case, assessment, lang)
     sections: list[RenderableType] = [
-        _header(case, assessment, lang),
-        _status(assessment, lang, width),
-        _dates(case, assessment, lang, width),
-        *_timeline(case, assessment, lang, width),
+        _header(v),
+        _status(v, width),
+        _dates(v, width),
+        *_timeline(v, width),
         Text(""),
-        _findings(assessment, lang, role),
+        _findings(v),
         Text(""),
-        _next_steps(case, assessment, lang),
+        _next_steps(v),
         Text(""),
-        _measures(case, lang, width),
+        _measures(v, width),
         Text(""),
-        _meetings(case, lang),
+        _meetings(v),
     ]
-    people = _people(case, lang)
+    people = _people(v)
     if people is not None:
         sections[3:3] = [Text(""), people]  # after the dates: who is around the case
-    eco = _economy(case, assessment, lang)
+    eco = _economy(v)
     if eco is not None:
         sections += [Text(""), eco]
     sections += [Text(""), Text(word("heading.disclaimer", lang), style="italic"),
-                 Text(law_line(lang), style="dim")]
-    outdated = law_outdated(assessment.as_of, lang)
-    if outdated:
-        sections.append(Text(outdated, style="bold"))
+                 Text(v.law_line, style="dim")]
+    if v.law_outdated:
+        sections.append(Text(v.law_outdated, style="bold"))
     return Group(*sections)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from .. import content
 from ..dates import format_date as _format_date
 from ..model import STEP_IDS, Case
+from .economy import case_estimate
 from .law import law_basis
 from .pension import add_months, pension_for
 from .twelve_months import exemptions, twelve_months
@@ -425,4 +426,6 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         turns_40=turns_40,
         flexjob=flexjob,
         step_states=step_states,
+        estimate=case_estimate(case, as_of),
+        six_years_or_less=("senior" in held) if pension is not None else None,
     )

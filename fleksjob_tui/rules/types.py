@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .subsidy import SelfEmployedEstimate, SubsidyEstimate
 
 Severity = Literal["blocker", "missing", "advice"]
 Responsible = Literal["employee", "manager", "union_rep", "municipality", "doctor"]
@@ -88,6 +91,30 @@ class FlexJobDates:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseEstimate:
+    """The wage-subsidy estimate of the case's ``[economy]`` table (rules/economy.py), computed
+    once by ``assess``; every output words it from here (fleksjob_tui/estimate.py).
+
+    Exactly one of ``result`` (the estimate), ``unknown_year`` (no figures for that year: the
+    year and the years that have them) or ``error`` (a number out of range, in both languages)
+    is set, or none of them when the numbers are missing.
+    """
+
+    year: int  # the year used: economy.year, else the as-of year or the newest before it
+    today: int  # the as-of year the year was chosen for
+    defaulted: bool  # True when the as-of year had no figures and another year was used
+    self_employed: bool
+    result: SubsidyEstimate | SelfEmployedEstimate | None = None
+    unknown_year: tuple[int, tuple[int, ...]] | None = None
+    error: str | None = None
+
+    @property
+    def missing(self) -> bool:
+        """The numbers needed are not filled in."""
+        return self.result is None and self.unknown_year is None and self.error is None
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     as_of: dt.date
     language: str
@@ -98,6 +125,11 @@ class Assessment:
     turns_40: dt.date | None = None  # the day the person turns 40 (LAB § 120, stk. 2)
     flexjob: FlexJobDates | None = None
     step_states: dict[str, StepState] = field(default_factory=dict)
+    #: The subsidy estimate of the case (not in ``to_json``: ``fleksjob tilskud --json`` has it).
+    estimate: CaseEstimate | None = None
+    #: Six years or less to the state pension date on ``as_of``: the 12-month rule no longer
+    #: applies (LAB § 119, stk. 1). None without a pension date.
+    six_years_or_less: bool | None = None
 
     def by_severity(self, severity: str) -> list[Finding]:
         return [f for f in self.findings if f.severity == severity]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..estimate import case_lines, renderable
+from ..estimate import lines, renderable
 from ..rules.types import Assessment
 from .base import StepPane
 
@@ -32,6 +32,7 @@ class EconomyStep(StepPane):
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)
-        lines = case_lines(self.case, self.lang, self.fj.as_of.year, detail=True,
-                           when_missing=True)
-        self.query_one("#economy-result", Static).update(renderable(lines))
+        # The estimate the rules computed with the assessment (Assessment.estimate).
+        found = assessment.estimate if assessment is not None else None
+        shown = lines(found, self.lang, detail=True, when_missing=True)
+        self.query_one("#economy-result", Static).update(renderable(shown))

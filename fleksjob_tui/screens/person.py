@@ -36,7 +36,7 @@ class PersonStep(StepPane):
             field.show_info(None)
             return
         age = f"{pension.years}½" if pension.months == 6 else str(pension.years)
-        if assessment.twelve_months.exemption == "senior" or assessment.as_of >= pension.six_year_mark:
+        if assessment.six_years_or_less:  # the rules' check (LAB § 119, stk. 1)
             six = self.t("person.six_years_exempt", mark=format_date(pension.six_year_mark, self.lang))
         else:
             six = self.t("person.six_years_applies", mark=format_date(pension.six_year_mark, self.lang))

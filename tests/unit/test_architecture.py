@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "fleksjob_tui"
 MAX_LINES = 600
 #: Modules over MAX_LINES today, each being split by its owner in this round (issue 12).
-TOO_LONG_TODAY = {"export.py"}
+TOO_LONG_TODAY: set[str] = set()
 #: Modules whose in-function imports have no comment yet; their owners change them in this round
 #: (issue 12: the case view, the host protocol, the outputs). Remove a name once it is done.
 INNER_IMPORTS_UNEXPLAINED = {
-    "app.py", "cli.py", "estimate.py", "export.py", "report.py",
+    "app.py", "cli.py",
     "screens/base.py", "screens/editor.py", "screens/measures.py", "screens/meetings.py",
     "screens/start.py", "screens/wizard.py", "widgets/fields.py",
 }

@@ -1,22 +1,19 @@
 """One view of a case: everything an output shows, built once per (case, assessment, lang, role).
 
-Data flows one way: the case → the rules (:func:`fleksjob_tui.rules.assess`) → this view → the
-outputs (the Word pack, the draft agreement, the municipality's version, the calendar, the
-timeline). No output computes a date, a word or an estimate itself: it reads the view.
+Data flows one way: the case → the rules (:func:`fleksjob_tui.rules.assess`, the estimate and
+the six-year check included) → this view → the outputs: the Rich summary and the wizard's
+Overblik (:mod:`fleksjob_tui.report`), the HTML and Markdown pack (:mod:`fleksjob_tui.export`),
+the Word pack, the draft agreement, the municipality's version and the calendar
+(:mod:`fleksjob_tui.documents`), the timeline. No output computes a date, a word or an estimate
+itself: it reads the view.
 
-The words and groupings that other modules already own are taken from them through thin
-wrappers (:func:`_status_words`, :func:`_date_rows`, :func:`_pack`), so that a change there
-(the summary's status words, the pack's findings, people and hours) reaches every output:
+The derivations live here: :mod:`.words` (the status word and sentence, the finding groups with
+their tags and due dates, the key dates as rows, the measures and meetings in words, the next
+steps, the law line) and :mod:`.pack` (the pack's facts, measures, meetings, findings and
+estimate lines, user text stripped of CPR-like numbers). This module adds the people, the hours,
+the dates as dates (for the calendar and the timeline) and puts it all in one :class:`CaseView`.
 
-* the status word and sentence: :mod:`fleksjob_tui.report`
-* the key dates as rows: :func:`fleksjob_tui.report.date_rows`
-* the case facts, measures, meetings, grouped findings and the estimate lines:
-  :func:`fleksjob_tui.export.build_pack` (all user text there is stripped of CPR-like numbers)
-
-What this module adds: the people around the case, the hours, the dates as dates (for the
-calendar and the timeline) and the answers the agreement and the municipality's version need.
-
-Textual-free.
+Textual-free and Rich-free.
 """
 
 from __future__ import annotations
@@ -25,15 +22,35 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import content
-from .dates import format_date
+from .. import content
+from ..dates import format_date
+from ..estimate import Line
+from ..estimate import lines as estimate_lines
+from .pack import Pack, build_pack, redact
+from .words import (
+    counts_line,
+    date_rows,
+    due_text,
+    finding_groups,
+    finding_style,
+    finding_tag,
+    follow_up_line,
+    next_steps,
+    people_rows,
+    status_sentence,
+    status_short,
+    status_word,
+    summary_measures,
+    summary_meetings,
+    word,
+)
 
 if TYPE_CHECKING:
-    from .export import Pack
-    from .model import Case
-    from .rules.types import Assessment
+    from ..model import Case
+    from ..rules.types import Assessment
 
-__all__ = ["CaseView", "Event", "ViewFinding", "build_view", "case_events", "dw", "hours_text"]
+__all__ = ["CaseView", "Event", "ViewFinding", "ViewGroup", "ViewItem", "build_view",
+           "case_events", "dw", "hours_text"]
 
 
 def dw(key: str, lang: str, **fmt: Any) -> str:
@@ -63,6 +80,24 @@ class ViewFinding:
     due: dt.date | None
 
 
+@dataclass(frozen=True, slots=True)
+class ViewItem:
+    """A finding as the summary lists it: ``[tag · due] message`` and its reference."""
+
+    style: str  # blocker / missing / advice / waiting / municipality
+    tag: str  # Spærrer / Mangler / Råd / Venter / Kommunen vurderer
+    due: str  # "senest 01-03-2027", "så hurtigt som muligt" or ""
+    message: str
+    reference: str
+
+
+@dataclass(frozen=True, slots=True)
+class ViewGroup:
+    key: str  # employee, manager, union_rep, doctor, waiting, municipality
+    title: str  # "Dig" / "Lederen" / "Venter på" / "Det vurderer kommunen" …
+    items: list[ViewItem]
+
+
 @dataclass(slots=True)
 class CaseView:
     """Everything every output shows, in one language, as plain (unescaped) text."""
@@ -86,6 +121,21 @@ class CaseView:
     current_hours: float | None
     estimate: list[str]  # the estimate lines of the pack (last line: it is an estimate)
     pack: Pack  # the documentation pack's data (facts, measures, meetings, findings …)
+    # --- the summary's reading (report.render_summary, the wizard's Overblik) -----------------
+    heading_title: str  # the case's title as typed, or "Sag uden titel"
+    heading_details: list[str]  # the person, the employer, the job title (those given)
+    status_detail: str  # the status sentence; a waiting case's names the day it can go
+    counts: str  # "2 ting mangler, 3 råd" or ""
+    groups: list[ViewGroup]  # the findings by who should act, worded for the case's role
+    next_steps_lead: str
+    next_steps: list[str]
+    measures: list[tuple[str, str, str, str, bool]]  # title, period, result, documented, has result
+    meetings: list[str]  # by date: "01-03-2026 · Leder, Medarbejder · Drøftet: … · Aftalt: …"
+    follow_up: str | None  # "Næste opfølgningsmøde: 05-01-2027", or None when none is planned
+    people_rows: list[tuple[str, str]]  # the people around the case (names only), the hours
+    estimate_lines: list[Line]  # the estimate in words (estimate.lines, no detail) or []
+    law_line: str  # "Lovgrundlag: … (tjekket 01-12-2026)"
+    law_outdated: str | None  # after law.valid_to: the law may have changed
     case: Case = field(repr=False)
     assessment: Assessment = field(repr=False)
 
@@ -93,8 +143,6 @@ class CaseView:
         """User text as it may be shown: stripped, CPR-like numbers removed; None when empty."""
         if value is None or not str(value).strip():
             return None
-        from .export import redact
-
         return redact(str(value).strip(), self.lang)
 
     def date(self, value: dt.date | None) -> str | None:
@@ -118,31 +166,7 @@ class CaseView:
         return None
 
 
-# --------------------------------------------------------------------------------------------
-# Thin wrappers around the modules that own these words (so their changes reach every output)
-
-
-def _status_words(status: str, lang: str) -> tuple[str, str, str]:
-    from .report import status_sentence, status_short, status_word
-
-    return status_word(status, lang), status_sentence(status, lang), status_short(status, lang)
-
-
-def _date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    from .report import date_rows
-
-    return date_rows(assessment, lang)
-
-
-def _pack(case: Case, assessment: Assessment, lang: str) -> Pack:
-    from .export import build_pack
-
-    return build_pack(case, assessment, lang)
-
-
 def _who(responsible: str, lang: str, role: str | None) -> str:
-    from .report import word
-
     return word(f"responsible.{responsible}", lang, role)
 
 
@@ -160,13 +184,9 @@ def hours_text(hours: float | None, lang: str) -> str | None:
 
 
 def _short_title(case: Case, lang: str) -> str:
-    from .export import redact
-
     for value in (case.case.title, case.person.name):
         if value and value.strip():
             return redact(" ".join(value.split()), lang)
-    from .report import word
-
     return word("heading.untitled", lang)
 
 
@@ -214,14 +234,12 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
     if lang not in ("da", "en"):
         lang = case.language if case.language in ("da", "en") else "da"
     role = role or case.case.role or "employee"
-    pack = _pack(case, assessment, lang)
-    word, sentence, short = _status_words(assessment.status, lang)
+    pack = build_pack(case, assessment, lang)
     findings = [
         ViewFinding(f.id, f.severity, f.responsible, _who(f.responsible, lang, role),
                     f.message, f.reference, f.due)
         for f in assessment.findings
     ]
-    from .export import redact
 
     def name(value: str | None) -> str | None:
         return redact(" ".join(value.split()), lang) if value and value.strip() else None
@@ -242,11 +260,11 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         title=pack.case_title,
         short_title=_short_title(case, lang),
         status=assessment.status,
-        status_word=word,
-        status_sentence=sentence,
-        status_short=short,
+        status_word=status_word(assessment.status, lang),
+        status_sentence=status_sentence(assessment.status, lang),
+        status_short=status_short(assessment.status, lang),
         findings=findings,
-        dates=_date_rows(assessment, lang),
+        dates=date_rows(assessment, lang),
         dates_note=pack.dates_note,
         events=case_events(case, assessment, lang),
         people=people,
@@ -254,6 +272,27 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         current_hours=case.employment.current_weekly_hours,
         estimate=list(pack.economy),
         pack=pack,
+        heading_title=case.case.title or word("heading.untitled", lang),
+        heading_details=[x for x in (case.person.name, case.employment.employer,
+                                     case.employment.job_title) if x],
+        status_detail=pack.status_sentence,
+        counts=counts_line(assessment, lang),
+        groups=[
+            ViewGroup(key, title, [ViewItem(finding_style(f), finding_tag(f, lang),
+                                            due_text(f, lang), f.message, f.reference)
+                                   for f in items])
+            # The summary words the groups for the case's own role ("Dig" for the employee).
+            for key, title, items in finding_groups(assessment, lang, case.case.role)
+        ],
+        next_steps_lead=word(f"next_steps.lead.{case.case.role or 'employee'}", lang),
+        next_steps=next_steps(case, assessment, lang),
+        measures=summary_measures(case, lang),
+        meetings=summary_meetings(case, lang),
+        follow_up=follow_up_line(case, lang),
+        people_rows=people_rows(case, lang),
+        estimate_lines=estimate_lines(assessment.estimate, lang, detail=False),
+        law_line=pack.law_line,
+        law_outdated=pack.law_outdated,
         case=case,
         assessment=assessment,
     )

@@ -1,0 +1,381 @@
+"""The words of a case that every output shows: derived here once, read through the case view.
+
+The status word and sentence, the grouping of the findings (who should act, "Venter på", "Det
+vurderer kommunen") with their tags and due dates, the key dates as rows, the measures and
+meetings in words, the next steps, the law line. Textual-free and Rich-free: plain strings;
+:mod:`fleksjob_tui.report` (Rich), :mod:`fleksjob_tui.export` (HTML, Markdown) and
+:mod:`fleksjob_tui.documents` lay them out. Every word comes from ``content/report.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from .. import content
+from ..dates import format_date
+from ..rules.engine import holds_back, is_waiting
+from ..rules.law import law_basis
+
+if TYPE_CHECKING:
+    from ..model import Case
+    from ..rules.types import Assessment, Finding
+
+SEVERITY_ORDER = ("blocker", "missing", "advice")
+
+
+def word(key: str, lang: str, role: str | None = None, **fmt: Any) -> str:
+    """A text from ``content/report.toml`` at the dotted ``key``."""
+    return content.text("report", key, lang, role, **fmt)
+
+
+def status_word(status: str, lang: str) -> str:
+    """One word (or two) for the status: KLAR / MANGLER / OPFYLDER IKKE."""
+    return word(f"status.{status}.word", lang)
+
+
+def waiting_until(assessment: Assessment) -> dt.date | None:
+    """The day a waiting case can go to the municipality: when the twelve months are reached."""
+    for f in assessment.findings:
+        if f.id == "twelve_months_not_met":
+            return f.due or assessment.twelve_months.met_on
+    return None
+
+
+def status_sentence(status: str | Assessment, lang: str) -> str:
+    """The status as one plain sentence. Given the assessment, a waiting case's sentence names
+    the day it can go to the municipality (and the six-year mark when that comes first)."""
+    if isinstance(status, str):
+        if status == "waiting":
+            return word("status.waiting.sentence_plain", lang)
+        return word(f"status.{status}.sentence", lang)
+    assessment = status
+    if assessment.status != "waiting":
+        return word(f"status.{assessment.status}.sentence", lang)
+    until = waiting_until(assessment)
+    if until is None:
+        return word("status.waiting.sentence_plain", lang)
+    p = assessment.pension
+    if p is not None and assessment.as_of < p.six_year_mark < until:
+        return word("status.waiting.sentence_six", lang, date=format_date(until, lang),
+                    six_year_mark=format_date(p.six_year_mark, lang))
+    return word("status.waiting.sentence", lang, date=format_date(until, lang))
+
+
+def status_short(status: str, lang: str) -> str:
+    """``ser ud til at være klar til at kontakte kommunen`` / ``mangler dokumentation`` / …"""
+    return word(f"status.{status}.short", lang)
+
+
+#: The groups of people who act, in this order; then "waiting", then "municipality".
+PEOPLE_ORDER = ("employee", "manager", "union_rep", "doctor")
+
+
+def finding_kind(f: Finding) -> str:
+    """``waiting`` (only time), ``municipality`` (the municipality assesses or decides) or the
+    person who should act (``employee``, ``manager``, ``union_rep``, ``doctor``)."""
+    if is_waiting(f):
+        return "waiting"
+    if f.responsible == "municipality":
+        return "municipality"
+    return f.responsible
+
+
+def finding_tag(f: Finding, lang: str) -> str:
+    """The word in brackets before a finding: Spærrer / Mangler / Råd, or Venter for the time-
+    bound one and "Kommunen vurderer" for what the municipality will assess (never "Mangler")."""
+    kind = finding_kind(f)
+    if f.severity == "missing" and kind in ("waiting", "municipality"):
+        return word(f"severity.{kind}", lang)
+    return word(f"severity.{f.severity}", lang)
+
+
+def due_text(f: Finding, lang: str) -> str:
+    """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``så hurtigt som
+    muligt`` for one missing now without a date (RULES.md section 7); else ``""``."""
+    if f.due is None:
+        return word("due.asap", lang) if holds_back(f) else ""
+    return word("due.by", lang, date=format_date(f.due, lang))
+
+
+def finding_groups(assessment: Assessment, lang: str, role: str | None = None
+                   ) -> list[tuple[str, str, list[Finding]]]:
+    """The findings grouped for reading: ``[(group_key, title, findings)]``.
+
+    First who at the workplace (or the doctor) should act, in PEOPLE_ORDER; then ``waiting``
+    ("Venter på": what only needs time); then ``municipality`` ("Det vurderer kommunen": what it
+    assesses or decides once contacted). Within a group: blockers, missing, advice, in the rules'
+    order. Empty groups are left out. ``role`` words the employee's group ("Dig").
+    """
+    buckets: dict[str, list[Finding]] = {}
+    for f in assessment.findings:
+        buckets.setdefault(finding_kind(f), []).append(f)
+    out = []
+    for key in (*PEOPLE_ORDER, "waiting", "municipality"):
+        items = buckets.get(key)
+        if not items:
+            continue
+        items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
+                       if f.severity in SEVERITY_ORDER else 9)
+        if key in PEOPLE_ORDER:
+            title = word(f"responsible.{key}", lang, role)
+        else:
+            title = word(f"group.{key}", lang)
+        out.append((key, title, items))
+    return out
+
+
+def law_line(lang: str) -> str:
+    """ "Lovgrundlag: … (tjekket 01-12-2026)": the law the rules were last checked against."""
+    basis = law_basis()
+    return word("law.line", lang, act=basis.name_in(lang),
+                checked_on=format_date(basis.checked_on, lang))
+
+
+def law_outdated(as_of: dt.date, lang: str) -> str | None:
+    """After ``law.valid_to``: one sentence that the law may have changed; else None."""
+    basis = law_basis()
+    if not basis.outdated(as_of):
+        return None
+    return word("law.outdated", lang, checked_on=format_date(basis.checked_on, lang))
+
+
+def format_kr(value: float | int, lang: str, decimals: int | None = None) -> str:
+    """An amount in kroner without the unit: ``15.600`` or ``15.272,50`` in Danish.
+
+    ``decimals`` None: whole numbers without decimals, others with two.
+    """
+    if decimals is None:
+        decimals = 0 if float(value) == int(value) else 2
+    s = f"{value:,.{decimals}f}"  # 15,272.50
+    if lang == "en":
+        return s
+    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def age_text(years: int, months: int, lang: str) -> str:
+    if months:
+        return word("dates.years_months", lang, years=years, months=months)
+    return word("dates.years", lang, years=years)
+
+
+def counts_line(assessment: Assessment, lang: str) -> str:
+    """``1 ting spærrer, 2 ting mangler, 1 ting venter på tiden, 1 ting vurderer kommunen, 3 råd``;
+    zero counts left out. Only what someone at the workplace must do counts as "mangler"."""
+    n = {"blocker": 0, "missing": 0, "waiting": 0, "municipality": 0, "advice": 0}
+    for f in assessment.findings:
+        if f.severity == "missing":
+            kind = finding_kind(f)
+            n[kind if kind in ("waiting", "municipality") else "missing"] += 1
+        elif f.severity in n:
+            n[f.severity] += 1
+    parts = []
+    for key in ("blocker", "missing", "waiting", "municipality", "advice"):
+        if n[key]:
+            parts.append(word(f"counts.{key}_one" if n[key] == 1 else f"counts.{key}", lang,
+                              n=n[key]))
+    return ", ".join(parts)
+
+
+def date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    """The key dates that apply, as (label, value) rows (used by the summary and the pack)."""
+    rows: list[tuple[str, str]] = []
+    tm = assessment.twelve_months
+    if tm.start:
+        rows.append((word("dates.special_terms_start", lang), format_date(tm.start, lang)))
+    if tm.exemption:
+        rows.append((word("dates.twelve_months_exempt", lang),
+                     word(f"exemption.{tm.exemption}", lang)))
+    elif tm.met_on:
+        note = word("dates.twelve_months_met" if tm.met else "dates.twelve_months_not_met", lang)
+        rows.append((word("dates.twelve_months", lang), f"{format_date(tm.met_on, lang)} {note}"))
+    p = assessment.pension
+    if p is not None and tm.exemption != "self_employed":
+        mark = format_date(p.six_year_mark, lang)
+        rows.append((word("dates.six_year_mark", lang),
+                     f"{mark} {word('dates.six_year_mark_note', lang)}"))
+    if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
+        rows.append((word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
+    if p is not None:
+        age = word("dates.pension_age", lang, age=age_text(p.years, p.months, lang))
+        rows.append((word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
+    fj = assessment.flexjob
+    if fj is not None:
+        rows += [
+            (word("dates.flexjob_start", lang), format_date(fj.start, lang)),
+            (word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
+            (word("dates.flexjob_status", lang), format_date(fj.status, lang)),
+            (word("dates.flexjob_end", lang), format_date(fj.end, lang)),
+        ]
+    return rows
+
+
+def period(m: Any, lang: str) -> str:
+    """A measure's period in words: "01-06-2025 – 01-12-2025", "fra …", "til …" or "—"."""
+    if m.from_ and m.to:
+        return f"{format_date(m.from_, lang)} – {format_date(m.to, lang)}"
+    if m.from_:
+        return word("measures.since", lang, date=format_date(m.from_, lang))
+    if m.to:
+        return word("measures.until", lang, date=format_date(m.to, lang))
+    return "—"
+
+
+def measure_title(m: Any, lang: str) -> str:
+    """A measure's title as the summary shows it: the catalogue's, with the own title after."""
+    if m.id == "other" or m.title:
+        base = m.title or m.id
+        if m.id != "other" and content.has("measures", f"{m.id}.title"):
+            catalogue = content.text("measures", f"{m.id}.title", lang)
+            if catalogue.strip().lower() != base.strip().lower():
+                return f"{catalogue}: {base}"
+        return base
+    if content.has("measures", f"{m.id}.title"):
+        return content.text("measures", f"{m.id}.title", lang)
+    return m.id
+
+
+def follow_up_line(case: Case, lang: str) -> str | None:
+    """"Næste opfølgningsmøde: 05-01-2027", or None when none is planned."""
+    if case.follow_up.next_meeting is None:
+        return None
+    return word("meetings.next_meeting", lang, date=format_date(case.follow_up.next_meeting, lang))
+
+
+
+def hours_line(case: Case, lang: str) -> str | None:
+    """"37 → 25 timer om ugen (12 timer færre)", or None until both hours are answered."""
+    normal, now = case.employment.normal_weekly_hours, case.employment.current_weekly_hours
+    if normal is None or now is None:
+        return None
+
+    def h(x: float) -> str:
+        return f"{x:g}".replace(".", "," if lang == "da" else ".")
+
+    less = normal - now
+    if less > 0:
+        return word("people.hours_less", lang, normal=h(normal), now=h(now), less=h(less))
+    return word("people.hours", lang, normal=h(normal), now=h(now))
+
+
+
+def measure_extra(case: Case, m: Any, lang: str) -> str:
+    """What belongs with a measure's name: the hours with "Nedsat timetal", the municipality's
+    approval of an agreement in force (a § 56 agreement)."""
+    extra = ""
+    if m.id == "reduced_hours":
+        hours = hours_line(case, lang)
+        if hours:
+            extra += f" — {hours}"
+    if m.approved_by_municipality == "yes":
+        when = format_date(m.approved_on, lang) if m.approved_on else ""
+        extra += " — " + word("measures.approved", lang, date=when).strip()
+    return extra
+
+
+
+def people_rows(case: Case, lang: str) -> list[tuple[str, str]]:
+    """(label, text) for the people around the case (names only) and the weekly hours."""
+    p = case.people
+    rows = []
+    if p.manager:
+        rows.append((word("people.manager", lang), p.manager))
+    if p.union_rep or p.union:
+        rep = p.union_rep or "—"
+        rows.append((word("people.union_rep", lang), f"{rep} ({p.union})" if p.union else rep))
+    if p.hr:
+        rows.append((word("people.hr", lang), p.hr))
+    hours = hours_line(case, lang)
+    if hours:
+        rows.append((word("people.hours_label", lang), hours))
+    return rows
+
+
+
+def municipality_name(case: Case, lang: str) -> str:
+    """"Vejle Kommune" for the home municipality "Vejle"; the role's words when not answered."""
+    name = (case.person.home_municipality or "").strip()
+    if not name:
+        return word(f"next_steps.home_municipality.{case.case.role or 'employee'}", lang)
+    if "kommune" in name.lower() or "municipality" in name.lower():
+        return name
+    return word("next_steps.municipality", lang, town=name)
+
+
+
+def meeting_next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """When the twelve months on special terms count (no exemption) and no meeting is logged:
+    say that the dialogue over those months is to be written down — and only then."""
+    if case.meetings or case.person.self_employed:
+        return []
+    if assessment.twelve_months.exemption is not None:
+        return []
+    return [word(f"next_steps.no_meetings.{case.case.role or 'employee'}", lang)]
+
+
+def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
+    """The next steps for the role filling in the case (content/report.toml [next_steps]).
+
+    Each item is taken when its condition holds: a raised finding id, "always", "ready" or
+    "not_ready". The employee is the default role.
+    """
+    role = case.case.role or "employee"
+    raised = {f.id for f in assessment.findings}
+    ready = assessment.status == "ready"
+    waiting = assessment.status == "waiting"
+    steps = []
+    for item in content.entry("report", f"next_steps.{role}"):
+        when = item["when"]
+        if (
+            when == "always"
+            or (when == "ready" and ready)
+            or (when == "not_ready" and not ready)
+            or (when == "waiting" and waiting)
+            or when in raised
+        ):
+            steps.append(content.pick(item, lang).replace("{municipality}",
+                                                          municipality_name(case, lang)))
+    return steps + meeting_next_steps(case, assessment, lang)
+
+def finding_style(f: Finding) -> str:
+    """The finding's style class: its severity, or ``waiting``/``municipality`` for a missing
+    finding only time or the municipality can settle."""
+    kind = finding_kind(f)
+    return kind if f.severity == "missing" and kind in ("waiting", "municipality") else f.severity
+
+
+def summary_measures(case: Case, lang: str) -> list[tuple[str, str, str, str, bool]]:
+    """The measures as the summary shows them: (title, period, result, documented, has result)."""
+    rows = []
+    for m in case.measures:
+        status = word(f"measure_status.{m.status}", lang) if m.status else "—"
+        has_result = m.status in ("tried", "ongoing") and bool(m.result)
+        if has_result:
+            result = word(f"measure_result.{m.result}", lang)
+            if m.status == "ongoing":
+                result += f" ({status})"
+        else:
+            result = status
+        documented = word(f"answer.{m.documented}", lang) if m.documented else "—"
+        title = measure_title(m, lang) + measure_extra(case, m, lang)
+        rows.append((title, period(m, lang), result, documented, has_result))
+    return rows
+
+
+def summary_meetings(case: Case, lang: str) -> list[str]:
+    """The meetings by date, one line each: date · who · what was agreed (or the summary)."""
+    out = []
+    for m in sorted(case.meetings, key=lambda m: (m.date is None, m.date or 0)):
+        parts = [format_date(m.date, lang) if m.date else word("meetings.no_date", lang)]
+        who = [word(f"participant.{p}", lang) for p in m.participants]
+        if who:
+            parts.append(", ".join(who))
+        # What was discussed as well as what was agreed: both belong in the log.
+        if m.summary and m.summary.strip():
+            parts.append(word("meetings.discussed", lang, text=" ".join(m.summary.split())))
+        if m.agreed and m.agreed.strip():
+            parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
+        else:
+            parts.append(word("meetings.nothing_agreed", lang))
+        out.append(" · ".join(parts))
+    return out
