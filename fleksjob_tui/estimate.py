@@ -19,7 +19,6 @@ Every word comes from ``content/report.toml`` (tables ``[tilskud]``, ``[param_na
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -46,7 +45,6 @@ __all__ = [
     "case_estimate",
     "estimate_lines",
     "lines",
-    "case_lines",
     "wrap_lines",
     "renderable",
 ]
@@ -244,16 +242,6 @@ def lines(found: CaseEstimate | None, lang: str, *, detail: bool = True,
         return [_w("tilskud.need_income" if found.self_employed else "tilskud.need_numbers", lang)]
     note = _year_note(found.today, found.year, lang) if found.defaulted else None
     return estimate_lines(found.result, lang, detail=detail, note=note)
-
-
-def case_lines(case: Case, lang: str, today: int, *, detail: bool = True,
-               when_missing: bool = False) -> list[Line]:
-    """The estimate of a case without its assessment, in words (see :func:`lines`).
-
-    Kept for the plain path until it reads ``Assessment.estimate``; every other output does.
-    """
-    found = economy.case_estimate(case, dt.date(today, 1, 1))
-    return lines(found, lang, detail=detail, when_missing=when_missing)
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,8 +14,18 @@ from .. import content, flow, storage
 from ..dates import DateError, format_date, parse_date
 from ..model import PARTICIPANTS, Case
 from ..privacy import find_cpr, remove_cpr
-from .reading import (_CONTROL, BACK, NEXT, _number_shown, _p, _Quit, _signals_held,
-                      read_number, refusal, spoken)
+from .reading import (
+    _CONTROL,
+    BACK,
+    NEXT,
+    _number_shown,
+    _p,
+    _Quit,
+    _signals_held,
+    read_number,
+    refusal,
+    spoken,
+)
 from .summary import plain_summary
 
 
@@ -327,8 +337,8 @@ class Asking:
                 return
             age = f"{p.years}½" if p.months == 6 else str(p.years)
             self.say(self.ui("person.pension_info", age=age, date=format_date(p.date, self.lang)))
-            key = ("person.six_years_exempt" if a.twelve_months.exemption == "senior"
-                   or a.as_of >= p.six_year_mark else "person.six_years_applies")
+            key = ("person.six_years_exempt" if a.six_years_or_less  # the rules' check
+                   else "person.six_years_applies")
             self.say(self.ui(key, mark=format_date(p.six_year_mark, self.lang)))
         elif field.path == "employment.special_terms_start":
             tm = self.assess().twelve_months

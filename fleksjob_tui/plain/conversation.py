@@ -88,10 +88,9 @@ class Conversation(Asking):
                 self.say(self.t("step.finding", severity=finding_tag(f, self.lang),
                                 message=f.message, reference=f.reference))
         if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
-            from ..estimate import case_lines  # only the Økonomi step shows the estimate
+            from ..estimate import lines  # only the Økonomi step words the estimate
 
-            for line in case_lines(self.case, self.lang, self.as_of.year, detail=False,
-                                   when_missing=True):
+            for line in lines(a.estimate, self.lang, detail=False, when_missing=True):
                 if isinstance(line, tuple):
                     self.say(_full_stop(self.t("summary.row", label=line[0],
                                                value=line[1]).rstrip(".")))

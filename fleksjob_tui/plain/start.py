@@ -17,6 +17,7 @@ from ..model import ROLES, Case
 from .conversation import Conversation
 from .reading import BACK, _Hangup, _p, _Quit, today
 
+
 def auto_plain() -> bool:
     """True when the plain conversation should be used without ``--plain``: ``TERM=dumb``, or
     standard input or output is not a terminal. ``FLEKSJOB_PLAIN=1``/``0`` decides outright."""

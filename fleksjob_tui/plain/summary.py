@@ -11,6 +11,7 @@ from ..dates import format_date
 from ..model import Case
 from .reading import _full_stop, _p, spoken
 
+
 def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
     """The summary as plain text, in the order a listener needs it: the case, the status in one
     sentence with the day it was worked out, then who does what by when (each person's group,
@@ -18,9 +19,18 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
     words, each finding one sentence), the next steps, the dates, the measures, the meetings,
     the estimate. Headings on their own lines; no symbols, no box drawing, no colour."""
     # Rich (report) and the estimate load only when a summary is read, not for each question.
-    from ..estimate import case_lines
-    from ..report import counts_line, date_rows, next_steps, status_sentence  # as above
-    from ..report import finding_groups, law_line, law_outdated, status_word, word  # as above
+    from ..estimate import lines as estimate_lines
+    from ..report import (  # as above  # as above
+        counts_line,
+        date_rows,
+        finding_groups,
+        law_line,
+        law_outdated,
+        next_steps,
+        status_sentence,
+        status_word,
+        word,
+    )
 
     lang = lang if lang in ("da", "en") else (assessment.language or case.language)
     role = case.case.role or "employee"
@@ -92,7 +102,7 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
         lines.append(t("summary.next_meeting",
                        date=format_date(case.follow_up.next_meeting, lang)))
 
-    eco = case_lines(case, lang, assessment.as_of.year, detail=False)
+    eco = estimate_lines(assessment.estimate, lang, detail=False)  # the rules' estimate
     if eco:
         lines += ["", word("heading.economy", lang)]
         for line in eco:

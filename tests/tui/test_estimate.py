@@ -21,6 +21,11 @@ from fleksjob_tui import cli, content, estimate, report
 from fleksjob_tui.model import Case
 from fleksjob_tui.rules import assess, subsidy
 
+
+def case_lines(case, lang, year, **kw):
+    """The estimate of a case in words, as the rules compute it on 1 January of ``year``."""
+    return estimate.lines(assess(case, dt.date(year, 1, 1)).estimate, lang, **kw)
+
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -151,16 +156,16 @@ def test_always_labelled_an_estimate_in_both_languages():
 
 
 def test_case_lines_missing_numbers_and_unknown_year():
-    assert estimate.case_lines(Case.new(), "da", 2026) == []
-    assert "timeløn" in estimate.case_lines(Case.new(), "da", 2026, when_missing=True)[0]
+    assert case_lines(Case.new(), "da", 2026) == []
+    assert "timeløn" in case_lines(Case.new(), "da", 2026, when_missing=True)[0]
     case = case_with(200, 18, 2099)
-    assert "Der er ingen satser for år 2099" in estimate.case_lines(case, "da", 2026)[0]
+    assert "Der er ingen satser for år 2099" in case_lines(case, "da", 2026)[0]
 
 
 def test_year_without_figures_falls_back_with_a_note():
     case = case_with(200, 18, 2024)
     case.economy.year = None
-    lines = estimate.case_lines(case, "da", 2031)
+    lines = case_lines(case, "da", 2031)
     newest = max(subsidy.available_years())
     assert f"Fleksløn {newest}" in lines[0]
     assert f"Der er ingen satser for 2031; beregningen bruger {newest}." in lines
@@ -198,7 +203,7 @@ async def test_economy_step_shows_the_shared_rendering(tmp_path):
         result = app.screen.query_one("#economy-result")
         width = result.content_region.width
         shown = draw(result.content, width)
-        expected = estimate.wrap_lines(estimate.case_lines(app.case, "da", AS_OF.year,
+        expected = estimate.wrap_lines(case_lines(app.case, "da", AS_OF.year,
                                                            detail=True, when_missing=True))
         assert sorted(flat(shown).split()) == sorted(flat(" ".join(expected)).split())
         assert "16.400 kr." in shown and "vejledende" in shown.lower()
@@ -208,7 +213,7 @@ async def test_economy_step_shows_the_shared_rendering(tmp_path):
         assert app.case.economy.hourly_wage == 187.35
         shown = draw(result.content, width)
         assert "187,35 kr." in shown
-        expected = estimate.wrap_lines(estimate.case_lines(app.case, "da", AS_OF.year))
+        expected = estimate.wrap_lines(case_lines(app.case, "da", AS_OF.year))
         assert sorted(flat(shown).split()) == sorted(flat(" ".join(expected)).split())
 
 

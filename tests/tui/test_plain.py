@@ -109,6 +109,8 @@ EMPLOYEE = [
     ("Hvem udfylder sagen?", ""),  # an empty required answer
     ("Vælg, hvem der udfylder sagen", None),
     ("Hvem udfylder sagen?", "m"),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
+    ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Navn eller initialer: ", "AB"),
     ("Din fødselsdato", "31-02-1970"),  # a date that does not exist
     ("'31-02-1970' findes ikke: februar 1970 har 28 dage.", None),
@@ -120,8 +122,6 @@ EMPLOYEE = [
     ("Er du selvstændig erhvervsdrivende?", "n"),
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
-    ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -188,13 +188,13 @@ EMPLOYEE = [
 
 UNION_REP_EN = [
     ("Who is filling in the case? (e = I am the employee, u = I am the union representative, m = I am the manager)", "u"),
+    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
     ("Name or initials", "CD"),
     ("The employee's date of birth", "1970-03-01"),
     ("The employee's home municipality", "Odense"),
     ("Is the employee self-employed? (y = yes, n = no)", "n"),
     ("Does the employee receive", "n"),
     ("Is there a pending claim", "d"),
-    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
     ("Employer", "Odense Kommune"),
     ("Workplace", ""),
     ("Job title", "Pedel"),
@@ -241,6 +241,7 @@ UNION_REP_EN = [
 
 MANAGER_SELF_EMPLOYED = [
     ("Hvem udfylder sagen?", "l"),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Navn eller initialer", "EF"),
     ("Medarbejderens fødselsdato", "01-01-2030"),  # after today
     ("01-01-2030 ligger efter dags dato. Tjek datoen.", None),
@@ -250,7 +251,6 @@ MANAGER_SELF_EMPLOYED = [
     ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab med et tal fra 1 til 12", "12"),
@@ -397,7 +397,8 @@ def test_manager_of_a_self_employed_person(tmp_path):
 def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_path):
     path = tmp_path / "sag.toml"
     child = spawn(tmp_path, "new", str(path))
-    converse(child, [("Hvem udfylder sagen?", "t"), ("Navn eller initialer", "GH"),
+    converse(child, [("Hvem udfylder sagen?", "t"), ("Hvad skal sagen hedde", ""),
+                     ("Navn eller initialer", "GH"),
                      ("Medarbejderens fødselsdato", "10-05-1966"),
                      ("Medarbejderens hjemkommune", "Aalborg")])
     child.expect_exact("Er medarbejderen selvstændig erhvervsdrivende?")
@@ -421,7 +422,7 @@ def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_pat
     ])
     assert finish(child) == 0
     out = transcript(child)
-    assert "Du fortsætter efter det sidste svar: trin Personen, spørgsmål 4 af" in out
+    assert "Du fortsætter efter det sidste svar: trin Personen, spørgsmål 5 af" in out
     assert "Navn eller initialer" not in out  # not asked again
     assert storage.load_case(path).person.self_employed is False
 
@@ -526,7 +527,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
-                     ("Hvad skal sagen hedde i listen over gemte sager? (nu: Lister)", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
                      ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer
@@ -541,7 +542,7 @@ def test_piped_input_is_a_conversation_too(tmp_path):
     the end of the input saves and quits."""
     path = tmp_path / "sag.toml"
     r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "new", str(path)],
-                       input="l\nKL\n", capture_output=True, text=True, cwd=ROOT,
+                       input="l\n\nKL\n", capture_output=True, text=True, cwd=ROOT,
                        env=env(tmp_path, TERM="xterm"), timeout=60)
     assert r.returncode == 0, r.stderr
     assert "Navn eller initialer: KL\n" in r.stdout

@@ -16,7 +16,7 @@ from fleksjob_tui.rules import assess, economy, subsidy
 from fleksjob_tui.storage import load_case
 from fleksjob_tui.view import build_view
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 AS_OF = dt.date(2026, 11, 22)
 
