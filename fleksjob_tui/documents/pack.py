@@ -48,7 +48,7 @@ def _measures(view: CaseView, lang: str, *, with_intro: bool = True) -> list:
         return out + [Para(_x("measures.none", lang), "note")]
     header = [_x(k, lang) for k in ("measures.measure", "measures.period", "measures.result",
                                     "measures.documented", "measures.note")]
-    rows = [[m.title, _period(m.period, src, lang), _approval(m.result, src, lang),
+    rows = [[m.title, _period(m.period, src, lang), m.result,
              m.documented, m.note]
             for m, src in zip(pk.measures, _case_measures(view, pk), strict=True)]
     return out + [Grid(header, rows, widths=[18, 16, 18, 17, 31])]
@@ -65,16 +65,6 @@ def _period(period: str, m, lang: str) -> str:
     if m is not None and m.from_ is None and m.to is None:
         return dw("measures.no_dates", lang)
     return period
-
-
-def _approval(result: str, m, lang: str) -> str:
-    """The result, and when the municipality approved the measure (a § 56 agreement)."""
-    if m is None or m.approved_by_municipality != "yes":
-        return result
-
-    when = dw("measures.approved_on", lang, date=format_date(m.approved_on, lang)) \
-        if m.approved_on else dw("measures.approved", lang)
-    return f"{result}; {when}"
 
 
 def _meetings(view: CaseView, lang: str) -> list:

@@ -26,6 +26,7 @@ from .. import content
 from ..dates import format_date
 from ..estimate import Line
 from ..estimate import lines as estimate_lines
+from ..rules.engine import is_waiting
 from .pack import Pack, build_pack, redact
 from .words import (
     counts_line,
@@ -208,7 +209,8 @@ def case_events(case: Case, assessment: Assessment, lang: str) -> list[Event]:
             add("six_year_mark", "six_year_mark", p.six_year_mark, "LAB § 119, stk. 1")
         add("pension", "pension", p.date, p.reference)
     for f in assessment.findings:
-        if f.due is not None:
+        # What only waits for time is the twelve months' own date above, not anyone's deadline.
+        if f.due is not None and not is_waiting(f):
             label = f"{dw('events.due', lang)}: {_who(f.responsible, lang, None)}"
             out.append(Event(f"due:{f.id}", "due", f.due, label, f.reference))
     add("next_meeting", "next_meeting", case.follow_up.next_meeting, "LAB § 119, stk. 2")

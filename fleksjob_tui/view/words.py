@@ -92,9 +92,12 @@ def finding_tag(f: Finding, lang: str) -> str:
 
 def due_text(f: Finding, lang: str) -> str:
     """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``så hurtigt som
-    muligt`` for one missing now without a date (RULES.md section 7); else ``""``."""
+    muligt`` for one missing now without a date (RULES.md section 7); else ``""``. What only
+    waits for time has no deadline: its date is when it is reached (``nås 01-07-2027``)."""
     if f.due is None:
         return word("due.asap", lang) if holds_back(f) else ""
+    if is_waiting(f):
+        return word("due.reached", lang, date=format_date(f.due, lang))
     return word("due.by", lang, date=format_date(f.due, lang))
 
 

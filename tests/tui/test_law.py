@@ -856,7 +856,7 @@ def test_summary_at_80_columns_tells_waiting_with_dates():
     flat = " ".join(text.split())
     assert "Status: MANGLER" in text
     assert "[Mangler · senest 01-03-2027]" in flat
-    assert "Venter på (1)" in text and "[Venter · senest 01-03-2027]" in flat
+    assert "Venter på (1)" in text and "[Venter · nås 01-03-2027]" in flat
     assert "Det vurderer kommunen (1)" in text and "[Kommunen vurderer]" in flat
     assert ("Lovgrundlag: lov om en aktiv beskæftigelsesindsats (LBK nr. 280 af 01/03/2024) "
             "med senere ændringer, bl.a. lov nr. 1750 af 29/12/2025 (tjekket 01-12-2026)") in flat
@@ -876,7 +876,7 @@ def test_summary_in_english_says_it_in_english():
     flat = " ".join(text.replace("│", " ").split())
     assert "Status: WAITING" in flat
     assert "It looks ready to go to the municipality from 2027-03-01." in flat
-    assert "Waiting for (1)" in text and "[Waiting · by 2027-03-01]" in flat
+    assert "Waiting for (1)" in text and "[Waiting · reached on 2027-03-01]" in flat
     assert "The municipality assesses (1)" in text
     assert "Legal basis: the Active Employment Act" in flat and "(checked 2026-12-01)" in flat
     for danish in ("Venter", "senest", "Lovgrundlag", "Det vurderer kommunen", "tjekket"):
@@ -896,7 +896,7 @@ def test_the_pack_groups_and_dates_like_the_summary():
     assert pk.law_line.startswith("Lovgrundlag: ") and pk.law_outdated is None
     md = render_markdown(case, a)
     html = render_html(case, a)
-    assert "Mangler · senest 01-03-2027" in md and "Venter · senest 01-03-2027" in md
+    assert "Mangler · senest 01-03-2027" in md and "Venter · nås 01-03-2027" in md
     assert "senest 01-03-2027" in html and "Det vurderer kommunen" in html
     assert "(tjekket 01-12-2026)" in md and "(tjekket 01-12-2026)" in html
     case.agreement.accommodations = ["x"]

@@ -169,9 +169,12 @@ def test_a_due_date_becomes_an_event_that_names_who_and_not_what():
 
     case = case_with_dates()
     a = assess(case, AS_OF)
-    finding = dataclasses.replace(a.findings[0], due=dt.date(2027, 2, 1),
+    from fleksjob_tui.rules.engine import is_waiting
+
+    i = next(n for n, f in enumerate(a.findings) if not is_waiting(f))  # a deadline, not time
+    finding = dataclasses.replace(a.findings[i], due=dt.date(2027, 2, 1),
                                   message="Lægeerklæring om rygsygdom mangler")
-    a = dataclasses.replace(a, findings=(finding, *a.findings[1:]))
+    a = dataclasses.replace(a, findings=(*a.findings[:i], finding, *a.findings[i + 1:]))
     data, _ = build_calendar(build_view(case, a))
     evs = events(data)
     due = [(s, d) for day, s, d in evs.values() if day == dt.date(2027, 2, 1)]

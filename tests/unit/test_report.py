@@ -129,7 +129,7 @@ def test_findings_grouped_by_responsible_with_reference():
     assert "Venter på (1)" in out and "Det vurderer kommunen (1)" in out
     assert out.count("Henvisning:") == len(a.findings)
     assert "[Mangler · senest 01-03-2027]" in out and "[Råd]" in out
-    assert "[Venter · senest 01-03-2027]" in out and "[Kommunen vurderer]" in out
+    assert "[Venter · nås 01-03-2027]" in out and "[Kommunen vurderer]" in out
 
 
 def test_employee_role_addresses_the_reader():
@@ -411,3 +411,23 @@ def test_key_dates_never_squeeze_the_dates_into_a_narrow_strip(lang, width):
         left = len(stripped) - len(stripped.lstrip())
         if left > 4:  # a value column beside its label
             assert width - left >= 24, (lang, width, line)
+
+
+def test_what_only_waits_for_time_has_no_deadline_and_is_no_ones_due_date():
+    """The twelve months reached is a date that comes by itself: "nås", never "senest", and the
+    timeline and calendar do not make it anyone's deadline ("Frist: Lederen")."""
+    import datetime as dt
+
+    from fleksjob_tui import storage
+    from fleksjob_tui.rules import assess
+    from fleksjob_tui.view import build_view
+
+    case = storage.load_case(EXAMPLES / "venter.toml")
+    assessment = assess(case, dt.date(2026, 12, 1), "da")
+    assert assessment.status == "waiting"
+    out = flat(summary_text(case, assessment, "da", width=80))
+    assert "[Venter · nås 22-06-2027]" in out
+    assert "senest 22-06-2027" not in out
+    view = build_view(case, assessment, "da")
+    assert not [e for e in view.events if e.kind == "due"]
+    assert [e.date for e in view.events if e.kind == "twelve_months"] == [dt.date(2027, 6, 22)]
