@@ -385,7 +385,7 @@ def _wants_plain(args: argparse.Namespace) -> bool:
     """``--plain``, or by itself: TERM=dumb, or input or output is not a terminal."""
     if getattr(args, "plain", False):
         return True
-    from .plain import auto_plain
+    from .terminal import auto_plain  # the wizard starts without loading the plain conversation
 
     return auto_plain()
 

@@ -14,24 +14,9 @@ from typing import TextIO
 
 from .. import content, storage
 from ..model import ROLES, Case
+from ..terminal import auto_plain  # noqa: F401 - plain.auto_plain, as before
 from .conversation import Conversation
 from .reading import BACK, _Hangup, _p, _Quit, today
-
-
-def auto_plain() -> bool:
-    """True when the plain conversation should be used without ``--plain``: ``TERM=dumb``, or
-    standard input or output is not a terminal. ``FLEKSJOB_PLAIN=1``/``0`` decides outright."""
-    forced = os.environ.get("FLEKSJOB_PLAIN")
-    if forced in ("0", "1"):
-        return forced == "1"
-    if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
-        return False  # benchmarks/run.py measures the wizard's first paint
-    if os.environ.get("TERM", "") == "dumb":
-        return True
-    try:
-        return not (os.isatty(0) and os.isatty(1))
-    except OSError:  # pragma: no cover
-        return True
 
 
 def _hangup(signum, frame):

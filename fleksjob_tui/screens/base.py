@@ -179,7 +179,7 @@ class StepPane(VerticalScroll):
             text.append("! ")
             text.append(f"{self.t('step.not_saved')}: ", style="bold")
             text.append(f"{field.label_text} – {field.error_text}\n")
-        from ..report import due_text, finding_tag
+        from ..view.words import due_text, finding_tag
 
         for f in findings:
             # "Venter" / "Kommunen vurderer" for the time-bound and the municipality's items

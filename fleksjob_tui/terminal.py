@@ -1,0 +1,25 @@
+"""Whether the terminal is one the full-screen wizard can use, or the plain conversation is
+needed. Tiny on purpose: ``fleksjob`` asks it before it starts either, so it loads neither.
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def auto_plain() -> bool:
+    """True when the plain conversation should be used without ``--plain``: ``TERM=dumb``, or
+    standard input or output is not a terminal. ``FLEKSJOB_PLAIN=1``/``0`` decides outright."""
+    forced = os.environ.get("FLEKSJOB_PLAIN")
+    if forced in ("0", "1"):
+        return forced == "1"
+    if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+        return False  # benchmarks/run.py measures the wizard's first paint
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    try:
+        return not (os.isatty(0) and os.isatty(1))
+    except OSError:  # pragma: no cover
+        return True
