@@ -82,6 +82,17 @@ class MeasureEditor(EditorScreen):
         yield NoteField(m, "note", "measure.note", **kw)
 
 
+    def first_field(self):
+        """"Er redskabet afprøvet?", also for a measure of the user's own: its name is given
+        when it is added (the first letter typed must not go into the name)."""
+        from ..widgets.fields import QuestionField
+
+        for field in self.query(QuestionField):
+            if field.attr == "status":
+                return field
+        return super().first_field()
+
+
 def _help_line(text: str):
     from textual.widgets import Static
 
