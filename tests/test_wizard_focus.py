@@ -42,3 +42,33 @@ async def test_a_new_measure_of_ones_own_starts_on_its_first_question(case_file)
         await keys(pilot, "a")  # "Afprøvet": the name stays
         m = app.screen.measure
         assert (m.title, m.status) == ("Hjemmearbejde", "tried")
+
+
+async def test_the_arrows_move_between_the_buttons_of_a_confirm_window(case_file):
+    from fleksjob_tui.screens.editor import ConfirmScreen
+
+    async with wizard_at(case_file, "meetings", size=(100, 30)) as (app, pilot):
+        await keys(pilot, "enter", "text:01-06-2026", "escape")  # one meeting
+        await keys(pilot, "up", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused.id == "confirm-no"
+        await keys(pilot, "right")
+        assert app.focused.id == "confirm-yes"
+        await keys(pilot, "right")  # the last button: stays
+        assert app.focused.id == "confirm-yes"
+        await keys(pilot, "left")
+        assert app.focused.id == "confirm-no"
+        await keys(pilot, "right", "enter")
+        assert app.case.meetings == []
+
+
+async def test_letters_typed_on_the_meeting_list_say_once_where_typing_goes(case_file):
+    async with wizard_at(case_file, "meetings", size=(100, 30)) as (app, pilot):
+        await keys(pilot, "down", "down")
+        assert app.focused is app.screen.pane.item_list
+        await keys(pilot, "text:hej")
+        told = [n.message for n in app._notifications]
+        assert told == [
+            "Tasterne skriver ikke i listen. Tryk Enter for at tilføje et møde "
+            "(↑/↓ vælger et møde, Tab går videre)."
+        ]

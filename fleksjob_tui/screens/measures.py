@@ -103,6 +103,7 @@ class MeasuresStep(ItemListStep):
     step_id = "measures"
     list_id = "measure-list"
     add_id = ADD_OTHER
+    add_typing_key = "list.typing_add_measure"
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""
