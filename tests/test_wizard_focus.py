@@ -72,3 +72,19 @@ async def test_letters_typed_on_the_meeting_list_say_once_where_typing_goes(case
             "Tasterne skriver ikke i listen. Tryk Enter for at tilføje et møde "
             "(↑/↓ vælger et møde, Tab går videre)."
         ]
+
+
+async def test_the_approval_date_is_asked_only_after_yes(case_file):
+    from fleksjob_tui.screens.measures import MeasureEditor
+
+    async with wizard_at(case_file, "measures", size=(100, 30)) as (app, pilot):
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, MeasureEditor)
+        date = app.screen.query_one("#f-measure-approved_on")
+        assert not date.display
+        app.screen.query_one("#f-measure-approved_by_municipality").focus_input()
+        await pilot.pause()
+        await keys(pilot, "n")
+        assert focused_field_key(app) == "measure.note"
+        await keys(pilot, "shift+tab", "j")
+        assert date.display and focused_field_key(app) == "measure.approved_on"
