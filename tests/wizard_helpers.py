@@ -65,3 +65,9 @@ async def burst(app, pilot, *keys: str) -> None:
         app.post_message(events.Key(key, char))
     await pilot.pause()
     await pilot.pause()
+    # Keys typed while an earlier one is still taking effect wait for it (app.on_event).
+    for _ in range(200):
+        if not getattr(app, "keys_pending", False):
+            break
+        await pilot.pause()
+    await pilot.pause()

@@ -265,3 +265,14 @@ class ItemListStep(StepPane):
 
     def delete(self, option_id: str) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    #: keys.toml's text for letters typed while the cursor is on the "add" row.
+    add_typing_key: ClassVar[str] = "list.typing_open"
+
+    def typing_hint(self) -> str:
+        """What to press instead when letters are typed on the list (said once)."""
+        ol = self.item_list
+        on_add = ol.highlighted is not None and (
+            ol.get_option_at_index(ol.highlighted).id == self.add_id)
+        key = self.add_typing_key if on_add else "list.typing_open"
+        return content.text("keys", key, self.lang)

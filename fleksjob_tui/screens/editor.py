@@ -67,9 +67,15 @@ class EditorScreen(Window[str]):
                 button.disabled = True
             self.query_one("#editor-done").focus()
             return
+        first = self.first_field()
+        if first is not None:
+            first.focus_input()
+
+    def first_field(self) -> QuestionField | None:
+        """The question the cursor starts in: the first one (editors may say another)."""
         for field in self.query(QuestionField):
-            field.focus_input()
-            break
+            return field
+        return None
 
     def on_key(self, event) -> None:
         if event.is_printable and not host_of(self).takes_edits:

@@ -83,6 +83,43 @@ class MeasureEditor(EditorScreen):
         yield NoteField(m, "note", "measure.note", **kw)
 
 
+    def on_mount(self) -> None:
+        self._show_approval_date()
+        super().on_mount()
+
+    def on_field_changed(self, event) -> None:
+        super().on_field_changed(event)
+        shown = self._show_approval_date()
+        if shown is not None and event.field.attr == "approved_by_municipality":
+            # "Ja" moved the cursor on before the date appeared: the date is the next question.
+            # (The next key typed waits until this answer has taken its whole effect.)
+            note = self.query("#f-measure-note")
+            if note and self.focused is not None and note.first().query(".q-input").first() \
+                    is self.focused:
+                shown.focus_input()
+
+    def _show_approval_date(self):
+        """"Godkendt af kommunen den" only when the municipality approved it: after Nej, Tab and
+        the answer's letter go on to the note, not to a date that does not apply. The date
+        field when it has just appeared, else None."""
+        for field in self.query("#f-measure-approved_on"):
+            before = field.display
+            field.display = self.measure.approved_by_municipality == "yes" or (
+                self.measure.approved_on is not None)
+            return field if field.display and not before else None
+        return None
+
+    def first_field(self):
+        """"Er redskabet afprøvet?", also for a measure of the user's own: its name is given
+        when it is added (the first letter typed must not go into the name)."""
+        from ..widgets.fields import QuestionField
+
+        for field in self.query(QuestionField):
+            if field.attr == "status":
+                return field
+        return super().first_field()
+
+
 def _help_line(text: str):
     from textual.widgets import Static
 
@@ -93,6 +130,7 @@ class MeasuresStep(ItemListStep):
     step_id = "measures"
     list_id = "measure-list"
     add_id = ADD_OTHER
+    add_typing_key = "list.typing_add_measure"
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""

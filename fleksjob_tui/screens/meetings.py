@@ -52,6 +52,7 @@ class MeetingsStep(ItemListStep):
     step_id = "meetings"
     list_id = "meeting-list"
     add_id = ADD
+    add_typing_key = "list.typing_add_meeting"
 
     def compose_fields(self) -> ComposeResult:
         yield from super().compose_fields()

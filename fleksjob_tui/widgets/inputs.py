@@ -37,7 +37,20 @@ class _OwnKeysInOrder:
 
 
 class Input(_OwnKeysInOrder, _Input):
-    """A one-line text field whose editing keys are applied in the order they are pressed."""
+    """A one-line text field whose editing keys are applied in the order they are pressed.
+
+    Coming into a filled field (Tab) never selects its text: Textual's default selects it all,
+    so the first key typed replaced an answer ("Mette Hansen - …" became "X"). The cursor goes
+    after the text instead, so typing adds to it.
+    """
+
+    def __init__(self, *args, select_on_focus: bool = False, **kwargs) -> None:
+        super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # (Textual's own _on_focus runs after this one: it restarts the blinking cursor.)
+        if not event.from_app_focus:
+            self.cursor_position = len(self.value)
 
 
 class TextArea(_OwnKeysInOrder, _TextArea):

@@ -7,10 +7,13 @@
   list (at most as tall as the step) starts below the step's title, so the step must scroll too
   (at 80×24 the rows below the seventh were highlighted out of sight).
 - Delete on an item asks the step to delete it (``DeleteRequested``); the step asks first.
+- Letters typed on the list do not go anywhere: the list says so once, plainly, and what to
+  press instead (the step around it words it: "Tryk Enter for at tilføje et møde").
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.message import Message
@@ -25,6 +28,20 @@ class ItemList(OptionList):
             super().__init__()
             self.item_list = item_list
             self.option_id = option_id
+
+    _told_typing = False
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.key == "space" or self._told_typing:
+            return
+        hint = getattr(self.parent, "typing_hint", None)
+        if hint is None:
+            return
+        self._told_typing = True  # once while the cursor is in the list
+        self.app.notify(hint(), severity="warning", timeout=8)
+
+    def on_blur(self) -> None:
+        self._told_typing = False
 
     def action_cursor_up(self) -> None:
         if self.highlighted is None:

@@ -117,11 +117,12 @@ async def test_a_letter_answers_and_moves_to_the_next_question(case_file):
         assert focused_field_key(app) == "eligibility.capacity_assessed"
         await keys(pilot, "n", "v")
         assert app.case.eligibility.capacity_assessed == "no"
-        assert app.case.eligibility.relocation_retraining_examined == "unknown"
-        assert focused_field_key(app) == "eligibility.acute_injury"
+        # (the medical documentation is asked right after the assessment of the capacity)
+        assert app.case.eligibility.medical_documentation == "unknown"
+        assert focused_field_key(app) == "eligibility.relocation_retraining_examined"
         await keys(pilot, "right")  # the arrows only move the cursor
-        assert focused_field_key(app) == "eligibility.acute_injury"
-        assert app.case.eligibility.acute_injury is None
+        assert focused_field_key(app) == "eligibility.relocation_retraining_examined"
+        assert app.case.eligibility.relocation_retraining_examined is None
 
 
 # ── 1. Editors keep a refused date ─────────────────────────────────────────────────────────────
@@ -563,7 +564,8 @@ async def test_a_reopened_case_puts_the_cursor_after_the_last_answer(home):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.step == "eligibility"
-        assert focused_field_key(app) == "eligibility.relocation_retraining_examined"
+        # the next question after "Er arbejdsevnen vurderet?" is the medical documentation
+        assert focused_field_key(app) == "eligibility.medical_documentation"
 
 
 async def test_a_new_case_starts_on_the_name_not_the_title(home):

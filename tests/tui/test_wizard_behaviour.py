@@ -119,17 +119,7 @@ async def test_step_status_says_not_saved_while_a_refused_date_is_there(case_fil
         assert info.display and "28-02" in str(info.content)
 
 
-async def burst(app, pilot, *keys: str) -> None:
-    """Keys arriving together (a fast typist, a macro, an assistive tool): all posted before
-    any is processed, as the terminal delivers them in one read."""
-    from textual import events
-
-    named = {"space": " ", "enter": "\r", "escape": "\x1b", "tab": "\t"}
-    for key in keys:
-        char = key if len(key) == 1 else named.get(key)
-        app.post_message(events.Key(key, char))
-    await pilot.pause()
-    await pilot.pause()
+from wizard_helpers import burst  # noqa: E402  (keys arriving together)
 
 
 async def test_keys_that_arrive_together_take_effect_in_order(case_file):

@@ -52,7 +52,7 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "down", "enter")
     assert focused_field_key(app) == "measure.status"
     await keys(pilot, "a", "text:01-06-2025", "enter", "text:01-12-2025", "enter")
-    await keys(pilot, "d", "j", "enter", "enter", "text:Hjalp noget", "escape")  # not approved
+    await keys(pilot, "d", "j", "enter", "text:Hjalp noget", "escape")  # not approved: no date asked
     assert current_step(app) == "measures"
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
