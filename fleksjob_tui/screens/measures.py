@@ -68,10 +68,14 @@ class MeasureEditor(EditorScreen):
                 hours = hours_text(host_of(self).case.employment, self.lang)
                 if hours:
                     help_text += f"\n{hours}"
-            yield _help_line(help_text)
+            yield _help_line(_short_help(help_text, self.lang))
         else:
             yield TextField(m, "title", "measure.title", **kw)
-        yield OptionsField(m, "status", "measure.status", MEASURE_STATUSES, "measure_status", **kw)
+            help_text = ""
+        status = OptionsField(m, "status", "measure.status", MEASURE_STATUSES, "measure_status",
+                              **kw)
+        status.extra_help = help_text  # the whole text under F1, where the cursor starts
+        yield status
         yield DateField(m, "from_", "measure.from", **kw)
         yield DateField(m, "to", "measure.to", **kw)
         yield OptionsField(m, "result", "measure.result", MEASURE_RESULTS, "measure_result", **kw)
@@ -118,6 +122,24 @@ class MeasureEditor(EditorScreen):
             if field.attr == "status":
                 return field
         return super().first_field()
+
+
+#: A measure's help longer than this shows its first sentence; F1 shows all of it (at 80×24 the
+#: whole § 56 text pushed every question below the window's edge).
+SHORT_HELP = 160
+
+
+def _short_help(text: str, lang: str) -> str:
+    first, *more = text.split("\n", 1)
+    if len(text) <= SHORT_HELP:
+        return text
+    ends = [i for i in (first.find(". "), first.find("; ")) if 0 < i < 2 * SHORT_HELP]
+    if ends:
+        short = first[: min(ends)].rstrip(".;") + "."
+    else:
+        short = first[: first.rfind(" ", 0, SHORT_HELP)] + " …"
+    extra = f"\n{more[0]}" if more and len(more[0]) < 80 else ""  # the hours of reduced_hours
+    return f"{short}{extra} ({content.text('keys', 'editor.more_help', lang)})"
 
 
 def _help_line(text: str):

@@ -113,9 +113,13 @@ class QuestionField(Vertical):
     def label_text(self) -> str:
         return content.text("questions", f"{self.qkey}.label", self.lang, self.role)
 
+    #: More help shown under F1 after the question's own (e.g. the whole text of a measure).
+    extra_help: str = ""
+
     @property
     def help_text(self) -> str:
-        return content.text("questions", f"{self.qkey}.help", self.lang, self.role)
+        own = content.text("questions", f"{self.qkey}.help", self.lang, self.role)
+        return f"{self.extra_help}\n\n{own}" if self.extra_help else own
 
     @property
     def reference(self) -> str:

@@ -88,3 +88,22 @@ async def test_the_approval_date_is_asked_only_after_yes(case_file):
         assert focused_field_key(app) == "measure.note"
         await keys(pilot, "shift+tab", "j")
         assert date.display and focused_field_key(app) == "measure.approved_on"
+
+
+async def test_the_long_help_of_a_measure_leaves_its_questions_in_view_at_80x24(case_file):
+    from fleksjob_tui.model import MEASURE_IDS
+    from fleksjob_tui.screens.measures import MeasureEditor
+
+    async with wizard_at(case_file, "measures", size=(80, 24)) as (app, pilot):
+        ol = app.screen.pane.item_list
+        ol.highlighted = MEASURE_IDS.index("increased_absence")
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, MeasureEditor)
+        intro = str(app.screen.query_one(".step-intro").content)
+        assert "F1" in intro and len(intro) < 320
+        fields = app.screen.query_one(".editor-fields")
+        status = app.screen.query_one("#f-measure-status")
+        start = app.screen.query_one("#f-measure-from")
+        assert start.region.bottom <= fields.region.bottom  # "Fra" is visible without scrolling
+        assert "30 kalenderdage" in status.help_text  # the whole text under F1
+        assert status.region.height > 0
