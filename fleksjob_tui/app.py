@@ -7,14 +7,11 @@ read that one assessment; a save is scheduled. No screen computes eligibility it
 
 from __future__ import annotations
 
-import asyncio
-import collections
 import datetime as dt
 import os
 import time
 from pathlib import Path
 
-from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -24,11 +21,9 @@ from .rules import assess
 from .rules.types import Assessment
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
+from .widgets.keyorder import KeysInOrder
 
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
-#: At most this long (seconds) a key waits for the one before it to have taken its full effect.
-KEY_SETTLE_LIMIT = 2.0
-
 
 def today() -> dt.date:
     """The date of the check: today, or ``FLEKSJOB_AS_OF`` (YYYY-MM-DD) for tests and demos."""
@@ -38,7 +33,7 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-class FleksjobApp(App[None]):
+class FleksjobApp(KeysInOrder, App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Fleksjob"
@@ -96,87 +91,9 @@ class FleksjobApp(App[None]):
         self._seen: watch.Fingerprint | None = None
         self._asking_changed = False  # the "changed in another window" question is shown
         self._watch_timer = None
-        #: Keys typed while an earlier key is still taking effect (see :meth:`on_event`).
-        self._held_keys: collections.deque[events.Key] = collections.deque()
-        self._key_busy = False
-        self._key_settler: asyncio.Task | None = None
         #: FLEKSJOB_NO_BLINK=1 turns the text cursor's blinking off (stable snapshots, calmer eyes).
         self.cursor_blink = not os.environ.get("FLEKSJOB_NO_BLINK")
         localize_bindings(self, self.lang)
-
-    # ── keys, one at a time ──────────────────────────────────────────────────────────────────
-    async def on_event(self, event: events.Event) -> None:
-        """Each key takes its whole effect before the next key is looked at.
-
-        Textual hands a key to the focused widget's queue and goes on with the next key at
-        once; the widget's own key bindings (Space on a tick box, Enter on a Ja/Nej question,
-        ↓ in a list) run only when the key has bubbled back to the app, and what they post
-        (a changed answer, an opened window, a moved cursor) later still. Keys that arrive
-        together (a fast typist, tmux send-keys, a macro) were then applied out of order or in
-        the wrong field: a Space meant for one list ticked the next one after a Tab, an Enter
-        moved the cursor on after a letter had already done so. So a key that arrives while the
-        one before is still being handled waits, and is handled when every queue of the window
-        is empty again — as if it had been typed slowly. The order of the keys decides.
-        """
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._key_busy and not getattr(event, "_fj_released", False):
-                self._held_keys.append(event)
-                return
-            self._key_busy = True
-            try:
-                await super().on_event(event)
-            finally:
-                self._key_settler = asyncio.create_task(self._settle_keys())
-            return
-        await super().on_event(event)
-
-    @property
-    def keys_pending(self) -> bool:
-        """True while a key typed is still waiting for the one before it (tests wait on it)."""
-        return self._key_busy or bool(self._held_keys)
-
-    def _quiet(self) -> bool:
-        pumps = [*self.screen.walk_children(with_self=True)]
-        if any(not pump._message_queue.empty() for pump in pumps):
-            return False
-        # The app's own queue may hold the keys typed after this one (they wait), nothing else.
-        return all(isinstance(m, events.Key) and not m.is_forwarded
-                   for m in list(self._message_queue._queue))  # type: ignore[attr-defined]
-
-    async def _settle_keys(self) -> None:
-        """Wait until the last key has taken its effect, then hand out the next key typed."""
-        deadline = time.monotonic() + KEY_SETTLE_LIMIT
-        try:
-            while time.monotonic() < deadline and self.is_running:
-                pumps = [self, *self.screen.walk_children(with_self=True)]
-                done = asyncio.Event()
-                left = 0
-
-                def one() -> None:
-                    nonlocal left
-                    left -= 1
-                    if left == 0:
-                        done.set()
-
-                for pump in pumps:
-                    if pump.call_later(one):
-                        left += 1
-                if left:
-                    try:
-                        await asyncio.wait_for(done.wait(), max(0.01, deadline - time.monotonic()))
-                    except TimeoutError:
-                        break
-                if self._quiet():
-                    break
-        except Exception:  # the app is closing: no screen any more
-            pass
-        if self._held_keys and self.is_running:
-            key = self._held_keys.popleft()
-            released = events.Key(key.key, key.character)
-            released._fj_released = True  # type: ignore[attr-defined]
-            self.post_message(released)  # handled next, before any key typed after it
-        else:
-            self._key_busy = False
 
     # ── start ────────────────────────────────────────────────────────────────────────────────
     def on_mount(self) -> None:
@@ -359,7 +276,6 @@ class FleksjobApp(App[None]):
 
     def tell_read_only(self) -> None:
         """Say, once and plainly, that a read-only case takes no edits (not once per key)."""
-        import time
 
         now = time.monotonic()
         if now - getattr(self, "_told_read_only", -100.0) < 8:

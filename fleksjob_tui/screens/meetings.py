@@ -25,7 +25,8 @@ class MeetingEditor(EditorScreen):
         super().__init__(title, deletable=True, item=meeting)
 
     def compose_fields(self) -> ComposeResult:
-        from ..widgets.fields import DateField, NoteField, ParticipantsField
+        from ..widgets.fields import DateField, NoteField
+        from ..widgets.ticks import ParticipantsField
 
         m = self.meeting
         kw = {"lang": self.lang, "role": host_of(self).case.role}

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from .. import content
@@ -28,28 +27,13 @@ from .choice import Choice
 from .focus import move_on
 from .host import host_of
 from .inputs import Input, TextArea
+from .messages import FieldChanged, FieldProblem
 
 
 def _number_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
-
-
-class FieldChanged(Message):
-    """An answer in the case changed (already written into the model)."""
-
-    def __init__(self, field: QuestionField) -> None:
-        super().__init__()
-        self.field = field
-
-
-class FieldProblem(Message):
-    """A field's message about refused input appeared or went away (the step's status follows)."""
-
-    def __init__(self, field: QuestionField) -> None:
-        super().__init__()
-        self.field = field
 
 
 class QuestionField(Vertical):
@@ -607,18 +591,3 @@ class NoteField(CprGuardedField):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.text_changed(event.text_area.text)
-
-
-class ParticipantsField(QuestionField):
-    """Who took part in a meeting: tick boxes in words ([x] / [ ]), Space ticks."""
-
-    def compose_input(self) -> ComposeResult:
-        from ..model import PARTICIPANTS
-        from .ticks import Ticks
-
-        options = [(p, content.ui(f"participant.{p}", self.lang)) for p in PARTICIPANTS]
-        yield Ticks(options, list(self.value or []), classes="q-input")
-
-    def on_ticks_changed(self, event) -> None:
-        event.stop()
-        self.write(list(event.values))

@@ -4,6 +4,8 @@ line with the law it rests on ("Lovgrundlag: … (tjekket 01-12-2026)"; after th
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,9 +18,7 @@ from .window import Window
 
 def law_lines(as_of, lang: str) -> str:
     """The plain law line, and after ``law.valid_to`` the sentence that it may have changed."""
-    import datetime as dt
-
-    from ..report import law_line, law_outdated
+    from ..view.words import law_line, law_outdated  # only when a help window is opened
 
     as_of = as_of if isinstance(as_of, dt.date) else dt.date.today()
     outdated = law_outdated(as_of, lang)

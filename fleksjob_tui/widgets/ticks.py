@@ -9,11 +9,15 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .. import content
+from ..model import PARTICIPANTS
+from .fields import QuestionField
 from .focus import move_on
 
 
@@ -98,3 +102,15 @@ class Ticks(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+class ParticipantsField(QuestionField):
+    """Who took part in a meeting: tick boxes in words ([x] / [ ]), Space ticks."""
+
+    def compose_input(self) -> ComposeResult:
+        options = [(p, content.ui(f"participant.{p}", self.lang)) for p in PARTICIPANTS]
+        yield Ticks(options, list(self.value or []), classes="q-input")
+
+    def on_ticks_changed(self, event) -> None:
+        event.stop()
+        self.write(list(event.values))

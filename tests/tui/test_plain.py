@@ -638,10 +638,11 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
 def _widget_kind(qf) -> str:
     from fleksjob_tui.widgets import fields as w
+    from fleksjob_tui.widgets.ticks import ParticipantsField
 
     kinds = [(w.AnswerField, "answer"), (w.BoolField, "bool"), (w.NoteField, "note"),
              (w.TextField, "text"), (w.DateField, "date"), (w.ListField, "items"),
-             (w.OptionsField, "choice"), (w.ParticipantsField, "participants")]
+             (w.OptionsField, "choice"), (ParticipantsField, "participants")]
     if isinstance(qf, w.NumberField):
         return "integer" if qf.integer else "number"
     for cls, kind in kinds:
