@@ -112,6 +112,7 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
     """The pack as one self-contained HTML document (see the module docstring), from
     ``templates/pack.html``: it reads the case view."""
     from markupsafe import Markup  # comes with Jinja2: marks our own CSS and SVG as safe
+
     from .timeline import timeline_svg  # the timeline module, only when a pack is drawn
 
     v = build_view(case, assessment, lang)

@@ -68,7 +68,7 @@ def test_no_output_computes_the_estimate_itself(monkeypatch):
         pack = assess_for_pack(case, AS_OF)
         calls = []
 
-        def refuse(*args, **kwargs):
+        def refuse(*args, calls=calls, **kwargs):
             calls.append(args)
             raise AssertionError("an output computed the estimate itself")
 

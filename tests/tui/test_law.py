@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from case_builders import ready_case as _ready_case
+from case_builders import self_employed_case  # noqa: F401 - shared with test_rules
 
 from fleksjob_tui import content, report
 from fleksjob_tui.estimate import estimate_lines, wrap_lines
@@ -37,40 +39,10 @@ CONTENT = ROOT / "fleksjob_tui" / "content"
 
 
 def ready_case(role: str = "manager", language: str = "da") -> Case:
-    """Everything in place on AS_OF: no findings."""
-    c = Case.new(role=role, language=language, title="Test")
-    c.person.birth_date = BIRTH
-    c.person.self_employed = False
-    c.person.receives_disability_pension = "no"
-    c.person.disability_pension_claim_pending = "no"
+    """Everything in place on AS_OF: no findings (with an employer and a signed agreement)."""
+    c = _ready_case(role=role, language=language)
     c.employment.employer = "Nordlager A/S"
-    c.employment.special_terms_start = D(2025, 1, 1)
-    c.agreement.written = "yes"
     c.agreement.signed_on = D(2025, 1, 1)
-    c.agreement.difficult_functions = ["Tunge løft"]
-    c.agreement.accommodations = ["Ingen nattevagter"]
-    c.agreement.attempt_documented = "yes"
-    c.eligibility.capacity_reduced = "yes"
-    c.eligibility.capacity_assessed = "yes"
-    c.eligibility.medical_documentation = "yes"
-    c.eligibility.relocation_retraining_examined = "yes"
-    c.eligibility.acute_injury = "no"
-    c.eligibility.retention_pointless = "no"
-    c.eligibility.progressive_disease = "no"
-    c.contacts.hr = "yes"
-    c.contacts.home_municipality = "yes"
-    c.contacts.union = "yes"
-    c.measures = [Measure(id="changed_rota", status="tried", result="partly", documented="yes")]
-    return c
-
-
-def self_employed_case() -> Case:
-    c = ready_case(role="employee")
-    c.person.self_employed = True
-    c.self_employment.main_occupation = "yes"
-    c.self_employment.months_30h_last_24 = 18
-    c.self_employment.benefit_periods = "no"
-    c.measures = []
     return c
 
 
@@ -552,13 +524,13 @@ def _content_texts() -> list[tuple[str, str]]:
     for name in ("findings", "questions", "report", "measures", "export", "ui", "cli"):
         data = content.load(name)
 
-        def walk(node, key=""):
+        def walk(node, key="", name=name):
             if isinstance(node, dict):
                 for k, v in node.items():
-                    walk(v, f"{key}.{k}" if key else k)
+                    walk(v, f"{key}.{k}" if key else k, name)
             elif isinstance(node, list):
                 for v in node:
-                    walk(v, key)
+                    walk(v, key, name)
             elif isinstance(node, str):
                 out.append((f"{name}:{key}", node))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from wizard_helpers import AS_OF, burst, focused_field_key, keys, wizard_at
+from wizard_helpers import burst, focused_field_key, keys, wizard_at
 
 from fleksjob_tui import storage
 from fleksjob_tui.model import Case

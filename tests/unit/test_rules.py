@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from case_builders import ready_case, self_employed_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,42 +27,6 @@ from fleksjob_tui.rules.types import RESPONSIBLE_ORDER, SEVERITY_ORDER
 D = dt.date
 AS_OF = D(2026, 3, 1)
 BIRTH = D(1975, 6, 15)  # 70 -> pension 2045-06-15, six-year mark 2039-06-15: the rule applies
-
-
-def ready_case(role: str = "manager", language: str = "da") -> Case:
-    """A case where everything RULES.md asks for is in place on AS_OF: no findings at all."""
-    c = Case.new(role=role, language=language, title="Test")
-    c.person.birth_date = BIRTH
-    c.person.self_employed = False
-    c.person.receives_disability_pension = "no"
-    c.person.disability_pension_claim_pending = "no"
-    c.employment.special_terms_start = D(2025, 1, 1)
-    c.agreement.written = "yes"
-    c.agreement.difficult_functions = ["Tunge løft"]
-    c.agreement.accommodations = ["Ingen nattevagter"]
-    c.agreement.attempt_documented = "yes"
-    c.eligibility.capacity_reduced = "yes"
-    c.eligibility.capacity_assessed = "yes"
-    c.eligibility.relocation_retraining_examined = "yes"
-    c.eligibility.acute_injury = "no"
-    c.eligibility.retention_pointless = "no"
-    c.eligibility.progressive_disease = "no"
-    c.eligibility.medical_documentation = "yes"
-    c.contacts.hr = "yes"
-    c.contacts.home_municipality = "yes"
-    c.contacts.union = "yes"
-    c.measures = [Measure(id="changed_rota", status="tried", result="partly", documented="yes")]
-    return c
-
-
-def self_employed_case() -> Case:
-    c = ready_case(role="employee")
-    c.person.self_employed = True
-    c.self_employment.main_occupation = "yes"
-    c.self_employment.months_30h_last_24 = 18
-    c.self_employment.benefit_periods = "no"
-    c.measures = []
-    return c
 
 
 def ids(a: Assessment) -> list[str]:
