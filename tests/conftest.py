@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,3 +53,17 @@ def example_copy(examples: Path, tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+@pytest.fixture
+def other_holder(case_file):
+    """Another live process that holds the lock on the case (each test module gives its own
+    ``case_file``)."""
+    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+            "print('ok', flush=True); sys.stdin.read(); l.release()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ok"
+    yield proc
+    proc.stdin.close()
+    proc.wait(timeout=10)

@@ -234,22 +234,6 @@ def test_fingerprint_sees_a_changed_file_and_not_a_touch(tmp_path):
     assert watch.changed(seen, path) is not None
 
 
-@pytest.fixture
-def other_holder(case_file):
-    """Another live process that holds the lock on the case."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
-            "print('ok', flush=True); sys.stdin.read(); l.release()")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "ok"
-    yield proc
-    proc.stdin.close()
-    proc.wait(timeout=10)
-
-
 async def _open_read_only(app, pilot):
     await pilot.pause()
     await pilot.click("#locked-read-only")

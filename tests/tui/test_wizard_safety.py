@@ -37,19 +37,6 @@ def case_file(home):
     return path
 
 
-@pytest.fixture
-def other_holder(case_file):
-    """Another live process that holds the lock on the case."""
-    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
-            "print('ok', flush=True); sys.stdin.read(); l.release()")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "ok"
-    yield proc
-    proc.stdin.close()
-    proc.wait(timeout=10)
-
-
 def messages(app) -> str:
     return "\n".join(n.message for n in app._notifications)
 
