@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import content
 from ..dates import format_date
+from ..estimate import lines as estimate_lines
 from ..privacy import remove_cpr
 from ..rules import subsidy
 from .words import (
@@ -169,10 +170,8 @@ def _economy(case: Case, assessment: Assessment, lang: str) -> list[str]:
     found = assessment.estimate
     if found is None:
         return []
-    if found.unknown_year is not None:
-        year, known = found.unknown_year
-        years = ", ".join(str(y) for y in known)
-        return [report_word("tilskud.unknown_year", lang, year=year, years=years)]
+    if found.unknown_year is not None:  # one wording, the estimate's own
+        return estimate_lines(found, lang)
     est = found.result
     if est is None:  # numbers missing, or one out of range
         return []
