@@ -22,6 +22,7 @@ from .rules.types import Assessment
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
 from .widgets.keyorder import KeysInOrder
+from .widgets import stylecache
 
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
 
@@ -67,6 +68,7 @@ class FleksjobApp(KeysInOrder, App[None]):
         folder: str | os.PathLike[str] | None = None,
         case: Case | None = None,
     ) -> None:
+        stylecache.install()  # the stylesheets as parsed on an earlier start (faster first paint)
         super().__init__()
         #: The case at ``path`` when the caller has already loaded it (saves a second read).
         self.start_case = case
@@ -201,6 +203,7 @@ class FleksjobApp(KeysInOrder, App[None]):
         if self._dirty and not self.read_only and not self._asking_changed:
             self.save()
         self._release_lock()
+        stylecache.save()
 
     def switch_to_wizard(self, screen) -> None:
         # Replace everything above the default screen by the wizard.

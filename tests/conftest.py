@@ -3,7 +3,9 @@
 Every test runs with ``FLEKSJOB_HOME`` pointing at its own temporary folder
 (:func:`fleksjob_home`, used automatically), so no test reads or writes the real case folder of
 the person running them. A test that needs the platform folder removes the variable itself
-(``monkeypatch.delenv``).
+(``monkeypatch.delenv``). The program's cache (parsed content and stylesheets,
+:mod:`fleksjob_tui.cache`) is one temporary folder for the whole run (``FLEKSJOB_CACHE``, set
+before any test starts a program), shared like a user's own cache is between starts.
 """
 
 from __future__ import annotations
@@ -21,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: The day the tests assess cases at (the example cases are written for it).
 AS_OF = dt.date(2026, 11, 22)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import os
+    import tempfile
+
+    # Before any test imports the program (the folder is looked up once per process) and
+    # before any subprocess is started (they inherit it).
+    if "FLEKSJOB_CACHE" not in os.environ:
+        os.environ["FLEKSJOB_CACHE"] = config._fleksjob_cache = tempfile.mkdtemp(  # type: ignore[attr-defined]
+            prefix="fleksjob-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    made = getattr(config, "_fleksjob_cache", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

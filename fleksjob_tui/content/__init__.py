@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _toml
+from .. import cache as program_cache
 
 LANGUAGES = ("da", "en")
 _FOLDER = Path(__file__).resolve().parent  # the data files sit beside this module
@@ -31,9 +32,22 @@ class ContentError(KeyError):
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed data file ``content/<name>.toml`` (cached)."""
-    data = (_FOLDER / f"{name}.toml").read_text(encoding="utf-8")
-    return _toml.loads(data)
+    """The parsed data file ``content/<name>.toml`` (kept for the process, and in the program's
+    cache for the next start: :mod:`fleksjob_tui.cache`, used while the file is unchanged)."""
+    path = _FOLDER / f"{name}.toml"
+    try:
+        st = path.stat()
+        key = f"{path}|{st.st_size}|{st.st_mtime_ns}"
+    except OSError:
+        key = None
+    if key is not None:
+        kept = program_cache.read(f"content-{name}", key)
+        if isinstance(kept, dict):
+            return kept
+    parsed = _toml.loads(path.read_text(encoding="utf-8"))
+    if key is not None:
+        program_cache.write(f"content-{name}", key, parsed)
+    return parsed
 
 
 def pick(entry: Any, lang: str, role: str | None = None) -> str:
