@@ -6,11 +6,14 @@ CSS parsing about 20 ms; reading the same data back from a pickle takes one or t
 carries a key (what it was made from: the file's path, size and time, or the CSS text and the
 theme) and is used only when the key matches, so a changed file simply makes a new entry.
 
-* :func:`folder` — ``$FLEKSJOB_CACHE`` if set (``off`` turns the cache off), else the platform's
-  user cache folder for "fleksjob" (e.g. ``~/.cache/fleksjob``).
-* :func:`read` / :func:`write` — one entry per name; written privately (folder 700, file 600) and
-  atomically. A file that cannot be read (broken, an older format, or holding any other kind of
-  object than the caller allows) counts as no entry and is replaced on the next write.
+* :func:`folder` — ``$FLEKSJOB_CACHE`` if set (``off`` turns the cache off), else the program's
+  own ``__pycache__`` folder, where Python keeps its compiled modules: the cache is kept the way
+  bytecode is, and not written when bytecode is not (``PYTHONDONTWRITEBYTECODE``, or a folder the
+  user cannot write, e.g. a system-wide installation). Looking up a user cache folder instead
+  (platformdirs) would cost every start more than the stylesheets' cache saves.
+* :func:`read` / :func:`write` — one entry per name; written atomically, readable by the owner
+  only. A file that cannot be read (broken, an older format, or holding any other kind of object
+  than the caller allows) counts as no entry and is replaced on the next write.
 
 No case data is ever written here: only program texts and styles. Textual-free.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,21 +33,24 @@ ENV_CACHE = "FLEKSJOB_CACHE"
 FORMAT = 1
 
 _folder: Path | None | bool = False  # False: not looked up yet
+_beside_bytecode = False  # the folder is the package's __pycache__ (written like bytecode)
 
 
 def folder() -> Path | None:
     """Where the cache lives, or None when it is turned off (looked up once per process)."""
-    global _folder
+    global _folder, _beside_bytecode
     if _folder is False:
         env = os.environ.get(ENV_CACHE, "").strip()
+        _beside_bytecode = not env
         if env.lower() == "off":
             _folder = None
         elif env:
             _folder = Path(env).expanduser()
         else:
-            import platformdirs  # only without FLEKSJOB_CACHE
-
-            _folder = Path(platformdirs.user_cache_dir("fleksjob", appauthor=False))
+            package = Path(__file__).resolve().parent
+            prefix = getattr(sys, "pycache_prefix", None)
+            _folder = (Path(prefix) / package.relative_to(package.anchor) if prefix
+                       else package / "__pycache__")
     return _folder  # type: ignore[return-value]
 
 
@@ -94,12 +101,12 @@ def write(name: str, key: str, data: Any) -> bool:
     """Keep ``data`` as entry ``name`` made from ``key``. False when it could not be written
     (a cache that cannot be written only makes the next start slower)."""
     where = folder()
-    if where is None:
+    if where is None or (_beside_bytecode and sys.dont_write_bytecode):
         return False
     import tempfile  # only when an entry is written (first start, or after a change)
 
     try:
-        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        where.mkdir(mode=0o700 if not _beside_bytecode else 0o777, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=where)
         try:
             with os.fdopen(fd, "wb") as f:

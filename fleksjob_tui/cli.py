@@ -490,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``fleksjob`` console script. Returns the exit code (also via SystemExit
     when called as the script)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(argv_lang(argv))
+    parser = build_parser(argv_lang(argv), argv)
     args = parser.parse_args(argv)
     lang = _lang_of(args)
     debug = os.environ.get("FLEKSJOB_DEBUG", "") not in ("", "0")

@@ -106,7 +106,21 @@ def _documents() -> tuple[str, ...]:
     return DOCUMENTS
 
 
-def build_parser(lang: str = "da") -> argparse.ArgumentParser:
+#: The commands, in the order the help lists them.
+COMMAND_NAMES = ("new", "open", "check", "summary", "export", "calendar", "restore", "tilskud",
+                 "serve")
+
+
+def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. Given the command line (``argv``) that starts with a command's name, only
+    that command's arguments are built: argparse parses them as always, and a short command
+    (``check CASE --json``) does not pay for the help texts of all nine (issue 16). Anything
+    else (``--help``, an unknown command, an option first) builds them all."""
+    only = argv[0] if argv and argv[0] in COMMAND_NAMES else None
+
+    def want(name: str) -> bool:
+        return only is None or only == name
+
     def h(key: str) -> str:
         return _h(key, lang)
 
@@ -127,59 +141,68 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
                                 parser_class=functools.partial(_Parser, lang=lang))
     case = h("m_case")
 
-    p = command("new")
-    p.add_argument("path", nargs="?", metavar=h("m_path"), help=h("new_path"))
-    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
-                   help=_plain_help("plain", lang))
+    if want("new"):
+        p = command("new")
+        p.add_argument("path", nargs="?", metavar=h("m_path"), help=h("new_path"))
+        p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                       help=_plain_help("plain", lang))
 
-    p = command("open")
-    p.add_argument("path", metavar=case)
-    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
-                   help=_plain_help("plain", lang))
+    if want("open"):
+        p = command("open")
+        p.add_argument("path", metavar=case)
+        p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                       help=_plain_help("plain", lang))
 
-    p = command("check", as_of=True)
-    p.add_argument("path", metavar=case)
-    p.add_argument("--json", action="store_true", help=h("check_json"))
+    if want("check"):
+        p = command("check", as_of=True)
+        p.add_argument("path", metavar=case)
+        p.add_argument("--json", action="store_true", help=h("check_json"))
 
-    p = command("summary", as_of=True)
-    p.add_argument("path", metavar=case)
-    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
-                   help=_plain_help("summary_plain", lang))
+    if want("summary"):
+        p = command("summary", as_of=True)
+        p.add_argument("path", metavar=case)
+        p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                       help=_plain_help("summary_plain", lang))
 
-    p = command("export", as_of=True)
-    p.add_argument("path", metavar=case)
-    p.add_argument("--document", choices=_documents(), default="pack",
-                   help=_d("cli.document", lang))
-    p.add_argument("--format", choices=("html", "md", "docx"), default=None,
-                   help=_d("cli.format", lang))
-    p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
-    p.add_argument("--force", action="store_true", help=h("export_force"))
+    if want("export"):
+        p = command("export", as_of=True)
+        p.add_argument("path", metavar=case)
+        p.add_argument("--document", choices=_documents(), default="pack",
+                       help=_d("cli.document", lang))
+        p.add_argument("--format", choices=("html", "md", "docx"), default=None,
+                       help=_d("cli.format", lang))
+        p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
+        p.add_argument("--force", action="store_true", help=h("export_force"))
 
-    # The case's dates as a calendar, without health detail (fleksjob_tui/documents/calendar.py)
-    p = command("calendar", as_of=True, text=_d("cli.calendar", lang))
-    p.add_argument("path", metavar=case)
-    p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
-    p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
+    if want("calendar"):
+        # The case's dates as a calendar, without health detail (fleksjob_tui/documents/calendar.py)
+        p = command("calendar", as_of=True, text=_d("cli.calendar", lang))
+        p.add_argument("path", metavar=case)
+        p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
+        p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
 
-    p = command("restore")
-    p.add_argument("path", metavar=case)
-    p.add_argument("-y", "--yes", action="store_true", help=h("restore_yes"))
+    if want("restore"):
+        p = command("restore")
+        p.add_argument("path", metavar=case)
+        p.add_argument("-y", "--yes", action="store_true", help=h("restore_yes"))
 
-    p = command("tilskud")
-    p.add_argument("--hourly", metavar="KR", help=h("hourly"))
-    p.add_argument("--hours", metavar="H", help=h("hours"))
-    p.add_argument("--year", metavar=h("m_year"), help=h("year"))
-    p.add_argument("--full-time-wage", metavar="KR", help=h("full_time_wage"))
-    p.add_argument("--full-time-hours", metavar="H", help=h("full_time_hours"))
-    p.add_argument("--business-income", metavar="KR", help=h("business_income"))
-    p.add_argument("--json", action="store_true", help=h("tilskud_json"))
+    if want("tilskud"):
+        p = command("tilskud")
+        p.add_argument("--hourly", metavar="KR", help=h("hourly"))
+        p.add_argument("--hours", metavar="H", help=h("hours"))
+        p.add_argument("--year", metavar=h("m_year"), help=h("year"))
+        p.add_argument("--full-time-wage", metavar="KR", help=h("full_time_wage"))
+        p.add_argument("--full-time-hours", metavar="H", help=h("full_time_hours"))
+        p.add_argument("--business-income", metavar="KR", help=h("business_income"))
+        p.add_argument("--json", action="store_true", help=h("tilskud_json"))
 
-    def sv(key: str) -> str:  # the serve command's own texts (content/serve.toml)
-        return content.text("serve", f"help.{key}", lang)
+    if want("serve"):
+        def sv(key: str) -> str:  # the serve command's own texts (content/serve.toml)
+            return content.text("serve", f"help.{key}", lang)
 
-    p = sub.add_parser("serve", help=sv("serve"), description=sv("serve").capitalize() + ".")
-    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
-    p.add_argument("path", nargs="?", metavar=case, help=sv("case"))
-    p.add_argument("--port", type=int, metavar="N", help=sv("port"))
-    p.add_argument("--no-browser", action="store_true", help=sv("no_browser"))
+        p = sub.add_parser("serve", help=sv("serve"), description=sv("serve").capitalize() + ".")
+        p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
+        p.add_argument("path", nargs="?", metavar=case, help=sv("case"))
+        p.add_argument("--port", type=int, metavar="N", help=sv("port"))
+        p.add_argument("--no-browser", action="store_true", help=sv("no_browser"))
     return parser

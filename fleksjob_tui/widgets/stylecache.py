@@ -1,5 +1,5 @@
-"""Parsed stylesheets kept in the program's cache (:mod:`fleksjob_tui.cache`), so a start does
-not tokenize and parse the same CSS again.
+"""Parsed stylesheets kept in the program's cache (:mod:`fleksjob_tui.cache`, beside the
+compiled modules), so a start does not tokenize and parse the same CSS again.
 
 Textual parses every stylesheet it uses (``app.tcss`` and each widget class's ``DEFAULT_CSS``)
 anew on every start: about 20 ms of the wizard's first paint (issue 16's profile). What a parse

@@ -75,6 +75,24 @@ def test_an_entry_of_an_older_format_is_ignored(cache_dir: Path) -> None:
     assert cache.read("x", "k") is None
 
 
+def test_by_default_it_is_kept_like_bytecode(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import fleksjob_tui
+
+    monkeypatch.delenv("FLEKSJOB_CACHE", raising=False)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    cache.forget_folder()
+    try:
+        assert cache.folder() == Path(fleksjob_tui.__file__).resolve().parent / "__pycache__"
+        monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE=1
+        assert not cache.write("test-never-written", "k", {"a": 1})
+        assert not (cache.folder() / "test-never-written.pickle").exists()
+        monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+        cache.forget_folder()
+        assert str(cache.folder()).startswith(str(tmp_path / "prefix"))
+    finally:
+        cache.forget_folder()
+
+
 def test_off_turns_it_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLEKSJOB_CACHE", "off")
     cache.forget_folder()
