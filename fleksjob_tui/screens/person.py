@@ -18,7 +18,10 @@ class PersonStep(StepPane):
         # The title first: a new case has one already, so a reopened case starts on the name.
         yield self.text(self.case.case, "title", "case.title")
         yield self.text(p, "name", "person.name")
-        yield self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
+        birth = self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
+        # The pension line is known already: built with the field, so it is in the first frame.
+        birth.show_info(self.pension_info(self.fj.assessment))
+        yield birth
         yield self.text(p, "home_municipality", "person.home_municipality")
         yield self.boolean(p, "self_employed", "person.self_employed")
         yield self.answer(p, "receives_disability_pension", "person.receives_disability_pension")
@@ -30,17 +33,19 @@ class PersonStep(StepPane):
         super().assessment_changed(assessment)
         if assessment is None:
             return
-        field = self.query_one("#f-person-birth_date")
-        pension = assessment.pension
+        self.query_one("#f-person-birth_date").show_info(self.pension_info(assessment))
+
+    def pension_info(self, assessment: Assessment | None) -> str | None:
+        """The pension age and date the birth date implies, and whether the six years apply."""
+        pension = assessment.pension if assessment is not None else None
         if pension is None:
-            field.show_info(None)
-            return
+            return None
         age = f"{pension.years}½" if pension.months == 6 else str(pension.years)
         if assessment.six_years_or_less:  # the rules' check (LAB § 119, stk. 1)
             six = self.t("person.six_years_exempt", mark=format_date(pension.six_year_mark, self.lang))
         else:
             six = self.t("person.six_years_applies", mark=format_date(pension.six_year_mark, self.lang))
-        field.show_info(
+        return (
             self.t(
                 "person.pension_info",
                 age=age,

@@ -62,10 +62,14 @@ class WizardScreen(Screen):
             yield StepList(self.fj.lang, id="steps")
             with Container(id="step-host"):
                 yield self.pane
-        yield Static(
-            self.fj.t("too_small", width=60, height=20), id="too-small", classes="too-small"
-        )
+        # The "too small" note is made only when the terminal is (a faster first paint).
+        if self._too_small(*self.app.size):
+            yield self._too_small_note()
         yield Footer(compact=True)
+
+    def _too_small_note(self) -> Static:
+        text = self.fj.t("too_small", width=60, height=20)
+        return Static(text, id="too-small", classes="too-small")
 
     # ── steps ────────────────────────────────────────────────────────────────────────────────
     def visible_steps(self) -> list[str]:
@@ -232,8 +236,15 @@ class WizardScreen(Screen):
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
 
+    @staticmethod
+    def _too_small(width: int, height: int) -> bool:
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
     def _apply_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = self._too_small(width, height)
+        if too_small and not self.query_children("#too-small"):
+            self.mount(self._too_small_note(), before=self.query_one(Footer))
+        self.set_class(too_small, "-too-small")
         self.set_class(width < WIDE, "-narrow")
 
     def help_text(self) -> tuple[str, str]:
