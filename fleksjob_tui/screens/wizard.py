@@ -10,7 +10,7 @@ import asyncio
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -60,8 +60,7 @@ class WizardScreen(Screen):
         self.pane = steps.pane_class(self.step)()
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
-            with Container(id="step-host"):
-                yield self.pane
+            yield self.pane
         # The "too small" note is made only when the terminal is (a faster first paint).
         if self._too_small(*self.app.size):
             yield self._too_small_note()
@@ -104,9 +103,9 @@ class WizardScreen(Screen):
     async def _show_step(self, step: str, *, save: bool = True) -> None:
         if save:
             self.fj.save()
-        host = self.query_one("#step-host", Container)
+        body = self.query_one("#wizard-body", Horizontal)
         self._pane_ready = False
-        await host.remove_children()
+        await body.query_children(".step").remove()
         self.step = step
         assert self.fj.case is not None
         if self.fj.case.case.last_step != step:
@@ -114,7 +113,7 @@ class WizardScreen(Screen):
             if save:
                 self.fj.save()
         self.pane = steps.pane_class(step)()
-        await host.mount(self.pane)
+        await body.mount(self.pane)
         self._pane_ready = True
         self.refresh_steps()
         # A new step starts at its top (title and intro in view), the cursor in its first question.
