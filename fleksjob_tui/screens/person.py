@@ -18,10 +18,7 @@ class PersonStep(StepPane):
         # The title first: a new case has one already, so a reopened case starts on the name.
         yield self.text(self.case.case, "title", "case.title")
         yield self.text(p, "name", "person.name")
-        birth = self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
-        # The pension line is known already: built with the field, so it is in the first frame.
-        birth.show_info(self.pension_info(self.fj.assessment))
-        yield birth
+        yield self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
         yield self.text(p, "home_municipality", "person.home_municipality")
         yield self.boolean(p, "self_employed", "person.self_employed")
         yield self.answer(p, "receives_disability_pension", "person.receives_disability_pension")
@@ -29,15 +26,14 @@ class PersonStep(StepPane):
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
 
-    def assessment_changed(self, assessment: Assessment | None) -> None:
-        super().assessment_changed(assessment)
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None:
-            return
-        self.query_one("#f-person-birth_date").show_info(self.pension_info(assessment))
+            return {}
+        return {"f-person-birth_date": self.pension_info(assessment)}
 
-    def pension_info(self, assessment: Assessment | None) -> str | None:
+    def pension_info(self, assessment: Assessment) -> str | None:
         """The pension age and date the birth date implies, and whether the six years apply."""
-        pension = assessment.pension if assessment is not None else None
+        pension = assessment.pension
         if pension is None:
             return None
         age = f"{pension.years}½" if pension.months == 6 else str(pension.years)
