@@ -116,6 +116,15 @@ class FleksjobApp(KeysInOrder, App[None]):
             StartScreen(new=self.start_new, new_path=self.start_path if self.start_new else None)
         )
 
+    def _on_resize(self, event) -> None:
+        # The terminal tells its size once more as the app starts; Textual would then lay out
+        # every screen again at the next idle moment, before the first paint, though nothing
+        # changed. A size the app has already passed on changes nothing: Textual is not asked.
+        # (getattr: should Textual rename these, every resize goes to Textual as before.)
+        if event.size == getattr(self, "_size", None) and getattr(self, "_resize_event", 0) is None:
+            event.stop()
+            event.prevent_default()
+
     def case_folder(self) -> Path:
         return self.folder or storage.default_folder()
 

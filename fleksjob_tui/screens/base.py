@@ -117,7 +117,13 @@ class StepPane(VerticalScroll):
         intro = self.t(f"step.{self.step_id}.intro")
         if intro:
             yield Static(intro, classes="step-intro")
-        yield from self.compose_fields()
+        # A line under a question that is known already (the pension age the birth date
+        # implies) is built with its field, so it is in the same frame as the rest of the step.
+        infos = self.field_info(self.fj.assessment)
+        for widget in self.compose_fields():
+            if widget.id in infos:
+                widget.show_info(infos[widget.id])
+            yield widget
         yield Static("", classes="step-findings")
         with Horizontal(classes="nav"):
             back = Button(self.t("nav.back"), id="nav-back")
@@ -127,6 +133,10 @@ class StepPane(VerticalScroll):
 
     def compose_fields(self) -> ComposeResult:
         return iter(())
+
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
+        """What the assessment says under a question, by the field's id (None: nothing)."""
+        return {}
 
     def numbered_title(self) -> str:
         """"3 · Tjekliste", numbered as in the step list (which leaves out steps that do not apply)."""
@@ -166,6 +176,8 @@ class StepPane(VerticalScroll):
         """Show what the assessment says about this step. Subclasses add their own lines."""
         if assessment is None:
             return
+        for field_id, info in self.field_info(assessment).items():
+            self.query_one(f"#{field_id}", QuestionField).show_info(info)
         findings = [f for f in assessment.findings if f.step == self.step_id]
         box = self.query_one(".step-findings", Static)
         # Typed input that was refused is not in the case: say so before anything else, and

@@ -37,21 +37,21 @@ class EmploymentStep(StepPane):
         yield self.text(people, "union", "people.union")
         yield self.text(people, "hr", "people.hr")
 
-    def assessment_changed(self, assessment: Assessment | None) -> None:
-        super().assessment_changed(assessment)
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None or self.case.person.self_employed:
-            return
-        hours = hours_text(self.case.employment, self.lang)
-        self.query_one("#f-employment-current_weekly_hours").show_info(hours)
-        field = self.query_one("#f-employment-special_terms_start")
+            return {}
         tm = assessment.twelve_months
         if tm.exemption is not None:
-            field.show_info(self.t(f"employment.exempt.{tm.exemption}"))
+            start = self.t(f"employment.exempt.{tm.exemption}")
         elif tm.met_on is not None:
             key = "employment.met" if tm.met else "employment.met_on"
-            field.show_info(self.t(key, date=format_date(tm.met_on, self.lang)))
+            start = self.t(key, date=format_date(tm.met_on, self.lang))
         else:
-            field.show_info(None)
+            start = None
+        return {
+            "f-employment-current_weekly_hours": hours_text(self.case.employment, self.lang),
+            "f-employment-special_terms_start": start,
+        }
 
 
 def hours_text(employment, lang: str) -> str | None:

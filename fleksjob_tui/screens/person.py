@@ -26,21 +26,22 @@ class PersonStep(StepPane):
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
 
-    def assessment_changed(self, assessment: Assessment | None) -> None:
-        super().assessment_changed(assessment)
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None:
-            return
-        field = self.query_one("#f-person-birth_date")
+            return {}
+        return {"f-person-birth_date": self.pension_info(assessment)}
+
+    def pension_info(self, assessment: Assessment) -> str | None:
+        """The pension age and date the birth date implies, and whether the six years apply."""
         pension = assessment.pension
         if pension is None:
-            field.show_info(None)
-            return
+            return None
         age = f"{pension.years}½" if pension.months == 6 else str(pension.years)
         if assessment.six_years_or_less:  # the rules' check (LAB § 119, stk. 1)
             six = self.t("person.six_years_exempt", mark=format_date(pension.six_year_mark, self.lang))
         else:
             six = self.t("person.six_years_applies", mark=format_date(pension.six_year_mark, self.lang))
-        field.show_info(
+        return (
             self.t(
                 "person.pension_info",
                 age=age,

@@ -10,7 +10,7 @@ import asyncio
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -60,12 +60,15 @@ class WizardScreen(Screen):
         self.pane = steps.pane_class(self.step)()
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
-            with Container(id="step-host"):
-                yield self.pane
-        yield Static(
-            self.fj.t("too_small", width=60, height=20), id="too-small", classes="too-small"
-        )
+            yield self.pane
+        # The "too small" note is made only when the terminal is (a faster first paint).
+        if self._too_small(*self.app.size):
+            yield self._too_small_note()
         yield Footer(compact=True)
+
+    def _too_small_note(self) -> Static:
+        text = self.fj.t("too_small", width=60, height=20)
+        return Static(text, id="too-small", classes="too-small")
 
     # ── steps ────────────────────────────────────────────────────────────────────────────────
     def visible_steps(self) -> list[str]:
@@ -100,9 +103,9 @@ class WizardScreen(Screen):
     async def _show_step(self, step: str, *, save: bool = True) -> None:
         if save:
             self.fj.save()
-        host = self.query_one("#step-host", Container)
+        body = self.query_one("#wizard-body", Horizontal)
         self._pane_ready = False
-        await host.remove_children()
+        await body.query_children(".step").remove()
         self.step = step
         assert self.fj.case is not None
         if self.fj.case.case.last_step != step:
@@ -110,7 +113,7 @@ class WizardScreen(Screen):
             if save:
                 self.fj.save()
         self.pane = steps.pane_class(step)()
-        await host.mount(self.pane)
+        await body.mount(self.pane)
         self._pane_ready = True
         self.refresh_steps()
         # A new step starts at its top (title and intro in view), the cursor in its first question.
@@ -232,8 +235,15 @@ class WizardScreen(Screen):
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
 
+    @staticmethod
+    def _too_small(width: int, height: int) -> bool:
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
     def _apply_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = self._too_small(width, height)
+        if too_small and not self.query_children("#too-small"):
+            self.mount(self._too_small_note(), before=self.query_one(Footer))
+        self.set_class(too_small, "-too-small")
         self.set_class(width < WIDE, "-narrow")
 
     def help_text(self) -> tuple[str, str]:

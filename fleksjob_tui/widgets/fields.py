@@ -26,7 +26,7 @@ from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
 from .focus import move_on
 from .host import host_of
-from .inputs import Input, TextArea
+from .inputs import Input, LinesArea, TextArea
 from .messages import FieldChanged, FieldProblem
 
 
@@ -109,11 +109,20 @@ class QuestionField(Vertical):
     def reference(self) -> str:
         return content.text("questions", f"{self.qkey}.reference", self.lang)
 
+    #: The message lines below the input, made the first time there is something to say
+    #: (fewer widgets to build for the first paint); hidden and emptied afterwards.
+    _error_box: Static | None = None
+    _info_box: Static | None = None
+    _built = False
+    _info: str | None = None  # an info line given before the field was built
+
     def compose(self) -> ComposeResult:
         yield Label(self.label_text, classes="q-label")
         yield from self.compose_input()
-        yield Static("", classes="q-error")
-        yield Static("", classes="q-info")
+        self._built = True
+        if self._info:  # known already (the pension age): built with the field, in the first frame
+            self._info_box = Static(self._info, classes="q-info -shown")
+            yield self._info_box
 
     def compose_input(self) -> ComposeResult:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -163,25 +172,34 @@ class QuestionField(Vertical):
         return content.ui("field.invalid", self.lang, detail=first.get("msg", ""))
 
     def show_error(self, message: str | None) -> None:
-        box = self.query_one(".q-error", Static)
         before = self.error_text
-        box.update(message or "")
-        box.set_class(bool(message), "-shown")
+        box = self._error_box
+        if box is not None:
+            box.update(message or "")
+            box.set_class(bool(message), "-shown")
+        elif message:  # the first refusal: its line goes under the input, above the info line
+            self._error_box = Static(message, classes="q-error -shown")
+            self.mount(self._error_box, before=self._info_box)
         self.set_class(bool(message), "-refused")
         if self.error_text != before:
             self.post_message(FieldProblem(self))
 
     def show_info(self, message: str | None) -> None:
-        box = self.query_one(".q-info", Static)
-        box.update(message or "")
-        box.set_class(bool(message), "-shown")
+        box = self._info_box
+        if box is not None:
+            box.update(message or "")
+            box.set_class(bool(message), "-shown")
+        elif not self._built:
+            self._info = message
+        elif message:
+            self._info_box = Static(message, classes="q-info -shown")
+            self.mount(self._info_box)
 
     @property
     def error_text(self) -> str:
         """The refusal shown beside the field ("" when none, or while the field is built)."""
-        for box in self.query(".q-error.-shown"):
-            return str(box.content)
-        return ""
+        box = self._error_box
+        return str(box.content) if box is not None and box.has_class("-shown") else ""
 
     def pending_problem(self) -> str | None:
         """A message when what is typed in the field has not been accepted (shown beside it)."""
@@ -505,25 +523,6 @@ class NumberField(TypedInputField):
             key = "field.not_integer" if self.integer else "field.not_number"
             return content.ui(key, self.lang, text=text), None
         return None, number
-
-
-class LinesArea(TextArea):
-    """A text area where Enter on an empty last line moves on to the next field (and takes
-    that empty line away again) instead of adding blank lines; Tab moves on too."""
-
-    async def _on_key(self, event) -> None:
-        if event.key == "enter" and self._on_empty_last_line():
-            event.stop()
-            event.prevent_default()
-            text = self.text
-            if text.endswith("\n"):
-                self.text = text.rstrip("\n")  # the Enter that made the empty line
-            move_on(self)
-
-    def _on_empty_last_line(self) -> bool:
-        row, _ = self.cursor_location
-        last = self.document.line_count - 1
-        return row == last and not self.document.get_line(row).strip()
 
 
 def _lines_hint(lang: str) -> Static:

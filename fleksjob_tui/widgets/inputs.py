@@ -18,6 +18,8 @@ from textual import events
 from textual.widgets import Input as _Input
 from textual.widgets import TextArea as _TextArea
 
+from .focus import move_on
+
 
 class _OwnKeysInOrder:
     """Mixin: run the widget's own non-priority binding for a key as soon as the key arrives."""
@@ -55,3 +57,22 @@ class Input(_OwnKeysInOrder, _Input):
 
 class TextArea(_OwnKeysInOrder, _TextArea):
     """A text area whose editing keys are applied in the order they are pressed."""
+
+
+class LinesArea(TextArea):
+    """A text area where Enter on an empty last line moves on to the next field (and takes
+    that empty line away again) instead of adding blank lines; Tab moves on too."""
+
+    async def _on_key(self, event) -> None:
+        if event.key == "enter" and self._on_empty_last_line():
+            event.stop()
+            event.prevent_default()
+            text = self.text
+            if text.endswith("\n"):
+                self.text = text.rstrip("\n")  # the Enter that made the empty line
+            move_on(self)
+
+    def _on_empty_last_line(self) -> bool:
+        row, _ = self.cursor_location
+        last = self.document.line_count - 1
+        return row == last and not self.document.get_line(row).strip()

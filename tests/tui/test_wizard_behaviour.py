@@ -213,7 +213,39 @@ async def test_too_small_terminal_says_how_large_it_must_be(case_file):
         assert current_step(app) == "person"  # nothing moves behind the note
     async with FleksjobApp(case_file, as_of=AS_OF).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert not pilot.app.screen.query_one("#too-small").display
+        # Big enough: the note is not shown (and not even made).
+        assert not any(note.display for note in pilot.app.screen.query("#too-small"))
+
+
+async def test_too_small_note_comes_and_goes_with_the_terminal_size(case_file):
+    # Made only when first needed (not built for the first paint): then shown and hidden again.
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        note = app.screen.query_one("#too-small")
+        assert note.display and "60" in str(note.content)
+        assert not app.screen.query_one("#wizard-body").display
+        assert app.screen.children[-1] is app.screen.query_one("Footer")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not note.display and app.screen.query_one("#wizard-body").display
+
+
+async def test_refusal_line_comes_under_the_input_above_the_info_line(case_file):
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#f-person-birth_date")
+        await keys(pilot, "tab", "text:10-05-1966", "tab", "shift+tab", "end", "ctrl+u",
+                   "text:31-02-1970", "tab")
+        kinds = [next(iter(c.classes - {"-shown", "-valid"}), "") for c in field.children]
+        assert kinds == ["q-label", "q-input", "q-error", "q-info"], kinds
+        assert "findes ikke" in field.error_text and field.has_class("-refused")
+        await keys(pilot, "shift+tab", "end", "ctrl+u", "text:10-05-1966", "tab")
+        assert field.error_text == "" and not field.has_class("-refused")
+        assert field.query_one(".q-info").display
 
 
 async def test_self_employed_adds_the_step_and_adapts_the_others(case_file):
