@@ -243,6 +243,10 @@ class WizardScreen(Screen):
         too_small = self._too_small(width, height)
         if too_small and not self.query_children("#too-small"):
             self.mount(self._too_small_note(), before=self.query_one(Footer))
+        if too_small != self.has_class("-too-small"):
+            # Next, Back and the step list are refused behind the note (check_action): the
+            # footer shows their keys again only when it is asked to look again.
+            self.refresh_bindings()
         self.set_class(too_small, "-too-small")
         self.set_class(width < WIDE, "-narrow")
 

@@ -231,6 +231,10 @@ async def test_too_small_note_comes_and_goes_with_the_terminal_size(case_file):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not note.display and app.screen.query_one("#wizard-body").display
+        # Big enough again: the footer shows Next, Back and the step list's keys again.
+        await pilot.pause()
+        shown = {key.key for key in app.screen.query("Footer FooterKey")}
+        assert {"ctrl+n", "ctrl+b", "ctrl+l"} <= shown, shown
 
 
 async def test_refusal_line_comes_under_the_input_above_the_info_line(case_file):
