@@ -261,7 +261,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
+_THOUSANDS = r"[0-9]{1,3}(\.[0-9]{3})+"  # compiled by ``re`` when tilskud first reads a number
 
 
 def _plain(value: float, lang: str) -> str:
@@ -286,7 +286,7 @@ def _number(text: str | None, option: str, what: str, lang: str, limit: float) -
             s = s[: -len(suffix)]
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.fullmatch(s.lstrip("+-")):
+    elif re.fullmatch(_THOUSANDS, s.lstrip("+-")):
         s = s.replace(".", "")
     try:
         value = float(s)

@@ -31,9 +31,11 @@ __all__ = [
     "EXAMPLE",  # noqa: F822 - given by __getattr__ below, read from the data when first used
 ]
 
-_DMY = re.compile(r"(?P<d>[0-9]{1,2})(?P<sep>[-.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})", re.ASCII)
-_YMD = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})", re.ASCII)
-_SHORT_YEAR = re.compile(r"[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2}", re.ASCII)
+# The forms, as patterns that ``re`` compiles (and keeps) when a date is first typed, not when
+# this module is imported: the command line and the wizard import it at start (issue 16).
+_DMY = r"(?P<d>[0-9]{1,2})(?P<sep>[-.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+_YMD = r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+_SHORT_YEAR = r"[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2}"
 
 
 def __getattr__(name: str):
@@ -87,9 +89,9 @@ def parse_date(text: str, lang: str = "da") -> dt.date:
     s = text.strip()
     if not s:
         raise DateError("empty", text, Msg.of("dates.empty", example=_EXAMPLE), lang=lang)
-    m = _DMY.fullmatch(s) or _YMD.fullmatch(s)
+    m = re.fullmatch(_DMY, s, re.ASCII) or re.fullmatch(_YMD, s, re.ASCII)
     if m is None:
-        kind = "short_year" if _SHORT_YEAR.fullmatch(s) else "form"
+        kind = "short_year" if re.fullmatch(_SHORT_YEAR, s, re.ASCII) else "form"
         raise DateError(kind, text, Msg.of(f"dates.{kind}", text=_shown(s), example=_EXAMPLE),
                         lang=lang)
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
