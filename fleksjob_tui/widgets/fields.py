@@ -12,7 +12,7 @@ The texts come from ``content/questions.toml`` via the question key.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
@@ -26,8 +26,11 @@ from ..privacy import find_cpr, remove_cpr
 from .choice import Choice
 from .focus import move_on
 from .host import host_of
-from .inputs import Input, LinesArea, TextArea
+from .inputs import Input, is_text_area
 from .messages import FieldChanged, FieldProblem
+
+if TYPE_CHECKING:
+    from .textareas import TextArea
 
 
 def _number_text(value) -> str:
@@ -137,7 +140,7 @@ class QuestionField(Vertical):
     def on_descendant_focus(self, event) -> None:
         # In a text box the cursor starts after what is already written, so new text is added.
         widget = event.widget
-        if isinstance(widget, TextArea):
+        if is_text_area(widget):
             widget.move_cursor(widget.document.end)
 
     # ── model access ─────────────────────────────────────────────────────────────────────────
@@ -343,7 +346,7 @@ class CprGuardedField(QuestionField):
         def to_end() -> None:
             if isinstance(widget, Input):
                 widget.cursor_position = len(widget.value)
-            elif isinstance(widget, TextArea):
+            elif is_text_area(widget):
                 widget.move_cursor(widget.document.end)
 
         self.call_after_refresh(to_end)
@@ -541,16 +544,18 @@ class ListField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = "\n".join(self.value or [])
+        from .textareas import LinesArea  # Textual's TextArea only for a step that has one
+
         area = LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         area.show_line_numbers = False
         yield area
         yield _lines_hint(self.lang)
 
     def input_text(self) -> str:
-        return self.query_one(".q-input", TextArea).text
+        return self.query_one(".q-input").text
 
     def set_input_text(self, text: str) -> None:
-        self.query_one(".q-input", TextArea).text = text
+        self.query_one(".q-input").text = text
 
     def text_changed(self, text: str) -> None:
         text = self.guard(text)
@@ -573,16 +578,18 @@ class NoteField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = self.value or ""
+        from .textareas import LinesArea  # Textual's TextArea only for a step that has one
+
         yield LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         yield _lines_hint(self.lang)
 
     cpr_marker = True
 
     def input_text(self) -> str:
-        return self.query_one(".q-input", TextArea).text
+        return self.query_one(".q-input").text
 
     def set_input_text(self, text: str) -> None:
-        self.query_one(".q-input", TextArea).text = text
+        self.query_one(".q-input").text = text
 
     def text_changed(self, text: str) -> None:
         self.write(self.guard(text).strip() or None)

@@ -1,4 +1,5 @@
-"""Textual's Input and TextArea with their own editing keys handled in the order they arrive.
+"""Textual's Input (and, in :mod:`.textareas`, its TextArea) with their own editing keys handled
+in the order they arrive.
 
 Textual 8.2 inserts a typed character as soon as the key reaches the field, but a key bound to
 an editing action (Backspace, Ctrl+K, Ctrl+U, Delete, arrows …) first travels up to the app and
@@ -14,11 +15,11 @@ go on to the screen and the app as before. Use them instead of Textual's classes
 
 from __future__ import annotations
 
+import sys
+
 from textual import events
 from textual.widgets import Input as _Input
-from textual.widgets import TextArea as _TextArea
 
-from .focus import move_on
 
 
 class _OwnKeysInOrder:
@@ -55,24 +56,8 @@ class Input(_OwnKeysInOrder, _Input):
             self.cursor_position = len(self.value)
 
 
-class TextArea(_OwnKeysInOrder, _TextArea):
-    """A text area whose editing keys are applied in the order they are pressed."""
-
-
-class LinesArea(TextArea):
-    """A text area where Enter on an empty last line moves on to the next field (and takes
-    that empty line away again) instead of adding blank lines; Tab moves on too."""
-
-    async def _on_key(self, event) -> None:
-        if event.key == "enter" and self._on_empty_last_line():
-            event.stop()
-            event.prevent_default()
-            text = self.text
-            if text.endswith("\n"):
-                self.text = text.rstrip("\n")  # the Enter that made the empty line
-            move_on(self)
-
-    def _on_empty_last_line(self) -> bool:
-        row, _ = self.cursor_location
-        last = self.document.line_count - 1
-        return row == last and not self.document.get_line(row).strip()
+def is_text_area(widget) -> bool:
+    """One of our text areas (:mod:`.textareas`)? Asked without importing them: none can exist
+    before their module is loaded."""
+    areas = sys.modules.get(f"{__package__}.textareas")
+    return areas is not None and isinstance(widget, areas.TextArea)
