@@ -13,6 +13,7 @@ This module imports nothing from Textual.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,20 +34,15 @@ class ContentError(KeyError):
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed data file ``content/<name>.toml`` (kept for the process, and in the program's
-    cache for the next start: :mod:`fleksjob_tui.cache`, used while the file is unchanged)."""
-    path = _FOLDER / f"{name}.toml"
-    try:
-        st = path.stat()
-        key = f"{path}|{st.st_size}|{st.st_mtime_ns}"
-    except OSError:
-        key = None
-    if key is not None:
-        kept = program_cache.read(f"content-{name}", key)
-        if isinstance(kept, dict):
-            return kept
-    parsed = _toml.loads(path.read_text(encoding="utf-8"))
-    if key is not None:
-        program_cache.write(f"content-{name}", key, parsed)
+    cache for the next start: :mod:`fleksjob_tui.cache`, used only for exactly the same text —
+    the key is a digest of the file's bytes, so no edit is ever missed, whatever its time)."""
+    raw = (_FOLDER / f"{name}.toml").read_bytes()
+    key = hashlib.sha256(raw).hexdigest()
+    kept = program_cache.read(f"content-{name}", key)
+    if isinstance(kept, dict):
+        return kept
+    parsed = _toml.loads(raw.decode("utf-8"))
+    program_cache.write(f"content-{name}", key, parsed)
     return parsed
 
 
