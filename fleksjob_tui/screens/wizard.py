@@ -227,6 +227,9 @@ class WizardScreen(Screen):
             self.refresh_steps()
 
     def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self._close_steps():
+            event.stop()
+            return
         # A case open only for reading: a key that would answer says why nothing changes.
         if not self.fj.takes_edits and (event.is_printable or event.key in ("delete", "backspace")):
             self.fj.tell_read_only()
@@ -247,8 +250,38 @@ class WizardScreen(Screen):
             # Next, Back and the step list are refused behind the note (check_action): the
             # footer shows their keys again only when it is asked to look again.
             self.refresh_bindings()
+            if too_small:  # the hidden step loses the cursor: where it was, for afterwards
+                self._focus_before_small = self.focused
+            else:
+                self.call_after_refresh(self._focus_again)
         self.set_class(too_small, "-too-small")
         self.set_class(width < WIDE, "-narrow")
+
+    def _focus_again(self) -> None:
+        """Big enough again: the cursor back where it was (else in the step), never nowhere."""
+        if self.focused is not None or self.has_class("-too-small"):
+            return
+        before = getattr(self, "_focus_before_small", None)
+        if before is not None and before.is_attached and before.focusable:
+            before.focus(scroll_visible=False)
+        elif self.pane is not None and self._pane_ready:
+            self.pane.first_focus()
+
+    # ── the step list over the step (narrow terminals) ───────────────────────────────────────
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        # Tab (or a click) away from the list shown over the step: it goes, as it came.
+        if isinstance(event.widget, StepList):
+            event.widget.remove_class("-shown")
+
+    def _close_steps(self) -> bool:
+        """Esc on the list shown over the step: hide it, the cursor back in the step."""
+        steps_list = self.query_one(StepList)
+        if not steps_list.has_class("-shown"):
+            return False
+        steps_list.remove_class("-shown")
+        if self.pane is not None and self._pane_ready:
+            self.pane.first_focus()
+        return True
 
     def help_text(self) -> tuple[str, str]:
         return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard")

@@ -237,6 +237,39 @@ async def test_too_small_note_comes_and_goes_with_the_terminal_size(case_file):
         assert {"ctrl+n", "ctrl+b", "ctrl+l"} <= shown, shown
 
 
+async def test_the_cursor_comes_back_after_the_terminal_was_too_small(case_file):
+    # Found by a new user: after "too small" and back, no widget had the cursor (keys went
+    # nowhere). It goes back where it was.
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "tab")
+        before = app.focused
+        assert before is not None
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is before
+
+
+async def test_the_step_list_over_the_step_goes_when_the_cursor_leaves_it(case_file):
+    # Narrow terminal: Ctrl+L shows the list over the step; Tab away or Esc hides it again
+    # (it stayed drawn over the step, covering the field that had the cursor).
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(70, 24)) as pilot:
+        await pilot.pause()
+        steps = app.screen.query_one(StepList)
+        for leave in ("tab", "escape"):
+            await keys(pilot, "ctrl+l")
+            assert steps.has_class("-shown") and app.focused is steps
+            await keys(pilot, leave)
+            assert not steps.has_class("-shown"), leave
+            assert app.focused is not None and app.focused is not steps, leave
+            assert not steps.display
+
+
 async def test_refusal_line_comes_under_the_input_above_the_info_line(case_file):
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
