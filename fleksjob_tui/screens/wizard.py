@@ -94,8 +94,8 @@ class WizardScreen(Screen):
         async with self._switching:
             step = self._neighbour(delta)
             if step is None:
-                if delta > 0:  # Next on the last step: say why nothing moves
-                    self.notify(self.fj.t("nav.last_step"))
+                # Next on the last step, Back on the first: say why nothing moves.
+                self.notify(self.fj.t("nav.last_step" if delta > 0 else "nav.first_step"))
                 return
             if self.can_leave():
                 await self._show_step(step)

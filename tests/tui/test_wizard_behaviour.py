@@ -237,6 +237,14 @@ async def test_too_small_note_comes_and_goes_with_the_terminal_size(case_file):
         assert {"ctrl+n", "ctrl+b", "ctrl+l"} <= shown, shown
 
 
+async def test_back_on_the_first_step_says_why_nothing_moves(case_file):
+    # Found by a new user: Ctrl+N on the last step explained itself, Ctrl+B on the first did not.
+    async with wizard_at(case_file, "person") as (app, pilot):
+        await keys(pilot, "ctrl+b")
+        assert current_step(app) == "person"
+        assert any("første trin" in n.message for n in app._notifications)
+
+
 async def test_the_cursor_comes_back_after_the_terminal_was_too_small(case_file):
     # Found by a new user: after "too small" and back, no widget had the cursor (keys went
     # nowhere). It goes back where it was.
