@@ -19,10 +19,10 @@ from . import content, storage, watch
 from .model import STEP_IDS, Case
 from .rules import assess
 from .rules.types import Assessment
+from .widgets import stylecache
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
 from .widgets.keyorder import KeysInOrder
-from .widgets import stylecache
 
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
 
