@@ -43,6 +43,7 @@ def env(home: Path, **extra: str) -> dict[str, str]:
         "TERM": "dumb",
         "LANG": "C.UTF-8",
         "PYTHONPATH": str(ROOT),
+        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),  # the run's cache (conftest)
     }
     e.update(extra)
     return e

@@ -80,6 +80,7 @@ def test_fleksjob_in_a_real_terminal(tmp_path):
         "FLEKSJOB_AS_OF": "2026-11-22",
         "TERM": "xterm-256color",
         "PATH": os.environ.get("PATH", ""),
+        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),  # the run's cache (conftest)
     }
     term = Terminal([str(FLEKSJOB), "open", str(path)], env)
     try:
