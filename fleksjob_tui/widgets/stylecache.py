@@ -134,11 +134,3 @@ def install() -> bool:
 def save() -> bool:
     """Keep what was parsed this run (if anything new). True when the entry was written."""
     return _sheets.save() if _sheets is not None else False
-
-
-def uninstall() -> None:
-    """Put Textual's own parsing back (tests)."""
-    global _sheets, _parse
-    if _parse is not None:
-        _stylesheet.parse = _parse
-    _sheets = _parse = None
