@@ -394,7 +394,7 @@ NEWEST_TITLE = "Nyeste sag i benchmarket"
 
 def fill_case_folder(folder: Path, n: int) -> None:
     """``n`` generated cases in ``folder``; the one saved last (the newest) has NEWEST_TITLE."""
-    from fleksjob_tui import storage
+    from fleksjob_tui.case import storage
 
     for i, case in enumerate(generated_cases(n, seed=3)):
         if i == n - 1:
@@ -431,7 +431,7 @@ def bench_start_screen(repeats: int, n: int = 1000) -> None:
 
 
 def generated_cases(n: int, seed: int = 1):
-    from fleksjob_tui.model import (
+    from fleksjob_tui.case.model import (
         ANSWERS,
         MEASURE_IDS,
         MEASURE_RESULTS,
@@ -504,7 +504,7 @@ def bench_assess(n: int) -> None:
 
 
 def large_case():
-    from fleksjob_tui.model import Case
+    from fleksjob_tui.case.model import Case
 
     rng = random.Random(2)
     data = Case.new(title="Stor sag", role="union_rep").to_toml_dict()
@@ -523,7 +523,7 @@ def large_case():
 
 
 def bench_save_load(repeats: int) -> None:
-    from fleksjob_tui import storage
+    from fleksjob_tui.case import storage
 
     case = large_case()
     with tempfile.TemporaryDirectory() as d:
@@ -569,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(ROOT / "fleksjob_tui", quiet=1)
     only = set(args.only or "abcd")
     with tempfile.TemporaryDirectory() as d:
-        from fleksjob_tui import storage
+        from fleksjob_tui.case import storage
 
         case = generated_cases(1)[0]
         case.case.title = "Benchmark"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fleksjob_tui.model import Case, Measure
+from fleksjob_tui.case.model import Case, Measure
 
 D = dt.date
 BIRTH = D(1975, 6, 15)  # 70 -> pension 2045-06-15, six-year mark 2039-06-15: the rule applies

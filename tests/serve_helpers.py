@@ -15,8 +15,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)")

@@ -32,7 +32,7 @@ def current_step(app) -> str:
 
 
 def focused_field_key(app) -> str | None:
-    from fleksjob_tui.widgets.fields import QuestionField
+    from fleksjob_tui.wizard.widgets.fields import QuestionField
 
     node = app.focused
     while node is not None and not isinstance(node, QuestionField):
@@ -44,7 +44,7 @@ def focused_field_key(app) -> str | None:
 async def wizard_at(path, step: str, *, as_of=AS_OF, lang: str | None = None,
                     size: tuple[int, int] = (80, 24)):
     """The wizard on the case at ``path``, showing ``step``: ``async with … as (app, pilot)``."""
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     app = FleksjobApp(path, as_of=as_of, lang=lang)
     async with app.run_test(size=size) as pilot:

@@ -1,13 +1,13 @@
 """The documents people hand over, all built from the one view of a case
 (:func:`fleksjob_tui.view.build_view`).
 
-* ``pack`` — the documentation pack (HTML and Markdown by :mod:`fleksjob_tui.export`; Word here)
+* ``pack`` — the documentation pack (HTML and Markdown by :mod:`fleksjob_tui.documents.output`; Word here)
 * ``agreement`` — the draft written agreement (LAB § 119, stk. 2): :mod:`.agreement`
 * ``municipality`` — the pack's version for the municipality: :mod:`.pack`
 
 and the calendar (:mod:`.calendar`). Each is HTML, Markdown or Word (``.docx``,
 :mod:`.docx_writer`). Writing a file (atomic, mode 600, never over a case) is
-:func:`fleksjob_tui.export.export_case`'s job.
+:func:`fleksjob_tui.documents.output.export_case`'s job.
 
 Textual-free.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Case
+    from ..case.model import Case
     from ..rules.types import Assessment
 
 #: The documents ``fleksjob export --document`` and the wizard's export window offer.
@@ -34,9 +34,9 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
     if fmt not in ("html", "md", "docx"):
         raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
     if document == "pack" and fmt != "docx":
-        from .. import export  # lazy: start-up speed, as every import here
+        from . import pack_render  # lazy: start-up speed, as every import here
 
-        return (export.render_html if fmt == "html" else export.render_markdown)(
+        return (pack_render.render_html if fmt == "html" else pack_render.render_markdown)(
             case, assessment, lang)
     from ..view import build_view  # lazy: start-up speed
     from .agreement import build_agreement  # lazy

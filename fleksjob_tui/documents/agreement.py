@@ -105,7 +105,7 @@ def build_agreement(view: CaseView) -> Document:
     tm = view.assessment.twelve_months
     doc.add(Heading(_a("s_twelve", lang)), Para(_a("twelve_intro", lang)))
     if tm.exemption:
-        from ..report import word  # lazy: only for an exemption's words
+        from .summary import word  # lazy: only for an exemption's words
 
         doc.add(Para(_a("twelve_exempt", lang,
                         why=word(f"exemption.{tm.exemption}", lang)), "note"))

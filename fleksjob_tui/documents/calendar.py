@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..view import CaseView, dw
 
 if TYPE_CHECKING:
-    from ..model import Case
+    from ..case.model import Case
 
 #: The kinds of date that go into the calendar ("today" never does).
 KINDS = ("special_terms_start", "twelve_months", "six_year_mark", "due", "next_meeting",

@@ -2,7 +2,7 @@
 the municipality's HTML and Markdown).
 
 * :func:`pack_document` — the pack with the same sections as its HTML
-  (:func:`fleksjob_tui.export.render_html`): status, facts, the agreement, measures, meetings,
+  (:func:`fleksjob_tui.documents.pack_render.render_html`): status, facts, the agreement, measures, meetings,
   who should do what, key dates, economy, signatures. It reads the pack's own data
   (``view.pack``), so Word and HTML hold the same facts.
 * :func:`municipality_document` — for the caseworker: without the internal "who should do what"
@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import content
-from ..dates import format_date
+from ..case.dates import format_date
 from ..view import CaseView, dw, hours_text
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -33,7 +33,7 @@ def _r(key: str, lang: str, **fmt) -> str:
 
 
 def _timeline(view: CaseView) -> list[Picture]:
-    from ..timeline import timeline_alt, timeline_svg  # lazy: drawn only for a document
+    from .timeline import timeline_alt, timeline_svg  # lazy: drawn only for a document
 
     svg = timeline_svg(view)
     return [Picture(svg, timeline_alt(view), dw("timeline.title", view.lang))] if svg else []

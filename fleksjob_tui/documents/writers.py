@@ -2,7 +2,7 @@
 
 HTML: one self-contained file, the pack's print stylesheet (A4, page numbers) plus a few rules
 of its own, no script, no links, no external fonts; every text through :func:`html.escape`.
-Markdown: every user text through the pack's :func:`~fleksjob_tui.export.md_escape`.
+Markdown: every user text through the pack's :func:`~fleksjob_tui.documents.pack_render.md_escape`.
 
 Textual-free.
 """
@@ -22,7 +22,7 @@ def _e(text: str) -> str:
 
 
 def _css(lang: str, page_mark: str = "") -> str:
-    from ..export import _css as pack_css  # the pack's stylesheet, so both print alike
+    from .pack_render import pack_css  # the pack's stylesheet, so both print alike
 
     css = pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
     if page_mark:
@@ -120,7 +120,7 @@ def render_html(doc: Document) -> str:
 
 
 def md_escape(text: str, **kw) -> str:
-    from ..export import md_escape as escape  # lazy: export is large
+    from .pack_render import md_escape as escape  # lazy: the pack's renderer is large
 
     return escape(text, **kw)
 
@@ -131,7 +131,7 @@ def _md(text: str) -> str:
 
 def _md_block(text: str) -> str:
     """A user text over several lines: escaped, its lines kept as hard breaks."""
-    from ..export import md_escape  # lazy: export is large
+    from .pack_render import md_escape  # lazy: the pack's renderer is large
 
     lines = [md_escape(line) for line in text.splitlines() if line.strip()]
     return "  \n".join(lines) or "—"

@@ -1,7 +1,7 @@
 """The plain way through a case: a conversation line by line, for screen readers, braille
 displays, large print and simple terminals (``fleksjob --plain``).
 
-The same steps in the same order as the wizard, the same questions (:mod:`fleksjob_tui.flow`,
+The same steps in the same order as the wizard, the same questions (:mod:`fleksjob_tui.plain.flow`,
 ``content/questions.toml``), the same role-aware wording, the same validation (dates as Danes
 type them, numbers with comma or point) and the same rules. Every answer is saved at once
 (atomically, through :func:`storage.save_case`) under the same lock as the wizard's; a reopened

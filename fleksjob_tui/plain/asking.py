@@ -10,10 +10,12 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from .. import content, flow, storage
-from ..dates import DateError, format_date, parse_date
-from ..model import PARTICIPANTS, Case
-from ..privacy import find_cpr, remove_cpr
+from .. import content
+from ..case import storage
+from ..case.dates import DateError, format_date, parse_date
+from ..case.model import PARTICIPANTS, Case
+from ..case.privacy import find_cpr, remove_cpr
+from . import flow
 from .reading import (
     _CONTROL,
     BACK,

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import content, flow
-from ..dates import format_date
-from ..model import MEASURE_IDS, Measure, Meeting
+from .. import content
+from ..case.dates import format_date
+from ..case.model import MEASURE_IDS, Measure, Meeting
+from . import flow
 from .asking import Asking
 from .reading import BACK, NEXT, _full_stop
 from .summary import approval_text, plain_summary, unbracketed
@@ -76,7 +77,7 @@ class Conversation(Asking):
 
     def step_state(self, step: str) -> None:
         """Leaving a step: its state in words and what the rules say about it."""
-        from ..report import finding_tag  # report imports Rich: only once a step is left
+        from ..documents.summary import finding_tag  # report imports Rich: only once a step is left
 
         a = self.assess()
         state = a.step_state(step)  # waiting / municipality are worded in report.toml
@@ -88,7 +89,7 @@ class Conversation(Asking):
                 self.say(self.t("step.finding", severity=finding_tag(f, self.lang),
                                 message=f.message, reference=f.reference))
         if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
-            from ..estimate import lines  # only the Økonomi step words the estimate
+            from ..view.estimate import lines  # only the Økonomi step words the estimate
 
             for line in lines(a.estimate, self.lang, detail=False, when_missing=True):
                 if isinstance(line, tuple):

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .. import content, storage
-from ..model import ROLES, Case
-from ..terminal import auto_plain  # noqa: F401 - plain.auto_plain, as before
+from .. import content
+from ..case import storage
+from ..case.model import ROLES, Case
 from .conversation import Conversation
 from .reading import BACK, _Hangup, _p, _Quit, today
+from .terminal import auto_plain  # noqa: F401 - plain.auto_plain, as before
 
 
 def _hangup(signum, frame):
@@ -95,7 +96,7 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
     """The conversation from the command line. Returns the exit code: 0 when the user quits
     (``q``, the end, or the end of the input), 1 when the case is open elsewhere, 130 after
     Ctrl+C (everything answered is saved either way)."""
-    from .. import locking  # only when a case is really opened (not for auto_plain)
+    from ..case import locking  # only when a case is really opened (not for auto_plain)
 
     inp = _stream(inp or sys.stdin)
     out = _stream(out or sys.stdout)

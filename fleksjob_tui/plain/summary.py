@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import content
-from ..dates import format_date
-from ..model import Case
+from ..case.dates import format_date
+from ..case.model import Case
 from .reading import _full_stop, _p, spoken
 
 
@@ -19,8 +19,7 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
     words, each finding one sentence), the next steps, the dates, the measures, the meetings,
     the estimate. Headings on their own lines; no symbols, no box drawing, no colour."""
     # Rich (report) and the estimate load only when a summary is read, not for each question.
-    from ..estimate import lines as estimate_lines
-    from ..report import (  # as above  # as above
+    from ..documents.summary import (
         counts_line,
         date_rows,
         finding_groups,
@@ -31,6 +30,7 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
         status_word,
         word,
     )
+    from ..view.estimate import lines as estimate_lines  # as above
 
     lang = lang if lang in ("da", "en") else (assessment.language or case.language)
     role = case.case.role or "employee"
@@ -132,7 +132,7 @@ def unbracketed(line: str) -> str:
 def _finding_sentence(f, group: str, lang: str, t) -> str:
     """One finding as one sentence that says who acts and by when; what only waits for time
     says until when, and what the municipality assesses says so (never "mangler")."""
-    from ..report import due_text, word  # Rich loads only when a summary is read
+    from ..documents.summary import due_text, word  # Rich loads only when a summary is read
 
     due = due_text(f, lang)
     due = f" {due}" if due else ""
@@ -156,7 +156,7 @@ def _summary_measure_title(m, lang: str) -> str:
 
 
 def _measure_parts(m, lang: str, t) -> list[str]:
-    from ..report import word  # Rich loads only when a summary is read
+    from ..documents.summary import word  # Rich loads only when a summary is read
 
     parts = [word(f"measure_status.{m.status}", lang) if m.status
              else t("measures.not_answered")]

@@ -15,11 +15,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .. import content
-from ..dates import format_date as _format_date
-from ..model import STEP_IDS, Case
-from .economy import case_estimate
+from ..case.dates import format_date as _format_date
+from ..case.model import STEP_IDS, Case
 from .law import law_basis
 from .pension import add_months, pension_for
+from .subsidy import case_estimate
 from .twelve_months import exemptions, twelve_months
 from .types import SEVERITY_ORDER, Assessment, Finding, FlexJobDates
 

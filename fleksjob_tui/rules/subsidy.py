@@ -7,17 +7,27 @@ status (official / computed / secondary), so the user can see how sure it is.
 
 Arithmetic is done in ``Decimal`` so that STAR's worked example is exact: 200 kr × 18 h a week →
 wage 15.600 kr a month, subsidy 19.952 − 30 % × 15.600 = 15.272 kr.
+
+The case's estimate (:func:`case_estimate`) is computed once by :func:`fleksjob_tui.rules.assess`
+from the case's ``[economy]`` table and kept as a :class:`~.types.CaseEstimate` (an estimate, the
+numbers missing, a year without figures or a number out of range); every output reads
+``Assessment.estimate``, worded by :mod:`fleksjob_tui.view.estimate`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .. import content
+from .types import CaseEstimate
+
+if TYPE_CHECKING:
+    from ..case.model import Case
 
 #: Limits that catch typing errors (e.g. a monthly wage typed as an hourly wage).
 MAX_HOURLY_WAGE = 10_000
@@ -328,3 +338,77 @@ def self_employed_estimate(business_income: float, year: int) -> SelfEmployedEst
         base=base,
         rate=float(rate),
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The case's estimate
+
+
+def pick_year(year: int | None, today: int, years: tuple[int, ...]) -> tuple[int, bool]:
+    """The year to use, and whether it is not the one asked for (``today`` had no figures).
+
+    ``year`` given: that year (the rules refuse a year without figures). Not given: ``today``'s
+    year when it has figures, else the newest year before it (or the oldest known).
+    """
+    if year is not None:
+        return year, False
+    if today in years:
+        return today, False
+    earlier = [y for y in years if y <= today]
+    return (max(earlier) if earlier else min(years)), True
+
+
+def compute(case: Case, year: int, full_time_hours: float | None = None
+            ) -> SubsidyEstimate | SelfEmployedEstimate | None:
+    """The estimate for the case's [economy] table in ``year``, or None when numbers are missing.
+
+    Raises the rules' errors (UnknownYearError, ValueError) for a year without figures or a
+    number out of range.
+    """
+    e = case.economy
+    if case.person.self_employed:
+        if e.business_income is None:
+            return None
+        return self_employed_estimate(e.business_income, year)
+    if e.hourly_wage is None or e.paid_hours_per_week is None:
+        return None
+    return estimate(e.hourly_wage, e.paid_hours_per_week, year, e.full_time_monthly_wage,
+                            full_time_hours)
+
+
+def case_estimate(case: Case, as_of: dt.date) -> CaseEstimate:
+    """The estimate of the case on ``as_of``: in ``economy.year``, else in ``as_of``'s year or the
+    newest year with figures before it (``defaulted`` then says so)."""
+    e = case.economy
+    self_employed = bool(case.person.self_employed)
+    if self_employed:
+        numbers = (e.business_income,)
+    else:
+        numbers = (e.hourly_wage, e.paid_hours_per_week, e.full_time_monthly_wage)
+    try:
+        return _estimate(self_employed, numbers, e.year, as_of.year)
+    except TypeError:  # an unhashable number in a hand-built case: compute it without the cache
+        return _estimate.__wrapped__(self_employed, numbers, e.year, as_of.year)
+
+
+@lru_cache(maxsize=1024)
+def _estimate(self_employed: bool, numbers: tuple, year: int | None, today: int
+              ) -> CaseEstimate:
+    """Cached on the numbers: ``assess`` runs for every case on the start screen, and the
+    estimate (frozen, so one instance can be shared) only changes with them."""
+    years = self_employed_years() if self_employed else available_years()
+    year, defaulted = pick_year(year, today, years)
+    try:
+        if self_employed:
+            (income,) = numbers
+            est = None if income is None else self_employed_estimate(income, year)
+        else:
+            hourly, hours, full = numbers
+            est = (None if hourly is None or hours is None
+                   else estimate(hourly, hours, year, full))
+    except UnknownYearError as err:
+        return CaseEstimate(year, today, defaulted, self_employed,
+                            unknown_year=(err.year, tuple(err.years)))
+    except ValueError as err:
+        return CaseEstimate(year, today, defaulted, self_employed, error=str(err))
+    return CaseEstimate(year, today, defaulted, self_employed, result=est)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Case
+from ..case.model import Case
 from .pension import add_months
 from .types import Pension, TwelveMonths
 

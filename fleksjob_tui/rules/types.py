@@ -93,7 +93,7 @@ class FlexJobDates:
 @dataclass(frozen=True, slots=True)
 class CaseEstimate:
     """The wage-subsidy estimate of the case's ``[economy]`` table (rules/economy.py), computed
-    once by ``assess``; every output words it from here (fleksjob_tui/estimate.py).
+    once by ``assess``; every output words it from here (fleksjob_tui/view/estimate.py).
 
     Exactly one of ``result`` (the estimate), ``unknown_year`` (no figures for that year: the
     year and the years that have them) or ``error`` (a number out of range, in both languages)

@@ -2,7 +2,7 @@
 
 Data flows one way: the case → the rules (:func:`fleksjob_tui.rules.assess`, the estimate and
 the six-year check included) → this view → the outputs: the Rich summary and the wizard's
-Overblik (:mod:`fleksjob_tui.report`), the HTML and Markdown pack (:mod:`fleksjob_tui.export`),
+Overblik (:mod:`fleksjob_tui.documents.summary`), the HTML and Markdown pack (:mod:`fleksjob_tui.documents.output`),
 the Word pack, the draft agreement, the municipality's version and the calendar
 (:mod:`fleksjob_tui.documents`), the timeline. No output computes a date, a word or an estimate
 itself: it reads the view.
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import content
-from ..dates import format_date
-from ..estimate import Line
-from ..estimate import lines as estimate_lines
+from ..case.dates import format_date
 from ..rules.engine import is_waiting
+from .estimate import Line
+from .estimate import lines as estimate_lines
 from .pack import Pack, build_pack, redact
 from .words import (
     counts_line,
@@ -47,7 +47,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Case
+    from ..case.model import Case
     from ..rules.types import Assessment
 
 __all__ = ["CaseView", "Event", "ViewFinding", "ViewGroup", "ViewItem", "build_view",

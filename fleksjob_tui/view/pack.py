@@ -1,6 +1,6 @@
 """The documentation pack's data: everything the pack says, as plain (unescaped) text in one
 language, built once from the case and its assessment. The HTML and Markdown renderers
-(:mod:`fleksjob_tui.export`) and the Word pack (:mod:`fleksjob_tui.documents`) only lay it out.
+(:mod:`fleksjob_tui.documents.output`) and the Word pack (:mod:`fleksjob_tui.documents`) only lay it out.
 
 User text is stripped of CPR-like numbers (:func:`redact`). The words come from
 ``content/export.toml`` (plus the shared words of ``content/report.toml`` and ``ui.toml``).
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import content
-from ..dates import format_date
-from ..estimate import lines as estimate_lines
-from ..privacy import remove_cpr
+from ..case.dates import format_date
+from ..case.privacy import remove_cpr
 from ..rules import subsidy
+from .estimate import lines as estimate_lines
 from .words import (
     date_rows,
     due_text,
@@ -37,7 +37,7 @@ from .words import (
 from .words import word as report_word
 
 if TYPE_CHECKING:
-    from ..model import Case, Measure
+    from ..case.model import Case, Measure
     from ..rules.types import Assessment
 
 
@@ -51,7 +51,7 @@ def redact(text: str, lang: str) -> str:
 
     The case format has no CPR field, and the wizard asks for initials; this catches a number
     typed into a free-text field (a note, a meeting summary) before the pack is printed or mailed.
-    What counts as a CPR number is :mod:`fleksjob_tui.privacy`'s to say.
+    What counts as a CPR number is :mod:`fleksjob_tui.case.privacy`'s to say.
     """
     return remove_cpr(text, w("privacy.cpr_removed", lang))
 

@@ -3,7 +3,7 @@
 The status word and sentence, the grouping of the findings (who should act, "Venter på", "Det
 vurderer kommunen") with their tags and due dates, the key dates as rows, the measures and
 meetings in words, the next steps, the law line. Textual-free and Rich-free: plain strings;
-:mod:`fleksjob_tui.report` (Rich), :mod:`fleksjob_tui.export` (HTML, Markdown) and
+:mod:`fleksjob_tui.documents.summary` (Rich), :mod:`fleksjob_tui.documents.output` (HTML, Markdown) and
 :mod:`fleksjob_tui.documents` lay them out. Every word comes from ``content/report.toml``.
 """
 
@@ -13,12 +13,12 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .. import content
-from ..dates import format_date
+from ..case.dates import format_date
 from ..rules.engine import holds_back, is_waiting
 from ..rules.law import law_basis
 
 if TYPE_CHECKING:
-    from ..model import Case
+    from ..case.model import Case
     from ..rules.types import Assessment, Finding
 
 SEVERITY_ORDER = ("blocker", "missing", "advice")

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import estimate
-from fleksjob_tui.export import assess_for_pack, render_html, render_markdown
-from fleksjob_tui.report import summary_text
-from fleksjob_tui.rules import assess, economy, subsidy
-from fleksjob_tui.storage import load_case
-from fleksjob_tui.view import build_view
+from fleksjob_tui.case.storage import load_case
+from fleksjob_tui.documents.output import assess_for_pack
+from fleksjob_tui.documents.pack_render import render_html, render_markdown
+from fleksjob_tui.documents.summary import summary_text
+from fleksjob_tui.rules import assess, subsidy
+from fleksjob_tui.rules import subsidy as economy
+from fleksjob_tui.view import build_view, estimate
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -102,7 +103,8 @@ def test_the_six_year_check_is_the_rules(birth, expected):
 
 
 def test_the_html_pack_comes_from_the_template_and_the_css_file():
-    from fleksjob_tui import content, export
+    from fleksjob_tui import content
+    from fleksjob_tui.documents import pack_render as export
 
     assert (export.TEMPLATES / "pack.html").is_file() and (export.TEMPLATES / "pack.css").is_file()
     assert not content.has("export", "html.css")  # no stylesheet in a TOML string any more

@@ -7,10 +7,10 @@ import pytest
 from textual.widgets import Input, TextArea
 from wizard_helpers import AS_OF, keys
 
-from fleksjob_tui import storage
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import Case, Meeting
-from fleksjob_tui.screens.meetings import MeetingEditor
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case, Meeting
+from fleksjob_tui.wizard.app import FleksjobApp
+from fleksjob_tui.wizard.screens.meetings import MeetingEditor
 
 CPR = "100566-1234"
 

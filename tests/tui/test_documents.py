@@ -21,10 +21,10 @@ import docx
 import pytest
 from wizard_helpers import wizard_at
 
+from fleksjob_tui.case.model import Case, Meeting
+from fleksjob_tui.case.storage import load_case
 from fleksjob_tui.documents import render_document
-from fleksjob_tui.export import ExportError, assess_for_pack, export_case
-from fleksjob_tui.model import Case, Meeting
-from fleksjob_tui.storage import load_case
+from fleksjob_tui.documents.output import ExportError, assess_for_pack, export_case
 from fleksjob_tui.view import build_view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ def test_agreement_in_word_has_every_part_and_three_signature_places(tmp_path, l
     for party in PARTIES:
         assert party in text, party
     assert "OK24, FOA – kommunale SOSU-overenskomst" in text
-    from fleksjob_tui.dates import format_date
+    from fleksjob_tui.case.dates import format_date
 
     for day in (dt.date(2025, 6, 1),  # the start on special terms: the twelve months count
                 dt.date(2026, 6, 1),  # twelve months reached
@@ -390,7 +390,7 @@ def test_export_case_refuses_a_case_file_for_a_word_file_too(tmp_path):
 async def test_export_window_offers_the_agreement_in_word(tmp_path):
     from textual.widgets import Input
 
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
@@ -513,9 +513,9 @@ def test_html_documents_print_without_blank_pages(tmp_path, document):
 def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
     import xml.etree.ElementTree as ET
 
-    from fleksjob_tui.dates import format_date
+    from fleksjob_tui.case.dates import format_date
+    from fleksjob_tui.documents.timeline import merge_dues, timeline_points, timeline_svg
     from fleksjob_tui.rules import assess
-    from fleksjob_tui.timeline import merge_dues, timeline_points, timeline_svg
 
     for name in ("klar", "mangler-dokumentation", "selvstaendig"):
         case = load_case(EXAMPLES / f"{name}.toml")
@@ -554,9 +554,9 @@ def test_timeline_svg_is_plain_black_and_white_and_labels_every_date():
 def test_pack_html_shows_the_timeline_and_the_summary_its_line():
     from rich.console import Console
 
-    from fleksjob_tui.report import summary_text
+    from fleksjob_tui.documents.summary import summary_text
+    from fleksjob_tui.documents.timeline import timeline_line
     from fleksjob_tui.rules import assess
-    from fleksjob_tui.timeline import timeline_line
 
     case = klar()
     html_out = render(case, "pack", "html")
@@ -606,7 +606,7 @@ def test_a_due_date_shows_in_the_word_pack():
 def manager_case() -> Case:
     """A manager's case for HR and the municipality: klar with people, 37 → 25 hours, a § 56
     agreement approved by the municipality, a measure without dates and a next meeting."""
-    from fleksjob_tui.model import Measure
+    from fleksjob_tui.case.model import Measure
 
     case = klar()
     case.measures.append(Measure(id="increased_absence", status="ongoing",
@@ -620,7 +620,7 @@ def manager_case() -> Case:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_word_pack_has_the_law_line_the_people_and_the_hours(lang):
-    from fleksjob_tui.report import law_line
+    from fleksjob_tui.documents.summary import law_line
 
     case = manager_case()
     text = docx_text(render(case, "pack", "docx", lang))
@@ -685,8 +685,8 @@ def test_empty_lines_to_write_on_stay_apart_in_markdown():
 def test_timeline_line_is_one_item_a_day_and_never_breaks_inside_one():
     from rich.console import Console
 
+    from fleksjob_tui.documents.timeline import timeline_line
     from fleksjob_tui.rules import assess
-    from fleksjob_tui.timeline import timeline_line
 
     case = load_case(EXAMPLES / "mangler-dokumentation.toml")
     a = assess(case, AS_OF)
@@ -707,7 +707,7 @@ def test_timeline_line_is_one_item_a_day_and_never_breaks_inside_one():
 
 
 def test_timeline_svg_shows_the_same_due_date_once_with_a_count():
-    from fleksjob_tui.timeline import timeline_alt, timeline_svg
+    from fleksjob_tui.documents.timeline import timeline_alt, timeline_svg
 
     case = load_case(EXAMPLES / "mangler-dokumentation.toml")
     view = build_view(case, assess_for_pack(case, AS_OF))
@@ -724,7 +724,7 @@ async def test_export_window_choosing_word_with_its_key_then_enter_saves(tmp_pat
     written. (Before, the cursor went on to "Fortryd" and Enter closed the window unsaved.)"""
     from textual.widgets import Button
 
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
@@ -784,7 +784,7 @@ def test_the_agreement_is_named_by_its_basis():
 async def test_export_window_opens_with_the_last_choice_again(tmp_path):
     from textual.widgets import Input
 
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)

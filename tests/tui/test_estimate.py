@@ -1,4 +1,4 @@
-"""The one rendering of the wage-subsidy estimate (fleksjob_tui/estimate.py): the same words and
+"""The one rendering of the wage-subsidy estimate (fleksjob_tui/view/estimate.py): the same words and
 amounts in ``fleksjob tilskud``, the summary and the wizard's Økonomi step; whole kroner as
 "15.272 kr."; always an estimate; every figure with its own plain-Danish source."""
 
@@ -17,9 +17,11 @@ import pytest
 from rich.console import Console
 from wizard_helpers import keys, wizard_at
 
-from fleksjob_tui import cli, content, estimate, report
-from fleksjob_tui.model import Case
+from fleksjob_tui import cli, content
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.documents import summary as report
 from fleksjob_tui.rules import assess, subsidy
+from fleksjob_tui.view import estimate
 
 
 def case_lines(case, lang, year, **kw):

@@ -20,19 +20,12 @@ import pytest
 from wizard_helpers import wizard_at
 
 from fleksjob_tui import content
-from fleksjob_tui.export import (
-    ExportError,
-    assess_for_pack,
-    default_output,
-    export_case,
-    md_escape,
-    redact,
-    render_html,
-    render_markdown,
-)
-from fleksjob_tui.model import Measure
+from fleksjob_tui.case.model import Measure
+from fleksjob_tui.case.storage import load_case
+from fleksjob_tui.documents.output import ExportError, assess_for_pack, default_output, export_case
+from fleksjob_tui.documents.pack_render import md_escape, render_html, render_markdown
 from fleksjob_tui.rules import assess
-from fleksjob_tui.storage import load_case
+from fleksjob_tui.view.pack import redact
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -277,7 +270,7 @@ def test_cpr_numbers_are_removed_from_user_text():
 
 
 def test_empty_case_renders():
-    from fleksjob_tui.model import Case
+    from fleksjob_tui.case.model import Case
 
     case = Case.new()
     a = assess_for_pack(case, AS_OF)
@@ -396,7 +389,7 @@ def test_export_case_never_writes_over_a_case(tmp_path):
 
 
 def test_format_follows_the_file_name():
-    from fleksjob_tui.export import format_for
+    from fleksjob_tui.documents.output import format_for
 
     assert format_for("x.md") == "md" and format_for("X.Markdown") == "md"
     assert format_for("x.html") == "html" and format_for("x.htm") == "html"
@@ -576,7 +569,7 @@ async def export_window(path: Path):
 
 
 async def test_export_from_the_summary_step(tmp_path):
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = klar_copy(tmp_path)
     async with export_window(path) as (app, pilot):
@@ -621,8 +614,8 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
     write over it. "Fortryd" keeps it byte for byte; "Erstat" writes the new version."""
     from textual.widgets import Button
 
-    from fleksjob_tui.screens.editor import ConfirmScreen
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
@@ -655,8 +648,8 @@ async def test_export_window_refuses_the_case_file_itself(tmp_path):
     line, before any "Erstat?" question; the window stays open and the case is untouched."""
     from textual.widgets import Static
 
-    from fleksjob_tui.screens.editor import ConfirmScreen
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
@@ -689,7 +682,7 @@ async def test_export_window_refuses_the_case_file_itself(tmp_path):
 async def test_export_hint_follows_the_format(tmp_path):
     from textual.widgets import Static
 
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     path = klar_copy(tmp_path)
     async with export_window(path) as (app, pilot):
@@ -716,8 +709,8 @@ async def test_export_hint_follows_the_format(tmp_path):
 async def test_export_of_an_example_goes_to_the_case_folder(tmp_path):
     from textual.widgets import Input
 
-    from fleksjob_tui.app import FleksjobApp
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.app import FleksjobApp
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     case = example("klar")
     app = FleksjobApp(as_of=AS_OF, folder=tmp_path)

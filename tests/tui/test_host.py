@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fleksjob_tui.widgets.host import WizardHost
+from fleksjob_tui.wizard.widgets.host import WizardHost
 
 PACKAGE = Path(__file__).resolve().parents[2] / "fleksjob_tui"
 UI = sorted((PACKAGE / "screens").glob("*.py")) + sorted((PACKAGE / "widgets").glob("*.py"))
@@ -34,7 +34,7 @@ def test_no_untyped_probe_of_the_app():
 
 
 def test_the_app_satisfies_the_host_protocol():
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     members = [name for name in dir(WizardHost) if not name.startswith("_")]
     members += list(WizardHost.__annotations__)

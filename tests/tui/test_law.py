@@ -21,13 +21,15 @@ import pytest
 from case_builders import ready_case as _ready_case
 from case_builders import self_employed_case  # noqa: F401 - shared with test_rules
 
-from fleksjob_tui import content, report
-from fleksjob_tui.estimate import estimate_lines, wrap_lines
-from fleksjob_tui.export import build_pack, render_html, render_markdown
-from fleksjob_tui.model import Case, Measure
+from fleksjob_tui import content
+from fleksjob_tui.case.model import Case, Measure
+from fleksjob_tui.case.storage import load_case, loads_case
+from fleksjob_tui.documents import summary as report
+from fleksjob_tui.documents.pack_render import render_html, render_markdown
 from fleksjob_tui.rules import assess, law_basis, pension_for
 from fleksjob_tui.rules.subsidy import estimate
-from fleksjob_tui.storage import load_case, loads_case
+from fleksjob_tui.view.estimate import estimate_lines, wrap_lines
+from fleksjob_tui.view.pack import build_pack
 
 D = dt.date
 ONE = dt.timedelta(days=1)
@@ -173,7 +175,7 @@ def test_the_municipalitys_step_never_says_missing():
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_step_list_words_for_waiting_and_the_municipality(lang):
-    from fleksjob_tui.widgets.steplist import StepList
+    from fleksjob_tui.wizard.widgets.steplist import StepList
 
     waiting = assess(waiting_case(language=lang), MET_ON - ONE)
     c = ready_case(language=lang)
@@ -198,7 +200,7 @@ def test_check_exit_code_is_0_only_for_ready(tmp_path):
         (waiting_case(), "01-03-2027", 0),
     ]:
         path = tmp_path / "sag.toml"
-        from fleksjob_tui.storage import save_case
+        from fleksjob_tui.case.storage import save_case
 
         save_case(case, path)
         r = run("check", str(path), "--as-of", as_of)
@@ -212,7 +214,7 @@ def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 def test_check_json_with_waiting_and_due(tmp_path):
-    from fleksjob_tui.storage import save_case
+    from fleksjob_tui.case.storage import save_case
 
     c = waiting_case()
     c.agreement.accommodations = []
@@ -426,7 +428,7 @@ def test_the_medical_documentation_question_has_plain_help():
 async def test_betingelser_asks_for_the_medical_documentation(tmp_path, monkeypatch):
     from wizard_helpers import focused_field_key, keys, wizard_at
 
-    from fleksjob_tui.storage import save_case
+    from fleksjob_tui.case.storage import save_case
 
     monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
     path = tmp_path / "sag.toml"
@@ -668,7 +670,7 @@ def test_copenhagen_offices_only_for_that_employer(employer, offices):
 
 
 def test_technical_words_get_a_gloss():
-    from fleksjob_tui.widgets.help import glossary
+    from fleksjob_tui.wizard.widgets.help import glossary
 
     assert "bekendtgørelse" in glossary("BEK nr. 1794/2025 § 1", "da")
     assert "lov om en aktiv beskæftigelsesindsats" in glossary("LAB § 116", "da")
@@ -895,8 +897,8 @@ def test_copenhagens_own_offices_are_named_only_in_the_copenhagen_wording():
 
 
 async def test_the_start_screen_lists_a_waiting_case(tmp_path, monkeypatch):
-    from fleksjob_tui.app import FleksjobApp
-    from fleksjob_tui.storage import save_case
+    from fleksjob_tui.case.storage import save_case
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
     c = waiting_case()

@@ -9,9 +9,9 @@ import pytest
 from textual.widgets import OptionList
 from wizard_helpers import AS_OF, focused_field_key, keys, wizard_at
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case, Measure, Meeting
-from fleksjob_tui.widgets.steplist import StepList
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case, Measure, Meeting
+from fleksjob_tui.wizard.widgets.steplist import StepList
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ async def test_a_letter_answers_and_moves_to_the_next_question(case_file):
 # ── 1. Editors keep a refused date ─────────────────────────────────────────────────────────────
 @pytest.mark.parametrize("close", ["escape", "done"])
 async def test_a_new_meeting_with_a_refused_date_is_not_closed(case_file, close):
-    from fleksjob_tui.screens.editor import ConfirmScreen, EditorScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen, EditorScreen
 
     async with wizard_at(case_file, "meetings") as (app, pilot):
         await keys(pilot, "enter", "text:31-11-2025")
@@ -157,7 +157,7 @@ async def test_a_new_meeting_with_a_refused_date_is_not_closed(case_file, close)
 
 
 async def test_a_refused_date_over_a_measure_date_is_not_dropped(case_file, home):
-    from fleksjob_tui.screens.editor import ConfirmScreen, EditorScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen, EditorScreen
 
     case = storage.load_case(case_file)
     case.measures.append(Measure(id="changed_rota", status="tried", from_=dt.date(2025, 6, 1)))
@@ -177,7 +177,7 @@ async def test_a_refused_date_over_a_measure_date_is_not_dropped(case_file, home
 
 # ── 5. Delete on list items ────────────────────────────────────────────────────────────────────
 async def test_delete_on_a_meeting_asks_with_keep_chosen(home):
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     case = Case.new(role="union_rep", title="T")
     case.meetings += [Meeting(date=dt.date(2025, 6, 1), summary="Første"),
@@ -198,7 +198,7 @@ async def test_delete_on_a_meeting_asks_with_keep_chosen(home):
 
 
 async def test_delete_on_a_measure_asks_and_clears_it(home):
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     case = Case.new(role="union_rep", title="T")
     case.measures += [Measure(id="changed_rota", status="tried"),
@@ -222,7 +222,7 @@ async def test_delete_on_a_measure_asks_and_clears_it(home):
 def test_fingerprint_sees_a_changed_file_and_not_a_touch(tmp_path):
     import os
 
-    from fleksjob_tui import watch
+    from fleksjob_tui.case import watch
 
     path = tmp_path / "a.toml"
     path.write_text("x = 1\n")
@@ -242,7 +242,7 @@ async def _open_read_only(app, pilot):
 
 
 async def test_read_only_window_takes_no_edits_and_says_so_once(case_file, other_holder):
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     before = case_file.read_bytes()
     app = FleksjobApp(case_file, as_of=AS_OF)
@@ -266,7 +266,7 @@ async def test_read_only_window_takes_no_edits_and_says_so_once(case_file, other
 
 
 async def test_read_only_export_writes_what_is_on_disk(case_file, other_holder, home):
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -281,8 +281,8 @@ async def test_read_only_export_writes_what_is_on_disk(case_file, other_holder, 
 
 
 async def test_a_window_notices_a_changed_file_and_offers_to_load_it(case_file, monkeypatch):
-    from fleksjob_tui.app import FleksjobApp
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.app import FleksjobApp
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     monkeypatch.setattr(FleksjobApp, "WATCH_INTERVAL", 0.05)
     async with wizard_at(case_file, "person") as (app, pilot):
@@ -302,7 +302,7 @@ async def test_a_window_notices_a_changed_file_and_offers_to_load_it(case_file, 
 
 
 async def test_a_writing_window_does_not_save_over_a_change_it_has_not_seen(case_file):
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     async with wizard_at(case_file, "person") as (app, pilot):
         other = storage.load_case(case_file)
@@ -323,7 +323,7 @@ async def test_a_writing_window_does_not_save_over_a_change_it_has_not_seen(case
 
 # ── 11–14. What a meeting needs to write down ──────────────────────────────────────────────────
 async def test_the_title_can_be_changed_and_the_start_list_shows_it(case_file, home):
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     async with wizard_at(case_file, "person") as (app, pilot):
         field = app.screen.query_one("#f-case-title")
@@ -382,7 +382,7 @@ def _klar():
 
 
 def _summary(case, width=80):
-    from fleksjob_tui.report import summary_text
+    from fleksjob_tui.documents.summary import summary_text
     from fleksjob_tui.rules import assess
 
     return summary_text(case, assess(case, AS_OF, "da"), "da", width=width)
@@ -412,7 +412,7 @@ def test_summary_wraps_measure_names_between_words():
     import re
 
     from fleksjob_tui import content
-    from fleksjob_tui.model import MEASURE_IDS
+    from fleksjob_tui.case.model import MEASURE_IDS
 
     case = _klar()
     case.measures = [Measure(id=i, status="tried", result="partly", from_=dt.date(2025, 1, 1))
@@ -430,7 +430,7 @@ def test_next_steps_name_the_home_municipality():
     case = _klar()
     case.case.role = "employee"
     case.person.home_municipality = "Vejle"
-    from fleksjob_tui.report import next_steps
+    from fleksjob_tui.documents.summary import next_steps
     from fleksjob_tui.rules import assess
 
     a = assess(case, AS_OF, "da")
@@ -449,7 +449,7 @@ def test_next_steps_name_the_home_municipality():
 
 
 def test_next_steps_say_no_meeting_is_logged_only_when_the_twelve_months_count():
-    from fleksjob_tui.report import next_steps
+    from fleksjob_tui.documents.summary import next_steps
     from fleksjob_tui.rules import assess
 
     case = _klar()
@@ -463,7 +463,7 @@ def test_next_steps_say_no_meeting_is_logged_only_when_the_twelve_months_count()
 
 
 def test_the_pack_shows_people_hours_approval_discussed_and_the_next_meeting():
-    from fleksjob_tui.export import render_markdown
+    from fleksjob_tui.documents.pack_render import render_markdown
     from fleksjob_tui.rules import assess
 
     case = _klar()
@@ -537,7 +537,7 @@ async def test_enter_on_an_empty_last_line_moves_on(case_file):
 
 # ── 9. A reopened case resumes after the last answer ───────────────────────────────────────────
 async def test_a_reopened_case_puts_the_cursor_after_the_last_answer(home):
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     case = Case.new(role="union_rep", title="T")
     case.case.last_step = "eligibility"
@@ -553,7 +553,7 @@ async def test_a_reopened_case_puts_the_cursor_after_the_last_answer(home):
 
 
 async def test_a_new_case_starts_on_the_name_not_the_title(home):
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     path = _save(Case.new(role="union_rep", title="Sag 22-11-2026"), home)
     app = FleksjobApp(path, as_of=AS_OF)
@@ -566,7 +566,7 @@ async def test_a_new_case_starts_on_the_name_not_the_title(home):
 async def test_keys_typed_across_enter_in_one_burst_land_in_their_own_fields(home):
     from wizard_helpers import burst
 
-    from fleksjob_tui.app import FleksjobApp
+    from fleksjob_tui.wizard.app import FleksjobApp
 
     path = _save(Case.new(role="employee", title="T"), home)
     app = FleksjobApp(path, as_of=AS_OF)

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from wizard_helpers import AS_OF, keys
 
-from fleksjob_tui import cli, storage
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import STEP_IDS, Case
+from fleksjob_tui import cli
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import STEP_IDS, Case
+from fleksjob_tui.wizard.app import FleksjobApp
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import flow, locking, storage
-from fleksjob_tui.model import Case, Measure, Meeting
+from fleksjob_tui.case import locking, storage
+from fleksjob_tui.case.model import Case, Measure, Meeting
+from fleksjob_tui.plain import flow
 from fleksjob_tui.plain.reading import spoken
 from fleksjob_tui.rules import assess
 
@@ -335,7 +336,7 @@ def test_employee_answers_a_whole_case(tmp_path):
 
 
 def _status(assessment) -> str:
-    from fleksjob_tui.report import status_word
+    from fleksjob_tui.documents.summary import status_word
 
     return status_word(assessment.status, "da").capitalize()
 
@@ -575,7 +576,7 @@ def test_summary_plain(tmp_path, lang):
     case.case.language = lang
     assessment = assess(case, AS_OF, lang)
     lines = r.stdout.splitlines()
-    from fleksjob_tui.report import word
+    from fleksjob_tui.documents.summary import word
 
     for heading in ("heading.findings", "heading.dates", "next_steps.heading", "heading.measures"):
         assert word(heading, lang) in lines  # a heading on its own line
@@ -583,7 +584,7 @@ def test_summary_plain(tmp_path, lang):
     advice = "Råd til" if lang == "da" else "Advice for"
     waiting = "Venter på tiden til" if lang == "da" else "Waiting for time until"
     municipality = "Kommunen vurderer: " if lang == "da" else "The municipality assesses: "
-    from fleksjob_tui.report import finding_kind
+    from fleksjob_tui.documents.summary import finding_kind
 
     for f in assessment.findings:
         (line,) = [x for x in lines if spoken(f.message, lang) in x]
@@ -604,8 +605,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     """The status with its date first, then who does what by when, group by group announced in
     words (each person, then what waits for time, then what the municipality assesses); then
     the next steps and the dates. Every line ends as a sentence."""
+    from fleksjob_tui.documents.summary import word
     from fleksjob_tui.plain import plain_summary
-    from fleksjob_tui.report import word
 
     case = storage.load_case(EXAMPLES / "mangler-dokumentation.toml")
     case.economy.hourly_wage, case.economy.paid_hours_per_week = 210.5, 18
@@ -638,8 +639,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
 
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
 def _widget_kind(qf) -> str:
-    from fleksjob_tui.widgets import fields as w
-    from fleksjob_tui.widgets.ticks import ParticipantsField
+    from fleksjob_tui.wizard.widgets import fields as w
+    from fleksjob_tui.wizard.widgets.ticks import ParticipantsField
 
     kinds = [(w.AnswerField, "answer"), (w.BoolField, "bool"), (w.NoteField, "note"),
              (w.TextField, "text"), (w.DateField, "date"), (w.ListField, "items"),
@@ -669,7 +670,7 @@ def _line(kind: str, table: str, attr: str, qkey: str) -> str:
 
 
 def _composed(screen, obj) -> list[str]:
-    from fleksjob_tui.widgets.fields import QuestionField
+    from fleksjob_tui.wizard.widgets.fields import QuestionField
 
     return [_line(_widget_kind(qf), _table(qf.target, obj), qf.attr, qf.qkey)
             for qf in screen.query(QuestionField)]
@@ -683,12 +684,12 @@ def _listed(fields, obj) -> list[str]:
 async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, kind):
     """Mount every step of the wizard and compare the questions it composes (key, attribute,
     kind, table) with flow.STEPS. When this fails, a step gained or lost a question: add or
-    remove its line in fleksjob_tui/flow.py."""
+    remove its line in fleksjob_tui/plain/flow.py."""
     from wizard_helpers import wizard_at
 
-    from fleksjob_tui.screens import steps
-    from fleksjob_tui.screens.measures import MeasureEditor
-    from fleksjob_tui.screens.meetings import MeetingEditor
+    from fleksjob_tui.wizard.screens import steps
+    from fleksjob_tui.wizard.screens.measures import MeasureEditor
+    from fleksjob_tui.wizard.screens.meetings import MeetingEditor
 
     assert list(flow.STEPS) == list(steps.PANES)
     path = tmp_path / "sag.toml"
@@ -725,7 +726,7 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, kind)
 
 
 def test_the_plain_way_does_not_import_textual(tmp_path):
-    code = ("import sys; import fleksjob_tui.plain, fleksjob_tui.flow; "
+    code = ("import sys; import fleksjob_tui.plain, fleksjob_tui.plain.flow; "
             "from fleksjob_tui import cli; cli.build_parser(); "
             "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual'")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -737,9 +738,9 @@ def test_the_plain_way_does_not_import_textual(tmp_path):
 @pytest.mark.parametrize("integer", [False, True])
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_numbers_are_read_as_the_wizard_reads_them(text, integer, lang):
-    from fleksjob_tui.model import Economy
+    from fleksjob_tui.case.model import Economy
     from fleksjob_tui.plain import read_number
-    from fleksjob_tui.widgets.fields import NumberField
+    from fleksjob_tui.wizard.widgets.fields import NumberField
 
     if not text:
         return

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 import pytest
 from serve_helpers import get, new_case, read_until, screen_text, serving, wait_for
 
-from fleksjob_tui import cli, locking, storage
+from fleksjob_tui import cli
+from fleksjob_tui.case import locking, storage
 
 CHROMIUM = os.environ.get("FLEKSJOB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -81,10 +82,10 @@ def test_a_port_in_use_is_a_clear_message(tmp_path, capsys):
 
 def test_the_command_line_imports_no_server():
     code = ("import sys, fleksjob_tui.cli as c; c.build_parser(); "
-            "bad = [m for m in ('aiohttp', 'textual_serve', 'textual', 'fleksjob_tui.serve') "
+            "bad = [m for m in ('aiohttp', 'textual_serve', 'textual', 'fleksjob_tui.web.server') "
             "if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
-    code = "import sys, fleksjob_tui.serve; assert 'textual' not in sys.modules"
+    code = "import sys, fleksjob_tui.web.server; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
@@ -235,7 +236,7 @@ def test_keys_sent_just_before_the_quit_are_saved(tmp_path):
 
     case = new_case(tmp_path)
     env = {**os.environ, "FLEKSJOB_HOME": str(tmp_path), "FLEKSJOB_NO_BLINK": "1",
-           "FLEKSJOB_PLAIN": "0", "TEXTUAL_DRIVER": "fleksjob_tui.serve_driver:ServeDriver",
+           "FLEKSJOB_PLAIN": "0", "TEXTUAL_DRIVER": "fleksjob_tui.web.driver:ServeDriver",
            "COLUMNS": "100", "ROWS": "30"}
     proc = subprocess.Popen([sys.executable, "-m", "fleksjob_tui", "open", str(case)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,

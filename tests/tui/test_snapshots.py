@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import STEP_IDS
+from fleksjob_tui.case.model import STEP_IDS
+from fleksjob_tui.wizard.app import FleksjobApp
 
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parents[2] / "fleksjob_tui" / "content" / "examples"

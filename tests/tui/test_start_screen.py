@@ -10,11 +10,12 @@ import os
 import pytest
 from wizard_helpers import AS_OF, keys
 
-from fleksjob_tui import content, storage
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import Case
-from fleksjob_tui.screens.editor import ConfirmScreen
-from fleksjob_tui.screens.start import StartScreen
+from fleksjob_tui import content
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.wizard.app import FleksjobApp
+from fleksjob_tui.wizard.screens.editor import ConfirmScreen
+from fleksjob_tui.wizard.screens.start import StartScreen
 
 
 @pytest.fixture

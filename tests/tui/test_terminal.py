@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 TMUX = shutil.which("tmux")
 FLEKSJOB = Path(sys.executable).with_name("fleksjob")

@@ -78,7 +78,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def test_installed_wheel_opens_the_examples(installed, tmp_path, examples):
     python = str(installed / "python")
     script = (
-        "import json, fleksjob_tui, fleksjob_tui.example_cases as ex\n"
+        "import json, fleksjob_tui, fleksjob_tui.case.examples as ex\n"
         "names = ex.names()\n"
         "cases = {n: ex.load(n).case.title for n in names}\n"
         "print(json.dumps({'file': fleksjob_tui.__file__, 'cases': cases,"
@@ -102,7 +102,7 @@ def test_installed_wheel_starts_the_wizard(installed, tmp_path):
     """The app, its stylesheet and the first step load from the installed package."""
     script = (
         "import asyncio\n"
-        "from fleksjob_tui.app import FleksjobApp\n"
+        "from fleksjob_tui.wizard.app import FleksjobApp\n"
         "async def main():\n"
         "    app = FleksjobApp(new=True, lang='en')\n"
         "    async with app.run_test(size=(100, 30)) as pilot:\n"

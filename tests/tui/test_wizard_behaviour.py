@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from wizard_helpers import AS_OF, current_step, focused_field_key, keys, wizard_at
 
-from fleksjob_tui import storage
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import Case, Measure, Meeting
-from fleksjob_tui.widgets.steplist import StepList
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case, Measure, Meeting
+from fleksjob_tui.wizard.app import FleksjobApp
+from fleksjob_tui.wizard.widgets.steplist import StepList
 
 
 @pytest.fixture
@@ -435,8 +435,8 @@ async def test_page_down_and_up_change_step_even_in_a_scrolled_step(case_file):
 def test_every_step_of_the_model_has_its_pane_in_order():
     """The wizard imports a step's module when it is first shown; the table behind that must
     name a pane for every step of the case file, in the model's order, each for its own step."""
-    from fleksjob_tui.model import STEP_IDS
-    from fleksjob_tui.screens import steps
+    from fleksjob_tui.case.model import STEP_IDS
+    from fleksjob_tui.wizard.screens import steps
 
     assert tuple(steps.PANES) == STEP_IDS
     for step in STEP_IDS:
@@ -449,7 +449,7 @@ async def test_item_editor_fits_80x24_with_its_keys_shown(case_file, step):
     footer under it says which key closes it."""
     from textual.widgets import Footer
 
-    from fleksjob_tui.screens.editor import EditorScreen
+    from fleksjob_tui.wizard.screens.editor import EditorScreen
 
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -496,7 +496,7 @@ async def test_page_down_and_up_turn_the_pages_of_the_overview(home):
 
 
 async def test_tab_from_the_last_answer_of_an_editor_lands_on_done(case_file):
-    from fleksjob_tui.screens.editor import EditorScreen
+    from fleksjob_tui.wizard.screens.editor import EditorScreen
 
     async with wizard_at(case_file, "meetings") as (app, pilot):
         await keys(pilot, "enter")  # a new meeting
@@ -549,8 +549,8 @@ async def test_answers_and_step_changes_typed_together_never_crash(home, monkeyp
     """An answer, Enter and a step change in one burst (a fast typist, a macro): the change
     message of the old step arrives while the next step is being built. The wizard must keep
     running; also Escape and Enter together on the export window close it once."""
-    from fleksjob_tui import example_cases
-    from fleksjob_tui.screens.wizard import WizardScreen
+    from fleksjob_tui.case import examples as example_cases
+    from fleksjob_tui.wizard.screens.wizard import WizardScreen
 
     monkeypatch.chdir(home)  # an export typed by the burst lands here, not in the project
     for lang in ("en", "da"):

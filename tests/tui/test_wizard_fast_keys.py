@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 from wizard_helpers import burst, focused_field_key, keys, wizard_at
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 _NAMED = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma"}
 
@@ -83,7 +83,7 @@ async def test_three_letters_answer_three_questions_on_personen(case_file):
 
 
 async def test_a_measure_answered_in_one_burst(case_file):
-    from fleksjob_tui.screens.measures import MeasureEditor
+    from fleksjob_tui.wizard.screens.measures import MeasureEditor
 
     async with wizard_at(case_file, "measures", size=(100, 30)) as (app, pilot):
         await keys(pilot, "enter")
@@ -98,7 +98,7 @@ async def test_a_measure_answered_in_one_burst(case_file):
 
 
 async def test_ticks_in_the_meeting_editor_in_one_burst(case_file):
-    from fleksjob_tui.screens.meetings import MeetingEditor
+    from fleksjob_tui.wizard.screens.meetings import MeetingEditor
 
     async with wizard_at(case_file, "meetings", size=(100, 30)) as (app, pilot):
         await keys(pilot, "enter")
@@ -108,7 +108,7 @@ async def test_ticks_in_the_meeting_editor_in_one_burst(case_file):
 
 
 async def test_the_export_window_chosen_in_one_burst(case_file, tmp_path, monkeypatch):
-    from fleksjob_tui.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
 
     monkeypatch.chdir(tmp_path)
     async with wizard_at(case_file, "summary", size=(100, 30)) as (app, pilot):

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from wizard_helpers import AS_OF, current_step, focused_field_key, keys
 
-from fleksjob_tui import storage
-from fleksjob_tui.app import FleksjobApp
+from fleksjob_tui.case import storage
 from fleksjob_tui.rules import assess
+from fleksjob_tui.wizard.app import FleksjobApp
 
 ROLE_KEYS = {
     "employee": ["enter"],
@@ -124,8 +124,8 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
 async def test_a_finished_case_can_be_deleted_from_the_start_screen(home):
     """Delete on a saved case asks first (Enter on the default keeps it), then removes the
     file and its kept previous version; the list shows what is left."""
-    from fleksjob_tui.model import Case
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.case.model import Case
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     keep, gone = home / "a-behold.toml", home / "b-slet.toml"
     older = Case.new(title="Behold mig", role="employee")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from wizard_helpers import burst, focused_field_key, keys, wizard_at
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ async def test_tabbing_into_a_filled_field_keeps_its_text_and_types_after_it(cas
 
 
 async def test_a_new_measure_of_ones_own_starts_on_its_first_question(case_file):
-    from fleksjob_tui.screens.measures import MeasureEditor
+    from fleksjob_tui.wizard.screens.measures import MeasureEditor
 
     async with wizard_at(case_file, "measures", size=(100, 30)) as (app, pilot):
         await keys(pilot, "end", "enter", "text:Hjemmearbejde", "enter")
@@ -45,7 +45,7 @@ async def test_a_new_measure_of_ones_own_starts_on_its_first_question(case_file)
 
 
 async def test_the_arrows_move_between_the_buttons_of_a_confirm_window(case_file):
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     async with wizard_at(case_file, "meetings", size=(100, 30)) as (app, pilot):
         await keys(pilot, "enter", "text:01-06-2026", "escape")  # one meeting
@@ -75,7 +75,7 @@ async def test_letters_typed_on_the_meeting_list_say_once_where_typing_goes(case
 
 
 async def test_the_approval_date_is_asked_only_after_yes(case_file):
-    from fleksjob_tui.screens.measures import MeasureEditor
+    from fleksjob_tui.wizard.screens.measures import MeasureEditor
 
     async with wizard_at(case_file, "measures", size=(100, 30)) as (app, pilot):
         await keys(pilot, "enter")
@@ -91,8 +91,8 @@ async def test_the_approval_date_is_asked_only_after_yes(case_file):
 
 
 async def test_the_long_help_of_a_measure_leaves_its_questions_in_view_at_80x24(case_file):
-    from fleksjob_tui.model import MEASURE_IDS
-    from fleksjob_tui.screens.measures import MeasureEditor
+    from fleksjob_tui.case.model import MEASURE_IDS
+    from fleksjob_tui.wizard.screens.measures import MeasureEditor
 
     async with wizard_at(case_file, "measures", size=(80, 24)) as (app, pilot):
         ol = app.screen.pane.item_list

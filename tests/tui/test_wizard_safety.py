@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from wizard_helpers import AS_OF, focused_field_key, keys, wizard_at
 
-from fleksjob_tui import locking, storage
-from fleksjob_tui.app import FleksjobApp
-from fleksjob_tui.model import Case
-from fleksjob_tui.screens.editor import AskTextScreen
-from fleksjob_tui.screens.locked import LockedScreen
-from fleksjob_tui.screens.start import StartScreen
+from fleksjob_tui.case import locking, storage
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.wizard.app import FleksjobApp
+from fleksjob_tui.wizard.screens.editor import AskTextScreen
+from fleksjob_tui.wizard.screens.locked import LockedScreen
+from fleksjob_tui.wizard.screens.start import StartScreen
 
 
 @pytest.fixture
@@ -157,7 +157,7 @@ async def test_an_answer_given_just_before_the_app_ends_is_saved(case_file):
 async def test_quitting_with_a_refused_answer_asks_first(case_file):
     """The typed date was refused and is not in the case: Ctrl+Q says so and offers to go back
     (the default, Enter); "Afslut alligevel" quits, Ctrl+Q twice too."""
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -174,8 +174,8 @@ async def test_quitting_with_a_refused_answer_asks_first(case_file):
 
 
 async def test_quitting_names_every_refused_answer_and_the_step_list_says_not_saved(case_file):
-    from fleksjob_tui.screens.editor import ConfirmScreen
-    from fleksjob_tui.widgets.steplist import StepList
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.widgets.steplist import StepList
 
     async with wizard_at(case_file, "economy") as (app, pilot):
         await keys(pilot, "text:abc", "tab", "text:250", "tab")
@@ -196,7 +196,7 @@ async def test_quitting_read_only_with_changes_asks_first(case_file, other_holde
     """Opened read-only (the case is open elsewhere): typing changes nothing (the window takes
     no edits). Should a change still reach the case (code, not keys), quitting would silently
     throw it away, so it asks and names F2."""
-    from fleksjob_tui.screens.editor import ConfirmScreen
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
 
     before = case_file.read_bytes()
     app = FleksjobApp(case_file, as_of=AS_OF)
@@ -285,7 +285,7 @@ async def test_save_as_in_read_only_mode_suggests_a_new_free_name(case_file, oth
     refused): it suggests a copy beside it, which Enter then saves."""
     from textual.widgets import Input
 
-    from fleksjob_tui.screens.editor import AskTextScreen
+    from fleksjob_tui.wizard.screens.editor import AskTextScreen
 
     app = FleksjobApp(case_file, as_of=AS_OF)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 
 def case(name: str) -> Case:
@@ -147,7 +147,8 @@ def test_restore_command_without_backup_exits_2(tmp_path, capsys):
 
 
 def test_restore_command_refused_while_the_case_is_open(tmp_path, capsys):
-    from fleksjob_tui import cli, locking
+    from fleksjob_tui import cli
+    from fleksjob_tui.case import locking
 
     path = tmp_path / "sag.toml"
     storage.save_case(case("A"), path)

@@ -37,7 +37,7 @@ COMMANDS = {
 @pytest.fixture(autouse=True)
 def _tui_must_not_start(monkeypatch, tmp_path):
     monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
-    import fleksjob_tui.app as app_module
+    import fleksjob_tui.wizard.app as app_module
 
     def refuse(*a, **k):
         raise AssertionError("the TUI was started for a file that cannot be read")
@@ -93,8 +93,8 @@ def test_bad_file_exit_2_clear_message_file_untouched(tmp_path, capsys, kind, co
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_restore_with_a_bad_backup_exits_2_and_touches_nothing(tmp_path, capsys, kind):
-    from fleksjob_tui import storage
-    from fleksjob_tui.model import Case
+    from fleksjob_tui.case import storage
+    from fleksjob_tui.case.model import Case
 
     case = tmp_path / "case.toml"
     storage.save_case(Case.new(title="God"), case)

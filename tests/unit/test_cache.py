@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import cache, content
+from fleksjob_tui import content
+from fleksjob_tui.content import cache
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_a_folder_that_cannot_be_written_is_only_slower(tmp_path: Path, monkeypa
 # -- content files ---------------------------------------------------------------------------
 
 def test_every_content_file_reads_back_as_parsed(cache_dir: Path) -> None:
-    from fleksjob_tui import _toml
+    from fleksjob_tui.content import _toml
 
     load = content.load.__wrapped__  # past the per-process memo
     for path in sorted(Path(content.__file__).parent.glob("*.toml")):
@@ -152,7 +153,7 @@ from pathlib import Path
 from textual.app import App
 from textual.css import stylesheet as ss
 from textual.widgets import Button, Footer, Header, Input, OptionList
-from fleksjob_tui.widgets import stylecache
+from fleksjob_tui.wizard.widgets import stylecache
 
 textual_parse = ss.parse
 calls = []
@@ -198,7 +199,7 @@ def test_stylesheets_from_the_cache_are_those_textual_parses(tmp_path: Path) -> 
 
 
 def test_a_planted_stylesheet_entry_cannot_run_code(tmp_path: Path, monkeypatch) -> None:
-    from fleksjob_tui.widgets import stylecache
+    from fleksjob_tui.wizard.widgets import stylecache
 
     folder = tmp_path / "cache"
     folder.mkdir()

@@ -16,10 +16,10 @@ import pytest
 from icalendar import Calendar
 
 from fleksjob_tui import content
+from fleksjob_tui.case.model import Case, Meeting
+from fleksjob_tui.case.storage import dumps_case, load_case
 from fleksjob_tui.documents.calendar import build_calendar
-from fleksjob_tui.model import Case, Meeting
 from fleksjob_tui.rules import assess
-from fleksjob_tui.storage import dumps_case, load_case
 from fleksjob_tui.view import build_view
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,10 @@ import json
 import os
 import stat
 
-from fleksjob_tui import case_index, storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 from fleksjob_tui.rules import assess
+from fleksjob_tui.view import index as case_index
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
 
 ROUNDS = 250
 
@@ -28,7 +28,7 @@ HELPER = r"""
 import os, sys
 from pathlib import Path
 from fleksjob_tui import storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case.model import Case
 
 path = Path(sys.argv[1])
 versions = [storage.loads_case(Path(p).read_text(encoding="utf-8")) for p in sys.argv[2:]]

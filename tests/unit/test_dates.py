@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fleksjob_tui.dates import (
+from fleksjob_tui.case.dates import (
     DateError,
     format_date,
     format_datetime,

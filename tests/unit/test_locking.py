@@ -11,8 +11,8 @@ import tomllib
 
 import pytest
 
-from fleksjob_tui import locking, storage
-from fleksjob_tui.model import Case
+from fleksjob_tui.case import locking, storage
+from fleksjob_tui.case.model import Case
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import content, dates, locking
+from fleksjob_tui import content
+from fleksjob_tui.case import dates, locking
 from fleksjob_tui.content import Msg
 
 PACKAGE = Path(content.__file__).resolve().parent.parent

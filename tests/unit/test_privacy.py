@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fleksjob_tui.privacy import find_cpr, has_cpr, remove_cpr
+from fleksjob_tui.case.privacy import find_cpr, has_cpr, remove_cpr
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ import stat
 
 import pytest
 
-from fleksjob_tui import cli, locking, storage
-from fleksjob_tui.model import Case
+from fleksjob_tui import cli
+from fleksjob_tui.case import locking, storage
+from fleksjob_tui.case.model import Case
 
 
 def mode(p) -> int:

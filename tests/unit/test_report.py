@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from fleksjob_tui import report
-from fleksjob_tui.model import Case
-from fleksjob_tui.report import format_kr, render_summary, status_short, summary_text
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.case.storage import load_case
+from fleksjob_tui.documents import summary as report
+from fleksjob_tui.documents.summary import format_kr, render_summary, status_short, summary_text
 from fleksjob_tui.rules import assess
-from fleksjob_tui.storage import load_case
 
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -418,7 +418,7 @@ def test_what_only_waits_for_time_has_no_deadline_and_is_no_ones_due_date():
     timeline and calendar do not make it anyone's deadline ("Frist: Lederen")."""
     import datetime as dt
 
-    from fleksjob_tui import storage
+    from fleksjob_tui.case import storage
     from fleksjob_tui.rules import assess
     from fleksjob_tui.view import build_view
 

@@ -14,14 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fleksjob_tui import content
-from fleksjob_tui.model import STEP_IDS, Case, Measure
-from fleksjob_tui.rules import (
-    Assessment,
-    assess,
-    definitions,
-    flexjob_dates,
-    pension_for,
-)
+from fleksjob_tui.case.model import STEP_IDS, Case, Measure
+from fleksjob_tui.rules import Assessment, assess, definitions, flexjob_dates, pension_for
 from fleksjob_tui.rules.types import RESPONSIBLE_ORDER, SEVERITY_ORDER
 
 D = dt.date

@@ -11,10 +11,16 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fleksjob_tui import storage
-from fleksjob_tui.model import SCHEMA_VERSION, Case
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import SCHEMA_VERSION, Case
+from fleksjob_tui.case.storage import (
+    CaseFileError,
+    list_cases,
+    load_case,
+    new_case_path,
+    save_case,
+)
 from fleksjob_tui.rules import assess
-from fleksjob_tui.storage import CaseFileError, list_cases, load_case, new_case_path, save_case
 
 D = dt.date
 

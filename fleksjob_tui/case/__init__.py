@@ -1,0 +1,1 @@
+"""The case and its storage."""

@@ -1,0 +1,146 @@
+"""Dates as Danes type them, and dates shown back in the user's language.
+
+Accepted input (surrounding spaces are ignored; day and month may have one or two digits):
+
+* ``22-11-2026`` and ``22.11.2026`` — day, month, year (the Danish order)
+* ``2026-11-22`` — year, month, day (ISO 8601, also what a TOML case file holds)
+
+Anything else — a two-digit year, slashes, mixed separators, words — is refused with a
+:class:`DateError` that says what form to use; so is a date that does not exist (30-02-2026).
+
+``format_date(d, "da")`` gives ``22-11-2026``; ``format_date(d, "en")`` gives ``2026-11-22``.
+Both forms are accepted by :func:`parse_date`, so a shown date can always be typed back.
+
+This module imports nothing from Textual (the wizard and the command line share it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import content
+from ..content import LANGUAGES, Msg
+
+__all__ = [
+    "DateError",
+    "parse_date",
+    "parse_optional_date",
+    "format_date",
+    "format_datetime",
+    "EXAMPLE",  # noqa: F822 - given by __getattr__ below, read from the data when first used
+]
+
+# The forms, as patterns that ``re`` compiles (and keeps) when a date is first typed, not when
+# this module is imported: the command line and the wizard import it at start (issue 16).
+_DMY = r"(?P<d>[0-9]{1,2})(?P<sep>[-.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+_YMD = r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+_SHORT_YEAR = r"[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2}"
+
+
+def __getattr__(name: str):
+    if name == "EXAMPLE":
+        #: How a date should be typed, per language (shown in hints and placeholders); read from
+        #: ``content/messages.toml`` when first asked for, so importing this module reads no file.
+        return {lang: Msg.of("dates.example").get(lang) for lang in LANGUAGES}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class DateError(ValueError):
+    """A date the user typed is in a wrong form or does not exist.
+
+    ``message(lang)`` gives the text in Danish (``"da"``) or English (``"en"``); ``str(err)`` uses
+    the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``
+    or ``"impossible"``; ``text`` is what was typed; ``msg`` is the
+    :class:`~fleksjob_tui.content.Msg` (the words are in ``content/messages.toml``).
+    """
+
+    def __init__(self, kind: str, text: str, msg: Msg, lang: str = "da") -> None:
+        self.kind = kind
+        self.text = text
+        self.msg = msg
+        self.lang = lang if lang in LANGUAGES else "da"
+        super().__init__(self.message(self.lang))
+
+    def message(self, lang: str | None = None) -> str:
+        return self.msg.get(lang or self.lang)
+
+    def __str__(self) -> str:
+        return self.message(self.lang)
+
+
+def _shown(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_EXAMPLE = Msg.of("dates.example")
+
+
+def parse_date(text: str, lang: str = "da") -> dt.date:
+    """The date in ``text`` (``22-11-2026``, ``22.11.2026`` or ``2026-11-22``).
+
+    Raises :class:`DateError` (a ``ValueError``) for an empty text, a wrong form, or a date that
+    does not exist. ``lang`` only chooses the language of ``str(error)``; both texts are
+    available through ``error.message(lang)``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date() needs a str, not {type(text).__name__}")
+    s = text.strip()
+    if not s:
+        raise DateError("empty", text, Msg.of("dates.empty", example=_EXAMPLE), lang=lang)
+    m = re.fullmatch(_DMY, s, re.ASCII) or re.fullmatch(_YMD, s, re.ASCII)
+    if m is None:
+        kind = "short_year" if re.fullmatch(_SHORT_YEAR, s, re.ASCII) else "form"
+        raise DateError(kind, text, Msg.of(f"dates.{kind}", text=_shown(s), example=_EXAMPLE),
+                        lang=lang)
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        pass
+    if not 1 <= month <= 12:
+        msg = Msg.of("dates.bad_month", text=_shown(s))
+    elif year < 1:
+        msg = Msg.of("dates.year_zero", text=_shown(s))
+    else:
+        months = content.entry("messages", "dates.months")
+        msg = Msg.of("dates.bad_day", text=_shown(s), year=year, last=_last_day(year, month),
+                     month=Msg.either(months["da"][month - 1], months["en"][month - 1]))
+    raise DateError("impossible", text, msg, lang=lang)
+
+
+def parse_optional_date(text: str | None, lang: str = "da") -> dt.date | None:
+    """Like :func:`parse_date`, but an empty (or blank) text gives ``None`` ("not answered")."""
+    if text is None or not text.strip():
+        return None
+    return parse_date(text, lang)
+
+
+def format_date(d: dt.date | None, lang: str = "da") -> str:
+    """``22-11-2026`` in Danish, ``2026-11-22`` in English; ``""`` for ``None``.
+
+    A ``datetime`` is shown as its date.
+    """
+    if d is None:
+        return ""
+    if isinstance(d, dt.datetime):
+        d = d.date()
+    if lang == "en":
+        return d.isoformat()
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+
+
+def format_datetime(t: dt.datetime | None, lang: str = "da") -> str:
+    """A timestamp in local time to the minute: ``22-11-2026 10:15`` / ``2026-11-22 10:15``."""
+    if t is None:
+        return ""
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return f"{format_date(t.date(), lang)} {t.hour:02d}:{t.minute:02d}"
+
+
+def _last_day(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day

@@ -1,0 +1,216 @@
+"""Writing a document to a file: the one place every output (the pack, the agreement, the
+municipality's version, the calendar) and the wizard's export window call.
+
+* ``export_case(case, as_of, fmt, out_path, case_path=None, document="pack") -> Path`` — assess
+  (:func:`assess_for_pack`), render (:func:`fleksjob_tui.documents.render_document`) and write atomically
+  with mode 600 (:func:`fleksjob_tui.case.storage.write_private_bytes`). Raises :class:`ExportError`.
+* ``check_target(out_path, case_path=None, lang="da")`` — never over the case file itself (after
+  following links) nor any ``.toml`` / ``.toml.bak`` file (a case or its backup), nor
+  fleksjob's own lock and temporary files.
+* ``default_output(case_path, fmt, folder=None) -> Path`` — beside the case file, same stem.
+* ``format_for(path) -> str`` — the format a file name asks for (``.md`` → ``md``, ``.docx`` →
+  ``docx``, else ``html``).
+
+Textual-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import content
+from ..rules import assess
+from ..view.pack import w
+from . import render_document
+
+if TYPE_CHECKING:
+    from ..case.model import Case
+    from ..rules.types import Assessment
+
+__all__ = ["FORMATS", "ExportError", "assess_for_pack", "export_case", "check_target",
+           "default_output", "format_for"]
+
+#: Output formats and their file suffixes (Word: fleksjob_tui/documents/docx_writer.py).
+FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "docx": ".docx"}
+
+
+class ExportError(Exception):
+    """The pack could not be written. ``message(lang)`` says where, what and what to do."""
+
+    def __init__(self, path: Path, what_da: str, what_en: str, lang: str = "da", *,
+                 hint_da: str | None = None, hint_en: str | None = None) -> None:
+        self.path = path
+        self.what = {"da": what_da, "en": what_en}
+        #: What to do, when it is not the general "choose another place with -o FILE".
+        self.hints = ({"da": hint_da, "en": hint_en or hint_da}
+                      if hint_da is not None else None)
+        self.lang = lang if lang in ("da", "en") else "da"
+        super().__init__(self.message(self.lang))
+
+    def short(self, lang: str | None = None) -> str:
+        return self.what[lang if lang in ("da", "en") else self.lang]
+
+    def hint(self, lang: str | None = None) -> str:
+        lang = lang if lang in ("da", "en") else self.lang
+        return self.hints[lang] if self.hints is not None else w("cli.hint", lang)
+
+    def sentence(self, lang: str | None = None) -> str:
+        """What went wrong and what to do, on one line (for the wizard's export window)."""
+        lang = lang if lang in ("da", "en") else self.lang
+        what = self.what[lang]
+        return f"{what[:1].upper()}{what[1:]}. {self.hint(lang)}"
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang if lang in ("da", "en") else self.lang
+        return w("cli.failed", lang, path=self.path, what=self.what[lang], hint=self.hint(lang))
+
+    def __str__(self) -> str:
+        return self.message(self.lang)
+
+
+def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
+    """The assessment for the pack: findings worded in the third person for all three readers."""
+    if case.case.role == "employee" or case.case.role is None:
+        neutral = case.model_copy(deep=True)
+        neutral.case.role = "manager"  # any role but "employee" gives the neutral wording
+        return assess(neutral, as_of)
+    return assess(case, as_of)
+
+
+def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
+                   folder: str | os.PathLike[str] | None = None, *,
+                   title: str | None = None, document: str = "pack") -> Path:
+    """Where the pack goes by default: beside the case file, same stem (``sag.toml`` →
+    ``sag.html``); for a case without a file, in ``folder`` named after ``title``. Another
+    ``document`` adds its own ending to the stem (``sag-aftale.docx``, ``sag-kommune.html``)."""
+    suffix = FORMATS.get(fmt, ".html")
+    if document != "pack":
+        suffix = content.text("documents", f"document.suffix_{document}", "da") + suffix
+    if case_path is not None:
+        case_path = Path(case_path)
+        return case_path.with_name(case_path.stem + suffix)
+    from ..case.storage import new_case_path  # storage (files, OS errors) only to name a new file
+
+    stem = new_case_path(folder, title or "dokumentation").stem
+    return Path(folder if folder is not None else ".") / f"{stem}{suffix}"
+
+
+def format_for(path: str | os.PathLike[str] | None) -> str:
+    """The format a file name asks for: ``.md``/``.markdown`` → ``md``, ``.docx`` → ``docx``,
+    anything else ``html``."""
+    if path is None:
+        return "html"
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    return "md" if suffix in (".md", ".markdown") else "html"
+
+
+#: Names the pack must never be written to: a case file, its previous version (``SAG.toml.bak``)
+#: and the copy kept when an old case file is upgraded (``SAG.toml.v1.bak``).
+_BACKUP_RE = re.compile(r"\.toml(\.v[0-9]+)?\.bak$", re.IGNORECASE)
+
+
+#: fleksjob's hidden companions of a case: its lock (``.SAG.toml.lock``, which keeps a second
+#: window from writing) and the temporary file of a save (``.SAG.toml.<pid>-<hex>.tmp``).
+_OWN_FILE_RE = re.compile(r"^\..*\.toml\.(lock|.*\.tmp)$", re.IGNORECASE)
+
+
+def _case_suffix(name: str) -> str | None:
+    """``.toml.bak`` (any case backup), ``.toml``, ``.lock`` (a lock or temporary file) or None."""
+    if _OWN_FILE_RE.match(name):
+        return ".lock"
+    if m := _BACKUP_RE.search(name):
+        return m[0]
+    return ".toml" if name.lower().endswith(".toml") else None
+
+
+def _suggestion(path: Path) -> str:
+    """A safe name to offer instead of ``path``: its stem without ``.toml``/``.bak``, ``.html``."""
+    name = path.name
+    suffix = _case_suffix(name)
+    stem = name[: -len(suffix)] if suffix else Path(name).stem
+    return f"{stem or 'dokumentation'}.html"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where the links lead
+        return Path(os.path.realpath(a)) == Path(os.path.realpath(b))
+
+
+def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[str] | None = None,
+                 lang: str = "da") -> None:
+    """Raise :class:`ExportError` when ``out_path`` must not receive the pack.
+
+    Refused: the case file itself (``case_path``, after following symbolic links; also a hard
+    link to it), and any file whose name — or, for a link, whose target's name — ends in
+    ``.toml`` (a case file) or ``.toml.bak``/``.toml.v1.bak`` (a case's previous version, the
+    copy kept by an upgrade). Writing HTML there
+    would destroy the case. Nothing is written or changed.
+    """
+    path = Path(out_path).expanduser()
+
+    def refuse(key: str, file: str, like: Path) -> ExportError:
+        suggestion = _suggestion(like)
+        if suggestion == file:  # a case file named like a pack: offer a plain name instead
+            suggestion = "dokumentation.html"
+        return ExportError(path, w(key, "da", file=file), w(key, "en", file=file), lang,
+                           hint_da=w("error.choose_name", "da", file=suggestion),
+                           hint_en=w("error.choose_name", "en", file=suggestion))
+
+    if case_path is not None:
+        case_file = Path(case_path).expanduser()
+        if _same_file(path, case_file):
+            raise refuse("error.case_file", case_file.name, case_file)
+    names = [path.name]
+    if path.is_symlink():  # the pack would be written to where the link leads
+        names.append(Path(os.path.realpath(path)).name)
+    for name in names:
+        suffix = _case_suffix(name)
+        if suffix == ".toml":
+            raise refuse("error.toml_file", name, Path(name))
+        if suffix == ".lock":
+            raise refuse("error.own_file", name, Path(name.lstrip(".").split(".toml")[0]))
+        if suffix is not None:
+            raise refuse("error.backup_file", name, Path(name))
+
+
+def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str],
+                case_path: str | os.PathLike[str] | None = None, *,
+                document: str = "pack") -> Path:
+    """Assess ``case`` as of ``as_of``, render ``document`` (``pack``, ``agreement``,
+    ``municipality``: :mod:`fleksjob_tui.documents`) as ``fmt`` (``html``/``md``/``docx``) and
+    write it to ``out_path`` atomically with mode 600. Returns the path written; raises
+    :class:`ExportError`.
+
+    ``case_path`` is the case's own file, when it has one: the pack is never written over it,
+    nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
+    """
+    from ..case.storage import CaseFileError, write_private_bytes  # storage only when writing
+
+    lang = case.language
+    text = render_document(case, assess_for_pack(case, as_of), document, fmt, lang)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path = Path(out_path).expanduser()
+    check_target(path, case_path, lang)
+    if path.is_dir():
+        name = default_output(None, fmt, path, title=case.case.title, document=document).name
+        raise ExportError(path, w("error.is_folder", "da", file=name),
+                          w("error.is_folder", "en", file=name), lang)
+    if not path.parent.is_dir():
+        raise ExportError(path, w("error.no_folder", "da", folder=path.parent),
+                          w("error.no_folder", "en", folder=path.parent), lang)
+    try:
+        return write_private_bytes(path, data, lang=lang)
+    except CaseFileError as err:
+        raise ExportError(path, err.what.da, err.what.en, lang) from None
+    except OSError as err:  # pragma: no cover - storage turns these into CaseFileError
+        reason = err.strerror or type(err).__name__
+        raise ExportError(path, w("error.system", "da", reason=reason),
+                          w("error.system", "en", reason=reason), lang) from None

@@ -1,0 +1,290 @@
+"""The base of every wizard step: a scrollable pane with a title, the step's questions, what the
+assessment says is missing here, and Back / Next buttons.
+
+A step is thin: it shows the case and writes answers back through the field widgets. Everything
+it says about the state of the case comes from ``app.assessment``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from pydantic import BaseModel
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from ... import content
+from ...case.model import Case
+from ...rules.types import Assessment
+from ..widgets.fields import (
+    AnswerField,
+    BoolField,
+    DateField,
+    FieldProblem,
+    ListField,
+    NumberField,
+    OptionsField,
+    QuestionField,
+    TextField,
+)
+from ..widgets.host import WizardHost, host_of
+
+
+@runtime_checkable
+class StepsScreen(Protocol):
+    """What a step uses from the wizard screen it is shown in (screens/wizard.py)."""
+
+    def visible_steps(self) -> list[str]: ...
+
+    async def action_next(self) -> None: ...
+
+    async def action_back(self) -> None: ...
+
+
+STATE_MARK = {"complete": "✓", "missing": "!", "blocker": "✗"}
+
+
+def lock_fields(root) -> None:
+    """A case open only for reading: every answer shown, none of them can be changed."""
+    for widget in root.query(".q-input"):
+        widget.disabled = True
+
+
+class StepPane(VerticalScroll):
+    """One wizard step. Subclasses set ``step_id`` and implement ``compose_fields``."""
+
+    step_id: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"step-{self.step_id}", classes="step")
+
+    # ── shortcuts ────────────────────────────────────────────────────────────────────────────
+    @property
+    def fj(self) -> WizardHost:
+        return host_of(self)
+
+    @property
+    def steps_screen(self) -> StepsScreen | None:
+        """The wizard screen this step is shown in (None while it is being built elsewhere)."""
+        screen = self.app.screen
+        return screen if isinstance(screen, StepsScreen) else None
+
+    @property
+    def case(self) -> Case:
+        assert self.fj.case is not None
+        return self.fj.case
+
+    @property
+    def lang(self) -> str:
+        return self.fj.lang
+
+    @property
+    def role(self) -> str:
+        return self.case.role
+
+    def t(self, key: str, **fmt: Any) -> str:
+        return content.ui(key, self.lang, self.role, **fmt)
+
+    def _kw(self) -> dict:
+        return {"lang": self.lang, "role": self.role}
+
+    def answer(self, target: BaseModel, attr: str, qkey: str) -> AnswerField:
+        return AnswerField(target, attr, qkey, **self._kw())
+
+    def boolean(self, target: BaseModel, attr: str, qkey: str) -> BoolField:
+        return BoolField(target, attr, qkey, **self._kw())
+
+    def text(self, target: BaseModel, attr: str, qkey: str) -> TextField:
+        return TextField(target, attr, qkey, **self._kw())
+
+    def date(self, target: BaseModel, attr: str, qkey: str, latest=None) -> DateField:
+        return DateField(target, attr, qkey, latest=latest, **self._kw())
+
+    def number(self, target: BaseModel, attr: str, qkey: str, integer: bool = False) -> NumberField:
+        return NumberField(target, attr, qkey, integer=integer, **self._kw())
+
+    def items(self, target: BaseModel, attr: str, qkey: str) -> ListField:
+        return ListField(target, attr, qkey, **self._kw())
+
+    def options(self, target, attr, qkey, values, labels_key) -> OptionsField:
+        return OptionsField(target, attr, qkey, values, labels_key, **self._kw())
+
+    # ── layout ───────────────────────────────────────────────────────────────────────────────
+    def compose(self) -> ComposeResult:
+        yield Static(self.numbered_title(), classes="step-title")
+        intro = self.t(f"step.{self.step_id}.intro")
+        if intro:
+            yield Static(intro, classes="step-intro")
+        # A line under a question that is known already (the pension age the birth date
+        # implies) is built with its field, so it is in the same frame as the rest of the step.
+        infos = self.field_info(self.fj.assessment)
+        for widget in self.compose_fields():
+            if widget.id in infos:
+                widget.show_info(infos[widget.id])
+            yield widget
+        yield Static("", classes="step-findings")
+        with Horizontal(classes="nav"):
+            back = Button(self.t("nav.back"), id="nav-back")
+            back.can_focus = False  # keyboard: ctrl+b; so Enter after the last field means Next
+            yield back
+            yield Button(self.t("nav.next"), id="nav-next", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:
+        return iter(())
+
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
+        """What the assessment says under a question, by the field's id (None: nothing)."""
+        return {}
+
+    def numbered_title(self) -> str:
+        """"3 · Tjekliste", numbered as in the step list (which leaves out steps that do not apply)."""
+        title = self.t(f"step.{self.step_id}.title")
+        host = self.steps_screen
+        steps = host.visible_steps() if host is not None else []
+        if self.step_id in steps:
+            return f"{steps.index(self.step_id) + 1} · {title}"
+        return title
+
+    def on_mount(self) -> None:
+        if self.is_attached:  # not when taken down again before it was shown
+            if not self.fj.takes_edits:
+                lock_fields(self)
+            self.assessment_changed(self.fj.assessment)
+
+    def first_focus(self, resume: bool = False) -> None:
+        """Put the cursor in the first question (or on Next when there are none).
+
+        ``resume`` (a reopened case): on the question after the last one answered, so the
+        person goes on where they stopped, not at the step's first question.
+        """
+        fields = list(self.query(QuestionField))
+        if resume:
+            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])]
+            if answered:
+                fields = fields[answered[-1] + 1:]
+        for field in fields:
+            if field.query_one(".q-input").disabled:
+                break  # read-only: the answers are shown, not changed
+            field.focus_input(scroll_visible=resume)
+            return
+        for button in self.query("#nav-next"):
+            button.focus(scroll_visible=False)
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        """Show what the assessment says about this step. Subclasses add their own lines."""
+        if assessment is None:
+            return
+        for field_id, info in self.field_info(assessment).items():
+            self.query_one(f"#{field_id}", QuestionField).show_info(info)
+        findings = [f for f in assessment.findings if f.step == self.step_id]
+        box = self.query_one(".step-findings", Static)
+        # Typed input that was refused is not in the case: say so before anything else, and
+        # never "nothing missing" while it is there.
+        unsaved = [f for f in self.query(QuestionField) if f.error_text]
+        if not findings and not unsaved:
+            box.update(Text(self.t("step.nothing_missing"), style="bold"))
+            return
+        text = Text()
+        for field in unsaved:
+            text.append("! ")
+            text.append(f"{self.t('step.not_saved')}: ", style="bold")
+            text.append(f"{field.label_text} – {field.error_text}\n")
+        from ...view.words import due_text, finding_tag
+
+        for f in findings:
+            # "Venter" / "Kommunen vurderer" for the time-bound and the municipality's items
+            # (never "Mangler"), and "senest dd-mm-åååå" beside a finding with a due date.
+            due = due_text(f, self.lang)
+            word = finding_tag(f, self.lang) + (f" · {due}" if due else "")
+            text.append(f"{STATE_MARK.get(f.severity, '•') if f.severity != 'advice' else '→'} ")
+            text.append(f"{word}: ", style="bold")
+            text.append(f"{f.message} ")
+            text.append(f"({f.reference})\n", style="italic")
+        box.update(text)
+
+    def on_field_problem(self, event: FieldProblem) -> None:
+        self.assessment_changed(self.fj.assessment)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if not self.is_attached:  # pressed as the step was being changed
+            return
+        if event.button.id == "nav-next":
+            event.stop()
+            if (host := self.steps_screen) is not None:
+                await host.action_next()
+        elif event.button.id == "nav-back":
+            event.stop()
+            if (host := self.steps_screen) is not None:
+                await host.action_back()
+
+
+class ItemListStep(StepPane):
+    """A step that is a list of items (measures, meetings): Enter on an item opens its editor.
+
+    Subclasses set ``list_id``, fill the list in ``fill_list`` and open an item in ``edit``.
+    """
+
+    list_id: ClassVar[str] = "item-list"
+
+    def compose_fields(self) -> ComposeResult:
+        from ..widgets.itemlist import ItemList
+
+        yield ItemList(id=self.list_id, classes="item-list")
+
+    @property
+    def item_list(self):
+        from ..widgets.itemlist import ItemList
+
+        return self.query_one(f"#{self.list_id}", ItemList)
+
+    def on_mount(self) -> None:
+        if not self.is_attached:  # taken down again before it was shown (a fast step change)
+            return
+        self.fill_list()
+        super().on_mount()
+
+    def fill_list(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def edit(self, option_id: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def first_focus(self, resume: bool = False) -> None:
+        items = self.item_list
+        items.focus(scroll_visible=False)
+        if items.highlighted is None:
+            items.highlighted = 0
+
+    #: The row that adds an item (nothing to open in a case open only for reading).
+    add_id: ClassVar[str] = ""
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        if not self.fj.takes_edits and event.option.id == self.add_id:
+            self.fj.tell_read_only()
+            return
+        self.edit(event.option.id or "")
+
+    def on_item_list_delete_requested(self, event) -> None:
+        """Delete on a row: the step asks first (naming the item), "Nej, behold" chosen."""
+        event.stop()
+        if not self.fj.takes_edits:
+            self.fj.tell_read_only()
+            return
+        self.delete(event.option_id)
+
+    def delete(self, option_id: str) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    #: keys.toml's text for letters typed while the cursor is on the "add" row.
+    add_typing_key: ClassVar[str] = "list.typing_open"
+
+    def typing_hint(self) -> str:
+        """What to press instead when letters are typed on the list (said once)."""
+        ol = self.item_list
+        on_add = ol.highlighted is not None and (
+            ol.get_option_at_index(ol.highlighted).id == self.add_id)
+        key = self.add_typing_key if on_add else "list.typing_open"
+        return content.text("keys", key, self.lang)

@@ -1,0 +1,259 @@
+"""The start screen: a new case, one of the cases in the case folder (title, person, last change
+and status), a file by path, or an example case to explore."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ... import content
+from ...case import examples as example_cases
+from ...case import storage
+from ...case.model import Case
+from ...view import index as case_index
+from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
+from ..widgets.i18n import localize_bindings
+from .editor import AskTextScreen, ConfirmScreen
+from .role import RoleScreen
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        # Offered in the footer only while there is a saved case to delete; on an empty list
+        # the same key says that there is nothing to delete (the hidden binding below).
+        Binding("delete", "delete_case", "key.delete_case"),
+        Binding("delete", "nothing_to_delete", show=False),
+    ]
+
+    #: Rows of saved cases shown with the first paint; a longer list gets the rest just after.
+    FIRST_ROWS = 30
+
+    def __init__(
+        self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.error = error
+        self.new_path = new_path
+        self.start_new = new or new_path is not None  # `fleksjob new [PATH]`: straight to a new case
+        self.entries: list[case_index.Entry] = []
+        self._fill_generation = 0
+        localize_bindings(self, self.fj.lang)
+
+    @property
+    def fj(self) -> WizardHost:
+        return host_of(self)
+
+    def t(self, key: str, **fmt) -> str:
+        return content.ui(key, self.fj.lang, **fmt)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-body"):
+            yield Static(self.t("start.welcome"), id="start-welcome")
+            yield Static("", id="start-error", classes="q-error")
+            yield OptionList(id="start-menu")
+        yield Static(self.t("too_small", width=60, height=20), id="too-small", classes="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fj.title = self.t("app.title")
+        self.fj.sub_title = self.t("start.subtitle")
+        if self.error:
+            self.show_error(self.error)
+        self.fill_menu()
+        self.query_one("#start-menu").focus()
+        self._apply_size(self.size.width, self.size.height)
+        if self.start_new:
+            self.new_case()
+        elif os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
+            # benchmarks/run.py: stop as soon as the list has been painted.
+            self.call_after_refresh(self.call_after_refresh, self.app.exit)
+
+    def show_error(self, message: str | None) -> None:
+        box = self.query_one("#start-error", Static)
+        box.update(message or "")
+        box.set_class(bool(message), "-shown")
+
+    def fill_menu(self) -> None:
+        lang = self.fj.lang
+        options: list[Option | None] = [
+            Option(Text(self.t("start.new"), style="bold"), id="new"),
+            Option(self.t("start.open_path"), id="open_path"),
+            Option(self.t("start.example"), id="example"),
+        ]
+        # From the folder's small index: only files changed since the last listing are read
+        # and validated again (1,000 cases are listed as fast as a few).
+        self.entries = case_index.list_entries(self.fj.case_folder(), self.fj.as_of, lang)
+        last = next((i for i, e in enumerate(self.entries) if e.readable), None)
+        # The first screenful is shown at once; the rest of a long list is added right after
+        # the first paint (laying out 1,000 rows would otherwise hold the first paint back).
+        shown = max(self.FIRST_ROWS, (last or 0) + self.FIRST_ROWS)
+        self._fill_generation += 1
+        if self.entries:
+            options.append(None)
+            for i, entry in enumerate(self.entries[:shown]):
+                options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
+            if len(self.entries) > shown:
+                generation = self._fill_generation
+                self.set_timer(0.05, lambda: self._add_rows(generation, shown))
+        else:
+            options.append(None)
+            options.append(
+                Option(Text(self.t("start.no_cases", folder=str(self.fj.case_folder())), style="italic"),
+                       id="none", disabled=True)
+            )
+        menu = self.query_one("#start-menu", OptionList)
+        menu.set_options(options)
+        # A returning user most likely goes on with the case they worked on last: the cursor is
+        # on the readable case with the newest `updated` (the list is newest first; a file that
+        # cannot be read is never chosen for them). Enter continues it; "Start en ny sag" is at
+        # the top.
+        menu.highlighted = 3 + last if last is not None else 0
+        self.refresh_bindings()  # "Slet sag" in the footer only with a case to delete
+
+    def _add_rows(self, generation: int, start: int) -> None:
+        if generation != self._fill_generation or not self.is_mounted:
+            return  # the list was filled again since (after a delete)
+        menu = self.query_one("#start-menu", OptionList)
+        menu.add_options(Option(self._entry_prompt(entry), id=f"case-{i}")
+                         for i, entry in enumerate(self.entries[start:], start))
+
+    def _entry_prompt(self, entry: case_index.Entry) -> Text:
+        text = Text()
+        title = entry.title or entry.path.name
+        text.append(title, style="bold")
+        if entry.person_name:
+            text.append(f" · {entry.person_name}")
+        text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
+        if not entry.readable:
+            text.append(self.t("start.unreadable"), style="bold")
+            return text
+        status = entry.status
+        when = entry.updated.astimezone().strftime("%d-%m-%Y %H:%M") if entry.updated else "?"
+        text.append(self.t("start.case_line", when=when, status=self.t(f"status_short.{status}")))
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        if choice == "new":
+            self.new_case()
+        elif choice == "open_path":
+            self.open_path()
+        elif choice == "example":
+            self.open_example()
+        elif choice.startswith("case-"):
+            entry = self.entries[int(choice.split("-", 1)[1])]
+            try:  # read and validated now: what is opened is what is on disk
+                case = storage.load_case(entry.path, lang=self.fj.lang)
+            except storage.CaseFileError as err:
+                self.show_error(err.message(self.fj.lang))
+                return
+            self.fj.open_case(case, entry.path)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_case":
+            return bool(self.entries)
+        if action == "nothing_to_delete":
+            return not self.entries
+        return True
+
+    def action_nothing_to_delete(self) -> None:
+        self.notify(content.text("start", "nothing_to_delete", self.fj.lang))
+
+    def highlighted_entry(self) -> case_index.Entry | None:
+        """The saved case under the cursor in the list, if the cursor is on one."""
+        menu = self.query_one("#start-menu", OptionList)
+        if menu.highlighted is None:
+            return None
+        choice = menu.get_option_at_index(menu.highlighted).id or ""
+        if not choice.startswith("case-"):
+            return None
+        return self.entries[int(choice.split("-", 1)[1])]
+
+    @work(exclusive=True)
+    async def action_delete_case(self) -> None:
+        """Delete the highlighted case (and its kept previous version) after asking."""
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.notify(self.t("start.delete_hint"))
+            return
+        title = entry.title or entry.path.name
+        if entry.person_name:
+            title += f" · {entry.person_name}"  # titles alike ("Sag 23-11-2026"): say whose
+        question = self.t("start.confirm_delete", title=title)
+        yes = await self.app.push_screen_wait(
+            ConfirmScreen(question, self.fj.lang, yes=self.t("editor.delete"))
+        )
+        if not yes:
+            return
+        try:
+            storage.delete_case(entry.path, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.show_error(None)
+        self.notify(self.t("start.deleted", file=entry.path.name))
+        menu = self.query_one("#start-menu", OptionList)
+        at = menu.highlighted or 0
+        self.fill_menu()
+        menu.highlighted = min(at, menu.option_count - 1) if self.entries else 0
+
+    @work(exclusive=True)
+    async def new_case(self) -> None:
+        role = await self.app.push_screen_wait(RoleScreen(self.fj.lang))
+        if role is None:
+            return
+        case = Case.new(role=role, language=self.fj.lang)
+        case.case.title = self.t("start.default_title", date=self.fj.as_of.strftime("%d-%m-%Y"))
+        folder = self.fj.case_folder()
+        path = self.new_path or storage.new_case_path(folder, case.case.title)
+        self.fj.open_case(case, path)
+        self.fj.save()
+
+    @work(exclusive=True)
+    async def open_path(self) -> None:
+        text = await self.app.push_screen_wait(
+            AskTextScreen(self.t("start.ask_path"), self.fj.lang)
+        )
+        if not text:
+            return
+        path = Path(text).expanduser()
+        try:
+            case = storage.load_case(path, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.fj.open_case(case, path)
+
+    @work(exclusive=True)
+    async def open_example(self) -> None:
+        from .examples import ExampleScreen
+
+        name = await self.app.push_screen_wait(ExampleScreen(self.fj.lang))
+        if not name:
+            return
+        try:
+            case = example_cases.load(name, lang=self.fj.lang)
+        except storage.CaseFileError as err:
+            self.show_error(err.message(self.fj.lang))
+            return
+        self.fj.open_case(case, None, read_only=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    def help_text(self) -> tuple[str, str]:
+        return self.t("app.title"), self.t("help.start")

@@ -1,0 +1,288 @@
+"""Step 9, Overblik: the assessment in plain words, key dates, what is missing and who should
+provide it — the same Rich summary as ``fleksjob summary``.
+
+From here the documentation pack is exported (button "Eksportér dokumentation" or ctrl+e): a
+small window asks where to save it (default: beside the case file, same name, ``.html``; for an
+example case without a file, in the case folder) and in which format (HTML to print and sign, or
+Markdown for an e-mail). The file is written by :func:`fleksjob_tui.documents.output.export_case`
+(atomically, mode 600), and a notification says where it went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from ... import content
+from ...documents import DOCUMENTS
+from ...documents.output import (
+    FORMATS,
+    ExportError,
+    check_target,
+    default_output,
+    export_case,
+    format_for,
+)
+from ...documents.summary import render_summary
+from ...rules.types import Assessment
+from ..widgets.choice import Choice
+from ..widgets.host import host_of
+from ..widgets.i18n import localize_bindings
+from ..widgets.inputs import Input
+from ..widgets.window import Window
+from .base import StepPane
+
+
+def _x(key: str, lang: str, **fmt) -> str:
+    """A text from ``content/export.toml``."""
+    return content.text("export", key, lang, **fmt)
+
+
+def _fmt_text(key: str, fmt: str, lang: str) -> str:
+    """The label (``format``) or hint (``hint``) of a format; Word's live in documents.toml."""
+    if fmt == "docx":
+        return content.text("documents", f"format.{'docx' if key == 'format' else 'hint_docx'}",
+                            lang)
+    return _x(f"tui.{key}_{fmt}", lang)
+
+
+def _with_document(path: Path, old: str, new: str) -> Path:
+    """``sag-aftale.html`` → ``sag-kommune.html``: the document's ending in the file name."""
+    def ending(doc: str) -> str:
+        return content.text("documents", f"document.suffix_{doc}", "da")
+
+    stem, old_end = path.stem, ending(old)
+    if old_end and stem.endswith(old_end):
+        stem = stem[: -len(old_end)]
+    return path.with_name(stem + ending(new) + path.suffix)
+
+
+class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
+    """Ask which document (the pack, the draft agreement, the municipality's version), where to
+    save it and in which format (HTML, Markdown, Word).
+
+    Dismissed with ``(path, fmt)`` for the pack, ``(path, fmt, document)`` for another
+    document, or None when cancelled. Enter in the path field saves.
+    A path that would write over the case (its own file, any ``.toml`` or ``.toml.bak``) is
+    refused in the window's error line (:func:`~fleksjob_tui.documents.output.check_target`); the window
+    stays open. ``case_path`` is the open case's file (default: the app's ``path``).
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
+                 case_path: Path | None = None, document: str = "pack") -> None:
+        super().__init__(classes="editor")
+        self.default_path = default_path
+        self.lang = lang
+        self.fmt = fmt if fmt in FORMATS else "html"
+        self.document = document if document in DOCUMENTS else "pack"
+        self._case_path = case_path
+        localize_bindings(self, lang)
+
+    @property
+    def case_path(self) -> Path | None:
+        if self._case_path is not None:
+            return self._case_path
+        return host_of(self).path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="editor-box ask-box", id="export-box"):
+            # Which document, which format, and where the file goes: all in this window.
+            yield Static(content.text("documents", "window.title", self.lang),
+                         classes="editor-title")
+            yield Input(str(self.default_path), id="export-path")
+            yield Static("", id="export-error", classes="q-error")
+            yield Static(content.text("documents", "document.heading", self.lang))
+            yield Choice(
+                [(doc, content.text("documents", f"document.{doc}", self.lang))
+                 for doc in DOCUMENTS],
+                self.document,
+                id="export-document",
+                vertical=True,
+            )
+            yield Static(_x("tui.format", self.lang))
+            # (•) / ( ) in words, readable without colour, like every question in the wizard.
+            yield Choice(
+                [(fmt, _fmt_text("format", fmt, self.lang)) for fmt in FORMATS],
+                self.fmt,
+                id="export-format",
+                vertical=True,
+            )
+            yield Static(self._hint(), id="export-hint", classes="step-intro")
+            with Horizontal(classes="nav"):
+                yield Button(_x("tui.cancel", self.lang), id="export-cancel")
+                yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+
+    def _hint(self) -> str:
+        """What to do with the file (by format), and what happens when it is there already."""
+        return (f"{_fmt_text('hint', self.fmt, self.lang)}\n"
+                f"{content.text('documents', 'window.exists', self.lang)}")
+
+    def focus_next(self, selector="*"):
+        """From the last choice (the format), on to "Gem", not to "Fortryd": a format chosen
+        with its key, or Enter, then Enter saves instead of closing the window unsaved."""
+        if self.focused is not None and self.focused.id == "export-format":
+            ok = self.query_one("#export-ok", Button)
+            ok.focus()
+            return ok
+        return super().focus_next(selector)
+
+    def on_mount(self) -> None:
+        if not self.is_attached:  # closed again before it was built (keys typed fast)
+            return
+        box = self.query_one("#export-path", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        event.stop()
+        if event.control.id == "export-document":
+            if event.value in DOCUMENTS and event.value != self.document:
+                # The file name follows the document (sag.html → sag-aftale.html).
+                box = self.query_one("#export-path", Input)
+                box.value = str(_with_document(Path(box.value), self.document, event.value))
+                self.document = event.value
+            return
+        fmt = event.value
+        if fmt not in FORMATS or fmt == self.fmt:
+            return
+        old_suffix, self.fmt = FORMATS[self.fmt], fmt
+        # What to do with the file follows the format (print it, or paste it into an e-mail).
+        self.query_one("#export-hint", Static).update(self._hint())
+        # Follow the format in the file name while it still has the other format's suffix.
+        box = self.query_one("#export-path", Input)
+        if box.value.endswith(old_suffix):
+            box.value = box.value[: -len(old_suffix)] + FORMATS[fmt]
+
+    def _error(self, text: str) -> None:
+        box = self.query_one("#export-error", Static)
+        box.update(text)
+        box.add_class("-shown")
+
+    def _submit(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._error(_x("tui.need_path", self.lang))
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._error(_x("tui.is_folder", self.lang, file=self.default_path.name))
+            return
+        if not path.parent.is_dir():
+            self._error(_x("tui.no_folder", self.lang, folder=path.parent))
+            return
+        if path.suffix.lower() in (".md", ".markdown", ".html", ".htm", ".docx"):
+            # The name says the format (pakke.md is Markdown), as with `fleksjob export -o`.
+            self.fmt = format_for(path)
+        try:
+            # Never over the case itself, nor any case file: refused here, before "Erstat?".
+            check_target(path, self.case_path, self.lang)
+        except ExportError as err:
+            self._error(err.sentence(self.lang))
+            return
+        if path.exists():
+            # An earlier pack may have been printed and signed: replace it only when asked to.
+            from .editor import ConfirmScreen
+
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(self._result(path))
+
+            self.app.push_screen(
+                ConfirmScreen(_x("tui.exists", self.lang, file=path.name), self.lang,
+                              yes=_x("tui.replace", self.lang), no=_x("tui.cancel", self.lang)),
+                callback=replace,
+            )
+            return
+        self.dismiss(self._result(path))
+
+    def _result(self, path: Path) -> tuple[Path, str] | tuple[Path, str, str]:
+        if self.document == "pack":
+            return (path, self.fmt)
+        return (path, self.fmt, self.document)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SummaryStep(StepPane):
+    step_id = "summary"
+
+    BINDINGS = [Binding("ctrl+e", "export", "key.export")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+
+    def compose_fields(self) -> ComposeResult:
+        # At the top, so that it is seen without scrolling past the whole summary.
+        with Horizontal(classes="nav summary-actions"):
+            yield Button(_x("tui.button", self.lang), id="summary-export")
+        yield Static("", id="summary-body")
+
+    def assessment_changed(self, assessment: Assessment | None) -> None:
+        if assessment is None:
+            return
+        body = self.query_one("#summary-body", Static)
+        # Lay the summary out for the width it really has (the step list takes the rest).
+        width = body.size.width or max(40, self.size.width - 4)
+        body.update(render_summary(self.case, assessment, self.lang, console_width=width))
+        box = self.query_one(".step-findings", Static)
+        box.display = False
+
+    def on_resize(self) -> None:
+        self.assessment_changed(self.fj.assessment)
+
+    # ── export ───────────────────────────────────────────────────────────────────────────────
+    def default_export_path(self, fmt: str = "html") -> Path:
+        """Beside the case file (same name); for an example without a file, the case folder."""
+        if self.fj.path is not None:
+            return default_output(self.fj.path, fmt)
+        return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "summary-export":
+            event.stop()
+            self.action_export()
+            return
+        await super().on_button_pressed(event)
+
+    def action_export(self) -> None:
+        # The window opens with the document and format chosen last time (the union rep who
+        # sent the municipality its Word file finds that choice again).
+        document, fmt = getattr(self, "_last_export", ("pack", "html"))
+        path = _with_document(self.default_export_path(fmt), "pack", document)
+        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
+                             callback=self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
+        if choice is None:
+            return
+        path, fmt, *rest = choice
+        document = rest[0] if rest else "pack"
+        try:
+            # Read-only (open elsewhere): what is saved on disk, not what is on screen.
+            written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
+                                  document=document)
+        except ExportError as err:
+            self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
+                            severity="error", timeout=12)
+            return
+        self._last_export = (document, fmt)
+        self.app.notify(_x("tui.written", self.lang, path=written), timeout=10)
