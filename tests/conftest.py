@@ -4,7 +4,7 @@ Every test runs with ``FLEKSJOB_HOME`` pointing at its own temporary folder
 (:func:`fleksjob_home`, used automatically), so no test reads or writes the real case folder of
 the person running them. A test that needs the platform folder removes the variable itself
 (``monkeypatch.delenv``). The program's cache (parsed content and stylesheets,
-:mod:`fleksjob_tui.content.cache`) is one temporary folder for the whole run (``FLEKSJOB_CACHE``, set
+:mod:`fleksjob_tui.content.program_cache`) is one temporary folder for the whole run (``FLEKSJOB_CACHE``, set
 before any test starts a program), shared like a user's own cache is between starts.
 """
 

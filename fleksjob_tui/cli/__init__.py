@@ -1,4 +1,5 @@
-"""The command line: ``fleksjob`` (the wizard) and the Textual-free commands check, summary, tilskud.
+"""The command line, on top of the house: parses (:mod:`.parser`), then hands over to one of the
+ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
 
     fleksjob [--lang da|en]                 start the wizard
     fleksjob --plain [new [PATH] | open CASE]   the same as a line-by-line conversation (plain/;

@@ -8,7 +8,8 @@ A text that is built in one place and shown later, in whichever language the rea
 :class:`Msg`: a key into a data file plus its values (the error messages of a case file, the
 date errors, the lock messages).
 
-This module imports nothing from Textual.
+The bottom of the house: it imports nothing of the package but its own helpers (``_toml``;
+:mod:`.program_cache`, the program's cache of parsed files) and nothing from Textual.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import _toml
-from . import cache as program_cache
+from . import _toml, program_cache
 
 LANGUAGES = ("da", "en")
 _FOLDER = Path(__file__).resolve().parent  # the data files sit beside this module
@@ -34,7 +34,7 @@ class ContentError(KeyError):
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed data file ``content/<name>.toml`` (kept for the process, and in the program's
-    cache for the next start: :mod:`fleksjob_tui.content.cache`, used only for exactly the same text —
+    cache for the next start: :mod:`fleksjob_tui.content.program_cache`, used only for exactly the same text —
     the key is a digest of the file's bytes, so no edit is ever missed, whatever its time)."""
     raw = (_FOLDER / f"{name}.toml").read_bytes()
     key = hashlib.sha256(raw).hexdigest()

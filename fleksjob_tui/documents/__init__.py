@@ -1,13 +1,15 @@
-"""The documents people hand over, all built from the one view of a case
-(:func:`fleksjob_tui.view.build_view`).
+"""Every output, all built from the one view of a case (:func:`fleksjob_tui.view.build_view`).
 
-* ``pack`` — the documentation pack (HTML and Markdown by :mod:`fleksjob_tui.documents.output`; Word here)
+* ``pack`` — the documentation pack: HTML and Markdown by :mod:`.pack_render`, Word from the
+  blocks of :mod:`.pack`
 * ``agreement`` — the draft written agreement (LAB § 119, stk. 2): :mod:`.agreement`
 * ``municipality`` — the pack's version for the municipality: :mod:`.pack`
+* the Rich summary (:mod:`.summary`, also the wizard's Overblik), the timeline
+  (:mod:`.timeline`) and the calendar (:mod:`.calendar`)
 
-and the calendar (:mod:`.calendar`). Each is HTML, Markdown or Word (``.docx``,
-:mod:`.docx_writer`). Writing a file (atomic, mode 600, never over a case) is
-:func:`fleksjob_tui.documents.output.export_case`'s job.
+A document is blocks (:mod:`.blocks`) laid out as HTML or Markdown (:mod:`.writers`) or Word
+(:mod:`.docx_writer`). Writing any output to a file (safe paths, atomic, mode 600, never over a
+case) is :mod:`.output`'s job, for the command line and the wizard's export window alike.
 
 Textual-free.
 """

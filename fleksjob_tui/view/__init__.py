@@ -2,15 +2,16 @@
 
 Data flows one way: the case → the rules (:func:`fleksjob_tui.rules.assess`, the estimate and
 the six-year check included) → this view → the outputs: the Rich summary and the wizard's
-Overblik (:mod:`fleksjob_tui.documents.summary`), the HTML and Markdown pack (:mod:`fleksjob_tui.documents.output`),
-the Word pack, the draft agreement, the municipality's version and the calendar
-(:mod:`fleksjob_tui.documents`), the timeline. No output computes a date, a word or an estimate
+Overblik (:mod:`fleksjob_tui.documents.summary`), the HTML and Markdown pack
+(:mod:`fleksjob_tui.documents.pack_render`), the Word pack, the draft agreement, the
+municipality's version, the timeline and the calendar (:mod:`fleksjob_tui.documents`). No output computes a date, a word or an estimate
 itself: it reads the view.
 
 The derivations live here: :mod:`.words` (the status word and sentence, the finding groups with
 their tags and due dates, the key dates as rows, the measures and meetings in words, the next
-steps, the law line) and :mod:`.pack` (the pack's facts, measures, meetings, findings and
-estimate lines, user text stripped of CPR-like numbers). This module adds the people, the hours,
+steps, the law line), :mod:`.pack` (the pack's facts, measures, meetings, findings and
+estimate lines, user text stripped of CPR-like numbers), :mod:`.estimate` (the wage-subsidy
+estimate in words) and :mod:`.index` (the case folder's list for the start screen, fast). This module adds the people, the hours,
 the dates as dates (for the calendar and the timeline) and puts it all in one :class:`CaseView`.
 
 Textual-free and Rich-free.

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from fleksjob_tui import content
-from fleksjob_tui.content import cache
+from fleksjob_tui.content import program_cache as cache
 
 
 @pytest.fixture

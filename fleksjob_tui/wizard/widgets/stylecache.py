@@ -1,4 +1,4 @@
-"""Parsed stylesheets kept in the program's cache (:mod:`fleksjob_tui.content.cache`, beside the
+"""Parsed stylesheets kept in the program's cache (:mod:`fleksjob_tui.content.program_cache`, beside the
 compiled modules), so a start does not tokenize and parse the same CSS again.
 
 Textual parses every stylesheet it uses (``app.tcss`` and each widget class's ``DEFAULT_CSS``)
@@ -25,7 +25,7 @@ import pickle
 import textual
 from textual.css import stylesheet as _stylesheet
 
-from ...content import cache
+from ...content import program_cache as cache
 
 #: The cache entry (one per Textual version: an upgrade starts afresh).
 NAME = f"css-{textual.__version__}"
