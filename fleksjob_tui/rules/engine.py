@@ -21,7 +21,7 @@ from .law import law_basis
 from .pension import add_months, pension_for
 from .subsidy import case_estimate
 from .twelve_months import exemptions, twelve_months
-from .types import SEVERITY_ORDER, Assessment, Finding, FlexJobDates
+from .types import SEVERITY_ORDER, WAITING_IDS, Assessment, Finding, FlexJobDates
 
 #: Age from which a permanent flex job can follow the first one (LAB § 120, stk. 2).
 PERMANENT_AGE = 40
@@ -150,7 +150,7 @@ DUE_ON_MET: frozenset[str] = frozenset({
 PEOPLE = frozenset({"employee", "manager", "union_rep", "doctor"})
 
 #: The one finding that only needs time: the case waits for it (status ``waiting``).
-WAITING = frozenset({"twelve_months_not_met"})
+WAITING = WAITING_IDS
 
 
 def holds_back(f: Finding) -> bool:

@@ -29,13 +29,18 @@ class LawBasis:
         """True after ``valid_to``: the law may have changed since it was checked."""
         return as_of > self.valid_to
 
-    def to_json(self) -> dict:
-        return {
-            "checked_on": self.checked_on.isoformat(),
-            "valid_to": self.valid_to.isoformat(),
+    def to_json(self, as_of: dt.date | None = None) -> dict:
+        """``{act, amendments, checked_on, valid_to}``, and ``outdated`` given the day of the
+        check (``check --json``'s ``law`` object, RULES.md section 3)."""
+        out = {
             "act": self.act,
             "amendments": list(self.amendments),
+            "checked_on": self.checked_on.isoformat(),
+            "valid_to": self.valid_to.isoformat(),
         }
+        if as_of is not None:
+            out["outdated"] = self.outdated(as_of)
+        return out
 
 
 @cache

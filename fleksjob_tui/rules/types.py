@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from .law import law_basis
+
 if TYPE_CHECKING:
     from .subsidy import SelfEmployedEstimate, SubsidyEstimate
 
@@ -16,6 +18,27 @@ Exemption = Literal["senior", "acute_injury", "progressive_disease", "self_emplo
 #: A step's state in the step list: ``waiting`` = only time is needed there (the twelve months);
 #: ``municipality`` = only what the municipality will assess once contacted.
 StepState = Literal["complete", "missing", "blocker", "waiting", "municipality"]
+#: The group every output shows a finding in (RULES.md section 7): ``blocker`` (severity
+#: blocker), ``waiting`` (only needs time), ``municipality`` (the municipality assesses or
+#: decides), ``act`` (someone at the workplace must act), ``advice`` (any other advice).
+Group = Literal["blocker", "act", "waiting", "municipality", "advice"]
+GROUP_ORDER: tuple[str, ...] = ("blocker", "act", "waiting", "municipality", "advice")
+
+#: The findings that only need time: the case waits for them (status ``waiting``).
+WAITING_IDS: frozenset[str] = frozenset({"twelve_months_not_met"})
+
+
+def finding_group(fid: str, severity: str, responsible: str) -> str:
+    """A finding's group (RULES.md section 7), in this order of precedence."""
+    if severity == "blocker":
+        return "blocker"
+    if fid in WAITING_IDS:
+        return "waiting"
+    if responsible == "municipality":
+        return "municipality"
+    if severity == "missing":
+        return "act"
+    return "advice"
 
 RESPONSIBLE_ORDER: tuple[str, ...] = ("employee", "manager", "union_rep", "municipality", "doctor")
 SEVERITY_ORDER: tuple[str, ...] = ("blocker", "missing", "advice")
@@ -31,11 +54,17 @@ class Finding:
     step: str  # the wizard step (model.STEP_IDS) where the user can act on it
     due: dt.date | None = None  # by when it should be in place (RULES.md section 7), or None
 
+    @property
+    def group(self) -> Group:
+        """blocker / act / waiting / municipality / advice: the group every output uses."""
+        return finding_group(self.id, self.severity, self.responsible)  # type: ignore[return-value]
+
     def to_json(self) -> dict:
         return {
             "id": self.id,
             "severity": self.severity,
             "responsible": self.responsible,
+            "group": self.group,
             "message": self.message,
             "reference": self.reference,
             "due": self.due.isoformat() if self.due else None,
@@ -143,6 +172,13 @@ class Assessment:
                 groups[who] = items
         return groups
 
+    def group_counts(self) -> dict[str, int]:
+        """How many findings each group holds, every group named (RULES.md section 7)."""
+        counts = dict.fromkeys(GROUP_ORDER, 0)
+        for f in self.findings:
+            counts[f.group] += 1
+        return counts
+
     def step_state(self, step: str) -> StepState:
         return self.step_states.get(step, "complete")
 
@@ -157,4 +193,6 @@ class Assessment:
             "findings": [f.to_json() for f in self.findings],
             "turns_40": self.turns_40.isoformat() if self.turns_40 else None,
             "flexjob": self.flexjob.to_json() if self.flexjob else None,
+            "counts": self.group_counts(),
+            "law": law_basis().to_json(self.as_of),
         }

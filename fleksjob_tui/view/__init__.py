@@ -80,6 +80,7 @@ class ViewFinding:
     message: str
     reference: str
     due: dt.date | None
+    group: str = ""  # blocker / act / waiting / municipality / advice (RULES.md section 7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class ViewItem:
     due: str  # "senest 01-03-2027", "så hurtigt som muligt" or ""
     message: str
     reference: str
+    group: str = ""  # blocker / act / waiting / municipality / advice (RULES.md section 7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +242,7 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
     pack = build_pack(case, assessment, lang)
     findings = [
         ViewFinding(f.id, f.severity, f.responsible, _who(f.responsible, lang, role),
-                    f.message, f.reference, f.due)
+                    f.message, f.reference, f.due, f.group)
         for f in assessment.findings
     ]
 
@@ -282,7 +284,8 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         counts=counts_line(assessment, lang),
         groups=[
             ViewGroup(key, title, [ViewItem(finding_style(f), finding_tag(f, lang),
-                                            due_text(f, lang), f.message, f.reference)
+                                            due_text(f, lang), f.message, f.reference,
+                                            f.group)
                                    for f in items])
             # The summary words the groups for the case's own role ("Dig" for the employee).
             for key, title, items in finding_groups(assessment, lang, case.case.role)

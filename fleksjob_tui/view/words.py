@@ -16,6 +16,7 @@ from .. import content
 from ..case.dates import format_date
 from ..rules.engine import holds_back, is_waiting
 from ..rules.law import law_basis
+from ..rules.types import GROUP_ORDER
 
 if TYPE_CHECKING:
     from ..case.model import Case
@@ -164,19 +165,15 @@ def age_text(years: int, months: int, lang: str) -> str:
 
 def counts_line(assessment: Assessment, lang: str) -> str:
     """``1 ting spærrer, 2 ting mangler, 1 ting venter på tiden, 1 ting vurderer kommunen, 3 råd``;
-    zero counts left out. Only what someone at the workplace must do counts as "mangler"."""
-    n = {"blocker": 0, "missing": 0, "waiting": 0, "municipality": 0, "advice": 0}
-    for f in assessment.findings:
-        if f.severity == "missing":
-            kind = finding_kind(f)
-            n[kind if kind in ("waiting", "municipality") else "missing"] += 1
-        elif f.severity in n:
-            n[f.severity] += 1
+    zero counts left out. It counts the findings' groups (RULES.md section 7), as the JSON's
+    ``counts`` does: only what someone at the workplace must do counts as "mangler"."""
+    n = assessment.group_counts()
     parts = []
-    for key in ("blocker", "missing", "waiting", "municipality", "advice"):
-        if n[key]:
-            parts.append(word(f"counts.{key}_one" if n[key] == 1 else f"counts.{key}", lang,
-                              n=n[key]))
+    for group in GROUP_ORDER:
+        key = "missing" if group == "act" else group
+        if n[group]:
+            parts.append(word(f"counts.{key}_one" if n[group] == 1 else f"counts.{key}", lang,
+                              n=n[group]))
     return ", ".join(parts)
 
 

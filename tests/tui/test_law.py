@@ -230,7 +230,8 @@ def test_check_json_with_waiting_and_due(tmp_path):
     assert by_id["accommodations_missing"]["due"] == "2027-03-01"
     assert by_id["union_not_involved"]["due"] is None
     for f in data["findings"]:
-        assert list(f) == ["id", "severity", "responsible", "message", "reference", "due"]
+        assert list(f) == ["id", "severity", "responsible", "group", "message", "reference",
+                           "due"]
     c.agreement.accommodations = ["Ingen nattevagter"]
     save_case(c, path)
     data = json.loads(run("check", str(path), "--as-of", "30-11-2026", "--json").stdout)

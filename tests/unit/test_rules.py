@@ -748,6 +748,7 @@ def test_json_shape():
     data = json.loads(json.dumps(a.to_json()))
     assert list(data) == [
         "schema", "as_of", "status", "pension", "twelve_months", "findings", "turns_40", "flexjob",
+        "counts", "law",
     ]
     assert data["schema"] == 1
     assert data["as_of"] == "2026-03-01"
@@ -763,6 +764,7 @@ def test_json_shape():
         "id": "twelve_months_not_met",
         "severity": "missing",
         "responsible": "manager",
+        "group": "waiting",
         "message": finding(a, "twelve_months_not_met").message,
         "reference": "LAB § 119, stk. 1",
         "due": "2026-06-01",
@@ -770,6 +772,7 @@ def test_json_shape():
         "id": "flexjob_start_before_twelve_months",
         "severity": "missing",
         "responsible": "manager",
+        "group": "act",
         "message": finding(a, "flexjob_start_before_twelve_months").message,
         "reference": 'LAB § 119, stk. 1 ("forinden")',
         "due": None,
