@@ -306,10 +306,10 @@ def bench_startup(repeats: int, case_path: Path) -> None:
     # The floor: the minimal app that first reads and validates the case with fleksjob's
     # loader (its pydantic model) — what any wizard on this stack pays before its first screen.
     floor = [sys.executable, "-c",
-             f"from fleksjob_tui import storage; storage.load_case({str(case_path)!r})\n"
+             f"from fleksjob_tui.case import storage; storage.load_case({str(case_path)!r})\n"
              + BASELINE_APP]
     screen = [sys.executable, "-c",
-              f"from fleksjob_tui import storage; storage.load_case({str(case_path)!r})\n"
+              f"from fleksjob_tui.case import storage; storage.load_case({str(case_path)!r})\n"
               + SCREEN_APP]
     screen_marker = (b"1 \xc2\xb7 Screenful", b"^n")
     # The very first start (an empty program cache: texts and stylesheets parsed, then kept).
@@ -363,7 +363,7 @@ def bench_check(repeats: int, case_path: Path) -> None:
     env = bench_env()
     check = [sys.executable, "-m", "fleksjob_tui", "check", str(case_path), "--json"]
     floor = [sys.executable, "-c",
-             f"from fleksjob_tui import storage; storage.load_case({str(case_path)!r})"]
+             f"from fleksjob_tui.case import storage; storage.load_case({str(case_path)!r})"]
     bare = [sys.executable, "-c", "import rich.console, pydantic"]
     runs = {"check": check, "floor": floor, "bare": bare}
     for argv in runs.values():

@@ -165,7 +165,7 @@ use = sys.argv[1] == "cache"
 if use:
     assert stylecache.install()
 sheet = ss.Stylesheet(variables=App().get_css_variables())
-app_css = Path("fleksjob_tui/app.tcss").read_text(encoding="utf-8")
+app_css = Path("fleksjob_tui/wizard/app.tcss").read_text(encoding="utf-8")
 sheet.add_source(app_css, read_from=("app.tcss", ""))
 for widget in (Button, Footer, Header, Input, OptionList):
     sheet.add_source(widget.DEFAULT_CSS, read_from=(widget.__name__, "DEFAULT_CSS"),

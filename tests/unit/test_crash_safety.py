@@ -27,7 +27,7 @@ ROUNDS = 250
 HELPER = r"""
 import os, sys
 from pathlib import Path
-from fleksjob_tui import storage
+from fleksjob_tui.case import storage
 from fleksjob_tui.case.model import Case
 
 path = Path(sys.argv[1])

@@ -61,7 +61,7 @@ def test_second_attempt_is_refused_and_names_the_holder(case_path):
 
 
 def test_lock_held_by_another_live_process(case_path):
-    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+    code = ("import sys; from fleksjob_tui.case import locking; l = locking.acquire(sys.argv[1]); "
             "print('ok', flush=True); sys.stdin.read(); l.release()")
     other = subprocess.Popen([sys.executable, "-c", code, str(case_path)],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -86,7 +86,7 @@ def test_stale_lock_of_a_dead_process_is_cleared(case_path):
 
 
 def test_lock_of_a_killed_process_is_stale(case_path):
-    code = ("import sys, time; from fleksjob_tui import locking; locking.acquire(sys.argv[1]); "
+    code = ("import sys, time; from fleksjob_tui.case import locking; locking.acquire(sys.argv[1]); "
             "print('ok', flush=True); time.sleep(60)")
     other = subprocess.Popen([sys.executable, "-c", code, str(case_path)], stdout=subprocess.PIPE,
                              text=True)
