@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = 1
 
 Answer = Literal["yes", "no", "unknown"]
+#: ``person.sick_leave`` (RULES.md section 3): on sick leave now, fully or partly.
+SickLeave = Literal["yes", "partly", "no", "unknown"]
 Role = Literal["employee", "union_rep", "manager"]
 Language = Literal["da", "en"]
 MeasureStatus = Literal["not_tried", "tried", "ongoing", "not_relevant"]
@@ -25,6 +27,7 @@ Participant = Literal["employee", "manager", "union_rep", "hr", "municipality", 
 
 ROLES: tuple[str, ...] = ("employee", "union_rep", "manager")
 ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
+SICK_LEAVE: tuple[str, ...] = ("yes", "partly", "no", "unknown")
 MEASURE_STATUSES: tuple[str, ...] = ("not_tried", "tried", "ongoing", "not_relevant")
 MEASURE_RESULTS: tuple[str, ...] = ("helped", "partly", "not_helped", "unknown")
 PARTICIPANTS: tuple[str, ...] = (
@@ -110,6 +113,8 @@ class Person(_Table):
     self_employed: bool | None = None
     receives_disability_pension: Answer | None = None
     disability_pension_claim_pending: Answer | None = None
+    # RULES.md section 3: on sick leave now (sygedagpengeloven § 13 f words the contact advice)
+    sick_leave: SickLeave | None = None
 
 
 class Employment(_Table):
@@ -157,6 +162,10 @@ class SelfEmployment(_Table):
     months_30h_last_24: int | None = Field(default=None, ge=0, le=24)
     # BEK nr. 1794/2025 § 1, stk. 2: periods with sickness/maternity benefit etc. extend the window
     benefit_periods: Answer | None = None
+    # BEK nr. 1794/2025 § 1, stk. 1, nr. 5: the 30-hour rule only before the first grant
+    first_grant: Answer | None = None
+    # BEK nr. 1794/2025 § 1, stk. 1, nr. 6: delpension, efterløn, fleksydelse or former § 73 j
+    excluded_benefits: Answer | None = None
 
 
 class Contacts(_Table):

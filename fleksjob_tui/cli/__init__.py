@@ -317,6 +317,9 @@ def _year(text: str | None, years: tuple[int, ...], lang: str) -> tuple[int, str
     if text is None:
         return choose_year(None, dt.date.today().year, years, lang)
     s = text.strip()
+    if re.fullmatch(r"[0-9]{4}", s, flags=re.ASCII) and int(s) > max(years):
+        # Rates not published yet: the latest year's, and the note says so (RULES.md §6).
+        return choose_year(int(s), int(s), years, lang)
     if not re.fullmatch(r"[0-9]{4}", s, flags=re.ASCII) or int(s) not in years:
         known = ", ".join(str(y) for y in years)
         raise _Fail(_w("tilskud.unknown_year", lang, year=text, years=known))
@@ -355,7 +358,9 @@ def cmd_tilskud(args: argparse.Namespace) -> int:
     except ValueError as err:  # the engine's own input checks (bilingual "da / en")
         raise _Fail(str(err)) from None
     if args.json:
-        print(json.dumps({**est.to_json(), "estimate": True}, ensure_ascii=False, indent=2))
+        extra = {"year_asked": int(args.year.strip()), "note": note} if note else {}
+        print(json.dumps({**est.to_json(), "estimate": True, **extra}, ensure_ascii=False,
+                         indent=2))
         return EXIT_OK
     print("\n".join(wrap_lines(estimate_lines(est, lang, detail=True, note=note), 80)))
     return EXIT_OK

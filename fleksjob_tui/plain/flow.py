@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..case.model import MEASURE_RESULTS, MEASURE_STATUSES, STEP_IDS
+from ..case.model import MEASURE_RESULTS, MEASURE_STATUSES, SICK_LEAVE, STEP_IDS
 
 Condition = Callable[[Any], bool]
 
@@ -150,6 +150,7 @@ STEPS: dict[str, tuple[Field, ...]] = {
         boolean("person.self_employed"),
         answer("person.receives_disability_pension"),
         answer("person.disability_pension_claim_pending"),
+        choice("person.sick_leave", SICK_LEAVE, "sick_leave"),
     ),
     "employment": (
         text("employment.employer", when=EMPLOYED),
@@ -192,6 +193,8 @@ STEPS: dict[str, tuple[Field, ...]] = {
         answer("self_employment.main_occupation"),
         integer("self_employment.months_30h_last_24"),
         answer("self_employment.benefit_periods"),
+        answer("self_employment.first_grant"),
+        answer("self_employment.excluded_benefits"),
     ),
     "meetings": (date("follow_up.next_meeting"),),
     "economy": (

@@ -70,7 +70,7 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
     lines += ["", word("heading.dates", lang)]
     if assessment.pension is None:
         lines.append(word("dates.no_birth_date", lang))
-    for label, value in date_rows(assessment, lang):
+    for label, value in date_rows(assessment, lang, role):
         lines.append(_full_stop(t("summary.date_row", label=label, value=value).rstrip(".")))
 
     lines += ["", word("heading.measures", lang)]

@@ -42,6 +42,7 @@ class FindingDef:
     order: int  # position in findings.toml: the stable order within a severity
     variants: Any = None  # {name: {message, reference?}}: other wordings of the same finding
     retired: bool = False  # kept for old readers of the JSON, never raised (RULES.md section 7)
+    extra: Any = None  # the table itself: text entries a finding's message is built from
 
 
 @cache
@@ -64,6 +65,7 @@ def definitions() -> dict[str, FindingDef]:
             order=_SEVERITY_RANK[severity] * 1000 + i,
             variants=raw.get("variants") or {},
             retired=bool(raw.get("retired", False)),
+            extra=raw,
         )
     return out
 
@@ -129,20 +131,35 @@ def _listed(items: list[str]) -> bool:
     return any(isinstance(s, str) and s.strip() for s in items)
 
 
-def flexjob_dates(start: dt.date) -> FlexJobDates:
-    """LAB §§ 120-121: granted for 5 years; follow-up after 2½ years; status after 4½ years."""
-    return FlexJobDates(
-        start=start,
-        follow_up=add_months(start, 2, 6),
-        status=add_months(start, 4, 6),
-        end=add_months(start, 5),
-    )
+def flexjob_dates(start: dt.date, pension_date: dt.date | None = None) -> FlexJobDates:
+    """LAB §§ 120-121: granted for 5 years; follow-up after 2½ years; status after 4½ years.
+
+    With a pension date, no date on or after it is a flex-job date (LAB § 116, stk. 1; RULES.md
+    section 4): the follow-up and the status are None then, and the job ends at the latest on
+    the pension date.
+    """
+    follow_up = add_months(start, 2, 6)
+    status = add_months(start, 4, 6)
+    end = add_months(start, 5)
+    ends_at_pension = pension_date is not None and pension_date < end
+    if pension_date is not None:
+        follow_up = follow_up if follow_up < pension_date else None
+        status = status if status < pension_date else None
+        end = min(end, pension_date)
+    return FlexJobDates(start=start, follow_up=follow_up, status=status, end=end,
+                        ends_at_pension=ends_at_pension)
 
 
-#: Findings that are due on ``met_on`` while the twelve months are still running (RULES.md §7).
+#: Findings that are due on ``met_on`` while the twelve months are still running (RULES.md §7):
+#: the documentation must be in place when the twelve months are reached.
 DUE_ON_MET: frozenset[str] = frozenset({
-    "twelve_months_not_met", "written_agreement_missing", "difficult_functions_missing",
-    "accommodations_missing", "attempt_not_documented", "measures_undocumented",
+    "twelve_months_not_met", "attempt_not_documented", "measures_undocumented",
+})
+
+#: Findings that are due now (``due`` None, worded "nu" with the reason): the written agreement
+#: shows when the 12 months started, and the municipality may count them from its signing.
+DUE_NOW: frozenset[str] = frozenset({
+    "written_agreement_missing", "difficult_functions_missing", "accommodations_missing",
 })
 
 #: Who at the workplace (or the doctor) acts: an open ``missing`` finding of theirs holds a case
@@ -176,6 +193,16 @@ def _copenhagen(employer: str | None) -> bool:
     return "københavns kommune" in text or "kobenhavns kommune" in text
 
 
+def home_municipality_words(name: str | None, lang: str, role: str) -> str:
+    """"Vejle Kommune" for the answer "Vejle"; else the role's words ("din hjemkommune")."""
+    name = (name or "").strip()
+    if not name:
+        return content.text("report", f"next_steps.home_municipality.{role}", lang)
+    if "kommune" in name.lower() or "municipality" in name.lower():
+        return name
+    return content.text("report", "next_steps.municipality", lang, town=name)
+
+
 def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     """The assessment of a case on the day ``as_of`` (RULES.md sections 1-5 and 7).
 
@@ -189,19 +216,20 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     found: list[Finding] = []
     due_on: dict[str, dt.date] = {}
 
-    def add(fid: str, variant: str | None = None, **fmt: Any) -> None:
+    def add(fid: str, variant: str | None = None, responsible: str | None = None,
+            **fmt: Any) -> None:
         d = defs[fid]
         if d.retired:
             return
         due = due_on.get(fid)
-        if not fmt:
+        if not fmt and responsible is None:
             found.append(_static_finding(fid, lang, role, variant, due))
             return
         found.append(
             Finding(
                 id=fid,
                 severity=d.severity,
-                responsible=d.responsible,
+                responsible=responsible or d.responsible,
                 message=message(fid, lang, role, variant, **fmt),
                 reference=_reference(fid, lang, variant),
                 step=d.step,
@@ -229,6 +257,12 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
             add("birth_date_missing")
     if pension is not None and as_of >= pension.date:
         add("over_pension_age", pension_date=format_date(pension.date, lang))
+    # A flex job is only for a person under the state pension age (LAB § 116, stk. 1; BEK nr.
+    # 1794/2025 § 1, stk. 1, nr. 4): one planned to start on or after that day cannot be.
+    if pension is not None and case.flexjob.start is not None \
+            and case.flexjob.start >= pension.date:
+        add("flexjob_start_after_pension_age", flexjob_start=format_date(case.flexjob.start, lang),
+            pension_date=format_date(pension.date, lang))
 
     # --- 3. Pensions that exclude a flex job (LAB § 116, stk. 1) ----------------------------------
     receives = person.receives_disability_pension
@@ -251,11 +285,17 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
             add("special_terms_start_missing")
         elif not tm.met:
             mark = pension.six_year_mark if pension is not None else None
+            # The waiting item names the exemption the answers may point to (RULES.md §7).
+            el = case.eligibility
+            maybe = el.acute_injury == "yes" or el.progressive_disease == "yes"
+            note = (content.pick(defs["twelve_months_not_met"].extra["exemption_note"], lang)
+                    if maybe else "")
             if mark is not None and mark < tm.met_on:
                 add("twelve_months_not_met", "six_years", met_on=format_date(tm.met_on, lang),
-                    six_year_mark=format_date(mark, lang))
+                    six_year_mark=format_date(mark, lang), exemption_note=note)
             else:
-                add("twelve_months_not_met", met_on=format_date(tm.met_on, lang))
+                add("twelve_months_not_met", met_on=format_date(tm.met_on, lang),
+                    exemption_note=note)
         if tm.start is not None and agreement.signed_on is not None \
                 and agreement.signed_on > tm.start:
             add("agreement_signed_after_start",
@@ -335,6 +375,11 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         else:
             note = None
         add("progressive_disease_note", note)
+    # An exemption that rests on the person's own answers: only the municipality can decide it
+    # (LAB § 119, stk. 3; § 116, stk. 3; RULES.md section 2).
+    if not self_employed and pointless:
+        add("exemption_to_be_assessed",
+            "acute_injury" if "acute_injury" in held else "progressive_disease")
 
     # --- 5. Self-employed (LAB § 126; BEK nr. 1794/2025 § 1) --------------------------------------
     if self_employed:
@@ -343,8 +388,13 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
             add("self_employed_not_main_occupation")
         elif se.main_occupation is None or se.main_occupation == "unknown":
             add("self_employed_main_occupation_unclear")
+        if se.excluded_benefits == "yes":
+            add("self_employed_receives_excluded_benefit")
+        # The 30-hour rule binds only before the first grant (BEK nr. 1794/2025 § 1, stk. 1, nr. 5).
         months = se.months_30h_last_24
-        if months is None:
+        if se.first_grant == "no":
+            pass
+        elif months is None:
             add("self_employed_hours_missing")
         elif months < 12:
             if se.benefit_periods == "no":
@@ -353,6 +403,12 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
                 add("self_employed_hours_extension_possible",
                     "yes" if se.benefit_periods == "yes" else None, months=months)
 
+    # --- Meetings: the minutes of the 12 months need dates (LAB § 119, stk. 2) --------------------
+    undated = sum(1 for m in case.meetings if m.date is None)
+    if undated:
+        add("meeting_date_missing", None if undated == 1 else "many", responsible=role,
+            count=undated)
+
     # --- Whom to contact early (seeds 000 and 004) ------------------------------------------------
     contacts = case.contacts
     if not self_employed and contacts.hr != "yes":
@@ -360,8 +416,12 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         add("hr_not_contacted", "kk" if _copenhagen(case.employment.employer) else None)
     # An old file's "jobcentret er kontaktet" is the municipality contacted (lov nr. 1750/2025).
     if contacts.home_municipality != "yes" and contacts.jobcenter != "yes":
-        add("home_municipality_not_contacted", "self" if self_employed else None,
-            checked_on=format_date(law_basis().checked_on, lang))
+        # Sick-leave words only when the case says so (sygedagpengeloven § 13 f; RULES.md §3).
+        sick = person.sick_leave in ("yes", "partly")
+        variant = ("self_sick" if sick else "self") if self_employed else ("sick" if sick else None)
+        add("home_municipality_not_contacted", variant,
+            checked_on=format_date(law_basis().checked_on, lang),
+            municipality=home_municipality_words(person.home_municipality, lang, role))
     # ``jobcenter_not_contacted`` is retired (lov nr. 1750/2025: the law says "kommunen").
     if not self_employed and contacts.union != "yes":
         add("union_not_involved")
@@ -414,7 +474,8 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         if as_of < forty:
             turns_40 = forty
     start = case.flexjob.start
-    flexjob = flexjob_dates(start) if start is not None else None
+    flexjob = (flexjob_dates(start, pension.date if pension is not None else None)
+               if start is not None else None)
 
     return Assessment(
         as_of=as_of,

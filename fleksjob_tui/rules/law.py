@@ -2,7 +2,8 @@
 
 RULES.md section 3: every reference names the law as it stood on ``checked_on``; after
 ``valid_to`` the product says, in one plain sentence, that the law may have changed (a new
-consolidated act is expected in 2027) and that the municipality has the last word.
+act was expected from 1 January 2027, paragraph numbers may have changed) and that the
+municipality has the last word.
 """
 
 from __future__ import annotations

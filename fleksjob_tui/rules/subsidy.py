@@ -347,10 +347,15 @@ def self_employed_estimate(business_income: float, year: int) -> SelfEmployedEst
 def pick_year(year: int | None, today: int, years: tuple[int, ...]) -> tuple[int, bool]:
     """The year to use, and whether it is not the one asked for (``today`` had no figures).
 
-    ``year`` given: that year (the rules refuse a year without figures). Not given: ``today``'s
-    year when it has figures, else the newest year before it (or the oldest known).
+    ``year`` given: that year; a year after the last year with figures (its rates not
+    published yet) uses the latest year's figures (RULES.md section 6); a year before the first
+    stays itself (the rules refuse it). Not given: ``today``'s year when it has figures, else
+    the newest year before it (or the oldest known).
     """
     if year is not None:
+        if isinstance(year, int) and not isinstance(year, bool) and years \
+                and year > max(years):
+            return max(years), True
         return year, False
     if today in years:
         return today, False
@@ -397,7 +402,9 @@ def _estimate(self_employed: bool, numbers: tuple, year: int | None, today: int
     """Cached on the numbers: ``assess`` runs for every case on the start screen, and the
     estimate (frozen, so one instance can be shared) only changes with them."""
     years = self_employed_years() if self_employed else available_years()
+    asked = year if year is not None else today
     year, defaulted = pick_year(year, today, years)
+    today = asked  # the year asked for: the note names it when another year's rates are used
     try:
         if self_employed:
             (income,) = numbers

@@ -108,15 +108,31 @@ class TwelveMonths:
 
 @dataclass(frozen=True, slots=True)
 class FlexJobDates:
-    """LAB §§ 120-121: granted for 5 years; follow-up after 2½ years; status after 4½ years."""
+    """LAB §§ 120-121: granted for 5 years; follow-up after 2½ years; status after 4½ years.
+
+    A flex job is only for a person under the state pension age (LAB § 116, stk. 1): no date on
+    or after the pension date is a flex-job date (RULES.md section 4). ``follow_up`` and
+    ``status`` are None when they would fall on or after it; ``end`` is the earlier of start + 5
+    years and the pension date, and ``ends_at_pension`` says the pension date came first.
+    """
 
     start: dt.date
-    follow_up: dt.date
-    status: dt.date
+    follow_up: dt.date | None
+    status: dt.date | None
     end: dt.date
+    ends_at_pension: bool = False
 
     def to_json(self) -> dict:
-        return {k: getattr(self, k).isoformat() for k in ("start", "follow_up", "status", "end")}
+        def iso(day: dt.date | None) -> str | None:
+            return day.isoformat() if day is not None else None
+
+        return {
+            "start": iso(self.start),
+            "follow_up": iso(self.follow_up),
+            "status": iso(self.status),
+            "end": iso(self.end),
+            "ends_at_pension": self.ends_at_pension,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +146,8 @@ class CaseEstimate:
     """
 
     year: int  # the year used: economy.year, else the as-of year or the newest before it
-    today: int  # the as-of year the year was chosen for
-    defaulted: bool  # True when the as-of year had no figures and another year was used
+    today: int  # the year asked for: economy.year, else the as-of year
+    defaulted: bool  # True when the year asked for had no figures and another year was used
     self_employed: bool
     result: SubsidyEstimate | SelfEmployedEstimate | None = None
     unknown_year: tuple[int, tuple[int, ...]] | None = None

@@ -225,7 +225,7 @@ def case_events(case: Case, assessment: Assessment, lang: str) -> list[Event]:
     fj = assessment.flexjob
     if fj is not None:
         add("flexjob_start", "flexjob_start", fj.start, "LAB § 120")
-        add("flexjob_follow_up", "flexjob_follow_up", fj.follow_up, "LAB § 121")
+        add("flexjob_follow_up", "flexjob_follow_up", fj.follow_up, "LAB § 121")  # None: not shown
         add("flexjob_status", "flexjob_status", fj.status, "LAB § 121")
         add("flexjob_end", "flexjob_end", fj.end, "LAB § 120")
     out.sort(key=lambda e: (e.date, e.key))
@@ -269,7 +269,7 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         status_sentence=status_sentence(assessment.status, lang),
         status_short=status_short(assessment.status, lang),
         findings=findings,
-        dates=date_rows(assessment, lang),
+        dates=date_rows(assessment, lang, role),
         dates_note=pack.dates_note,
         events=case_events(case, assessment, lang),
         people=people,

@@ -114,7 +114,10 @@ def choose_year(year: int | None, today: int, years: tuple[int, ...], lang: str
 
 
 def _year_note(today: int, year: int, lang: str) -> str:
-    return _w("tilskud.year_default", lang, today=today, year=year)
+    """A later year than the last with figures: its rates are not published yet (RULES.md
+    section 6); an earlier one simply has none."""
+    key = "tilskud.year_not_published" if today > year else "tilskud.year_default"
+    return _w(key, lang, today=today, year=year)
 
 
 def case_estimate(case: Case, default_year: int,

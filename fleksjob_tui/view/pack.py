@@ -155,8 +155,9 @@ def _result(m: Measure, lang: str) -> str:
     return status
 
 
-def _dates(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    return date_rows(assessment, lang)
+def _dates(assessment: Assessment, lang: str, role: str | None = None
+           ) -> list[tuple[str, str]]:
+    return date_rows(assessment, lang, role)
 
 
 def _kr(value: float, lang: str) -> str:
@@ -327,7 +328,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         measures=measures,
         meetings=meetings,
         findings=findings,
-        dates=_dates(assessment, lang),
+        dates=_dates(assessment, lang, case.case.role),
         dates_note=None if assessment.pension is not None
         else report_word("dates.no_birth_date", lang),
         economy=_economy(case, assessment, lang),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import content
 from ..case.dates import format_date
-from ..rules.engine import holds_back, is_waiting
+from ..rules.engine import DUE_NOW, DUE_ON_MET, holds_back, is_waiting
 from ..rules.law import law_basis
 from ..rules.types import GROUP_ORDER
 
@@ -92,13 +92,18 @@ def finding_tag(f: Finding, lang: str) -> str:
 
 
 def due_text(f: Finding, lang: str) -> str:
-    """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``så hurtigt som
-    muligt`` for one missing now without a date (RULES.md section 7); else ``""``. What only
+    """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``nu`` with the
+    reason for the written agreement and what it names; ``så hurtigt som muligt`` for one missing
+    now without a date (RULES.md section 7); else ``""``. What only
     waits for time has no deadline: its date is when it is reached (``nås 01-07-2027``)."""
     if f.due is None:
+        if f.id in DUE_NOW:  # the written agreement: now, and why (RULES.md section 7)
+            return word("due.now", lang)
         return word("due.asap", lang) if holds_back(f) else ""
     if is_waiting(f):
         return word("due.reached", lang, date=format_date(f.due, lang))
+    if f.id in DUE_ON_MET:  # the documentation must be there when the 12 months are reached
+        return word("due.by_met", lang, date=format_date(f.due, lang))
     return word("due.by", lang, date=format_date(f.due, lang))
 
 
@@ -141,7 +146,8 @@ def law_outdated(as_of: dt.date, lang: str) -> str | None:
     basis = law_basis()
     if not basis.outdated(as_of):
         return None
-    return word("law.outdated", lang, checked_on=format_date(basis.checked_on, lang))
+    return word("law.outdated", lang, checked_on=format_date(basis.checked_on, lang),
+                new_from=format_date(basis.valid_to + dt.timedelta(days=1), lang))
 
 
 def format_kr(value: float | int, lang: str, decimals: int | None = None) -> str:
@@ -177,8 +183,11 @@ def counts_line(assessment: Assessment, lang: str) -> str:
     return ", ".join(parts)
 
 
-def date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
-    """The key dates that apply, as (label, value) rows (used by the summary and the pack)."""
+def date_rows(assessment: Assessment, lang: str, role: str | None = None
+              ) -> list[tuple[str, str]]:
+    """The key dates that apply, as (label, value) rows (used by the summary and the pack).
+
+    ``role`` words who can give a missing start date (RULES.md section 7)."""
     rows: list[tuple[str, str]] = []
     tm = assessment.twelve_months
     if tm.start:
@@ -188,25 +197,38 @@ def date_rows(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
                      word(f"exemption.{tm.exemption}", lang)))
     elif tm.met_on:
         note = word("dates.twelve_months_met" if tm.met else "dates.twelve_months_not_met", lang)
-        rows.append((word("dates.twelve_months", lang), f"{format_date(tm.met_on, lang)} {note}"))
+        value = f"{format_date(tm.met_on, lang)} {note}"
+        # The written agreement shows when the 12 months started (RULES.md section 2).
+        if any(f.id == "written_agreement_missing" for f in assessment.findings):
+            value += " " + word("dates.twelve_months_unwritten", lang)
+        rows.append((word("dates.twelve_months", lang), value))
+    else:
+        rows.append((word("dates.twelve_months", lang),
+                     word(f"dates.twelve_months_no_start.{role or 'employee'}", lang)))
     p = assessment.pension
     if p is not None and tm.exemption != "self_employed":
         mark = format_date(p.six_year_mark, lang)
         rows.append((word("dates.six_year_mark", lang),
                      f"{mark} {word('dates.six_year_mark_note', lang)}"))
     if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
-        rows.append((word("dates.turns_40", lang), format_date(assessment.turns_40, lang)))
+        rows.append((word("dates.turns_40", lang), f"{format_date(assessment.turns_40, lang)} "
+                     f"{word('dates.turns_40_note', lang)}"))
     if p is not None:
         age = word("dates.pension_age", lang, age=age_text(p.years, p.months, lang))
         rows.append((word("dates.pension", lang), f"{format_date(p.date, lang)} {age}"))
     fj = assessment.flexjob
     if fj is not None:
-        rows += [
-            (word("dates.flexjob_start", lang), format_date(fj.start, lang)),
-            (word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)),
-            (word("dates.flexjob_status", lang), format_date(fj.status, lang)),
-            (word("dates.flexjob_end", lang), format_date(fj.end, lang)),
-        ]
+        # No date on or after the pension date is a flex-job date (RULES.md section 4).
+        rows.append((word("dates.flexjob_start", lang), format_date(fj.start, lang)))
+        if fj.follow_up is not None:
+            rows.append((word("dates.flexjob_follow_up", lang), format_date(fj.follow_up, lang)))
+        if fj.status is not None:
+            rows.append((word("dates.flexjob_status", lang), format_date(fj.status, lang)))
+        if fj.ends_at_pension:
+            rows.append((word("dates.flexjob_end_pension", lang), f"{format_date(fj.end, lang)} "
+                         f"{word('dates.flexjob_end_pension_note', lang)}"))
+        else:
+            rows.append((word("dates.flexjob_end", lang), format_date(fj.end, lang)))
     return rows
 
 

@@ -46,10 +46,15 @@ def test_missing_numbers_and_a_year_without_figures():
     assert estimate.lines(found, "da") == []
     assert estimate.lines(found, "da", when_missing=True)
     case = _case("klar.toml")
-    case.economy.year = 2099
+    case.economy.year = 2000  # before the first year with figures: no estimate
     found = assess(case, AS_OF).estimate
-    assert found.unknown_year is not None and found.unknown_year[0] == 2099
-    assert "2099" in estimate.lines(found, "da")[0]
+    assert found.unknown_year is not None and found.unknown_year[0] == 2000
+    assert "2000" in estimate.lines(found, "da")[0]
+    case.economy.year = 2099  # after the last: the latest year's figures, and it says so
+    found = assess(case, AS_OF).estimate
+    assert found.unknown_year is None and found.defaulted and found.today == 2099
+    assert "Satserne for 2099 er ikke offentliggjort endnu" in " ".join(
+        x for x in estimate.lines(found, "da") if isinstance(x, str))
 
 
 def test_a_year_without_figures_falls_back_with_a_note():

@@ -96,10 +96,7 @@ def test_waiting_until_the_twelve_months_are_reached(as_of, status, due):
         assert a.step_state("employment") == "complete"
 
 
-@pytest.mark.parametrize(
-    ("as_of", "due"),
-    [(MET_ON - ONE, MET_ON), (MET_ON, None), (MET_ON + ONE, None)],
-)
+@pytest.mark.parametrize("as_of", [MET_ON - ONE, MET_ON, MET_ON + ONE])
 @pytest.mark.parametrize(
     ("fid", "change"),
     [
@@ -107,6 +104,27 @@ def test_waiting_until_the_twelve_months_are_reached(as_of, status, due):
         ("difficult_functions_missing",
          lambda c: setattr(c.agreement, "difficult_functions", [])),
         ("accommodations_missing", lambda c: setattr(c.agreement, "accommodations", [])),
+    ],
+)
+def test_the_written_agreement_is_due_now(fid, change, as_of):
+    """RULES.md section 7 (2026-12-06): the agreement shows when the 12 months started, and the
+    municipality may count them from its signing: due now, never on the day they end."""
+    c = waiting_case()
+    change(c)
+    a = assess(c, as_of)
+    assert finding(a, fid).due is None
+    assert report.due_text(finding(a, fid), "da") == "nu"
+    assert "kan regne dem fra den dag, aftalen underskrives" in finding(a, fid).message
+    assert a.status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "due"),
+    [(MET_ON - ONE, MET_ON), (MET_ON, None), (MET_ON + ONE, None)],
+)
+@pytest.mark.parametrize(
+    ("fid", "change"),
+    [
         ("attempt_not_documented",
          lambda c: setattr(c.agreement, "attempt_documented", "unknown")),
         ("measures_undocumented",
@@ -227,7 +245,7 @@ def test_check_json_with_waiting_and_due(tmp_path):
     assert data["status"] == "missing"
     by_id = {f["id"]: f for f in data["findings"]}
     assert by_id["twelve_months_not_met"]["due"] == "2027-03-01"
-    assert by_id["accommodations_missing"]["due"] == "2027-03-01"
+    assert by_id["accommodations_missing"]["due"] is None  # due now (RULES.md section 7)
     assert by_id["union_not_involved"]["due"] is None
     for f in data["findings"]:
         assert list(f) == ["id", "severity", "responsible", "group", "message", "reference",
@@ -479,7 +497,9 @@ def test_after_valid_to_one_plain_sentence(as_of, outdated):
     md = render_markdown(case, a)
     html = render_html(case, a)
     for out in (text, md, html):
-        assert ("2027" in out and "ny lovbekendtgørelse" in " ".join(out.split())) is outdated
+        flat = " ".join(out.split())
+        assert ("2027" in out and "ny lov om en aktiv beskæftigelsesindsats" in flat
+                and "paragrafnumrene" in flat) is outdated
     if outdated:
         assert sentence.count(".") == 1  # one sentence
         assert "kommunen, der har det sidste ord" in sentence
@@ -510,7 +530,10 @@ def test_one_contact_question_for_the_home_municipality():
     c = ready_case()
     c.contacts.home_municipality = "no"
     f = finding(assess(c, AS_OF), "home_municipality_not_contacted")
-    assert "tidligt i sygeperioden" in f.message  # seed 004's advice
+    assert "tidligt i forløbet" in f.message and "syge" not in f.message  # not on sick leave
+    c.person.sick_leave = "yes"
+    f = finding(assess(c, AS_OF), "home_municipality_not_contacted")
+    assert "tidligt i sygemeldingen" in f.message  # seed 004's advice, on sick leave
     assert "sundhedskoordinator" in f.message and "01-12-2026" in f.message
     q = content.entry("questions", "contacts.home_municipality")
     assert "sygeperioden" in content.pick(q["help"], "da")
@@ -823,14 +846,14 @@ def test_the_full_time_wage_help_says_pension_and_fixed_supplements():
 
 def test_summary_at_80_columns_tells_waiting_with_dates():
     case = waiting_case(role="manager")
-    case.agreement.accommodations = []  # missing now, due on met_on
+    case.agreement.accommodations = []  # missing now, due now (RULES.md section 7)
     case.eligibility.capacity_assessed = "no"  # the municipality's part
     a = assess(case, D(2026, 12, 1))
     text = report.summary_text(case, a, width=80)
     assert max(len(line) for line in text.splitlines()) <= 80
     flat = " ".join(text.split())
     assert "Status: MANGLER" in text
-    assert "[Mangler · senest 01-03-2027]" in flat
+    assert "[Mangler · nu]" in flat and "kan regne dem fra den dag, aftalen underskrives" in flat
     assert "Venter på (1)" in text and "[Venter · nås 01-03-2027]" in flat
     assert "Det vurderer kommunen (1)" in text and "[Kommunen vurderer]" in flat
     assert ("Lovgrundlag: lov om en aktiv beskæftigelsesindsats (LBK nr. 280 af 01/03/2024) "
@@ -871,8 +894,8 @@ def test_the_pack_groups_and_dates_like_the_summary():
     assert pk.law_line.startswith("Lovgrundlag: ") and pk.law_outdated is None
     md = render_markdown(case, a)
     html = render_html(case, a)
-    assert "Mangler · senest 01-03-2027" in md and "Venter · nås 01-03-2027" in md
-    assert "senest 01-03-2027" in html and "Det vurderer kommunen" in html
+    assert "Mangler · nu" in md and "Venter · nås 01-03-2027" in md
+    assert "Mangler · nu" in html and "Det vurderer kommunen" in html
     assert "(tjekket 01-12-2026)" in md and "(tjekket 01-12-2026)" in html
     case.agreement.accommodations = ["x"]
     a = assess(case, D(2026, 12, 1))

@@ -124,6 +124,7 @@ EMPLOYEE = [
     ("Er du selvstændig erhvervsdrivende?", "n"),
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
+    ("Er du sygemeldt nu? (1 = Ja, helt, 2 = Ja, delvist, 3 = Nej, 4 = Ved ikke)", "2"),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -253,6 +254,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
+    ("Er medarbejderen sygemeldt nu?", "3"),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab med et tal fra 1 til 12", "12"),
@@ -284,6 +286,8 @@ MANAGER_SELF_EMPLOYED = [
     ("Tallet er for stort: højst 24.", None),
     ("Hvor mange af de seneste 24 måneder", "18"),
     ("Har der inden for de seneste 24 måneder været perioder med sygedagpenge", "j"),
+    ("Søges tilskuddet for første gang?", "j"),
+    ("Får personen delpension, efterløn, fleksydelse", "n"),
     ("Tilføj et møde?", ""),
     ("Næste opfølgningsmøde", "1-12-2026"),
     ("Virksomhedens indkomst", "240.000"),
@@ -304,6 +308,7 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert case.case.role == "employee"
     assert (case.person.name, case.person.birth_date) == ("AB", dt.date(1966, 5, 10))
     assert case.person.self_employed is False
+    assert case.person.sick_leave == "partly"
     assert case.employment.special_terms_start == dt.date(2025, 6, 1)
     assert case.agreement.difficult_functions == ["tunge løft", "nattevagter"]
     assert case.agreement.accommodations == ["ingen løft over 10 kg"]
@@ -390,6 +395,9 @@ def test_manager_of_a_self_employed_person(tmp_path):
     assert (other.approved_by_municipality, other.approved_on) == ("yes", dt.date(2026, 9, 15))
     assert case.contacts.home_municipality == "yes" and case.contacts.hr is None
     assert case.self_employment.benefit_periods == "yes"
+    assert case.self_employment.first_grant == "yes"
+    assert case.self_employment.excluded_benefits == "no"
+    assert case.person.sick_leave == "no"
     assert case.eligibility.medical_documentation == "unknown"
     assert case.follow_up.next_meeting == dt.date(2026, 12, 1)
     assert assess(case, AS_OF).twelve_months.exemption == "self_employed"
@@ -529,6 +537,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
+                     ("Er du sygemeldt nu?", "<"),
                      ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
@@ -626,7 +635,9 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     assert status < findings < lines.index(groups[0])
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
         < lines.index(word("heading.dates", "da"))
-    assert "12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu)." in lines
+    # No written agreement: the 12-month date rests on one from the start (RULES.md section 2).
+    assert any(x.startswith("12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu) "
+                            "(regnet fra startdatoen: uden en skriftlig aftale") for x in lines)
     assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; aftalt: ")
                and not x.endswith("..") for x in lines)
     headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",

@@ -106,3 +106,313 @@ def test_json_law_object_says_whether_as_of_is_past_valid_to(as_of, outdated):
     assert law["valid_to"] == "2026-12-31"
     assert law["act"].startswith("LBK nr. 280")
     assert law["outdated"] is outdated
+
+
+# --- point 5: the law, December 2026 into 2027 ---------------------------------------------------
+
+PENSION = D(2045, 6, 15)  # case_builders.BIRTH 1975-06-15: state pension age 70
+
+
+@pytest.mark.parametrize(("start", "raised"), [
+    (PENSION - dt.timedelta(days=1), False), (PENSION, True), (PENSION + dt.timedelta(days=1), True),
+])
+def test_flexjob_start_on_or_after_the_pension_date_is_a_blocker(start, raised):
+    c = ready_case()
+    c.flexjob.start = start
+    a = assess(c, AS_OF)
+    assert ("flexjob_start_after_pension_age" in [f.id for f in a.findings]) is raised
+    assert a.status == ("not_eligible" if raised else "ready")
+    if raised:
+        f = finding(a, "flexjob_start_after_pension_age")
+        assert f.group == "blocker" and "15-06-2045" in f.message
+
+
+@pytest.mark.parametrize(("start", "follow_up", "status", "end", "at_pension"), [
+    # 5 years end the day before the pension date: every date shown
+    (D(2040, 6, 14), "2042-12-14", "2044-12-14", "2045-06-14", False),
+    # 5 years end on the pension date: the end is the pension date, not after it
+    (D(2040, 6, 15), "2042-12-15", "2044-12-15", "2045-06-15", False),
+    # the 5 years would end after the pension date: the job ends at the pension date
+    (D(2040, 6, 16), "2042-12-16", "2044-12-16", "2045-06-15", True),
+    # the status date (4½ years) falls on the pension date: not a flex-job date
+    (D(2040, 12, 15), "2043-06-15", None, "2045-06-15", True),
+    # the follow-up (2½ years) falls after the pension date too
+    (D(2043, 1, 1), None, None, "2045-06-15", True),
+])
+def test_no_flexjob_date_on_or_after_the_pension_date(start, follow_up, status, end, at_pension):
+    c = ready_case()
+    c.flexjob.start = start
+    data = assess(c, AS_OF).to_json()["flexjob"]
+    assert data == {"start": start.isoformat(), "follow_up": follow_up, "status": status,
+                    "end": end, "ends_at_pension": at_pension}
+
+
+def test_summary_says_the_flex_job_ends_at_the_latest_at_the_pension_age():
+    c = ready_case(role="manager")
+    c.flexjob.start = D(2043, 1, 1)
+    view = build_view(c, assess(c, AS_OF), "da")
+    rows = dict(view.dates)
+    assert "Opfølgning (efter 2½ år)" not in rows and "Status (efter 4½ år)" not in rows
+    assert rows["Fleksjobbet slutter senest"].startswith("15-06-2045 (folkepensionsalderen")
+    assert "Bevillingen udløber (5 år)" not in rows
+
+
+def test_turning_40_says_what_it_means():
+    c = ready_case()
+    c.person.birth_date = D(1990, 2, 28)
+    rows = dict(build_view(c, assess(c, AS_OF), "da").dates)
+    assert rows["Fylder 40 år"].startswith("28-02-2030")
+    assert "permanent fleksjob" in rows["Fylder 40 år"] and "§ 120, stk. 2" in rows["Fylder 40 år"]
+
+
+EXEMPTION_ANSWERS = [
+    # (acute_injury, progressive_disease, retention_pointless, expected variant or None)
+    ("yes", "no", "yes", "akut opstået skade"),
+    ("no", "yes", "yes", "alvorlig og fremadskridende sygdom"),
+    ("yes", "yes", "yes", "akut opstået skade"),  # acute injury is checked first
+    ("yes", "no", "no", None),
+    ("no", "yes", "unknown", None),
+]
+
+
+@pytest.mark.parametrize(("acute", "progressive", "pointless", "words"), EXEMPTION_ANSWERS)
+def test_exemption_resting_on_own_answers_is_for_the_municipality(acute, progressive, pointless,
+                                                                   words):
+    c = ready_case()
+    c.eligibility.acute_injury = acute
+    c.eligibility.progressive_disease = progressive
+    c.eligibility.retention_pointless = pointless
+    a = assess(c, AS_OF)
+    got = [f for f in a.findings if f.id == "exemption_to_be_assessed"]
+    if words is None:
+        assert got == []
+        return
+    (f,) = got
+    assert f.group == "municipality" and f.responsible == "municipality"
+    assert words in f.message and "kommunen, der afgør" in f.message
+    assert "§ 119, stk. 3" in f.reference and "§ 116, stk. 3" in f.reference
+    assert a.status in ("ready", "waiting")
+    view = build_view(c, a, "da")
+    municipality = next(g for g in view.groups if g.key == "municipality")
+    assert any(words in item.message for item in municipality.items)
+
+
+def test_exemption_to_be_assessed_not_for_the_self_employed():
+    c = ready_case()
+    c.person.self_employed = True
+    c.self_employment.main_occupation = "yes"
+    c.self_employment.months_30h_last_24 = 18
+    c.self_employment.benefit_periods = "no"
+    c.eligibility.acute_injury = c.eligibility.retention_pointless = "yes"
+    assert "exemption_to_be_assessed" not in [f.id for f in assess(c, AS_OF).findings]
+
+
+def _self_employed(**answers):
+    c = ready_case(role="employee")
+    c.person.self_employed = True
+    c.measures = []
+    c.self_employment.main_occupation = "yes"
+    c.self_employment.months_30h_last_24 = 18
+    c.self_employment.benefit_periods = "no"
+    for k, v in answers.items():
+        setattr(c.self_employment, k, v)
+    return c
+
+
+@pytest.mark.parametrize(("first_grant", "months", "benefit", "expected"), [
+    (None, 11, "no", "self_employed_hours_not_met"),
+    ("yes", 11, "no", "self_employed_hours_not_met"),
+    ("unknown", 11, "no", "self_employed_hours_not_met"),
+    ("no", 11, "no", None),  # not the first grant: the 30-hour rule does not apply
+    ("yes", 11, "unknown", "self_employed_hours_extension_possible"),
+    ("no", 11, "unknown", None),
+    ("no", None, "no", None),
+    ("yes", 12, "no", None),
+])
+def test_thirty_hours_only_before_the_first_grant(first_grant, months, benefit, expected):
+    c = _self_employed(first_grant=first_grant, months_30h_last_24=months,
+                       benefit_periods=benefit)
+    hours = {"self_employed_hours_not_met", "self_employed_hours_extension_possible",
+             "self_employed_hours_missing"}
+    got = [f.id for f in assess(c, AS_OF).findings if f.id in hours]
+    assert got == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("answer", "raised"), [("yes", True), ("no", False), ("unknown", False),
+                                                (None, False)])
+def test_self_employed_receiving_an_excluded_benefit_is_a_blocker(answer, raised):
+    c = _self_employed(excluded_benefits=answer)
+    a = assess(c, AS_OF)
+    assert ("self_employed_receives_excluded_benefit" in [f.id for f in a.findings]) is raised
+    assert a.status == ("not_eligible" if raised else "ready")
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "union_rep"])
+def test_a_meeting_without_a_date_is_the_case_roles_to_fix(role):
+    from fleksjob_tui.case.model import Meeting
+
+    c = ready_case(role=role)
+    c.meetings = [Meeting(date=D(2025, 3, 1), agreed="Mindre løft")]
+    assert "meeting_date_missing" not in [f.id for f in assess(c, AS_OF).findings]
+    c.meetings.append(Meeting(agreed="Ingen nattevagter"))
+    a = assess(c, AS_OF)
+    f = finding(a, "meeting_date_missing")
+    assert (f.responsible, f.group, f.severity) == (role, "act", "missing")
+    assert f.message.startswith("Et møde")
+    assert a.status == "missing"
+    c.meetings.append(Meeting())
+    assert finding(assess(c, AS_OF), "meeting_date_missing").message.startswith("2 møder")
+
+
+@pytest.mark.parametrize(("as_of", "outdated"), [
+    (D(2026, 12, 31), False), (D(2027, 1, 1), True), (D(2027, 1, 2), True),
+])
+def test_law_line_from_1_january_2027_says_a_new_act_was_expected(as_of, outdated):
+    from fleksjob_tui.view.words import law_outdated
+
+    for lang, words in (("da", ["ny lov", "01-01-2027", "paragrafnumrene", "kommunen"]),
+                        ("en", ["new Active Employment Act", "2027-01-01", "paragraph numbers",
+                                "municipality"])):
+        line = law_outdated(as_of, lang)
+        if not outdated:
+            assert line is None
+            continue
+        assert line is not None
+        for w in words:
+            assert w in line, (lang, w, line)
+        view = build_view(ready_case(), assess(ready_case(), as_of), lang)
+        assert view.law_outdated == line and view.pack.law_outdated == line
+
+
+@pytest.mark.parametrize(("year", "code", "words"), [
+    ("2026", 0, None),
+    ("2027", 0, "Satserne for 2027 er ikke offentliggjort endnu; beregningen bruger 2026."),
+    ("2023", 2, "Der er ingen satser for år 2023"),
+])
+def test_tilskud_year_without_published_rates(year, code, words):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "tilskud", "--hourly", "200",
+                        "--hours", "18", "--year", year], capture_output=True, text=True)
+    assert r.returncode == code, r.stderr
+    out = " ".join((r.stdout + r.stderr).split())
+    if words is None:
+        assert "ikke offentliggjort" not in out
+    else:
+        assert words in out
+    if code == 0:
+        assert "Fleksløn 2026" in out
+
+
+# --- point 3: advice that fits the case ------------------------------------------------------------
+
+@pytest.mark.parametrize(("sick", "self_employed", "sick_words"), [
+    ("yes", False, True), ("partly", False, True), ("no", False, False),
+    ("unknown", False, False), (None, False, False), ("yes", True, True), ("no", True, False),
+])
+@pytest.mark.parametrize(("role", "lang"), [("employee", "da"), ("manager", "da"),
+                                             ("union_rep", "da"), ("employee", "en"),
+                                             ("manager", "en")])
+def test_sick_leave_words_only_when_the_case_says_so(sick, self_employed, sick_words, role, lang):
+    c = ready_case(role=role, language=lang)
+    c.person.sick_leave = sick
+    c.person.self_employed = self_employed
+    c.contacts.home_municipality = "no"
+    if self_employed:
+        c.self_employment.main_occupation = "yes"
+        c.self_employment.months_30h_last_24 = 18
+        c.self_employment.benefit_periods = "no"
+    f = finding(assess(c, AS_OF), "home_municipality_not_contacted")
+    assert f.responsible == "employee" and f.group == "advice"
+    sick_word = "sygemeld" if lang == "da" else "sick"
+    assert (sick_word in f.message.lower()) is sick_words, f.message
+    assert (("26 uger" if lang == "da" else "26 weeks") in f.message) is sick_words
+    assert ("§ 13 f" in f.reference) is sick_words
+    if not self_employed and role != "employee":
+        # The manager's and the union representative's wording: agree who makes the contact.
+        assert f.message.startswith("Aftal med medarbejderen" if lang == "da"
+                                    else "Agree with the employee")
+
+
+@pytest.mark.parametrize(("answer", "role", "words"), [
+    ("Hvidovre", "employee", "Kontakt Hvidovre Kommune"),
+    ("Vejle Kommune", "employee", "Kontakt Vejle Kommune"),
+    (None, "employee", "Kontakt din hjemkommune"),
+    (None, "manager", "kontakter medarbejderens hjemkommune"),
+])
+def test_home_municipality_advice_names_the_municipality(answer, role, words):
+    c = ready_case(role=role)
+    c.person.home_municipality = answer
+    c.contacts.home_municipality = "no"
+    assert words in finding(assess(c, AS_OF), "home_municipality_not_contacted").message
+
+
+# --- point 2: dates that help --------------------------------------------------------------------
+
+MET_ON = D(2026, 6, 1)  # special terms from 2025-06-01
+
+
+@pytest.mark.parametrize("as_of", [MET_ON - dt.timedelta(days=1), MET_ON,
+                                   MET_ON + dt.timedelta(days=1)])
+def test_written_agreement_due_now_documentation_by_the_twelve_month_date(as_of):
+    c = ready_case()
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.agreement.written = "no"
+    c.agreement.accommodations = []
+    c.agreement.attempt_documented = "no"
+    a = assess(c, as_of)
+    from fleksjob_tui.view.words import due_text
+
+    for fid in ("written_agreement_missing", "accommodations_missing"):
+        f = finding(a, fid)
+        assert f.due is None and due_text(f, "da") == "nu" and due_text(f, "en") == "now"
+        assert "kommunen kan regne dem fra den dag, aftalen underskrives" in f.message
+    attempt = finding(a, "attempt_not_documented")
+    if as_of < MET_ON:
+        assert attempt.due == MET_ON
+        assert due_text(attempt, "da") == "senest 01-06-2026, når de 12 måneder nås"
+    else:
+        assert attempt.due is None and due_text(attempt, "da") == "så hurtigt som muligt"
+    data = a.to_json()
+    assert {f["id"]: f["due"] for f in data["findings"]}["written_agreement_missing"] is None
+
+
+@pytest.mark.parametrize(("role", "words"), [
+    ("employee", "Spørg din leder eller din tillidsrepræsentant"),
+    ("manager", "Skriv den på trinnet Ansættelsen"),
+    ("union_rep", "Lederen kan give datoen"),
+])
+def test_key_dates_without_a_start_date_say_who_can_give_it(role, words):
+    c = ready_case(role=role)
+    c.employment.special_terms_start = None
+    view = build_view(c, assess(c, AS_OF), "da")
+    rows = dict(view.dates)
+    assert rows["12 måneder på særlige vilkår nås"].startswith("kan ikke beregnes")
+    assert words in rows["12 måneder på særlige vilkår nås"]
+    c.employment.special_terms_start = D(2025, 1, 1)
+    rows = dict(build_view(c, assess(c, AS_OF), "da").dates)
+    assert rows["12 måneder på særlige vilkår nås"] == "01-01-2026 (nået)"
+
+
+@pytest.mark.parametrize(("written", "note"), [("yes", False), ("no", True), ("unknown", True)])
+def test_twelve_month_date_rests_on_a_written_agreement(written, note):
+    c = ready_case()
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.agreement.written = written
+    rows = dict(build_view(c, assess(c, AS_OF), "da").dates)
+    assert ("uden en skriftlig aftale" in rows["12 måneder på særlige vilkår nås"]) is note
+
+
+@pytest.mark.parametrize(("acute", "progressive", "named"), [
+    ("yes", "no", True), ("no", "yes", True), ("no", "no", False), ("unknown", "no", False),
+])
+def test_the_waiting_item_names_the_possible_exemption(acute, progressive, named):
+    c = ready_case()
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.eligibility.acute_injury = acute
+    c.eligibility.progressive_disease = progressive
+    c.eligibility.retention_pointless = "unknown"
+    f = finding(assess(c, AS_OF), "twelve_months_not_met")
+    assert f.group == "waiting"
+    assert ("åbenbart formålsløst" in f.message) is named

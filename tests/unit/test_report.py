@@ -128,7 +128,8 @@ def test_findings_grouped_by_responsible_with_reference():
     assert positions == sorted(positions)  # people first, then "Venter på", "Det vurderer kommunen"
     assert "Venter på (1)" in out and "Det vurderer kommunen (1)" in out
     assert out.count("Henvisning:") == len(a.findings)
-    assert "[Mangler · senest 01-03-2027]" in out and "[Råd]" in out
+    assert "[Mangler · senest 01-03-2027, når de 12 måneder nås]" in out and "[Råd]" in out
+    assert "[Mangler · nu]" in out  # the written agreement and what it names: now (RULES §7)
     assert "[Venter · nås 01-03-2027]" in out and "[Kommunen vurderer]" in out
 
 
@@ -218,9 +219,26 @@ def test_economy_line():
 
 def test_economy_unknown_year_does_not_break_summary():
     case = example("klar.toml")
-    case.economy.year = 2099
+    case.economy.year = 2000  # before the first year with figures: still no estimate
     out = text_of(case)
-    assert "Der er ingen satser for år 2099" in out
+    assert "Der er ingen satser for år 2000" in out
+
+
+@pytest.mark.parametrize(("year", "note"), [
+    (2026, None),
+    (2027, "Satserne for 2027 er ikke offentliggjort endnu; beregningen bruger 2026."),
+    (2099, "Satserne for 2099 er ikke offentliggjort endnu; beregningen bruger 2026."),
+])
+def test_economy_year_without_published_rates_uses_the_latest(year, note):
+    """RULES.md section 6: a year after the last with figures uses the latest, and says so."""
+    case = example("klar.toml")
+    case.economy.year = year
+    out = " ".join(text_of(case).split())
+    assert "Der er ingen satser" not in out
+    if note is None:
+        assert "ikke offentliggjort" not in out
+    else:
+        assert note in out
 
 
 def test_render_summary_is_a_rich_renderable():

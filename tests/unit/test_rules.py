@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fleksjob_tui import content
-from fleksjob_tui.case.model import STEP_IDS, Case, Measure
+from fleksjob_tui.case.model import STEP_IDS, Case, Measure, Meeting
 from fleksjob_tui.rules import Assessment, assess, definitions, flexjob_dates, pension_for
 from fleksjob_tui.rules.types import RESPONSIBLE_ORDER, SEVERITY_ORDER
 
@@ -143,6 +143,16 @@ RAISED = [
     ("home_municipality_not_contacted", _set("contacts.home_municipality", None),
      "advice", "employee", "checklist"),
     ("union_not_involved", _set("contacts.union", "no"), "advice", "employee", "checklist"),
+    ("flexjob_start_after_pension_age", _set("flexjob.start", D(2045, 6, 15)),
+     "blocker", "employee", "eligibility"),
+    ("exemption_to_be_assessed", lambda c: (
+        setattr(c.eligibility, "acute_injury", "yes"),
+        setattr(c.eligibility, "retention_pointless", "yes")),
+     "advice", "municipality", "eligibility"),
+    ("self_employed_receives_excluded_benefit", _self_employed(excluded_benefits="yes"),
+     "blocker", "employee", "self_employment"),
+    ("meeting_date_missing", lambda c: setattr(c, "meetings", [Meeting(agreed="Mindre løft")]),
+     "missing", "manager", "meetings"),
 ]
 
 
@@ -183,6 +193,8 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
         "home_municipality_not_contacted", "union_not_involved",
         "self_employed_hours_extension_possible", "agreement_signed_after_start",
         "flexjob_start_before_twelve_months", "medical_documentation_advice",
+        "exemption_to_be_assessed", "flexjob_start_after_pension_age",
+        "self_employed_receives_excluded_benefit", "meeting_date_missing",
     }
     retired = {"jobcenter_not_contacted"}
     added = {
@@ -649,7 +661,8 @@ def test_language_and_role_pick_the_wording():
     da = finding(assess(c, AS_OF), "written_agreement_missing").message
     assert da == ("Der mangler en skriftlig aftale om ansættelsen på særlige vilkår. Aftalen skal "
                   "nævne de funktioner, medarbejderen har svært ved eller ikke kan udføre, og de "
-                  "skånehensyn, der er aftalt.")
+                  "skånehensyn, der er aftalt. Det haster: aftalen viser, hvornår de 12 måneder "
+                  "startede, og kommunen kan regne dem fra den dag, aftalen underskrives.")
     c.case.role = "employee"
     du = finding(assess(c, AS_OF), "written_agreement_missing").message
     assert "du har svært ved" in du and "medarbejderen" not in du
@@ -780,7 +793,7 @@ def test_json_shape():
     assert data["turns_40"] == "2030-02-28"
     assert data["flexjob"] == {
         "start": "2026-04-01", "follow_up": "2028-10-01", "status": "2030-10-01",
-        "end": "2031-04-01",
+        "end": "2031-04-01", "ends_at_pension": False,
     }
 
 

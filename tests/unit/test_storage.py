@@ -37,7 +37,7 @@ def full_case() -> Case:
         "person": {"name": f"ÆØÅ {t}", "birth_date": D(1966, 5, 10),
                    "home_municipality": "Køge Kommune æøå", "self_employed": False,
                    "receives_disability_pension": "no",
-                   "disability_pension_claim_pending": "unknown"},
+                   "disability_pension_claim_pending": "unknown", "sick_leave": "partly"},
         "employment": {"employer": f"Arbejdsgiver {t}", "workplace": f"Værksted {t}",
                        "job_title": "Sosu-hjælper æøå", "collective_agreement": "OK24 æøå",
                        "has_social_chapter": "yes", "special_terms_start": D(2025, 6, 1),
@@ -53,7 +53,8 @@ def full_case() -> Case:
                         "retention_pointless": "no", "progressive_disease": "no",
                         "medical_documentation": "unknown"},
         "self_employment": {"main_occupation": "yes", "months_30h_last_24": 14,
-                            "benefit_periods": "no"},
+                            "benefit_periods": "no", "first_grant": "yes",
+                            "excluded_benefits": "no"},
         "contacts": {"hr": "yes", "home_municipality": "no", "jobcenter": "no", "union": "yes"},
         "flexjob": {"start": D(2027, 1, 1)},
         "measures": [
@@ -94,7 +95,7 @@ def test_every_text_field_has_danish_letters():
     for p, v in values.items():
         if isinstance(v, str) and p.split(".")[-1].split("[")[0] not in (
             "role", "language", "last_step", "id", "status", "result", "participants",
-        ) and v not in ("yes", "no", "unknown"):
+        ) and v not in ("yes", "no", "unknown", "partly"):
             assert any(ch in v for ch in "æøåÆØÅ"), p
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ...case.dates import format_date
+from ...case.model import SICK_LEAVE
 from ...rules.types import Assessment
 from .base import StepPane
 
@@ -25,6 +26,7 @@ class PersonStep(StepPane):
         yield self.answer(
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
+        yield self.options(p, "sick_leave", "person.sick_leave", SICK_LEAVE, "sick_leave")
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None:

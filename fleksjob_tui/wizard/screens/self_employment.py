@@ -17,3 +17,5 @@ class SelfEmploymentStep(StepPane):
         yield self.answer(s, "main_occupation", "self_employment.main_occupation")
         yield self.number(s, "months_30h_last_24", "self_employment.months_30h_last_24", integer=True)
         yield self.answer(s, "benefit_periods", "self_employment.benefit_periods")
+        yield self.answer(s, "first_grant", "self_employment.first_grant")
+        yield self.answer(s, "excluded_benefits", "self_employment.excluded_benefits")
