@@ -70,12 +70,24 @@ def definitions() -> dict[str, FindingDef]:
     return out
 
 
+def _voice(entry: Any, lang: str, role: str | None) -> str:
+    """The wording for the reader (RULES.md section 7, one act, one owner): ``da_du`` /
+    ``en_you`` for the employee, ``da_manager`` / ``en_manager`` and ``da_union_rep`` /
+    ``en_union_rep`` where the manager or the union representative needs its own words
+    ("bed lederen om …"), else ``da`` / ``en``."""
+    if isinstance(entry, dict) and role in ("manager", "union_rep"):
+        own = entry.get(f"{lang if lang in ('da', 'en') else 'da'}_{role}")
+        if own:
+            return own
+    return content.pick(entry, lang, role)
+
+
 @lru_cache(maxsize=1024)
 def _template(fid: str, lang: str, role: str | None, variant: str | None = None) -> str:
     d = definitions()[fid]
     if variant is not None and variant in d.variants:
-        return content.pick(d.variants[variant]["message"], lang, role)
-    return content.pick(d.message, lang, role)
+        return _voice(d.variants[variant]["message"], lang, role)
+    return _voice(d.message, lang, role)
 
 
 @lru_cache(maxsize=512)

@@ -338,8 +338,10 @@ def meeting_next_steps(case: Case, assessment: Assessment, lang: str) -> list[st
 def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     """The next steps for the role filling in the case (content/report.toml [next_steps]).
 
-    Each item is taken when its condition holds: a raised finding id, "always", "ready" or
-    "not_ready". The employee is the default role.
+    Each item is taken when its condition holds: "always", "ready", "not_ready" or "waiting"
+    (a raised finding id still works, but the findings say their acts themselves), and left out
+    when the finding named by ``unless`` is raised: no act twice. The employee is the default
+    role.
     """
     role = case.case.role or "employee"
     raised = {f.id for f in assessment.findings}
@@ -348,6 +350,8 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     steps = []
     for item in content.entry("report", f"next_steps.{role}"):
         when = item["when"]
+        if item.get("unless") in raised:  # a finding says the same act: once (RULES.md §7)
+            continue
         if (
             when == "always"
             or (when == "ready" and ready)

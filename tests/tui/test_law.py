@@ -424,7 +424,7 @@ def test_medical_documentation_advice(doc, capacity):
     assert ("medical_documentation_advice" in ids(a)) is raised
     if raised:
         f = finding(a, "medical_documentation_advice")
-        assert (f.severity, f.responsible, f.step) == ("advice", "doctor", "eligibility")
+        assert (f.severity, f.responsible, f.step) == ("advice", "employee", "eligibility")
         assert "§ 118, stk. 3" in f.reference
         assert "egen læge" in f.message and "speciallæge" in f.message
         assert "må det ikke tælle imod" in f.message  # refusing invasive treatment

@@ -630,7 +630,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
-    assert groups == ["Til dig, 1 punkt:", "Til lederen, 5 punkter:", "Til lægen, 1 punkt:",
+    # The doctor never acts: the employee asks for the medical statement (RULES.md section 7).
+    assert groups == ["Til dig, 2 punkter:", "Til lederen, 5 punkter:",
                       "Det venter kun på tiden, 1 punkt:", "Det vurderer kommunen, 1 punkt:"]
     assert status < findings < lines.index(groups[0])
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \

@@ -31,7 +31,8 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "person"
     assert focused_field_key(app) == "person.name"
     await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
-    await keys(pilot, "n", "n", "n", "enter")  # one key per answer, then Next
+    # one key per answer (sick leave: D = "Ja, delvist"), then Next
+    await keys(pilot, "n", "n", "n", "d", "enter")
     # 2 Ansættelsen
     assert current_step(app) == "employment"
     await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")
@@ -95,6 +96,7 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
     assert case.person.home_municipality == "Århus"
     assert case.person.self_employed is False
     assert case.person.receives_disability_pension == "no"
+    assert case.person.sick_leave == "partly"
     assert case.employment.employer == "Region Midt"
     assert case.employment.normal_weekly_hours == 37 and case.employment.current_weekly_hours == 25
     assert case.people.manager == "Mette"

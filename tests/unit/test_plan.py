@@ -416,3 +416,184 @@ def test_the_waiting_item_names_the_possible_exemption(acute, progressive, named
     f = finding(assess(c, AS_OF), "twelve_months_not_met")
     assert f.group == "waiting"
     assert ("åbenbart formålsløst" in f.message) is named
+
+
+# --- points 1 and 3: one plan, one owner per act, in the reader's voice ------------------------
+
+#: Imperatives that tell the reader to do an act themselves: only for the act's own owner.
+IMPERATIVES = {
+    "da": ("Skriv", "Kontakt", "Saml", "Dokumentér", "Inddrag"),
+    "en": ("Write", "Enter", "Contact", "Gather", "Document", "Involve"),
+}
+
+
+def _busy_case(role, lang):
+    """A case that raises most findings the workplace acts on, for the voice checks."""
+    from fleksjob_tui.case.model import Measure, Meeting
+
+    c = ready_case(role=role, language=lang)
+    c.person.home_municipality = "Hvidovre"
+    c.person.sick_leave = "no"
+    c.employment.employer = "Nordlager A/S"
+    c.agreement.written = "unknown"
+    c.agreement.difficult_functions = []
+    c.agreement.accommodations = []
+    c.agreement.attempt_documented = "unknown"
+    c.eligibility.medical_documentation = "no"
+    c.eligibility.relocation_retraining_examined = "no"
+    c.eligibility.progressive_disease = "yes"
+    c.contacts.hr = c.contacts.home_municipality = c.contacts.union = "no"
+    c.measures = [Measure(id="changed_rota", status="tried", documented="no")]
+    c.meetings = [Meeting(agreed="Mindre løft")]
+    return c
+
+
+def _every_case():
+    for lang in ("da", "en"):
+        for role in ("employee", "manager", "union_rep"):
+            for name in examples.names():
+                case = examples.load(name, lang)
+                case.case.role, case.case.language = role, lang
+                yield f"{name}-{lang}-{role}", case
+            yield f"busy-{lang}-{role}", _busy_case(role, lang)
+            start_unknown = _busy_case(role, lang)
+            start_unknown.employment.special_terms_start = None
+            yield f"no-start-{lang}-{role}", start_unknown
+
+
+def test_every_output_has_one_owner_per_act_in_the_readers_voice():
+    from fleksjob_tui.plain import plain_summary
+
+    as_of = D(2026, 11, 22)
+    for label, case in _every_case():
+        lang, role = case.case.language, case.case.role
+        a = assess(case, as_of)
+        data = a.to_json()
+        view = build_view(case, a, lang, role)
+        items = [(g.key, item) for g in view.groups for item in g.items]
+        # The same number of items in the summary, the pack and the JSON.
+        packed = [f for _title, fs in view.pack.findings for f in fs]
+        assert len(items) == len(packed) == len(data["findings"]), label
+        plain = plain_summary(case, a, lang)
+        if view.counts:
+            assert view.counts in plain, label
+        # The doctor never acts; every finding under exactly one owner.
+        assert all(f["responsible"] != "doctor" for f in data["findings"]), label
+        assert all(key != "doctor" for key, _ in items), label
+        # No act twice: no message twice, no next step that repeats a finding's act.
+        messages = [item.message for _key, item in items]
+        assert len(messages) == len(set(messages)), label
+        raised = {f["id"] for f in data["findings"]}
+        for step in view.next_steps:
+            first = step.split(":")[0].split(".")[0]
+            assert not any(first in m for m in messages), (label, step)
+            if "home_municipality_not_contacted" in raised:
+                assert "Hvidovre" not in step and "hjemkommune" not in step.lower(), (label, step)
+        # The reader's voice: an item owned by someone else does not tell the reader to do
+        # the act itself; the employee is spoken to as "du" / "you".
+        for key, item in items:
+            owner = key
+            if owner in ("waiting", "municipality") or owner == role:
+                continue
+            for sentence in item.message.split(". "):
+                assert not sentence.startswith(IMPERATIVES[lang]), (label, key, item.message)
+            assert "Din leder bør" not in item.message, (label, item.message)
+        if role == "employee":
+            for key, item in items:
+                if key == "municipality":
+                    continue
+                third = "medarbejderen" if lang == "da" else "the employee"
+                assert third not in item.message.lower(), (label, key, item.message)
+
+
+def test_next_steps_name_no_finding_act():
+    """Next steps are only what no finding says (RULES.md section 7)."""
+    from fleksjob_tui import content
+
+    for role in ("employee", "manager", "union_rep"):
+        for item in content.entry("report", f"next_steps.{role}"):
+            assert item["when"] in ("always", "ready", "not_ready", "waiting"), (role, item)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_dont_know_to_a_workplace_fact_tells_the_employee_whom_to_ask(lang):
+    ask = ("Spørg din tillidsrepræsentant eller din leder" if lang == "da"
+           else "Ask your union representative or your manager")
+    c = ready_case(role="employee", language=lang)
+    c.agreement.written = "unknown"
+    c.agreement.attempt_documented = "unknown"
+    a = assess(c, AS_OF)
+    for fid in ("written_agreement_missing", "attempt_not_documented"):
+        assert ask in finding(a, fid).message, fid
+    c.employment.special_terms_start = None
+    msg = finding(assess(c, AS_OF), "special_terms_start_missing").message
+    assert ("tillidsrepræsentant" if lang == "da" else "union representative") in msg
+    # The manager is not told to ask themselves.
+    c.case.role = "manager"
+    for f in assess(c, AS_OF).findings:
+        assert ask not in f.message
+
+
+def test_copenhagen_offices_only_for_that_employer():
+    c = ready_case(role="manager")
+    c.contacts.hr = "no"
+    for employer, kk in (("Københavns Kommune", True), ("Vejle Kommune", False),
+                         ("Nordlager A/S", False), (None, False)):
+        c.employment.employer = employer
+        f = finding(assess(c, AS_OF), "hr_not_contacted")
+        assert ("Arbejdsmiljø København" in f.message) is kk
+        assert ("HR / arbejdsmiljø" in f.message) is not kk
+        if not kk:
+            assert "generel vejledning" in f.reference
+
+
+# --- point 6: wording found in the trials ----------------------------------------------------------
+
+def _all_texts():
+    """Every text of every content file, with where it is: (file, key path, text)."""
+    from fleksjob_tui import content
+
+    def walk(obj, path):
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                yield from walk(v, f"{path}.{k}")
+        elif isinstance(obj, list):
+            for i, v in enumerate(obj):
+                yield from walk(v, f"{path}[{i}]")
+        elif isinstance(obj, str):
+            yield path, obj
+
+    for name in ("findings", "questions", "report", "measures", "export", "documents", "ui",
+                 "plain", "messages", "cli"):
+        for path, text in walk(content.load(name), name):
+            yield name, path, text
+
+
+def test_wording_found_in_the_trials():
+    from fleksjob_tui import content
+
+    texts = list(_all_texts())
+    for _name, path, text in texts:
+        low = text.lower()
+        # "Alle muligheder … er ikke undersøgt" reads as "none examined": say "Ikke alle …".
+        assert "alle muligheder for omplacering og genoptræning er ikke" not in low, path
+        # genoptræning is rehabilitation, not retraining; afvænning is withdrawal treatment.
+        assert "retraining" not in low, path
+        if path.endswith(".en") or path.endswith(".en_you"):
+            assert "rehabilitation or coping" not in low, path
+        # "I alt er løn og tilskud: …" was garbled.
+        assert "løn og tilskud:" not in low and "wage and subsidy:" not in low, path
+        # § 119, stk. 2 as quoted: the functions the employee finds difficult OR CANNOT DO.
+        if "funktioner" in low and "svært ved" in low:
+            assert "ikke kan udføre" in low, path
+        if "functions" in low and "difficult" in low:
+            assert "cannot do" in low, path
+    help_da = content.text("measures", "increased_absence.help", "da")
+    help_en = content.text("measures", "increased_absence.help", "en")
+    # § 56, stk. 2, nr. 3: the 21 days count before a hospital stay or treatment only.
+    assert "21 dage for samme sygdom inden for de seneste 12 måneder før indlæggelsen eller " \
+        "behandlingen" in help_da
+    assert "before a hospital stay or treatment" in help_en
+    assert "withdrawal treatment" in content.text("measures", "treatment_support.help", "en")
+    assert content.text("findings", "relocation_retraining_not_examined.message", "da") \
+        .startswith("Ikke alle muligheder")

@@ -134,11 +134,11 @@ RAISED = [
         setattr(c.flexjob, "start", D(2026, 5, 1))),
      "missing", "manager", "eligibility"),
     ("medical_documentation_advice", _set("eligibility.medical_documentation", "unknown"),
-     "advice", "doctor", "eligibility"),
+     "advice", "employee", "eligibility"),
     ("self_employed_hours_missing", _self_employed(months_30h_last_24=None),
      "missing", "employee", "self_employment"),
     ("progressive_disease_note", _set("eligibility.progressive_disease", "yes"),
-     "advice", "doctor", "eligibility"),
+     "advice", "employee", "eligibility"),
     ("hr_not_contacted", _set("contacts.hr", "no"), "advice", "manager", "checklist"),
     ("home_municipality_not_contacted", _set("contacts.home_municipality", None),
      "advice", "employee", "checklist"),
@@ -713,6 +713,7 @@ def test_findings_toml_is_complete_and_never_says_eligible():
     for fid, d in raw.items():
         assert d["severity"] in SEVERITY_ORDER, fid
         assert d["responsible"] in RESPONSIBLE_ORDER, fid
+        assert d["responsible"] != "doctor", fid  # a person asks the doctor (RULES.md §7)
         assert d["step"] in STEP_IDS, fid
         ref = d["reference"]
         if isinstance(ref, dict):  # a reference with words is translated; its citations are not
@@ -723,7 +724,8 @@ def test_findings_toml_is_complete_and_never_says_eligible():
             assert ref.strip(), fid
         assert d["message"]["da"].strip() and d["message"]["en"].strip(), fid
         for variant, text in d["message"].items():
-            assert variant in ("da", "en", "da_du", "en_you"), (fid, variant)
+            assert variant in ("da", "en", "da_du", "en_you", "da_manager", "en_manager",
+                               "da_union_rep", "en_union_rep"), (fid, variant)
             low = text.lower()
             assert "berettig" not in low and "eligible" not in low, (fid, variant)
             # the same placeholders in every variant
