@@ -597,3 +597,67 @@ def test_wording_found_in_the_trials():
     assert "withdrawal treatment" in content.text("measures", "treatment_support.help", "en")
     assert content.text("findings", "relocation_retraining_not_examined.message", "da") \
         .startswith("Ikke alle muligheder")
+
+
+# --- one case, three outputs: the summary, the plain conversation's plan and the JSON agree ------
+
+def _three_outputs(case, as_of=AS_OF):
+    from fleksjob_tui.documents.summary import summary_text
+    from fleksjob_tui.plain import plain_summary
+
+    a = assess(case, as_of)
+    lang = case.case.language
+    summary = " ".join(summary_text(case, a, lang, width=200).split())
+    plain = " ".join(plain_summary(case, a, lang).split())
+    return a, summary, plain, json.loads(json.dumps(a.to_json()))
+
+
+def test_point_1_the_doctor_is_asked_by_the_employee_in_every_output():
+    c = ready_case(role="employee")
+    c.eligibility.medical_documentation = "no"
+    a, summary, plain, data = _three_outputs(c)
+    ask = "Bed din egen læge eller en speciallæge om en erklæring"
+    assert ask in summary and ask in plain
+    assert "Lægen" not in summary and "Til lægen" not in plain
+    (f,) = [f for f in data["findings"] if f["id"] == "medical_documentation_advice"]
+    assert (f["responsible"], f["group"]) == ("employee", "advice") and ask in f["message"]
+
+
+def test_point_2_the_written_agreement_is_due_now_in_every_output():
+    c = ready_case(role="manager")
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.agreement.written = "no"
+    a, summary, plain, data = _three_outputs(c)
+    assert "[Mangler · nu]" in summary
+    assert "Mangler: lederen skal handle nu." in plain
+    (f,) = [f for f in data["findings"] if f["id"] == "written_agreement_missing"]
+    assert f["due"] is None and f["group"] == "act"
+    for out in (summary, plain):
+        assert "senest 01-06-2026" not in out.split("skriftlig aftale")[0][-60:]
+
+
+def test_point_2_no_start_date_in_every_output():
+    c = ready_case(role="employee")
+    c.employment.special_terms_start = None
+    a, summary, plain, data = _three_outputs(c)
+    for out in (summary, plain):
+        assert "kan ikke beregnes" in out and "Spørg din leder eller din tillidsrepræsentant" in out
+    assert data["twelve_months"]["met_on"] is None
+    assert "special_terms_start_missing" in {f["id"] for f in data["findings"]}
+
+
+def test_point_3_sick_leave_and_dont_know_in_every_output():
+    c = ready_case(role="employee")
+    c.person.home_municipality = "Aarhus"
+    c.person.sick_leave = "yes"
+    c.contacts.home_municipality = "no"
+    c.agreement.written = "unknown"
+    a, summary, plain, data = _three_outputs(c)
+    for out in (summary, plain, " ".join(f["message"] for f in data["findings"])):
+        assert "Kontakt Aarhus Kommune tidligt i din sygemelding" in out
+        assert "26 uger" in out
+        assert "Spørg din tillidsrepræsentant eller din leder" in out
+    c.person.sick_leave = "no"
+    a, summary, plain, data = _three_outputs(c)
+    for out in (summary, plain, " ".join(f["message"] for f in data["findings"])):
+        assert "sygemeld" not in out and "sygeperiode" not in out
