@@ -52,7 +52,7 @@ def make_folder(folder: Path) -> Path:
 #: (file, status, next date, what, who) in the caseload's order on AS_OF.
 EXPECTED = [
     ("moede-forbi.toml", "ready", "2026-11-15", "meeting", "all"),
-    ("ny.toml", "missing", None, "asap", "employee"),
+    ("ny.toml", "missing", None, "asap", "manager"),
     ("klar.toml", "ready", None, "contact", "employee"),
     ("moede-snart.toml", "waiting", "2026-12-01", "meeting", "all"),
     ("frist.toml", "missing", "2027-03-01", "due", "manager"),

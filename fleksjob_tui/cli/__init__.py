@@ -6,6 +6,7 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
                                             also by itself when TERM=dumb or not a terminal)
     fleksjob new [PATH]                     start the wizard on a new case
     fleksjob open CASE.toml                 start the wizard on a case
+    fleksjob list [MAPPE] [--as-of DATO] [--due-within DAGE] [--json]   the caseload (.caseload)
     fleksjob check CASE.toml [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
@@ -482,8 +483,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise _Fail(err.message) from None
 
 
+def cmd_list(args: argparse.Namespace) -> int:
+    from .caseload import cmd_list as run  # the caseload's own module: only `list` loads it
+
+    return run(args)
+
+
 COMMANDS = {
     "new": cmd_new,
+    "list": cmd_list,
     "open": cmd_open,
     "check": cmd_check,
     "summary": cmd_summary,

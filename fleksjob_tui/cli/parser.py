@@ -107,8 +107,8 @@ def _documents() -> tuple[str, ...]:
 
 
 #: The commands, in the order the help lists them.
-COMMAND_NAMES = ("new", "open", "check", "summary", "export", "calendar", "restore", "tilskud",
-                 "serve")
+COMMAND_NAMES = ("new", "open", "list", "check", "summary", "export", "calendar", "restore",
+                 "tilskud", "serve")
 
 
 def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -152,6 +152,13 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("path", metavar=case)
         p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
                        help=_plain_help("plain", lang))
+
+    if want("list"):
+        # The caseload: every case's next date and who acts (fleksjob_tui/cli/caseload.py)
+        p = command("list", as_of=True)
+        p.add_argument("folder", nargs="?", metavar=h("m_folder"), help=h("list_folder"))
+        p.add_argument("--due-within", type=int, metavar=h("m_days"), help=h("list_due_within"))
+        p.add_argument("--json", action="store_true", help=h("list_json"))
 
     if want("check"):
         p = command("check", as_of=True)

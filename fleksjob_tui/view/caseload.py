@@ -135,9 +135,10 @@ def next_step(case: Case, assessment: Assessment, as_of: dt.date | None = None) 
         add(None, "contact", "employee")
     if not candidates:
         return NextStep(None, "none", None, 0)
+    # On the same day: a deadline before the rest; then the person with the most to do.
     _, _, date, what, actor = min(
-        candidates, key=lambda c: (c[0], c[1], PEOPLE_ORDER.index(c[4])
-                                   if c[4] in PEOPLE_ORDER else 9))
+        candidates, key=lambda c: (c[0], c[1], -counts[(c[2], c[3], c[4])],
+                                   PEOPLE_ORDER.index(c[4]) if c[4] in PEOPLE_ORDER else 9))
     return NextStep(date, what, actor, counts[(date, what, actor)])
 
 
@@ -157,7 +158,7 @@ def _w(key: str, lang: str, **fmt: Any) -> str:
 
 def step_words(step: NextStep, as_of: dt.date, lang: str) -> tuple[str, str, str, str]:
     """The step in words: (date, what, who, past) — e.g. ``("01-12-2026", "frist for 2 ting",
-    "Lederen", "5 dage over fristen")``; ``past`` is ``""`` unless the date is past."""
+    "Lederen", "OVER DATOEN: 5 dage")``; ``past`` is ``""`` unless the date is past."""
     if step.date is not None:
         date = format_date(step.date, lang)
     elif step.what == "none":

@@ -117,8 +117,8 @@ def test_a_waiting_case_can_go_from_the_six_year_mark_when_it_comes_first():
 def test_words_say_a_past_date_in_words_in_both_languages():
     step = NextStep(D(2026, 11, 15), "meeting", "all", 1)
     assert step_words(step, AS_OF, "da") == ("15-11-2026", "opfølgningsmøde", "Alle ved mødet",
-                                             "7 dage over datoen")
-    assert step_words(step, AS_OF, "en")[3] == "7 days past the date"
+                                             "OVER DATOEN: 7 dage")
+    assert step_words(step, AS_OF, "en")[3] == "PAST THE DATE: 7 days"
     many = NextStep(None, "asap", "manager", 3)
     assert step_words(many, AS_OF, "da") == ("nu", "3 ting mangler nu", "Lederen", "")
     assert step_words(NextStep(None, "none", None, 0), AS_OF, "en")[:3] == (
