@@ -162,7 +162,8 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
 
     if want("check"):
         p = command("check", as_of=True)
-        p.add_argument("path", metavar=case)
+        # One case or many (issue 25): many give one JSON object a line with --json.
+        p.add_argument("path", metavar=case, nargs="+", help=h("check_paths"))
         p.add_argument("--json", action="store_true", help=h("check_json"))
 
     if want("summary"):

@@ -124,3 +124,53 @@ def test_plain_under_term_dumb_through_the_program(folder):
     assert r.returncode == 0 and r.stderr == ""
     assert "\x1b" not in r.stdout and max(len(x) for x in r.stdout.splitlines()) <= 80
     assert "OVER DATOEN: 7 dage" in r.stdout
+
+
+# -- check of many files (point 3) ----------------------------------------------------------------
+
+EXAMPLES = ROOT / "examples"
+
+
+def test_check_many_gives_one_json_line_each_with_its_path_and_the_highest_exit(capsys, folder):
+    files = [EXAMPLES / "klar.toml", folder / "frist.toml", folder / "ulaeselig.toml",
+             folder / "venter.toml"]
+    code, out, err = run(capsys, "check", *map(str, files), "--as-of", DAY, "--json")
+    assert code == 2
+    lines = out.splitlines()
+    assert len(lines) == 4
+    rows = [json.loads(line) for line in lines]
+    assert [r["path"] for r in rows] == [str(f) for f in files]
+    assert [r.get("status") for r in rows] == ["ready", "missing", None, "waiting"]
+    assert rows[2]["error"]["code"] == "toml_syntax" and rows[2]["schema"] == 1
+    assert "ulaeselig.toml" in err
+    # Each line is the one-case JSON with the path added.
+    code, one, _ = run(capsys, "check", str(files[1]), "--as-of", DAY, "--json")
+    assert code == 1
+    assert json.loads(one) == {k: v for k, v in rows[1].items() if k != "path"}
+
+
+def test_check_many_exit_is_the_highest_without_errors(capsys, folder):
+    ready = str(EXAMPLES / "klar.toml")
+    assert run(capsys, "check", ready, ready, "--as-of", DAY, "--json")[0] == 0
+    assert run(capsys, "check", ready, str(folder / "venter.toml"), "--as-of", DAY)[0] == 1
+
+
+def test_one_case_keeps_its_output_and_many_are_the_same_texts_one_after_another(capsys,
+                                                                                  folder):
+    a, b = str(EXAMPLES / "klar.toml"), str(folder / "frist.toml")
+    code_a, out_a, _ = run(capsys, "check", a, "--as-of", DAY)
+    code_b, out_b, _ = run(capsys, "check", b, "--as-of", DAY)
+    code, out, _ = run(capsys, "check", a, b, "--as-of", DAY)
+    assert (code_a, code_b, code) == (0, 1, 1)
+    assert out == out_a + "\n" + out_b
+    # One case with --json: the indented object without a path, as before.
+    code, out, _ = run(capsys, "check", a, "--as-of", DAY, "--json")
+    assert out.startswith('{\n  "schema": 1,') and "path" not in json.loads(out)
+
+
+def test_check_many_with_a_bad_date_says_so_for_each_file(capsys, folder):
+    files = [str(folder / "frist.toml"), str(folder / "venter.toml")]
+    code, out, _ = run(capsys, "check", *files, "--as-of", "31-02-2026", "--json")
+    assert code == 2
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["path"], r["error"]["code"]) for r in rows] == [(f, "bad_as_of") for f in files]
