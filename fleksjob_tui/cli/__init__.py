@@ -12,6 +12,7 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
                     [-o FIL] [--force] [--as-of DATO]
     fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]
+    fleksjob calendar --all [MAPPE] -o FIL.ics [--force] [--as-of DATO]   every case (.caseload)
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
                      [--full-time-hours H] [--json]
@@ -259,6 +260,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The case's dates as an .ics file: the same safety as export (never over a case, 600,
     atomic, --force to replace), and no health detail in it (the command says so)."""
+    if args.all:  # every case of the folder in one calendar (issue 25)
+        from .caseload import cmd_calendar_all  # the caseload's own module: only --all loads it
+
+        return cmd_calendar_all(args)
+    if args.path is None:
+        raise _Fail(_d("calendar.need_case", getattr(args, "lang", None) or "da"))
     lang_override = getattr(args, "lang", None)
     as_of = _as_of(args, lang_override or "da")
     case = _load(args.path, lang_override or "da", lang_override)

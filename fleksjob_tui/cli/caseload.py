@@ -153,3 +153,67 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
     print("\n".join(_text(entries, folder, as_of, lang, due_within, width)))
     return EXIT_OK
+
+
+def _d(key: str, lang: str, **fmt) -> str:
+    return content.text("documents", key, lang, **fmt)
+
+
+def cmd_calendar_all(args: argparse.Namespace) -> int:
+    """``fleksjob calendar --all [FOLDER] -o FILE.ics``: the dates of every case in the case
+    folder (or FOLDER) in one calendar, each event as in its own case's calendar (the same
+    title and id; no health detail). The same safety as one case's calendar: never over a case
+    file, 600, atomic, ``--force`` to replace. A file that cannot be read is skipped and named
+    on stderr."""
+    lang_override = getattr(args, "lang", None)
+    lang = lang_override or "da"
+    try:
+        as_of = parse_as_of(getattr(args, "as_of", None), lang)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return EXIT_ERROR
+    if not args.output:
+        print(_d("calendar.all_needs_output", lang), file=sys.stderr)
+        return EXIT_ERROR
+    # Only when a calendar is made: `list` reads the index and needs none of these.
+    from ..documents.calendar import build_calendar_all  # (icalendar, when it writes)
+    from ..documents.output import ExportError, check_target  # (the writer's checks)
+    from ..rules import assess  # (every case is assessed for its dates)
+    from ..view import build_view  # (beside its users)
+
+    folder = Path(args.path).expanduser() if args.path else storage.default_folder(create=False)
+    views = []
+    for entry in storage.list_cases(folder, lang=lang):
+        if entry.case is None:
+            print(_d("calendar.skipped", lang, path=entry.path), file=sys.stderr)
+            continue
+        case = entry.case
+        out_lang = lang_override or case.language
+        views.append(build_view(case, assess(case, as_of), out_lang))
+    out = Path(args.output).expanduser()
+    data, n = build_calendar_all(views, lang)
+    try:
+        check_target(out, None, lang)
+        if (out.exists() or out.is_symlink()) and not args.force:
+            raise ExportError(out, content.text("export", "error.exists", "da"),
+                              content.text("export", "error.exists", "en"), lang,
+                              hint_da=content.text("export", "error.use_force", "da"),
+                              hint_en=content.text("export", "error.use_force", "en"))
+        if n == 0:
+            print(_d("calendar.none_all", lang), file=sys.stderr)
+            return EXIT_ERROR
+        if not out.parent.is_dir():
+            raise ExportError(out, content.text("export", "error.no_folder", "da",
+                                                folder=out.parent),
+                              content.text("export", "error.no_folder", "en",
+                                           folder=out.parent), lang)
+        try:
+            written = storage.write_private_bytes(out, data, lang=lang)
+        except storage.CaseFileError as err:
+            raise ExportError(out, err.what.da, err.what.en, lang) from None
+    except ExportError as err:
+        print(err.message(lang), file=sys.stderr)
+        return EXIT_ERROR
+    print(_d("calendar.written_all", lang, path=written, n=n, cases=len(views)))
+    print(_d("calendar.no_health", lang))
+    return EXIT_OK

@@ -185,7 +185,8 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
     if want("calendar"):
         # The case's dates as a calendar, without health detail (fleksjob_tui/documents/calendar.py)
         p = command("calendar", as_of=True, text=_d("cli.calendar", lang))
-        p.add_argument("path", metavar=case)
+        p.add_argument("path", metavar=case, nargs="?", help=_d("cli.calendar_path", lang))
+        p.add_argument("--all", action="store_true", help=_d("cli.calendar_all", lang))
         p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
         p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
 

@@ -174,3 +174,50 @@ def test_check_many_with_a_bad_date_says_so_for_each_file(capsys, folder):
     assert code == 2
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["path"], r["error"]["code"]) for r in rows] == [(f, "bad_as_of") for f in files]
+
+
+# -- calendar --all (point 4) -----------------------------------------------------------------------
+
+
+def _events(path):
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(path.read_bytes())
+    return {(str(e["uid"]), str(e["summary"]), e.decoded("dtstart"))
+            for e in cal.walk("VEVENT")}
+
+
+def test_calendar_all_is_every_case_calendar_in_one(capsys, tmp_path, folder):
+    out = tmp_path / "alle.ics"
+    code, stdout, err = run(capsys, "calendar", "--all", str(folder), "-o", str(out),
+                            "--as-of", DAY)
+    assert code == 0, err
+    assert "ulaeselig.toml" in err  # skipped, named
+    together = _events(out)
+    each = set()
+    for name, *_ in EXPECTED[:-1]:
+        one = tmp_path / f"{name}.ics"
+        code, _, err = run(capsys, "calendar", str(folder / name), "-o", str(one), "--as-of",
+                           DAY)
+        if name == "ny.toml":  # the case without dates: no calendar of its own
+            assert code == 2 and "ingen datoer" in err
+            continue
+        assert code == 0, err
+        each |= _events(one)
+    assert together == each and len(together) > len(EXPECTED)
+    assert f"({len(together)} datoer fra 7 sager)" in stdout  # the unreadable one is not counted
+    # Never over a file unasked; --force replaces it; the folder's cases by default.
+    code, _, err = run(capsys, "calendar", "--all", str(folder), "-o", str(out))
+    assert code == 2 and out.exists()
+    os.environ["FLEKSJOB_HOME"] = str(folder)
+    assert run(capsys, "calendar", "--all", "-o", str(out), "--force", "--as-of", DAY)[0] == 0
+    assert _events(out) == together
+
+
+def test_calendar_all_needs_a_file_and_never_writes_a_case(capsys, tmp_path, folder):
+    code, _, err = run(capsys, "calendar", "--all", str(folder))
+    assert code == 2 and "-o" in err
+    code, _, err = run(capsys, "calendar", "--all", str(folder), "-o", str(folder / "x.toml"))
+    assert code == 2 and not (folder / "x.toml").exists()
+    code, _, err = run(capsys, "calendar")
+    assert code == 2 and "--all" in err
