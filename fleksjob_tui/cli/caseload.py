@@ -140,10 +140,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(err, file=sys.stderr)
         return EXIT_ERROR
-    due_within = getattr(args, "due_within", None)
-    if due_within is not None and due_within < 0:
-        print(_w("list.bad_due_within", lang, value=due_within), file=sys.stderr)
-        return EXIT_ERROR
+    due_within = getattr(args, "due_within", None)  # 0 or more: the parser checks it
     folder = (Path(args.folder).expanduser() if args.folder
               else storage.default_folder(create=False))
     entries = caseload(folder, as_of, lang, due_within)

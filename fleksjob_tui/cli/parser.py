@@ -106,6 +106,16 @@ def _documents() -> tuple[str, ...]:
     return DOCUMENTS
 
 
+def _days(lang: str):
+    """``--due-within``: a whole number of days, 0 or more (the error in the user's language)."""
+    def days(text: str) -> int:
+        if not text.strip().isdigit():
+            raise argparse.ArgumentTypeError(_h("list_bad_days", lang, value=text))
+        return int(text)
+
+    return days
+
+
 #: The commands, in the order the help lists them.
 COMMAND_NAMES = ("new", "open", "list", "check", "summary", "export", "calendar", "restore",
                  "tilskud", "serve")
@@ -157,7 +167,8 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         # The caseload: every case's next date and who acts (fleksjob_tui/cli/caseload.py)
         p = command("list", as_of=True)
         p.add_argument("folder", nargs="?", metavar=h("m_folder"), help=h("list_folder"))
-        p.add_argument("--due-within", type=int, metavar=h("m_days"), help=h("list_due_within"))
+        p.add_argument("--due-within", type=_days(lang), metavar=h("m_days"),
+                       help=h("list_due_within"))
         p.add_argument("--json", action="store_true", help=h("list_json"))
 
     if want("check"):
