@@ -54,12 +54,14 @@ class NextStep:
     """The next step of a case. ``date`` is None for what is to be done now without a date
     (``asap``, ``contact``) and for ``none``. ``actor`` is a person key (``employee``,
     ``manager``, ``union_rep``, ``doctor``), ``all`` for a meeting, or None for ``none``.
-    ``count`` is how many items the actor has due that day (or missing now)."""
+    ``count`` is how many items the actor has due that day (or missing now); ``others`` how
+    many more the other people have due that day (or missing now): who else is waited for."""
 
     date: dt.date | None
     what: str
     actor: str | None
     count: int = 1
+    others: int = 0
 
     def when(self, as_of: dt.date) -> dt.date | None:
         """The day the step is due as the caseload sorts it: its date, or today for what is to
@@ -74,20 +76,22 @@ class NextStep:
 
     def to_json(self) -> dict:
         return {"date": self.date.isoformat() if self.date else None, "what": self.what,
-                "actor": self.actor, "count": self.count}
+                "actor": self.actor, "count": self.count, "others": self.others}
 
     @classmethod
     def from_json(cls, data: Any) -> NextStep | None:
         """The step as :meth:`to_json` wrote it, or None for anything else."""
         try:
             date = dt.date.fromisoformat(data["date"]) if data["date"] is not None else None
-            what, actor, count = data["what"], data["actor"], data["count"]
+            what, actor, count, others = (data["what"], data["actor"], data["count"],
+                                           data["others"])
         except (KeyError, TypeError, ValueError):
             return None
         if (what not in WHATS or not (actor is None or isinstance(actor, str))
-                or not isinstance(count, int) or isinstance(count, bool)):
+                or not all(isinstance(n, int) and not isinstance(n, bool)
+                           for n in (count, others))):
             return None
-        return cls(date, what, actor, count)
+        return cls(date, what, actor, count, others)
 
 
 def _events(case: Case, assessment: Assessment) -> list[Event]:
@@ -139,7 +143,9 @@ def next_step(case: Case, assessment: Assessment, as_of: dt.date | None = None) 
     _, _, date, what, actor = min(
         candidates, key=lambda c: (c[0], c[1], -counts[(c[2], c[3], c[4])],
                                    PEOPLE_ORDER.index(c[4]) if c[4] in PEOPLE_ORDER else 9))
-    return NextStep(date, what, actor, counts[(date, what, actor)])
+    others = sum(n for (d, w, a), n in counts.items()
+                 if d == date and w == what and a != actor)
+    return NextStep(date, what, actor, counts[(date, what, actor)], others)
 
 
 def sort_key(step: NextStep | None, as_of: dt.date, title: str = "") -> tuple:
@@ -166,6 +172,8 @@ def step_words(step: NextStep, as_of: dt.date, lang: str) -> tuple[str, str, str
     else:
         date = _w("now", lang)
     what = _w(f"what.{step.what}" + ("_many" if step.count > 1 else ""), lang, n=step.count)
+    if step.others:
+        what += " " + _w("others", lang, n=step.others)
     who = _w(f"actor.{step.actor}", lang) if step.actor else "—"
     days = step.past(as_of)
     past = "" if not days else _w("past_one" if days == 1 else "past", lang, n=days)

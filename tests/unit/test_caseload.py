@@ -47,7 +47,8 @@ def test_the_index_keeps_the_step_and_reuses_it(tmp_path, monkeypatch):
     first = caseload_rows(tmp_path)
     data = json.loads((tmp_path / case_index.INDEX_NAME).read_text("utf-8"))
     assert data["files"]["frist.toml"]["step"] == {"date": "2027-03-01", "what": "due",
-                                                   "actor": "manager", "count": 1}
+                                                   "actor": "manager", "count": 1,
+                                                   "others": 0}
     monkeypatch.setattr(storage, "load_case", lambda *a, **k: pytest.fail("read again"))
     assert caseload_rows(tmp_path) == first
 
@@ -58,7 +59,7 @@ def test_an_index_line_without_a_step_is_read_again(tmp_path):
     path = tmp_path / case_index.INDEX_NAME
     data = json.loads(path.read_text("utf-8"))
     data["files"]["venter.toml"]["step"] = {"date": "nej", "what": "due", "actor": None,
-                                            "count": 1}
+                                            "count": 1, "others": 0}
     path.write_text(json.dumps(data), "utf-8")
     assert caseload_rows(tmp_path) == EXPECTED
 
@@ -121,6 +122,9 @@ def test_words_say_a_past_date_in_words_in_both_languages():
     assert step_words(step, AS_OF, "en")[3] == "PAST THE DATE: 7 days"
     many = NextStep(None, "asap", "manager", 3)
     assert step_words(many, AS_OF, "da") == ("nu", "3 ting mangler nu", "Lederen", "")
+    # Who else is waited for: the other people's items of the same day.
+    assert step_words(NextStep(None, "asap", "manager", 7, 2), AS_OF, "da")[1] == (
+        "7 ting mangler nu (og 2 for andre)")
     assert step_words(NextStep(None, "none", None, 0), AS_OF, "en")[:3] == (
         "—", "nothing to do by a date", "—")
 
@@ -134,8 +138,9 @@ def test_every_what_and_actor_has_words():
 
 
 def test_json_round_trip_and_bad_lines():
-    step = NextStep(D(2027, 1, 2), "due", "doctor", 2)
+    step = NextStep(D(2027, 1, 2), "due", "doctor", 2, 1)
     assert NextStep.from_json(step.to_json()) == step
     for bad in (None, {}, {"date": None, "what": "x", "actor": None, "count": 1},
-                {"date": None, "what": "due", "actor": None, "count": True}):
+                {"date": None, "what": "due", "actor": None, "count": True, "others": 0},
+                {"date": None, "what": "due", "actor": None, "count": 1}):
         assert NextStep.from_json(bad) is None

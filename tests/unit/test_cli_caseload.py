@@ -18,7 +18,7 @@ from fleksjob_tui.view import index as case_index
 ROOT = Path(__file__).resolve().parents[2]
 DAY = AS_OF.isoformat()
 KEYS = {"path", "title", "status", "next_date", "next_what", "next_actor", "next_count",
-        "past_days", "readable", "error"}
+        "next_others", "past_days", "readable", "error"}
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +53,7 @@ def test_json_is_every_case_in_order_with_its_next_date_and_actor(capsys, folder
     assert by["frist.toml"]["past_days"] == 0 and by["frist.toml"]["readable"] is True
     bad = by["ulaeselig.toml"]
     assert bad["readable"] is False and bad["title"] is None and "TOML" in bad["error"]
-    assert by["ny.toml"]["next_count"] == 7
+    assert (by["ny.toml"]["next_count"], by["ny.toml"]["next_others"]) == (7, 2)
 
 
 def test_text_is_80_columns_in_order_and_says_a_past_date_in_words(capsys, folder):
