@@ -260,7 +260,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The case's dates as an .ics file: the same safety as export (never over a case, 600,
     atomic, --force to replace), and no health detail in it (the command says so)."""
-    if args.all:  # every case of the folder in one calendar (issue 25)
+    if getattr(args, "all", False):  # every case of the folder in one calendar (issue 25)
         from .caseload import cmd_calendar_all  # the caseload's own module: only --all loads it
 
         return cmd_calendar_all(args)

@@ -3,7 +3,8 @@
 Listing a folder with :func:`fleksjob_tui.case.storage.list_cases` reads, parses and validates every
 case file, and the start screen then assesses each one: with 1,000 cases that is most of a
 second before the list can be shown. :func:`list_entries` gives the same list (title, person,
-last change, status, or "cannot be read") from a small index kept beside the cases, in the
+last change, status and the next step of :mod:`.caseload`, or "cannot be read") from a small
+index kept beside the cases, in the
 hidden file ``.fleksjob-index.json`` (mode 600, written atomically like a case).
 
 An indexed line is used only while its file has the size, modification time, change time and
