@@ -3,7 +3,8 @@
 Listing a folder with :func:`fleksjob_tui.case.storage.list_cases` reads, parses and validates every
 case file, and the start screen then assesses each one: with 1,000 cases that is most of a
 second before the list can be shown. :func:`list_entries` gives the same list (title, person,
-last change, status, or "cannot be read") from a small index kept beside the cases, in the
+last change, status and the next step of :mod:`.caseload`, or "cannot be read") from a small
+index kept beside the cases, in the
 hidden file ``.fleksjob-index.json`` (mode 600, written atomically like a case).
 
 An indexed line is used only while its file has the size, modification time, change time and
@@ -28,9 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..case import storage
+from .caseload import NextStep, next_step
 
 INDEX_NAME = ".fleksjob-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 __all__ = ["INDEX_NAME", "Entry", "list_entries"]
 
@@ -42,6 +44,8 @@ class Entry:
     ``status`` is the assessment's status on the day given to :func:`list_entries`, or ``None``
     when the file cannot be read (``readable`` is then False; load it to learn why).
     ``updated`` is the case's own ``updated`` stamp, else the file's modification time.
+    ``step`` is the case's next step on that day (:func:`.caseload.next_step`), None when the
+    file cannot be read.
     """
 
     path: Path
@@ -50,6 +54,7 @@ class Entry:
     updated: dt.datetime | None
     status: str | None
     readable: bool
+    step: NextStep | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,7 +67,9 @@ def _rules_key() -> str:
     here = Path(__file__).resolve().parent.parent  # the package: fleksjob_tui/
     parts = []
     for p in (here / "case" / "model.py", here / "content" / "parameters.toml",
-              *sorted((here / "rules").glob("*.py"))):
+              *sorted((here / "rules").glob("*.py")),
+              # the next step is read from the view's dates
+              *(here / "view" / name for name in ("__init__.py", "words.py", "caseload.py"))):
         try:
             st = p.stat()
         except OSError:
@@ -89,8 +96,11 @@ def _entry_from(path: Path, line: dict) -> Entry | None:
             line["title"], line["person"], line["updated"], line["status"], line["readable"])
         if not all(v is None or isinstance(v, str) for v in (title, person, updated, status)):
             return None
+        step = NextStep.from_json(line["step"]) if line["step"] is not None else None
+        if readable is True and step is None:
+            return None
         return Entry(path, title, person, dt.datetime.fromisoformat(updated) if updated else None,
-                     status, readable is True)
+                     status, readable is True, step)
     except (KeyError, TypeError, ValueError):
         return None  # a line we did not write: read the file again
 
@@ -98,7 +108,8 @@ def _entry_from(path: Path, line: dict) -> Entry | None:
 def _line(entry: Entry, key: list[int]) -> dict:
     return {"stat": key, "title": entry.title, "person": entry.person_name,
             "updated": entry.updated.isoformat() if entry.updated else None,
-            "status": entry.status, "readable": entry.readable}
+            "status": entry.status, "readable": entry.readable,
+            "step": entry.step.to_json() if entry.step is not None else None}
 
 
 def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Entry:
@@ -112,8 +123,9 @@ def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Ent
     updated = case.case.updated or mtime
     if updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.UTC)
+    assessment = assess(case, as_of)
     return Entry(path, case.case.title, case.person.name, updated,
-                 assess(case, as_of).status, True)
+                 assessment.status, True, next_step(case, assessment, as_of))
 
 
 def list_entries(folder: str | os.PathLike[str], as_of: dt.date, lang: str = "da",
