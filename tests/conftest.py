@@ -78,7 +78,7 @@ def example_copy(examples: Path, tmp_path: Path) -> Callable[[str], Path]:
 def other_holder(case_file):
     """Another live process that holds the lock on the case (each test module gives its own
     ``case_file``)."""
-    code = ("import sys; from fleksjob_tui import locking; l = locking.acquire(sys.argv[1]); "
+    code = ("import sys; from fleksjob_tui.case import locking; l = locking.acquire(sys.argv[1]); "
             "print('ok', flush=True); sys.stdin.read(); l.release()")
     proc = subprocess.Popen([sys.executable, "-c", code, str(case_file)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
