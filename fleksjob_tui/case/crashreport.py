@@ -51,9 +51,16 @@ def write_report(error: BaseException | None, case_folder: str | os.PathLike[str
     folder = Path(case_folder) / FOLDER
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-    path = folder / f"crash-{stamp}-{os.getpid()}.txt"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
+    for n in range(1, 100):
+        path = folder / f"crash-{stamp}-{os.getpid()}{f'-{n}' if n > 1 else ''}.txt"
+        try:
+            fd = os.open(path, flags, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(path)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(report_text(error))
     return path
