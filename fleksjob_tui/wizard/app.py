@@ -159,7 +159,9 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             case.case.language = self.lang
         step = case.case.last_step or STEP_IDS[0]
         case.case.last_step = step  # type: ignore[assignment] # where the wizard opens it
-        self._written = case.to_toml_dict()  # a default filled in is no reason to write the file
+        # A default filled in is no reason to write the file; a new case (no file yet) is written.
+        on_disk = path is not None and (path.exists() or path.is_symlink())
+        self._written = case.to_toml_dict() if on_disk else None
         self.last_saved = None
         self._seen = watch.fingerprint(path) if path is not None else None
         if self._watch_timer is None:

@@ -108,8 +108,10 @@ class Leaving:
     def guard_signals(self) -> None:
         """End on SIGTERM / SIGHUP through the guard (saved, lock released, the terminal's
         screen mode left). Only the real terminal's app, in the main thread: a test's app
-        leaves the test runner's signals alone."""
-        if self.is_headless or threading.current_thread() is not threading.main_thread():
+        leaves the test runner's signals alone, and in the browser the web driver ends the
+        wizard in order itself (the keys on their way handled first, see ``web.driver``)."""
+        if self.is_headless or self.is_web or (
+                threading.current_thread() is not threading.main_thread()):
             return
         loop = asyncio.get_running_loop()
         for sig in self.SIGNALS:

@@ -178,3 +178,16 @@ async def test_ctrl_q_without_anything_typed_in_an_editor_quits_at_once(case_fil
         await keys(pilot, "end", "enter", "ctrl+q")  # an empty new meeting: nothing to lose
         assert app.return_code == 0
     assert on_disk(case_file).meetings == []
+
+
+async def test_a_new_case_is_written_at_once(home):
+    """No change is no reason to write — but a new case has no file yet: it is written."""
+    app = FleksjobApp(None, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "enter")  # "Start en ny sag"
+        await keys(pilot, "enter")  # the first role
+        await pilot.pause()
+        assert app.path is not None and app.path.exists()
+        await keys(pilot, "ctrl+q")
+    assert storage.load_case(app.path).case.title
