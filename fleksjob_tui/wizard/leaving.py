@@ -161,7 +161,7 @@ class Leaving:
             saved = self.case is not None and not self.read_only and self.save()
         try:
             path = crashreport.write_report(error, self.case_folder())
-        except OSError:
+        except Exception:  # no folder to write in: the message says the report is missing
             path = None
         key = "crash.report" if path is not None else "crash.no_report"
         message = "\n".join([
