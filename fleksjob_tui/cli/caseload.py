@@ -55,6 +55,14 @@ def parse_as_of(text: str | None, lang: str) -> dt.date:
                                       error=err.message(lang))) from None
 
 
+def _last_day(as_of: dt.date, days: int) -> dt.date:
+    """The last day ``--due-within`` looks at (the calendar's last day when it runs past it)."""
+    try:
+        return as_of + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
 def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
@@ -76,7 +84,7 @@ def caseload(folder: Path, as_of: dt.date, lang: str, due_within: int | None = N
     # The index holds one day: another day's listing must not make the next start slow.
     entries = case_index.list_entries(folder, as_of, lang, write=as_of == dt.date.today())
     if due_within is not None:
-        last = as_of + dt.timedelta(days=due_within)
+        last = _last_day(as_of, due_within)
         entries = [e for e in entries if e.step is None
                    or (e.step.when(as_of) is not None and e.step.when(as_of) <= last)]
     entries.sort(key=lambda e: sort_key(e.step, as_of, e.title or e.path.name))
@@ -108,7 +116,7 @@ def _text(entries: list[case_index.Entry], folder: Path, as_of: dt.date, lang: s
     head = _w("list.head", lang, n=len(entries), folder=folder, date=format_date(as_of, lang))
     if due_within is not None:
         head += " " + _w("list.due_within", lang, n=due_within,
-                         date=format_date(as_of + dt.timedelta(days=due_within), lang))
+                         date=format_date(_last_day(as_of, due_within), lang))
     lines = [_fit(head, width)]
     if not entries:
         lines.append(_w("list.empty" if due_within is None else "list.none_due", lang))
@@ -144,6 +152,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     due_within = getattr(args, "due_within", None)  # 0 or more: the parser checks it
     folder = (Path(args.folder).expanduser() if args.folder
               else storage.default_folder(create=False))
+    if args.folder and not folder.is_dir():  # a typo must not look like an empty caseload
+        print(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
+        return EXIT_ERROR
     entries = caseload(folder, as_of, lang, due_within)
     if args.json:
         print(_json(entries, as_of, lang))
@@ -180,6 +191,9 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
     from ..view import build_view  # (beside its users)
 
     folder = Path(args.path).expanduser() if args.path else storage.default_folder(create=False)
+    if args.path and not folder.is_dir():  # a typo must not look like a folder without dates
+        print(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
+        return EXIT_ERROR
     views = []
     for entry in storage.list_cases(folder, lang=lang):
         if entry.case is None:

@@ -106,11 +106,15 @@ def _documents() -> tuple[str, ...]:
     return DOCUMENTS
 
 
+#: The most days ``--due-within`` looks ahead: ten years (further has no dates to show).
+MAX_DAYS = 3650
+
+
 def _days(lang: str):
     """``--due-within``: a whole number of days, 0 or more (the error in the user's language)."""
     def days(text: str) -> int:
-        if not text.strip().isdigit():
-            raise argparse.ArgumentTypeError(_h("list_bad_days", lang, value=text))
+        if not text.strip().isdigit() or int(text) > MAX_DAYS:
+            raise argparse.ArgumentTypeError(_h("list_bad_days", lang, value=text, most=MAX_DAYS))
         return int(text)
 
     return days

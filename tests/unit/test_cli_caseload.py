@@ -224,3 +224,26 @@ def test_calendar_all_needs_a_file_and_never_writes_a_case(capsys, tmp_path, fol
     assert code == 2 and not (folder / "x.toml").exists()
     code, _, err = run(capsys, "calendar")
     assert code == 2 and "--all" in err
+
+
+@pytest.mark.parametrize("given", ["missing-folder", "a-file.toml"])
+def test_a_folder_that_is_not_one_is_an_error_not_an_empty_caseload(capsys, tmp_path, given):
+    """A typo in FOLDER (found by the break-it tester) must not read as "no cases"."""
+    (tmp_path / "a-file.toml").write_text("", encoding="utf-8")
+    path = str(tmp_path / given)
+    code, out, err = run(capsys, "list", path, "--as-of", DAY)
+    assert code == 2 and out == "" and "er ikke en mappe" in err and path in err
+    code, out, err = run(capsys, "calendar", "--all", path, "-o", str(tmp_path / "x.ics"))
+    assert code == 2 and "er ikke en mappe" in err and not (tmp_path / "x.ics").exists()
+
+
+@pytest.mark.parametrize(("days", "ok"), [("3650", True), ("3651", False),
+                                          ("99999999999999999999", False), ("-1", False)])
+def test_due_within_is_bounded_to_ten_years(capsys, folder, days, ok):
+    try:
+        code, out, err = run(capsys, "list", str(folder), "--as-of", DAY, "--due-within", days)
+    except SystemExit as stop:  # argparse refuses the option with the message on stderr
+        code, err = stop.code, capsys.readouterr().err
+    assert (code == 0) is ok
+    if not ok:
+        assert code == 2 and "fra 0 til 3650" in err and "uventet" not in err
