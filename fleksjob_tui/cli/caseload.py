@@ -18,6 +18,7 @@ it). Textual-free.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import json
 import shutil
@@ -195,7 +196,12 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
         print(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
         return EXIT_ERROR
     views = []
+    seen: set[str] = set()
     for entry in storage.list_cases(folder, lang=lang):
+        real = os.path.realpath(entry.path)
+        if real in seen:  # a link to a case already read: its events once, not twice
+            continue
+        seen.add(real)
         if entry.case is None:
             print(_d("calendar.skipped", lang, path=entry.path), file=sys.stderr)
             continue

@@ -247,3 +247,18 @@ def test_due_within_is_bounded_to_ten_years(capsys, folder, days, ok):
     assert (code == 0) is ok
     if not ok:
         assert code == 2 and "fra 0 til 3650" in err and "uventet" not in err
+
+
+def test_calendar_all_reads_a_linked_case_once(capsys, tmp_path, folder):
+    """A symbolic link to a case in the folder (found by the break-it tester) gave every event
+    twice, with the same identifier: a calendar program drops or merges them."""
+    out = tmp_path / "alle.ics"
+    assert run(capsys, "calendar", "--all", str(folder), "-o", str(out), "--as-of", DAY)[0] == 0
+    alone = out.read_text(encoding="utf-8").count("BEGIN:VEVENT")
+    (folder / "link.toml").symlink_to(folder / EXPECTED[0][0])
+    code, _, err = run(capsys, "calendar", "--all", str(folder), "-o", str(out), "--force",
+                       "--as-of", DAY)
+    text = out.read_text(encoding="utf-8")
+    uids = [line for line in text.splitlines() if line.startswith("UID:")]
+    assert code == 0, err
+    assert text.count("BEGIN:VEVENT") == alone and len(uids) == len(set(uids))
