@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..case import storage
+from ..case.dates import MAX_DATE, MIN_DATE
 
 INDEX_NAME = ".fleksjob-index.json"
 INDEX_VERSION = 1
@@ -89,10 +90,30 @@ def _entry_from(path: Path, line: dict) -> Entry | None:
             line["title"], line["person"], line["updated"], line["status"], line["readable"])
         if not all(v is None or isinstance(v, str) for v in (title, person, updated, status)):
             return None
-        return Entry(path, title, person, dt.datetime.fromisoformat(updated) if updated else None,
-                     status, readable is True)
+        when = dt.datetime.fromisoformat(updated) if updated else None
+        if when is not None and not _shown_safely(when):
+            return None
+        return Entry(path, title, person, when, status, readable is True)
     except (KeyError, TypeError, ValueError):
         return None  # a line we did not write: read the file again
+
+
+def _shown_safely(when: dt.datetime) -> bool:
+    """A time the list can show and sort (in local time, as a timestamp) without an error."""
+    try:
+        (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone().timestamp()
+    except (OverflowError, ValueError, OSError):
+        return False
+    return MIN_DATE.year <= when.year <= MAX_DATE.year
+
+
+def _mtime(st: os.stat_result) -> dt.datetime | None:
+    """The file's modification time, or None if it is one no date can hold (touch -d 9999)."""
+    try:
+        when = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return when if _shown_safely(when) else None
 
 
 def _line(entry: Entry, key: list[int]) -> dict:
@@ -104,16 +125,19 @@ def _line(entry: Entry, key: list[int]) -> dict:
 def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Entry:
     from ..rules import assess  # only when a file changed: a start from the index skips the rules
 
-    mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    mtime = _mtime(st)
     try:
         case = storage.load_case(path, lang=lang)
     except storage.CaseFileError:
         return Entry(path, None, None, mtime, None, False)
     updated = case.case.updated or mtime
-    if updated.tzinfo is None:
+    if updated is not None and updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.UTC)
-    return Entry(path, case.case.title, case.person.name, updated,
-                 assess(case, as_of).status, True)
+    try:
+        status = assess(case, as_of).status
+    except Exception:  # noqa: BLE001 - one case the rules cannot assess never hides the others
+        return Entry(path, case.case.title, case.person.name, mtime, None, False)
+    return Entry(path, case.case.title, case.person.name, updated, status, True)
 
 
 def list_entries(folder: str | os.PathLike[str], as_of: dt.date, lang: str = "da",

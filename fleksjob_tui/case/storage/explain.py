@@ -352,12 +352,17 @@ def validation_error(path: Path, exc: ValidationError, text: str, lang: str) -> 
         msg_da = _danish("at_most", limit=ctx.get("le", ctx.get("lt")))
     elif etype in ("greater_than_equal", "greater_than"):
         msg_da = _danish("at_least", limit=ctx.get("ge", ctx.get("gt")))
+    elif etype == "date_out_of_range":  # case/model.py: a date the rules cannot compute with
+        words = Msg.of("storage.validation.date_range", first=ctx.get("min"), last=ctx.get("max"))
+        msg_da, msg_en = words.da, words.en
     elif etype == "value_error":
         inner = str(ctx.get("error", "")) or msg_en
         msg_en = inner
         msg_da = _value_error_da(inner)
     elif content.has("messages", f"storage.validation.danish.{etype}"):
         msg_da = _danish(f"danish.{etype}")
+        if content.has("messages", f"storage.validation.english.{etype}"):  # a strict type
+            msg_en = content.text("messages", f"storage.validation.english.{etype}", "en")
     else:
         msg_da = msg_en
     if etype == "missing" or (isinstance(value, dict) and etype == "value_error"):
@@ -368,7 +373,9 @@ def validation_error(path: Path, exc: ValidationError, text: str, lang: str) -> 
                   reason=Msg.either(msg_da, msg_en), shown=shown)
     where = Msg.of("storage.validation.key_where",
                    key=key or Msg.of("storage.validation.top_level"), at=at)
-    if etype.startswith("date") or etype.startswith("datetime"):
+    if etype == "date_out_of_range":
+        hint = unchanged_hint("storage.validation.date_range_hint", more=more)
+    elif etype.startswith("date") or etype.startswith("datetime"):
         hint = unchanged_hint("storage.validation.date_hint", more=more)
     else:
         hint = unchanged_hint("storage.validation.hint", more=more)

@@ -106,14 +106,18 @@ def list_cases(folder: str | os.PathLike[str] | None = None, lang: str = "da") -
             continue
         if not stat.S_ISREG(st.st_mode):
             continue
-        mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+        try:
+            mtime: dt.datetime | None = dt.datetime.fromtimestamp(
+                st.st_mtime, dt.UTC).replace(microsecond=0)
+        except (OverflowError, ValueError, OSError):  # a time no date holds (touch -d 9999)
+            mtime = None
         try:
             case = load_case(p, lang=lang)
         except CaseFileError as err:
             entries.append(CaseEntry(p, None, None, mtime, None, err))
             continue
         updated = case.case.updated or mtime
-        if updated.tzinfo is None:
+        if updated is not None and updated.tzinfo is None:
             updated = updated.replace(tzinfo=dt.UTC)
         entries.append(CaseEntry(p, case.case.title, case.person.name, updated, case))
     entries.sort(key=lambda e: (-(e.updated.timestamp() if e.updated else 0.0), e.path.name))
