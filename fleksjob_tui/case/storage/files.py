@@ -10,7 +10,7 @@
   written atomically) unless called with ``backup=False``; :func:`restore_backup` swaps the two.
   A temporary file left behind by a killed process (``.NAME.<pid>-<random>.tmp``, hidden) is
   removed by the next save in that folder once its process is gone.
-* :func:`delete_case` — remove a case, its backup and a stale lock.
+* :func:`delete_case` — remove a case, its backup and a stale lock (never through a link).
 * :func:`write_private_text` — the same atomic, private write for any text (the exports).
 
 This module imports nothing from Textual.
@@ -186,26 +186,41 @@ def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
     machine. Refused with :class:`CaseFileError` (code ``in_use``) while another running
     fleksjob has the case open; a lock left by a crashed program is removed with the case.
     Returns the files deleted.
+
+    Only names in the case's own folder are removed, and no link is ever followed (issue 22):
+    for a symbolic link named ``*.toml`` the link goes and the file it points to (and that
+    file's ``.bak``) stays where it is. Something that is neither a file nor a link (a folder,
+    a named pipe) is refused (code ``not_regular``).
     """
     path = Path(path)
     holder = locking.read_lock(path)
     if holder is not None and not holder.stale():
         raise file_error(path, "in_use", "in_use", lang, unchanged=False, action="delete",
                          holder=holder.description)
-    real = Path(os.path.realpath(path)) if path.is_symlink() else path
-    files = [real, backup_path(real)] + ([path] if real != path else [])
-    lock = locking.lock_path(path)  # beside the real file; computed before the link goes
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise os_error(path, exc, lang, action="delete") from None
+    if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        raise file_error(path, "not_regular", "not_regular", lang, action="delete")
+    files = [path, backup_path(path)]
+    # The lock beside this name (not beside a link's target: that file is not deleted).
+    lock = path.with_name(f".{path.name}.lock")
     removed: list[Path] = []
     for target in [*files, lock]:
         try:
-            target.unlink()
+            if stat.S_ISDIR(os.lstat(target).st_mode):
+                continue  # a folder named like a backup is not ours to remove
+            target.unlink()  # unlink never follows a link: the link itself goes
         except FileNotFoundError:
             continue
         except OSError as exc:
             raise os_error(target, exc, lang, action="delete") from None
         if target in files:
             removed.append(target)
-    _fsync_dir(real.parent)
+    _fsync_dir(path.parent)
     return removed
 
 
