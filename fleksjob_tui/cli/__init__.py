@@ -146,7 +146,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             status_sentence,
             status_word,
         )
+        from ..view import cleaned  # only for the text of check: the view is not needed for --json
 
+        # A finding can quote the case (a measure's title): no control codes to the terminal.
+        case, assessment = cleaned(case, assessment, out_lang)
         print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
               f"{status_sentence(assessment, out_lang)}")
         counts = counts_line(assessment, out_lang)
