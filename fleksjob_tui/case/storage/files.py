@@ -57,18 +57,23 @@ def load_case(path: str | os.PathLike[str], lang: str = "da") -> Case:
     """
     path = Path(path)
     data = _read_bytes(path, lang)
-    return loads_case(decode(path, data, lang), path, lang)
+    # Through a link, the bytes may be any file's (a link named sag.toml to /proc/self/environ):
+    # the error then says where and what, but quotes none of them (issue 22).
+    return loads_case(decode(path, data, lang), path, lang, quote=not path.is_symlink())
 
 
-def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da") -> Case:
-    """Parse and validate case TOML given as text (same errors as :func:`load_case`)."""
+def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da", *,
+               quote: bool = True) -> Case:
+    """Parse and validate case TOML given as text (same errors as :func:`load_case`).
+
+    With ``quote=False`` an error never quotes the text (a line, a value found in it)."""
     path = Path(path)
-    raw = parse_toml(path, text, lang, backup_path(path))
-    check_schema_version(path, raw, text, lang)
+    raw = parse_toml(path, text, lang, backup_path(path), quote=quote)
+    check_schema_version(path, raw, text, lang, quote=quote)
     try:
         return Case.model_validate(raw)
     except ValidationError as exc:
-        raise validation_error(path, exc, text, lang) from None
+        raise validation_error(path, exc, text, lang, quote=quote) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # pragma: no cover
         raise CaseFileError(
             path, Msg.of("storage.validation.failed", error=exc), None,
@@ -176,7 +181,9 @@ def restore_backup(path: str | os.PathLike[str], lang: str = "da") -> Path:
     data = _read_bytes(bak, lang)
     load_case(bak, lang=lang)  # refuse to restore a broken backup
     keep = path.exists()
-    return _write_private(path, data, lang, backup=keep)
+    # Errors say "could not be put back" and that the files are unchanged — not "the answers
+    # are still in memory", which is a save's (issue 22).
+    return _write_private(path, data, lang, backup=keep, action="restore")
 
 
 def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
@@ -295,23 +302,25 @@ def clean_stale_temps(folder: str | os.PathLike[str], name: str) -> int:
     return removed
 
 
-def _write_private(path: Path, data: bytes, lang: str, backup: bool = False) -> Path:
+def _write_private(path: Path, data: bytes, lang: str, backup: bool = False,
+                   action: str = "save") -> Path:
     folder = path.parent
     if path.is_dir():
         raise CaseFileError(
             path, Msg.of("storage.is_directory.short"), None,
             Msg.of("storage.is_directory.save_hint"), code="write_failed", lang=lang,
-            action="save",
+            action=action,
         )
     clean_stale_temps(folder, path.name)
     if backup:
-        _keep_backup(path, lang)
-    _atomic_write(path, data, lang)
+        _keep_backup(path, lang, action)
+    _atomic_write(path, data, lang, action=action)
     _fsync_dir(folder)
     return path
 
 
-def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None) -> None:
+def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None,
+                  action: str = "save") -> None:
     """Write ``data`` to a hidden temporary file (mode 600), fsync, ``os.replace`` onto ``path``.
 
     ``report`` is the path named in an error (default ``path``).
@@ -321,7 +330,7 @@ def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                      0o600)
     except OSError as exc:
-        raise os_error(report or path, exc, lang, action="save") from None
+        raise os_error(report or path, exc, lang, action=action) from None
     try:
         try:
             if hasattr(os, "fchmod"):
@@ -340,11 +349,11 @@ def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise os_error(report or path, exc, lang, action="save") from None
+            raise os_error(report or path, exc, lang, action=action) from None
         raise
 
 
-def _keep_backup(path: Path, lang: str) -> None:
+def _keep_backup(path: Path, lang: str, action: str = "save") -> None:
     """Keep the file at ``path`` (if any) as its backup, atomically, mode 600.
 
     A hard link costs nothing and is atomic; where links are not possible (some USB sticks and
@@ -371,8 +380,8 @@ def _keep_backup(path: Path, lang: str) -> None:
             with open(path, "rb") as f:
                 old = f.read()
         except OSError as exc:
-            raise os_error(path, exc, lang, action="save") from None
-        _atomic_write(bak, old, lang, report=path)
+            raise os_error(path, exc, lang, action=action) from None
+        _atomic_write(bak, old, lang, report=path, action=action)
         return
     try:
         os.chmod(tmp, 0o600)  # the old file's inode: it is about to be replaced anyway
@@ -385,7 +394,7 @@ def _keep_backup(path: Path, lang: str) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise os_error(path, exc, lang, action="save") from None
+        raise os_error(path, exc, lang, action=action) from None
 
 
 def _fsync_dir(folder: Path) -> None:
