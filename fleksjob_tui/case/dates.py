@@ -63,8 +63,9 @@ class DateError(ValueError):
 
     ``message(lang)`` gives the text in Danish (``"da"``) or English (``"en"``); ``str(err)`` uses
     the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``,
-    ``"impossible"`` or ``"out_of_range"`` (before :data:`MIN_DATE` or after :data:`MAX_DATE`); ``text`` is what was typed; ``msg`` is the
-    :class:`~fleksjob_tui.content.Msg` (the words are in ``content/messages.toml``).
+    ``"impossible"`` or ``"out_of_range"`` (before :data:`MIN_DATE` or after :data:`MAX_DATE`);
+    ``text`` is what was typed; ``msg`` is the :class:`~fleksjob_tui.content.Msg` (the words are
+    in ``content/messages.toml``).
     """
 
     def __init__(self, kind: str, text: str, msg: Msg, lang: str = "da") -> None:
@@ -93,8 +94,9 @@ def parse_date(text: str, lang: str = "da") -> dt.date:
     """The date in ``text`` (``22-11-2026``, ``22.11.2026`` or ``2026-11-22``).
 
     Raises :class:`DateError` (a ``ValueError``) for an empty text, a wrong form, a date that
-    does not exist, or one before :data:`MIN_DATE` or after :data:`MAX_DATE`. ``lang`` only chooses the language of ``str(error)``; both texts are
-    available through ``error.message(lang)``.
+    does not exist, or one before :data:`MIN_DATE` or after :data:`MAX_DATE`. ``lang`` only
+    chooses the language of ``str(error)``; both texts are available through
+    ``error.message(lang)``.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date() needs a str, not {type(text).__name__}")

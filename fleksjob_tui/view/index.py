@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..case import storage
+from ..case.clean import printable
 from ..case.dates import MAX_DATE, MIN_DATE
 
 INDEX_NAME = ".fleksjob-index.json"
@@ -133,11 +134,14 @@ def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Ent
     updated = case.case.updated or mtime
     if updated is not None and updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.UTC)
+    # The list shows the case's own words: without control characters (issue 22).
+    title = printable(case.case.title) if case.case.title else None
+    person = printable(case.person.name) if case.person.name else None
     try:
         status = assess(case, as_of).status
     except Exception:  # noqa: BLE001 - one case the rules cannot assess never hides the others
-        return Entry(path, case.case.title, case.person.name, mtime, None, False)
-    return Entry(path, case.case.title, case.person.name, updated, status, True)
+        return Entry(path, title, person, mtime, None, False)
+    return Entry(path, title, person, updated, status, True)
 
 
 def list_entries(folder: str | os.PathLike[str], as_of: dt.date, lang: str = "da",

@@ -218,3 +218,14 @@ def test_whole_and_decimal_numbers_are_numbers(tmp_path, line):
 def test_every_example_still_loads(examples):
     for p in sorted(examples.glob("*.toml")):
         storage.load_case(p)
+
+
+def test_start_screen_list_shows_no_control_characters(tmp_path, as_of):
+    folder = tmp_path / "home"
+    folder.mkdir()
+    text = KLAR.replace('title = "Fastholdelsesfleksjob for M.K."',
+                        'title = "Sag \\u001b]0;OVERTAGET\\u0007 A"')
+    text = text.replace('name = "M.K."', 'name = "M.K.\\u001b[2J"')
+    (folder / "sag.toml").write_text(text, encoding="utf-8")
+    (entry,) = case_index.list_entries(folder, as_of)
+    assert entry.title == "Sag  A" and entry.person_name == "M.K."
