@@ -179,8 +179,8 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
         st = None  # not there yet (or not reachable: the write says why)
     if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
         # A device (/dev/sda), a named pipe or a socket is never replaced by a file (issue 22).
-        raise ExportError(path, w("error.not_regular", "da", file=path.name),
-                          w("error.not_regular", "en", file=path.name), lang,
+        raise ExportError(path, w("error.not_regular", "da", file=path),
+                          w("error.not_regular", "en", file=path), lang,
                           hint_da=w("error.choose_name", "da", file=_suggestion(path)),
                           hint_en=w("error.choose_name", "en", file=_suggestion(path)))
     names = [path.name]

@@ -91,3 +91,28 @@ async def test_delete_on_a_link_removes_the_link_not_its_target(home, tmp_path):
         assert app.screen.entries == []
     assert not link.is_symlink()
     assert (target.read_bytes(), storage.backup_path(target).read_bytes()) == before
+
+
+async def test_export_window_never_writes_a_file_named_like_a_folder(tmp_path):
+    """Issue 22, point 9, in the wizard's export window: "mappe/" with no such folder is
+    refused in the window's error line; nothing named "mappe" is written."""
+    import shutil
+
+    from textual.widgets import Static
+    from wizard_helpers import wizard_at
+
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(ROOT / "fleksjob_tui" / "content" / "examples" / "klar.toml", path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path").value = str(tmp_path / "mappe") + "/"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        error = app.screen.query_one("#export-error", Static)
+        assert error.has_class("-shown") and "mappe" in str(error.content)
+    assert not (tmp_path / "mappe").exists()
