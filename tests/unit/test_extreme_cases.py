@@ -65,6 +65,12 @@ def cases(draw) -> Case:
     return c
 
 
+def _without_uids(ics: str) -> str:
+    """The calendar without its UID lines: a UID is 32 random hex digits, and ten decimal
+    digits in a row among them can look like a CPR number (about 1 UID in 1,000)."""
+    return "\n".join(line for line in ics.split("\n") if not line.startswith("UID:"))
+
+
 def _check(name: str, text: str) -> None:
     assert not _BAD.search(text), (name, _BAD.search(text))
     assert not find_cpr(text), (name, [text[a:b] for a, b in find_cpr(text)])
@@ -95,7 +101,7 @@ def test_every_output_of_an_extreme_case(tmp_path_factory, case, as_of):
     _check("summary", summary_text(loaded, assessment))
     _check("plain", plain_summary(loaded, assessment))
     data, _n = build_calendar(build_view(loaded, assessment, loaded.language))
-    _check("calendar", data.decode("utf-8").replace("\r\n", "\n"))
+    _check("calendar", _without_uids(data.decode("utf-8").replace("\r\n", "\n")))
     pack_assessment = assess_for_pack(loaded, as_of)
     for document in ("pack", "agreement", "municipality"):
         for fmt in ("html", "md"):
