@@ -177,7 +177,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             status_sentence,
             status_word,
         )
+        from ..view import cleaned  # only for the text of check: the view is not needed for --json
 
+        # A finding can quote the case (a measure's title): no control codes to the terminal.
+        case, assessment = cleaned(case, assessment, out_lang)
         print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
               f"{status_sentence(assessment, out_lang)}")
         counts = counts_line(assessment, out_lang)
@@ -233,16 +236,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         default_output,
         export_case,
         format_for,
+        output_path,
     )
 
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
     fmt = args.format or format_for(args.output)
     document = getattr(args, "document", "pack")
-    out = (Path(args.output).expanduser() if args.output
-           else default_output(args.path, fmt, document=document))
-    if out.is_dir():  # like cp: a folder gets the default name inside it
-        out = out / default_output(args.path, fmt, document=document).name
     try:
+        # like cp: a folder gets the default name inside it; "folder/" is never a file
+        out = output_path(args.output, default_output(args.path, fmt, document=document),
+                          case.language)
         # Never over the case itself or any case file; never over an earlier pack unasked.
         check_target(out, args.path, case.language)
         if (out.exists() or out.is_symlink()) and not args.force:
@@ -270,17 +273,14 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     as_of = _as_of(args, lang_override or "da")
     case = _load(args.path, lang_override or "da", lang_override)
     lang = case.language
-    from ..case.storage import CaseFileError, write_private_bytes
     from ..documents.calendar import build_calendar
-    from ..documents.output import ExportError, check_target
+    from ..documents.output import ExportError, check_target, output_path, write_document
     from ..rules import assess
     from ..view import build_view
 
-    out = Path(args.output).expanduser() if args.output else Path(args.path).with_suffix(".ics")
-    if out.is_dir():
-        out = out / Path(args.path).with_suffix(".ics").name
     data, n = build_calendar(build_view(case, assess(case, as_of), lang))
     try:
+        out = output_path(args.output, Path(args.path).with_suffix(".ics"), lang)
         check_target(out, args.path, lang)
         if (out.exists() or out.is_symlink()) and not args.force:
             raise ExportError(out, content.text("export", "error.exists", "da"),
@@ -289,15 +289,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
                               hint_en=content.text("export", "error.use_force", "en"))
         if n == 0:
             raise _Fail(_d("calendar.none", lang))
-        if not out.parent.is_dir():
-            raise ExportError(out, content.text("export", "error.no_folder", "da",
-                                                folder=out.parent),
-                              content.text("export", "error.no_folder", "en",
-                                           folder=out.parent), lang)
-        try:
-            written = write_private_bytes(out, data, lang=lang)
-        except CaseFileError as err:
-            raise ExportError(out, err.what.da, err.what.en, lang) from None
+        written = write_document(out, data, lang, args.path)
     except ExportError as err:
         raise _Fail(err.message(lang)) from None
     print(_d("calendar.written", lang, path=written, n=n))

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..case import storage
+from ..case.clean import printable
+from ..case.dates import MAX_DATE, MIN_DATE
 from .caseload import NextStep, next_step
 
 INDEX_NAME = ".fleksjob-index.json"
@@ -99,10 +101,30 @@ def _entry_from(path: Path, line: dict) -> Entry | None:
         step = NextStep.from_json(line["step"]) if line["step"] is not None else None
         if readable is True and step is None:
             return None
-        return Entry(path, title, person, dt.datetime.fromisoformat(updated) if updated else None,
-                     status, readable is True, step)
+        when = dt.datetime.fromisoformat(updated) if updated else None
+        if when is not None and not _shown_safely(when):
+            return None
+        return Entry(path, title, person, when, status, readable is True, step)
     except (KeyError, TypeError, ValueError):
         return None  # a line we did not write: read the file again
+
+
+def _shown_safely(when: dt.datetime) -> bool:
+    """A time the list can show and sort (in local time, as a timestamp) without an error."""
+    try:
+        (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone().timestamp()
+    except (OverflowError, ValueError, OSError):
+        return False
+    return MIN_DATE.year <= when.year <= MAX_DATE.year
+
+
+def _mtime(st: os.stat_result) -> dt.datetime | None:
+    """The file's modification time, or None if it is one no date can hold (touch -d 9999)."""
+    try:
+        when = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return when if _shown_safely(when) else None
 
 
 def _line(entry: Entry, key: list[int]) -> dict:
@@ -115,17 +137,23 @@ def _line(entry: Entry, key: list[int]) -> dict:
 def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Entry:
     from ..rules import assess  # only when a file changed: a start from the index skips the rules
 
-    mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    mtime = _mtime(st)
     try:
         case = storage.load_case(path, lang=lang)
     except storage.CaseFileError:
         return Entry(path, None, None, mtime, None, False)
     updated = case.case.updated or mtime
-    if updated.tzinfo is None:
+    if updated is not None and updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.UTC)
-    assessment = assess(case, as_of)
-    return Entry(path, case.case.title, case.person.name, updated,
-                 assessment.status, True, next_step(case, assessment, as_of))
+    # The list shows the case's own words: without control characters (issue 22).
+    title = printable(case.case.title) if case.case.title else None
+    person = printable(case.person.name) if case.person.name else None
+    try:
+        assessment = assess(case, as_of)
+        step = next_step(case, assessment, as_of)
+    except Exception:  # noqa: BLE001 - one case the rules cannot assess never hides the others
+        return Entry(path, title, person, mtime, None, False)
+    return Entry(path, title, person, updated, assessment.status, True, step)
 
 
 def list_entries(folder: str | os.PathLike[str], as_of: dt.date, lang: str = "da",
