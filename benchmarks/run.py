@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py            # all, exit 1 if a target is missed
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats
-    .venv/bin/python benchmarks/run.py --only a   # one of a, b, c, d
+    .venv/bin/python benchmarks/run.py --only a   # one of a, b, c, d, e
 
 Every target is a ratio to the floor of this stack (Textual, Rich, pydantic) measured in the
 same run on the same machine, interleaved (app, floor, app, floor …), as medians; or, for (d), a
@@ -23,6 +23,9 @@ so the floors validate it too.
     screen with an empty case folder (until it shows that there are no cases). Target: ≤ 1.5 ×.
 (d) ``assess()`` on 10,000 generated cases: ≥ 5,000 cases a second; ``save_case`` and
     ``load_case`` of a large case (500 measures, 500 meetings): < 100 ms each (medians).
+(e) the caseload (benchmarks/caseload.py): ``fleksjob list`` with 1,000 cases against the same
+    command on an empty folder (≤ 1.5 ×), and ``check`` of 100 files in one process against
+    ``check`` of one file (≤ 3 ×).
 
 The machine's load (``/proc/loadavg``) is printed before and after: on a shared machine the
 absolute figures move with it; the ratios, measured interleaved, move much less. Each timed
@@ -555,7 +558,7 @@ def load() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--only", choices=("a", "b", "c", "d"), action="append")
+    parser.add_argument("--only", choices=("a", "b", "c", "d", "e"), action="append")
     args = parser.parse_args(argv)
     repeats = 5 if args.quick else 11
     print(f"Machine: {machine()}", flush=True)
@@ -567,7 +570,7 @@ def main(argv: list[str] | None = None) -> int:
     import compileall
 
     compileall.compile_dir(ROOT / "fleksjob_tui", quiet=1)
-    only = set(args.only or "abcd")
+    only = set(args.only or "abcde")
     with tempfile.TemporaryDirectory() as d:
         from fleksjob_tui.case import storage
 
@@ -585,6 +588,10 @@ def main(argv: list[str] | None = None) -> int:
     if "d" in only:
         bench_assess(10_000)
         bench_save_load(repeats)
+    if "e" in only:  # the caseload: `list` and `check` of many files (benchmarks/caseload.py)
+        from caseload import bench_caseload
+
+        bench_caseload(sys.modules[__name__], repeats)
     print(f"Load average after: {load()}", flush=True)
     import shutil
 

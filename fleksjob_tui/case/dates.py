@@ -6,7 +6,10 @@ Accepted input (surrounding spaces are ignored; day and month may have one or tw
 * ``2026-11-22`` — year, month, day (ISO 8601, also what a TOML case file holds)
 
 Anything else — a two-digit year, slashes, mixed separators, words — is refused with a
-:class:`DateError` that says what form to use; so is a date that does not exist (30-02-2026).
+:class:`DateError` that says what form to use; so is a date that does not exist (30-02-2026),
+and one outside the years the rules can compute with (:data:`MIN_DATE` .. :data:`MAX_DATE`:
+a pension date or a follow-up interval added to 31-12-9999 does not exist). The case model
+(``case/model.py``) refuses the same dates in a file, so both ways in agree.
 
 ``format_date(d, "da")`` gives ``22-11-2026``; ``format_date(d, "en")`` gives ``2026-11-22``.
 Both forms are accepted by :func:`parse_date`, so a shown date can always be typed back.
@@ -23,6 +26,8 @@ from .. import content
 from ..content import LANGUAGES, Msg
 
 __all__ = [
+    "MIN_DATE",
+    "MAX_DATE",
     "DateError",
     "parse_date",
     "parse_optional_date",
@@ -30,6 +35,13 @@ __all__ = [
     "format_datetime",
     "EXAMPLE",  # noqa: F822 - given by __getattr__ below, read from the data when first used
 ]
+
+#: The first and last day any date of a case may have (issue 22). Wide enough for every real
+#: birth date, meeting and agreement; narrow enough that the rules' largest offsets (a pension
+#: age of about 70 years, the 5 years of a flex job, a day for the calendar) stay far from the
+#: year 9999 Python's dates end at.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
 
 # The forms, as patterns that ``re`` compiles (and keeps) when a date is first typed, not when
 # this module is imported: the command line and the wizard import it at start (issue 16).
@@ -50,9 +62,10 @@ class DateError(ValueError):
     """A date the user typed is in a wrong form or does not exist.
 
     ``message(lang)`` gives the text in Danish (``"da"``) or English (``"en"``); ``str(err)`` uses
-    the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``
-    or ``"impossible"``; ``text`` is what was typed; ``msg`` is the
-    :class:`~fleksjob_tui.content.Msg` (the words are in ``content/messages.toml``).
+    the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``,
+    ``"impossible"`` or ``"out_of_range"`` (before :data:`MIN_DATE` or after :data:`MAX_DATE`);
+    ``text`` is what was typed; ``msg`` is the :class:`~fleksjob_tui.content.Msg` (the words are
+    in ``content/messages.toml``).
     """
 
     def __init__(self, kind: str, text: str, msg: Msg, lang: str = "da") -> None:
@@ -80,9 +93,10 @@ _EXAMPLE = Msg.of("dates.example")
 def parse_date(text: str, lang: str = "da") -> dt.date:
     """The date in ``text`` (``22-11-2026``, ``22.11.2026`` or ``2026-11-22``).
 
-    Raises :class:`DateError` (a ``ValueError``) for an empty text, a wrong form, or a date that
-    does not exist. ``lang`` only chooses the language of ``str(error)``; both texts are
-    available through ``error.message(lang)``.
+    Raises :class:`DateError` (a ``ValueError``) for an empty text, a wrong form, a date that
+    does not exist, or one before :data:`MIN_DATE` or after :data:`MAX_DATE`. ``lang`` only
+    chooses the language of ``str(error)``; both texts are available through
+    ``error.message(lang)``.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date() needs a str, not {type(text).__name__}")
@@ -96,9 +110,15 @@ def parse_date(text: str, lang: str = "da") -> dt.date:
                         lang=lang)
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     try:
-        return dt.date(year, month, day)
+        result = dt.date(year, month, day)
     except ValueError:
         pass
+    else:
+        if MIN_DATE <= result <= MAX_DATE:
+            return result
+        raise DateError("out_of_range", text,
+                        Msg.of("dates.out_of_range", text=_shown(s), first=MIN_DATE.year,
+                               last=MAX_DATE.year), lang=lang)
     if not 1 <= month <= 12:
         msg = Msg.of("dates.bad_month", text=_shown(s))
     elif year < 1:

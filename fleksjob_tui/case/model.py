@@ -10,11 +10,36 @@ This module imports nothing from Textual.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import MAX_DATE, MIN_DATE
 
 SCHEMA_VERSION = 1
+
+# Every value of the file format has one type, checked strictly (issue 22): a date is a TOML
+# date (not 0, not "2026-11-22" in quotes), a number is a number (not true), a yes/no is true or
+# false (not "yes"). And a date lies in the years the rules can compute with (MIN_DATE..MAX_DATE,
+# see case/dates.py): 31-12-9999 + a pension age or a follow-up interval does not exist.
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise PydanticCustomError(
+            "date_out_of_range", "the date must lie between {min} and {max}",
+            {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
+    return value
+
+
+Date = Annotated[dt.date, Strict(), AfterValidator(_date_in_range)]
+DateTime = Annotated[dt.datetime, Strict(), AfterValidator(_date_in_range)]
+Text = Annotated[str, Strict()]
+Number = Annotated[float, Strict()]  # a TOML integer is a number too
+WholeNumber = Annotated[int, Strict()]
+YesNo = Annotated[bool, Strict()]
 
 Answer = Literal["yes", "no", "unknown"]
 #: ``person.sick_leave`` (RULES.md section 3): on sick leave now, fully or partly.
@@ -98,19 +123,19 @@ class _Table(BaseModel):
 
 
 class CaseInfo(_Table):
-    title: str | None = None
+    title: Text | None = None
     role: Role | None = None
     language: Language | None = None
-    created: dt.datetime | None = None
-    updated: dt.datetime | None = None
+    created: DateTime | None = None
+    updated: DateTime | None = None
     last_step: StepId | None = None
 
 
 class Person(_Table):
-    name: str | None = None
-    birth_date: dt.date | None = None
-    home_municipality: str | None = None
-    self_employed: bool | None = None
+    name: Text | None = None
+    birth_date: Date | None = None
+    home_municipality: Text | None = None
+    self_employed: YesNo | None = None
     receives_disability_pension: Answer | None = None
     disability_pension_claim_pending: Answer | None = None
     # RULES.md section 3: on sick leave now (sygedagpengeloven § 13 f words the contact advice)
@@ -118,31 +143,31 @@ class Person(_Table):
 
 
 class Employment(_Table):
-    employer: str | None = None
-    workplace: str | None = None
-    job_title: str | None = None
-    collective_agreement: str | None = None
+    employer: Text | None = None
+    workplace: Text | None = None
+    job_title: Text | None = None
+    collective_agreement: Text | None = None
     has_social_chapter: Answer | None = None
-    special_terms_start: dt.date | None = None
+    special_terms_start: Date | None = None
     # Hours a week: before the trouble began (normal) and now (current), e.g. 37 → 25.
-    normal_weekly_hours: float | None = Field(default=None, ge=0, le=80)
-    current_weekly_hours: float | None = Field(default=None, ge=0, le=80)
+    normal_weekly_hours: Number | None = Field(default=None, ge=0, le=80)
+    current_weekly_hours: Number | None = Field(default=None, ge=0, le=80)
 
 
 class People(_Table):
     """The people around the case, by name only (no phone numbers or addresses are needed)."""
 
-    manager: str | None = None
-    union_rep: str | None = None
-    union: str | None = None  # the union representative's union
-    hr: str | None = None  # an HR contact
+    manager: Text | None = None
+    union_rep: Text | None = None
+    union: Text | None = None  # the union representative's union
+    hr: Text | None = None  # an HR contact
 
 
 class Agreement(_Table):
     written: Answer | None = None
-    signed_on: dt.date | None = None
-    difficult_functions: list[str] = Field(default_factory=list)
-    accommodations: list[str] = Field(default_factory=list)
+    signed_on: Date | None = None
+    difficult_functions: list[Text] = Field(default_factory=list)
+    accommodations: list[Text] = Field(default_factory=list)
     attempt_documented: Answer | None = None
 
 
@@ -159,7 +184,7 @@ class Eligibility(_Table):
 
 class SelfEmployment(_Table):
     main_occupation: Answer | None = None
-    months_30h_last_24: int | None = Field(default=None, ge=0, le=24)
+    months_30h_last_24: WholeNumber | None = Field(default=None, ge=0, le=24)
     # BEK nr. 1794/2025 § 1, stk. 2: periods with sickness/maternity benefit etc. extend the window
     benefit_periods: Answer | None = None
     # BEK nr. 1794/2025 § 1, stk. 1, nr. 5: the 30-hour rule only before the first grant
@@ -177,21 +202,21 @@ class Contacts(_Table):
 
 
 class FlexJob(_Table):
-    start: dt.date | None = None
+    start: Date | None = None
 
 
 class Measure(_Table):
     id: MeasureId
-    title: str | None = None
+    title: Text | None = None
     status: MeasureStatus | None = None
-    from_: dt.date | None = Field(default=None, alias="from")
-    to: dt.date | None = None
+    from_: Date | None = Field(default=None, alias="from")
+    to: Date | None = None
     result: MeasureResult | None = None
     documented: Answer | None = None
     # An agreement in force (e.g. a § 56 agreement) approved by the municipality, and when.
     approved_by_municipality: Answer | None = None
-    approved_on: dt.date | None = None
-    note: str | None = None
+    approved_on: Date | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Measure:
@@ -208,28 +233,28 @@ class Measure(_Table):
 
 
 class Meeting(_Table):
-    date: dt.date | None = None
+    date: Date | None = None
     participants: list[Participant] = Field(default_factory=list)
-    summary: str | None = None
-    agreed: str | None = None
+    summary: Text | None = None
+    agreed: Text | None = None
 
 
 class FollowUp(_Table):
     """The next planned follow-up meeting."""
 
-    next_meeting: dt.date | None = None
+    next_meeting: Date | None = None
 
 
 class Economy(_Table):
-    hourly_wage: float | None = Field(default=None, ge=0, le=10_000)
-    paid_hours_per_week: float | None = Field(default=None, ge=0, le=80)
-    full_time_monthly_wage: float | None = Field(default=None, ge=0, le=1_000_000)
-    year: int | None = Field(default=None, ge=2000, le=2100)
-    business_income: float | None = Field(default=None, ge=0, le=100_000_000)
+    hourly_wage: Number | None = Field(default=None, ge=0, le=10_000)
+    paid_hours_per_week: Number | None = Field(default=None, ge=0, le=80)
+    full_time_monthly_wage: Number | None = Field(default=None, ge=0, le=1_000_000)
+    year: WholeNumber | None = Field(default=None, ge=2000, le=2100)
+    business_income: Number | None = Field(default=None, ge=0, le=100_000_000)
 
 
 class Case(_Table):
-    schema_version: int
+    schema_version: WholeNumber
     case: CaseInfo = Field(default_factory=CaseInfo)
     person: Person = Field(default_factory=Person)
     employment: Employment = Field(default_factory=Employment)

@@ -6,16 +6,21 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
                                             also by itself when TERM=dumb or not a terminal)
     fleksjob new [PATH]                     start the wizard on a new case
     fleksjob open CASE.toml                 start the wizard on a case
-    fleksjob check CASE.toml [--as-of DATO] [--json]
+    fleksjob list [MAPPE] [--as-of DATO] [--due-within DAGE] [--json]   the caseload (.caseload)
+    fleksjob check CASE.toml [CASE.toml …] [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
                     [-o FIL] [--force] [--as-of DATO]
     fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]
+    fleksjob calendar --all [MAPPE] -o FIL.ics [--force] [--as-of DATO]   every case (.caseload)
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
                      [--full-time-hours H] [--json]
     fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
     fleksjob serve [CASE.toml] [--port N] [--no-browser]   the wizard in this computer's browser
+
+``check`` of several files checks each in turn in one process; with ``--json`` each gives one
+line (JSON Lines) with ``path`` added, and the exit code is the highest of the cases'.
 
 Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: waiting, missing or not met,
 2 the file cannot be read or validated, bad input, or an unexpected error. ``check --json`` on a
@@ -97,14 +102,38 @@ ERROR_JSON_SCHEMA = 1
 
 
 def _error_json(code: str, message: str, path: str, line: int | None = None,
-                column: int | None = None) -> str:
-    """``{"schema": 1, "error": {"code", "message", "path", "line", "column"}}`` (one line)."""
-    return json.dumps({"schema": ERROR_JSON_SCHEMA, "error": {
+                column: int | None = None, *, many: bool = False) -> str:
+    """``{"schema": 1, "error": {"code", "message", "path", "line", "column"}}`` (one line);
+    checking ``many`` files, with the ``path`` first as every line of that output has."""
+    head = {"path": path} if many else {}
+    return json.dumps({**head, "schema": ERROR_JSON_SCHEMA, "error": {
         "code": code, "message": message, "path": path, "line": line, "column": column,
     }}, ensure_ascii=False)
 
 
+def _check_many(args: argparse.Namespace) -> int:
+    """``check A.toml B.toml …``: each case as ``check`` of one says it (with ``--json`` one line
+    each, with its ``path``); a file that cannot be read does not stop the rest. The exit code
+    is the highest of the cases'."""
+    worst = EXIT_OK
+    for i, path in enumerate(args.path):
+        if i and not args.json:
+            print()
+        try:
+            code = cmd_check(argparse.Namespace(**{**vars(args), "path": path, "many": True}))
+        except _Fail as fail:
+            print(fail.message, file=sys.stderr)
+            code = fail.code
+        worst = max(worst, code)
+    return worst
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if isinstance(args.path, list):  # from the command line: one file or many
+        if len(args.path) > 1:
+            return _check_many(args)
+        args.path = args.path[0]
+    many = getattr(args, "many", False)
     lang_override = getattr(args, "lang", None)
     lang = lang_override or "da"
     if not args.json:
@@ -115,7 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             as_of = _as_of(args, lang)
         except _Fail as fail:
-            print(_error_json("bad_as_of", fail.message, str(args.path)))
+            print(_error_json("bad_as_of", fail.message, str(args.path), many=many))
             raise
         from ..case.storage import CaseFileError, load_case
 
@@ -123,7 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             case = load_case(args.path, lang=lang)
         except CaseFileError as err:
             print(_error_json(err.code, err.short(lang), str(args.path), err.line,
-                              err.column))
+                              err.column, many=many))
             raise _Fail(err.message(lang)) from None
         if lang_override:
             case = case.model_copy(deep=True)
@@ -132,7 +161,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     assessment = assess(case, as_of)
     out_lang = case.language
-    if args.json:
+    if args.json and many:
+        print(json.dumps({"path": str(args.path), **assessment.to_json()}, ensure_ascii=False))
+    elif args.json:
         print(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
     else:
         from ..case.dates import format_date
@@ -146,7 +177,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             status_sentence,
             status_word,
         )
+        from ..view import cleaned  # only for the text of check: the view is not needed for --json
 
+        # A finding can quote the case (a measure's title): no control codes to the terminal.
+        case, assessment = cleaned(case, assessment, out_lang)
         print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
               f"{status_sentence(assessment, out_lang)}")
         counts = counts_line(assessment, out_lang)
@@ -202,16 +236,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         default_output,
         export_case,
         format_for,
+        output_path,
     )
 
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
     fmt = args.format or format_for(args.output)
     document = getattr(args, "document", "pack")
-    out = (Path(args.output).expanduser() if args.output
-           else default_output(args.path, fmt, document=document))
-    if out.is_dir():  # like cp: a folder gets the default name inside it
-        out = out / default_output(args.path, fmt, document=document).name
     try:
+        # like cp: a folder gets the default name inside it; "folder/" is never a file
+        out = output_path(args.output, default_output(args.path, fmt, document=document),
+                          case.language)
         # Never over the case itself or any case file; never over an earlier pack unasked.
         check_target(out, args.path, case.language)
         if (out.exists() or out.is_symlink()) and not args.force:
@@ -229,21 +263,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The case's dates as an .ics file: the same safety as export (never over a case, 600,
     atomic, --force to replace), and no health detail in it (the command says so)."""
+    if getattr(args, "all", False):  # every case of the folder in one calendar (issue 25)
+        from .caseload import cmd_calendar_all  # the caseload's own module: only --all loads it
+
+        return cmd_calendar_all(args)
+    if args.path is None:
+        raise _Fail(_d("calendar.need_case", getattr(args, "lang", None) or "da"))
     lang_override = getattr(args, "lang", None)
     as_of = _as_of(args, lang_override or "da")
     case = _load(args.path, lang_override or "da", lang_override)
     lang = case.language
-    from ..case.storage import CaseFileError, write_private_bytes
     from ..documents.calendar import build_calendar
-    from ..documents.output import ExportError, check_target
+    from ..documents.output import ExportError, check_target, output_path, write_document
     from ..rules import assess
     from ..view import build_view
 
-    out = Path(args.output).expanduser() if args.output else Path(args.path).with_suffix(".ics")
-    if out.is_dir():
-        out = out / Path(args.path).with_suffix(".ics").name
     data, n = build_calendar(build_view(case, assess(case, as_of), lang))
     try:
+        out = output_path(args.output, Path(args.path).with_suffix(".ics"), lang)
         check_target(out, args.path, lang)
         if (out.exists() or out.is_symlink()) and not args.force:
             raise ExportError(out, content.text("export", "error.exists", "da"),
@@ -252,15 +289,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
                               hint_en=content.text("export", "error.use_force", "en"))
         if n == 0:
             raise _Fail(_d("calendar.none", lang))
-        if not out.parent.is_dir():
-            raise ExportError(out, content.text("export", "error.no_folder", "da",
-                                                folder=out.parent),
-                              content.text("export", "error.no_folder", "en",
-                                           folder=out.parent), lang)
-        try:
-            written = write_private_bytes(out, data, lang=lang)
-        except CaseFileError as err:
-            raise ExportError(out, err.what.da, err.what.en, lang) from None
+        written = write_document(out, data, lang, args.path)
     except ExportError as err:
         raise _Fail(err.message(lang)) from None
     print(_d("calendar.written", lang, path=written, n=n))
@@ -487,8 +516,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise _Fail(err.message) from None
 
 
+def cmd_list(args: argparse.Namespace) -> int:
+    from .caseload import cmd_list as run  # the caseload's own module: only `list` loads it
+
+    return run(args)
+
+
 COMMANDS = {
     "new": cmd_new,
+    "list": cmd_list,
     "open": cmd_open,
     "check": cmd_check,
     "summary": cmd_summary,

@@ -106,9 +106,23 @@ def _documents() -> tuple[str, ...]:
     return DOCUMENTS
 
 
+#: The most days ``--due-within`` looks ahead: ten years (further has no dates to show).
+MAX_DAYS = 3650
+
+
+def _days(lang: str):
+    """``--due-within``: a whole number of days, 0 or more (the error in the user's language)."""
+    def days(text: str) -> int:
+        if not text.strip().isdigit() or int(text) > MAX_DAYS:
+            raise argparse.ArgumentTypeError(_h("list_bad_days", lang, value=text, most=MAX_DAYS))
+        return int(text)
+
+    return days
+
+
 #: The commands, in the order the help lists them.
-COMMAND_NAMES = ("new", "open", "check", "summary", "export", "calendar", "restore", "tilskud",
-                 "serve")
+COMMAND_NAMES = ("new", "open", "list", "check", "summary", "export", "calendar", "restore",
+                 "tilskud", "serve")
 
 
 def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -153,9 +167,18 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
                        help=_plain_help("plain", lang))
 
+    if want("list"):
+        # The caseload: every case's next date and who acts (fleksjob_tui/cli/caseload.py)
+        p = command("list", as_of=True)
+        p.add_argument("folder", nargs="?", metavar=h("m_folder"), help=h("list_folder"))
+        p.add_argument("--due-within", type=_days(lang), metavar=h("m_days"),
+                       help=h("list_due_within"))
+        p.add_argument("--json", action="store_true", help=h("list_json"))
+
     if want("check"):
         p = command("check", as_of=True)
-        p.add_argument("path", metavar=case)
+        # One case or many (issue 25): many give one JSON object a line with --json.
+        p.add_argument("path", metavar=case, nargs="+", help=h("check_paths"))
         p.add_argument("--json", action="store_true", help=h("check_json"))
 
     if want("summary"):
@@ -177,7 +200,8 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
     if want("calendar"):
         # The case's dates as a calendar, without health detail (fleksjob_tui/documents/calendar.py)
         p = command("calendar", as_of=True, text=_d("cli.calendar", lang))
-        p.add_argument("path", metavar=case)
+        p.add_argument("path", metavar=case, nargs="?", help=_d("cli.calendar_path", lang))
+        p.add_argument("--all", action="store_true", help=_d("cli.calendar_all", lang))
         p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
         p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
 

@@ -64,19 +64,24 @@ def _merged(view: CaseView) -> list[tuple]:
     return [tuple(x) for x in out]
 
 
-def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
-    """The calendar as ``.ics`` bytes and the number of events in it."""
-    from icalendar import Calendar, Event  # lazy: only when a calendar is made
+def _calendar(name: str):
+    from icalendar import Calendar  # lazy: only when a calendar is made
 
-    lang = view.lang
-    title = view.short_title
     cal = Calendar()
     cal.add("prodid", "-//fleksjob-tui//fleksjob-tui//DA")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", dw("calendar.name", lang, title=title))
-    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _add_events(cal, view: CaseView, stamp: dt.datetime) -> int:
+    """The case's events into ``cal``; how many."""
+    from icalendar import Event  # lazy: only when a calendar is made
+
+    lang = view.lang
+    title = view.short_title
     n = 0
     for e, key, count in _merged(view):
         ev = Event()
@@ -92,4 +97,23 @@ def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple
         ev.add("class", "PRIVATE")
         cal.add_component(ev)
         n += 1
+    return n
+
+
+def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
+    """The calendar as ``.ics`` bytes and the number of events in it."""
+    cal = _calendar(dw("calendar.name", view.lang, title=view.short_title))
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    n = _add_events(cal, view, stamp)
+    return cal.to_ical(), n
+
+
+def build_calendar_all(views: list[CaseView], lang: str, *, stamp: dt.datetime | None = None
+                       ) -> tuple[bytes, int]:
+    """Every case's dates in one calendar (``fleksjob calendar --all``, issue 25): each event
+    with the title and id it has in its own case's calendar, so the two can be imported
+    side by side or one after the other without duplicates."""
+    cal = _calendar(dw("calendar.name_all", lang))
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    n = sum(_add_events(cal, view, stamp) for view in views)
     return cal.to_ical(), n

@@ -28,6 +28,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LANG = {"da": "da-DK", "en": "en-GB"}
 
 
+#: The longest text a Word file's properties (title …) hold; python-docx refuses a longer one.
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """``text`` as a document property: cleaned, on one line, at most :data:`PROPERTY_MAX`
+    characters (a longer one ends in "…"; the document's own heading keeps all of it)."""
+    text = " ".join(clean(text).split())
+    if len(text) > PROPERTY_MAX:
+        text = text[: PROPERTY_MAX - 1].rstrip() + "…"
+    return text
+
+
 def clean(text: str) -> str:
     """``text`` without characters XML cannot hold (tabs and line breaks are kept)."""
     return _NOT_XML.sub("", text)
@@ -154,7 +167,7 @@ def render_docx(doc: Document) -> bytes:
     normal.font.size = Pt(10.5)
     _set_language(d, doc.lang)
     props = d.core_properties
-    props.title = clean(doc.title)
+    props.title = _property(doc.title)
     props.author = "fleksjob-tui"
     props.last_modified_by = "fleksjob-tui"
     props.comments = ""

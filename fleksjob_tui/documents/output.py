@@ -7,6 +7,10 @@ municipality's version, the calendar) and the wizard's export window call.
 * ``check_target(out_path, case_path=None, lang="da")`` — never over the case file itself (after
   following links) nor any ``.toml`` / ``.toml.bak`` file (a case or its backup), nor
   fleksjob's own lock and temporary files.
+* ``output_path(raw, default, lang)`` — the file ``-o raw`` names: a folder gets ``default``'s
+  name inside it; a name ending in ``/`` is a folder, never a file of that name.
+* ``write_document(path, data, lang)`` — the one write of a finished document (atomic, mode 600).
+  Only a regular file is ever replaced: never a device, a named pipe or a socket.
 * ``default_output(case_path, fmt, folder=None) -> Path`` — beside the case file, same stem.
 * ``format_for(path) -> str`` — the format a file name asks for (``.md`` → ``md``, ``.docx`` →
   ``docx``, else ``html``).
@@ -19,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +37,7 @@ if TYPE_CHECKING:
     from ..rules.types import Assessment
 
 __all__ = ["FORMATS", "ExportError", "assess_for_pack", "export_case", "check_target",
-           "default_output", "format_for"]
+           "default_output", "format_for", "output_path", "write_document"]
 
 #: Output formats and their file suffixes (Word: fleksjob_tui/documents/docx_writer.py).
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "docx": ".docx"}
@@ -168,6 +173,16 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
         case_file = Path(case_path).expanduser()
         if _same_file(path, case_file):
             raise refuse("error.case_file", case_file.name, case_file)
+    try:
+        st = os.stat(path)  # through a link: where the document would be written
+    except OSError:
+        st = None  # not there yet (or not reachable: the write says why)
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        # A device (/dev/sda), a named pipe or a socket is never replaced by a file (issue 22).
+        raise ExportError(path, w("error.not_regular", "da", file=path),
+                          w("error.not_regular", "en", file=path), lang,
+                          hint_da=w("error.choose_name", "da", file=_suggestion(path)),
+                          hint_en=w("error.choose_name", "en", file=_suggestion(path)))
     names = [path.name]
     if path.is_symlink():  # the pack would be written to where the link leads
         names.append(Path(os.path.realpath(path)).name)
@@ -192,8 +207,6 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
-    from ..case.storage import CaseFileError, write_private_bytes  # storage only when writing
-
     lang = case.language
     text = render_document(case, assess_for_pack(case, as_of), document, fmt, lang)
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -203,6 +216,37 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
         name = default_output(None, fmt, path, title=case.case.title, document=document).name
         raise ExportError(path, w("error.is_folder", "da", file=name),
                           w("error.is_folder", "en", file=name), lang)
+    return write_document(path, data, lang, case_path)
+
+
+def output_path(raw: str | os.PathLike[str] | None, default: Path, lang: str = "da") -> Path:
+    """The file a document goes to when ``-o raw`` was given (``default`` without it).
+
+    An existing folder gets ``default``'s name inside it (like ``cp``). A name ending in ``/``
+    means a folder: when there is no such folder it is refused, never written as a file named
+    like the folder (issue 22).
+    """
+    if raw is None or str(raw) == "":
+        return default
+    text = os.fspath(raw)
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return path / default.name
+    if text.endswith(("/", os.sep)) or (os.altsep and text.endswith(os.altsep)):
+        raise ExportError(path, w("error.not_a_folder", "da", folder=text),
+                          w("error.not_a_folder", "en", folder=text), lang)
+    return path
+
+
+def write_document(path: str | os.PathLike[str], data: bytes, lang: str = "da",
+                   case_path: str | os.PathLike[str] | None = None) -> Path:
+    """Write a finished document to ``path``: the one write of every output (the pack, the
+    agreement, the municipality's version, the calendar). Atomic, mode 600, never over a case
+    (:func:`check_target`) and only ever over a regular file. Raises :class:`ExportError`."""
+    from ..case.storage import CaseFileError, write_private_bytes  # storage only when writing
+
+    path = Path(path).expanduser()
+    check_target(path, case_path, lang)
     if not path.parent.is_dir():
         raise ExportError(path, w("error.no_folder", "da", folder=path.parent),
                           w("error.no_folder", "en", folder=path.parent), lang)

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import content
+from ..case.clean import printable
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1bO.|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -98,7 +99,7 @@ def spoken(text: str, lang: str) -> str:
     slash between words is said as the word it stands for; paths and dates have no spaces
     around their slashes and stay as they are. Danish "pr." is said as "per", and a legal
     reference's "stk. 2, nr. 3" as "stykke 2, nummer 3"."""
-    text = text.replace(" / ", _OR.get(lang, " or "))
+    text = printable(text).replace(" / ", _OR.get(lang, " or "))  # never a control code out
     if lang == "da":  # "pr." is read letter by letter ("p r"); "per" is the same word, heard
         text = text.replace(" pr. ", " per ").replace("bl.a. ", "blandt andet ")
     for short, word in _ABBREVIATIONS.get(lang, ()):

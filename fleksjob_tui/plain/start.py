@@ -59,12 +59,15 @@ def _pick_case(conv: Conversation, folder: Path) -> tuple[Case, Path] | None:
         title = e.title or e.path.name
         if e.person_name:
             title += f", {e.person_name}"
-        if e.case is None:
-            conv.say(_p("start.case_unreadable", lang, n=n, title=title))
-            continue
-        when = e.updated.astimezone().strftime("%d-%m-%Y %H:%M") if e.updated else "?"
-        status = content.ui(f"status_short.{assess(e.case, conv.as_of).status}", lang)
-        conv.say(_p("start.case_line", lang, n=n, title=title, when=when, status=status))
+        line = None
+        if e.case is not None:
+            try:
+                when = e.updated.astimezone().strftime("%d-%m-%Y %H:%M") if e.updated else "?"
+                status = content.ui(f"status_short.{assess(e.case, conv.as_of).status}", lang)
+                line = _p("start.case_line", lang, n=n, title=title, when=when, status=status)
+            except Exception:  # noqa: BLE001 - one case that cannot be shown hides no other
+                line = None
+        conv.say(line or _p("start.case_unreadable", lang, n=n, title=title))
     while True:
         line = conv.command(_p("start.pick", lang, n=len(entries)))
         if line is BACK:

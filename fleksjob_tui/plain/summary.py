@@ -30,9 +30,11 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
         status_word,
         word,
     )
+    from ..view import cleaned  # as above
     from ..view.estimate import lines as estimate_lines  # as above
 
     lang = lang if lang in ("da", "en") else (assessment.language or case.language)
+    case, assessment = cleaned(case, assessment, lang)  # no control codes, no CPR (issue 22)
     role = case.case.role or "employee"
 
     def t(key: str, **fmt) -> str:

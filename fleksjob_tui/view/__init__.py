@@ -19,11 +19,13 @@ Textual-free and Rich-free.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import content
+from ..case.clean import clean_case, clean_text, needs_cleaning
 from ..case.dates import format_date
 from ..rules.engine import is_waiting
 from .estimate import Line
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
     from ..rules.types import Assessment
 
 __all__ = ["CaseView", "Event", "ViewFinding", "ViewGroup", "ViewItem", "build_view",
-           "case_events", "dw", "hours_text"]
+           "case_events", "cleaned", "dw", "hours_text"]
 
 
 def dw(key: str, lang: str, **fmt: Any) -> str:
@@ -232,6 +234,18 @@ def case_events(case: Case, assessment: Assessment, lang: str) -> list[Event]:
     return out
 
 
+def cleaned(case: Case, assessment: Assessment, lang: str) -> tuple[Case, Assessment]:
+    """The case and its assessment with every text :func:`~fleksjob_tui.case.clean.clean_text`
+    (a finding can quote the case: the title of a measure); the same objects when clean."""
+    marker = content.text("export", "privacy.cpr_removed", lang)
+    case = clean_case(case, marker)
+    if any(needs_cleaning(f.message) for f in assessment.findings):
+        assessment = dataclasses.replace(assessment, findings=tuple(
+            dataclasses.replace(f, message=clean_text(f.message, marker))
+            for f in assessment.findings))
+    return case, assessment
+
+
 def build_view(case: Case, assessment: Assessment, lang: str | None = None,
                role: str | None = None) -> CaseView:
     """The one view of ``case`` with its ``assessment``, in ``lang`` (default: the case's) for
@@ -239,6 +253,9 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
     if lang not in ("da", "en"):
         lang = case.language if case.language in ("da", "en") else "da"
     role = role or case.case.role or "employee"
+    # Every output reads this view: its texts leave here without control characters and CPR
+    # numbers (case/clean.py), whichever document, format or terminal they go to (issue 22).
+    case, assessment = cleaned(case, assessment, lang)
     pack = build_pack(case, assessment, lang)
     findings = [
         ViewFinding(f.id, f.severity, f.responsible, _who(f.responsible, lang, role),

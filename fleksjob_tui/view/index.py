@@ -3,7 +3,8 @@
 Listing a folder with :func:`fleksjob_tui.case.storage.list_cases` reads, parses and validates every
 case file, and the start screen then assesses each one: with 1,000 cases that is most of a
 second before the list can be shown. :func:`list_entries` gives the same list (title, person,
-last change, status, or "cannot be read") from a small index kept beside the cases, in the
+last change, status and the next step of :mod:`.caseload`, or "cannot be read") from a small
+index kept beside the cases, in the
 hidden file ``.fleksjob-index.json`` (mode 600, written atomically like a case).
 
 An indexed line is used only while its file has the size, modification time, change time and
@@ -28,9 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..case import storage
+from ..case.clean import printable
+from ..case.dates import MAX_DATE, MIN_DATE
+from .caseload import NextStep, next_step
 
 INDEX_NAME = ".fleksjob-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 __all__ = ["INDEX_NAME", "Entry", "list_entries"]
 
@@ -42,6 +46,8 @@ class Entry:
     ``status`` is the assessment's status on the day given to :func:`list_entries`, or ``None``
     when the file cannot be read (``readable`` is then False; load it to learn why).
     ``updated`` is the case's own ``updated`` stamp, else the file's modification time.
+    ``step`` is the case's next step on that day (:func:`.caseload.next_step`), None when the
+    file cannot be read.
     """
 
     path: Path
@@ -50,6 +56,7 @@ class Entry:
     updated: dt.datetime | None
     status: str | None
     readable: bool
+    step: NextStep | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,7 +69,9 @@ def _rules_key() -> str:
     here = Path(__file__).resolve().parent.parent  # the package: fleksjob_tui/
     parts = []
     for p in (here / "case" / "model.py", here / "content" / "parameters.toml",
-              *sorted((here / "rules").glob("*.py"))):
+              *sorted((here / "rules").glob("*.py")),
+              # the next step is read from the view's dates
+              *(here / "view" / name for name in ("__init__.py", "words.py", "caseload.py"))):
         try:
             st = p.stat()
         except OSError:
@@ -89,31 +98,62 @@ def _entry_from(path: Path, line: dict) -> Entry | None:
             line["title"], line["person"], line["updated"], line["status"], line["readable"])
         if not all(v is None or isinstance(v, str) for v in (title, person, updated, status)):
             return None
-        return Entry(path, title, person, dt.datetime.fromisoformat(updated) if updated else None,
-                     status, readable is True)
+        step = NextStep.from_json(line["step"]) if line["step"] is not None else None
+        if readable is True and step is None:
+            return None
+        when = dt.datetime.fromisoformat(updated) if updated else None
+        if when is not None and not _shown_safely(when):
+            return None
+        return Entry(path, title, person, when, status, readable is True, step)
     except (KeyError, TypeError, ValueError):
         return None  # a line we did not write: read the file again
+
+
+def _shown_safely(when: dt.datetime) -> bool:
+    """A time the list can show and sort (in local time, as a timestamp) without an error."""
+    try:
+        (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone().timestamp()
+    except (OverflowError, ValueError, OSError):
+        return False
+    return MIN_DATE.year <= when.year <= MAX_DATE.year
+
+
+def _mtime(st: os.stat_result) -> dt.datetime | None:
+    """The file's modification time, or None if it is one no date can hold (touch -d 9999)."""
+    try:
+        when = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return when if _shown_safely(when) else None
 
 
 def _line(entry: Entry, key: list[int]) -> dict:
     return {"stat": key, "title": entry.title, "person": entry.person_name,
             "updated": entry.updated.isoformat() if entry.updated else None,
-            "status": entry.status, "readable": entry.readable}
+            "status": entry.status, "readable": entry.readable,
+            "step": entry.step.to_json() if entry.step is not None else None}
 
 
 def _read_case(path: Path, st: os.stat_result, as_of: dt.date, lang: str) -> Entry:
     from ..rules import assess  # only when a file changed: a start from the index skips the rules
 
-    mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+    mtime = _mtime(st)
     try:
         case = storage.load_case(path, lang=lang)
     except storage.CaseFileError:
         return Entry(path, None, None, mtime, None, False)
     updated = case.case.updated or mtime
-    if updated.tzinfo is None:
+    if updated is not None and updated.tzinfo is None:
         updated = updated.replace(tzinfo=dt.UTC)
-    return Entry(path, case.case.title, case.person.name, updated,
-                 assess(case, as_of).status, True)
+    # The list shows the case's own words: without control characters (issue 22).
+    title = printable(case.case.title) if case.case.title else None
+    person = printable(case.person.name) if case.person.name else None
+    try:
+        assessment = assess(case, as_of)
+        step = next_step(case, assessment, as_of)
+    except Exception:  # noqa: BLE001 - one case the rules cannot assess never hides the others
+        return Entry(path, title, person, mtime, None, False)
+    return Entry(path, title, person, updated, assessment.status, True, step)
 
 
 def list_entries(folder: str | os.PathLike[str], as_of: dt.date, lang: str = "da",

@@ -51,6 +51,26 @@ BROWSER_CSS = "HeaderIcon { visibility: hidden; }"
 #: Seconds the quit waits at most for the keys already received to reach their fields.
 SETTLE_TIMEOUT = 2.0
 
+#: The sizes a page may ask for, (least, most) columns and rows — the bounds the server gives a
+#: new window (``server.handle_websocket``). A page that asks for 20000×20000 would have the
+#: wizard lay out and send 400 million cells, and the keys typed after it would wait for that.
+WIDTH = (10, 1000)
+HEIGHT = (5, 1000)
+
+
+def bounded_size(payload: dict[str, object]) -> dict[str, object]:
+    """A resize message's width and height within :data:`WIDTH` × :data:`HEIGHT` (a value that
+    is not a whole number keeps the window's size as the least)."""
+    def bound(value: object, low: int, high: int) -> int:
+        try:
+            number = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError, OverflowError):
+            return low
+        return min(max(number, low), high)
+
+    return {**payload, "width": bound(payload.get("width"), *WIDTH),
+            "height": bound(payload.get("height"), *HEIGHT)}
+
 
 async def settle(app, timeout: float = SETTLE_TIMEOUT) -> None:
     """Wait until the app and every widget of its screens have handled their messages (a key
@@ -127,6 +147,8 @@ class ServeDriver(WebDriver):
         if packet_type == "quit":  # the server stops (Ctrl+C in its terminal)
             self.quit_in_order()
             return
+        if packet_type == "resize":
+            payload = bounded_size(payload)
         super().on_meta(packet_type, payload)
 
     def quit_in_order(self) -> None:

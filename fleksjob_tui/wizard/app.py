@@ -20,6 +20,7 @@ from ..case import storage, watch
 from ..case.model import STEP_IDS, Case
 from ..rules import assess
 from ..rules.types import Assessment
+from .leaving import Leaving
 from .widgets import stylecache
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
@@ -35,7 +36,7 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-class FleksjobApp(KeysInOrder, App[None]):
+class FleksjobApp(KeysInOrder, Leaving, App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Fleksjob"
@@ -90,6 +91,9 @@ class FleksjobApp(KeysInOrder, App[None]):
         self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
         self._opened_answers: dict | None = None  # Case.answers() as opened: unchanged = no .bak
         self._saved_answers: dict | None = None  # ... as last saved: unchanged = same "updated"
+        self._written: dict | None = None  # the whole case as read or written: unchanged = no save
+        #: The editors open on a new item: it reaches the file only once they let it go.
+        self.open_editors: list = []
         #: The case file as this window last read or wrote it (see :mod:`fleksjob_tui.case.watch`).
         self._seen: watch.Fingerprint | None = None
         self._asking_changed = False  # the "changed in another window" question is shown
@@ -101,6 +105,7 @@ class FleksjobApp(KeysInOrder, App[None]):
     # ── start ────────────────────────────────────────────────────────────────────────────────
     def on_mount(self) -> None:
         self.title = self.t("app.title")
+        self.guard_signals()
         if self.start_path is not None and not self.start_new:
             try:
                 case = self.start_case or storage.load_case(self.start_path, lang=self.lang)
@@ -152,12 +157,16 @@ class FleksjobApp(KeysInOrder, App[None]):
         self.read_only = read_only or path is None
         if case.case.language is None:
             case.case.language = self.lang
+        step = case.case.last_step or STEP_IDS[0]
+        case.case.last_step = step  # type: ignore[assignment] # where the wizard opens it
+        # A default filled in is no reason to write the file; a new case (no file yet) is written.
+        on_disk = path is not None and (path.exists() or path.is_symlink())
+        self._written = case.to_toml_dict() if on_disk else None
         self.last_saved = None
         self._seen = watch.fingerprint(path) if path is not None else None
         if self._watch_timer is None:
             self._watch_timer = self.set_interval(self.WATCH_INTERVAL, self.check_disk)
         self.recompute()
-        step = case.case.last_step or STEP_IDS[0]
         self._update_header()
         self.switch_to_wizard(WizardScreen(step))
         if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
@@ -211,7 +220,7 @@ class FleksjobApp(KeysInOrder, App[None]):
         # However the app ends (Ctrl+Q saves already), an answer given in the last half second
         # is not lost.
         if self._dirty and not self.read_only and not self._asking_changed:
-            self.save()
+            self.save_before_leaving()
         self._release_lock()
         stylecache.save()
 
@@ -219,6 +228,7 @@ class FleksjobApp(KeysInOrder, App[None]):
         # Replace everything above the default screen by the wizard.
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.open_editors.clear()  # closed with the screens, their items as they are now
         self.push_screen(screen)
 
     def recompute(self) -> Assessment:
@@ -246,6 +256,11 @@ class FleksjobApp(KeysInOrder, App[None]):
             self._save_timer = None
         if self.case is None or self.read_only or self.path is None:
             return False
+        case = self.case_to_write()
+        if case.to_toml_dict() == self._written:
+            # Nothing to write: the file stays as it is (a hand-written comment survives).
+            self._dirty = False
+            return True
         if watch.changed(self._seen, self.path) is not None:
             # Another window changed the file since this one read it: never save over a change
             # that was not seen. Ask (load it, or keep this version and save it over).
@@ -254,12 +269,12 @@ class FleksjobApp(KeysInOrder, App[None]):
         # The first save of a session that changed an answer keeps the file as it was before
         # (sag.toml.bak). Only looking through a case (which moves case.last_step) keeps the
         # backup as it is, so it still holds the version before the last real change.
-        answers = self.case.answers()
+        answers = case.answers()
         backup = self._backed_up != self.path and answers != self._opened_answers
         # "Ændret" (case.updated, shown on the start screen) moves only when an answer did.
         touch = answers != self._saved_answers or self.case.case.updated is None
         try:
-            storage.save_case(self.case, self.path, lang=self.lang, backup=backup, touch=touch)
+            storage.save_case(case, self.path, lang=self.lang, backup=backup, touch=touch)
         except (storage.CaseFileError, OSError) as err:
             message = err.message(self.lang) if isinstance(err, storage.CaseFileError) else str(err)
             if message != self.save_error:
@@ -275,11 +290,26 @@ class FleksjobApp(KeysInOrder, App[None]):
             self._backed_up = self.path
         self._seen = watch.fingerprint(self.path)
         self._saved_answers = answers
+        self._written = case.to_toml_dict()
         self.save_error = None
         self._dirty = False
         self.last_saved = dt.datetime.now()
         self._update_header()
         return True
+
+    def case_to_write(self) -> Case:
+        """The case as it may be written: without the new items an open editor holds back (a
+        meeting without a valid date yet). The same case object when none is held back."""
+        assert self.case is not None
+        held = [item for editor in self.open_editors if (item := editor.held_back()) is not None]
+        if not held:
+            return self.case
+
+        def kept(items: list) -> list:
+            return [x for x in items if not any(x is h for h in held)]
+
+        return self.case.model_copy(update={"meetings": kept(self.case.meetings),
+                                            "measures": kept(self.case.measures)})
 
     @property
     def takes_edits(self) -> bool:
@@ -357,6 +387,7 @@ class FleksjobApp(KeysInOrder, App[None]):
             self._save_timer = None
         self.case = case
         self._opened_answers = self._saved_answers = case.answers()
+        self._written = case.to_toml_dict()
         self._seen = watch.fingerprint(self.path)
         self._dirty = False
         self.recompute()
@@ -488,6 +519,7 @@ class FleksjobApp(KeysInOrder, App[None]):
         was_read_only = not self.takes_edits
         self.path = path
         self.read_only = False
+        self._written = self.case.to_toml_dict()
         self._seen = watch.fingerprint(path)
         self._backed_up = path
         self.save_error = None
@@ -502,63 +534,6 @@ class FleksjobApp(KeysInOrder, App[None]):
                 self.switch_to_wizard(WizardScreen(wizard.step))
         self.notify(self.t("save_as.done", path=str(path)), timeout=8)
         return True
-
-    async def action_quit(self) -> None:
-        """Save and stop — but first ask when quitting would lose something the user typed."""
-        from .screens.editor import ConfirmScreen
-
-        if isinstance(self.screen, ConfirmScreen) and self.screen.has_class("quit-question"):
-            self._finish_quit()  # Ctrl+Q again on the question: quit anyway
-            return
-        reason = self._quit_loses()
-        if reason is None:
-            self._finish_quit()
-            return
-
-        def answer(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self._finish_quit()
-
-        question = ConfirmScreen(reason, self.lang, yes=self.t("quit.anyway"),
-                                 no=self.t("quit.stay"))
-        question.add_class("quit-question")
-        self.push_screen(question, callback=answer)
-
-    def _quit_loses(self) -> str | None:
-        """What quitting now would lose (a message), or None. Saves the case when it can."""
-        if self.case is None:
-            return None
-        from .screens.wizard import WizardScreen
-        from .widgets.fields import QuestionField
-
-        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
-        if wizard is not None and wizard.pane is not None:
-            refused = []
-            for field in wizard.pane.query(QuestionField):
-                problem = field.pending_problem()  # also shown beside the field
-                if problem:
-                    refused.append(f"• {field.label_text}: {problem}")
-            if len(refused) == 1:
-                return self.t("quit.field_not_saved", answers=refused[0][2:])
-            if refused:
-                return self.t("quit.fields_not_saved", n=len(refused),
-                              answers="\n".join(refused))
-        if self.read_only:
-            if self.path is not None and self._dirty:
-                return self.t("quit.read_only")
-            return None
-        if not self.save():
-            if self._asking_changed:
-                return self.t("watch.quit")
-            return self.t("quit.save_failed")
-        return None
-
-    def _finish_quit(self) -> None:
-        if self.case is not None and not self.read_only and self._dirty:
-            self.save()
-        self._dirty = False  # asked and answered: nothing more to save on the way out
-        self._release_lock()
-        self.exit()
 
 
 def run_app(

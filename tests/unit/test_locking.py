@@ -164,8 +164,9 @@ def test_delete_case_clears_a_stale_lock(case_path):
     assert not locking.lock_path(case_path).exists()
 
 
-def test_delete_case_through_a_link_removes_link_and_file(case_path, tmp_path):
+def test_delete_case_through_a_link_removes_only_the_link(case_path, tmp_path):
+    """Issue 22: the file a link points to is not the folder's to delete (nor its .bak)."""
     link = tmp_path / "link.toml"
     link.symlink_to(case_path)
     storage.delete_case(link)
-    assert not case_path.exists() and not link.is_symlink()
+    assert case_path.exists() and not link.is_symlink()

@@ -16,8 +16,8 @@ from fleksjob_tui.content import Msg
 
 PACKAGE = Path(content.__file__).resolve().parent.parent
 # Modules whose user-visible words moved to content/messages.toml.
-WORDLESS = ["case/storage/explain.py", "case/storage/files.py", "case/storage/folder.py", "case/dates.py",
-            "case/locking.py", "content/__init__.py"]
+WORDLESS = ["case/storage/explain.py", "case/storage/files.py", "case/storage/folder.py",
+            "case/dates.py", "case/locking.py", "case/clean.py", "content/__init__.py"]
 # Danish translations of English texts the program gets from its parsers: no English entry (the
 # parser's own message is shown in English).
 DANISH_ONLY = {"storage.validation." + k for k in

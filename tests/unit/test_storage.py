@@ -319,7 +319,7 @@ def test_impossible_date_as_string(tmp_path):
     assert err.code == "validation"
     assert err.key == "person.birth_date"
     assert "1966-02-30" in err.message("da")
-    assert "ikke en gyldig dato" in err.message("da")
+    assert "skal være en dato" in err.message("da")  # a date in quotes is text (issue 22)
     assert "uden anførselstegn" in err.hint.da
 
 

@@ -72,7 +72,7 @@ class CaseFileError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or self.lang
-        action = self.action if self.action in ("load", "save", "delete") else "load"
+        action = self.action if self.action in ("load", "save", "delete", "restore") else "load"
         head = Msg.of(f"storage.head.{action}").get(lang)
         label = {k: Msg.of(f"storage.label.{k}").get(lang) for k in ("what", "where", "hint")}
         lines = [f"{head}: {self.path}", f"{label['what']}: {self.what.get(lang)}"]
@@ -127,13 +127,15 @@ def os_error(path: Path, exc: OSError, lang: str, action: str = "load") -> CaseF
         kind = "disk_full"
     elif exc.errno == errno.EROFS:
         kind = "read_only"
-    elif action == "save" and exc.errno in (errno.ENOENT, errno.ENOTDIR):
+    elif action in ("save", "restore") and exc.errno in (errno.ENOENT, errno.ENOTDIR):
         kind = "folder_gone"
     else:
         kind, args = "other", {"reason": reason}
     hint = Msg.of(f"storage.os.{kind}.hint")
     if action == "save":
         hint = Msg.of("storage.in_memory", text=hint)
+    elif action == "restore":  # nothing was swapped: both versions are where they were
+        hint = Msg.of("storage.restore_unchanged", text=hint)
     return CaseFileError(path, Msg.of(f"storage.os.{kind}.what", **args), None, hint,
                          code="unreadable" if action == "load" else "write_failed", lang=lang,
                          action=action)
@@ -163,8 +165,10 @@ _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col
 _TOML_END = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)\s*$", re.S)
 
 
-def parse_toml(path: Path, text: str, lang: str, backup: Path | None = None) -> dict:
-    """The parsed TOML; ``backup`` is where the previous version would be (named in the hint)."""
+def parse_toml(path: Path, text: str, lang: str, backup: Path | None = None, *,
+               quote: bool = True) -> dict:
+    """The parsed TOML; ``backup`` is where the previous version would be (named in the hint).
+    ``quote=False``: the error names the line but quotes none of the text."""
     try:
         return _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
@@ -189,7 +193,7 @@ def parse_toml(path: Path, text: str, lang: str, backup: Path | None = None) -> 
             what = Msg.of("storage.toml.syntax", reason=Msg.either(da, msg))
         if line is not None:
             where = Msg.of("storage.at_line", line=line, column=column)
-            src = _source_line(text, line)
+            src = _source_line(text, line) if quote else None
             if src is not None:
                 where = Msg.of("storage.toml.source", where=where, source=src)
         else:
@@ -216,7 +220,8 @@ def _source_line(text: str, line: int) -> str | None:
     return None
 
 
-def check_schema_version(path: Path, raw: dict, text: str, lang: str) -> None:
+def check_schema_version(path: Path, raw: dict, text: str, lang: str, *,
+                         quote: bool = True) -> None:
     if "schema_version" not in raw:
         raise CaseFileError(
             path, Msg.of("storage.schema.missing"), Msg.of("storage.schema.top"),
@@ -231,7 +236,7 @@ def check_schema_version(path: Path, raw: dict, text: str, lang: str) -> None:
         "storage.schema.where")
     if type(v) is not int or v < 1:
         raise CaseFileError(
-            path, Msg.of("storage.schema.invalid", value=_show_value(v)), where,
+            path, Msg.of("storage.schema.invalid", value=_show_value(v) if quote else "?"), where,
             unchanged_hint("storage.schema.invalid_hint", version=SCHEMA_VERSION),
             code="schema_invalid", lang=lang, key="schema_version", value=v, line=line,
         )
@@ -315,7 +320,8 @@ def _danish(key: str, /, **args: object) -> str:
     return content.text("messages", f"storage.validation.{key}", "da", **args)
 
 
-def validation_error(path: Path, exc: ValidationError, text: str, lang: str) -> CaseFileError:
+def validation_error(path: Path, exc: ValidationError, text: str, lang: str, *,
+                     quote: bool = True) -> CaseFileError:
     errors = exc.errors(include_url=False)
     err = errors[0]
     loc = tuple(err.get("loc", ()))
@@ -352,15 +358,20 @@ def validation_error(path: Path, exc: ValidationError, text: str, lang: str) -> 
         msg_da = _danish("at_most", limit=ctx.get("le", ctx.get("lt")))
     elif etype in ("greater_than_equal", "greater_than"):
         msg_da = _danish("at_least", limit=ctx.get("ge", ctx.get("gt")))
+    elif etype == "date_out_of_range":  # case/model.py: a date the rules cannot compute with
+        words = Msg.of("storage.validation.date_range", first=ctx.get("min"), last=ctx.get("max"))
+        msg_da, msg_en = words.da, words.en
     elif etype == "value_error":
         inner = str(ctx.get("error", "")) or msg_en
         msg_en = inner
         msg_da = _value_error_da(inner)
     elif content.has("messages", f"storage.validation.danish.{etype}"):
         msg_da = _danish(f"danish.{etype}")
+        if content.has("messages", f"storage.validation.english.{etype}"):  # a strict type
+            msg_en = content.text("messages", f"storage.validation.english.{etype}", "en")
     else:
         msg_da = msg_en
-    if etype == "missing" or (isinstance(value, dict) and etype == "value_error"):
+    if not quote or etype == "missing" or (isinstance(value, dict) and etype == "value_error"):
         shown: Msg | str = ""
     else:
         shown = Msg.of("storage.validation.found", value=_show_value(value))
@@ -368,7 +379,9 @@ def validation_error(path: Path, exc: ValidationError, text: str, lang: str) -> 
                   reason=Msg.either(msg_da, msg_en), shown=shown)
     where = Msg.of("storage.validation.key_where",
                    key=key or Msg.of("storage.validation.top_level"), at=at)
-    if etype.startswith("date") or etype.startswith("datetime"):
+    if etype == "date_out_of_range":
+        hint = unchanged_hint("storage.validation.date_range_hint", more=more)
+    elif etype.startswith("date") or etype.startswith("datetime"):
         hint = unchanged_hint("storage.validation.date_hint", more=more)
     else:
         hint = unchanged_hint("storage.validation.hint", more=more)

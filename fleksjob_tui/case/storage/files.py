@@ -10,7 +10,7 @@
   written atomically) unless called with ``backup=False``; :func:`restore_backup` swaps the two.
   A temporary file left behind by a killed process (``.NAME.<pid>-<random>.tmp``, hidden) is
   removed by the next save in that folder once its process is gone.
-* :func:`delete_case` — remove a case, its backup and a stale lock.
+* :func:`delete_case` — remove a case, its backup and a stale lock (never through a link).
 * :func:`write_private_text` — the same atomic, private write for any text (the exports).
 
 This module imports nothing from Textual.
@@ -57,18 +57,23 @@ def load_case(path: str | os.PathLike[str], lang: str = "da") -> Case:
     """
     path = Path(path)
     data = _read_bytes(path, lang)
-    return loads_case(decode(path, data, lang), path, lang)
+    # Through a link, the bytes may be any file's (a link named sag.toml to /proc/self/environ):
+    # the error then says where and what, but quotes none of them (issue 22).
+    return loads_case(decode(path, data, lang), path, lang, quote=not path.is_symlink())
 
 
-def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da") -> Case:
-    """Parse and validate case TOML given as text (same errors as :func:`load_case`)."""
+def loads_case(text: str, path: str | os.PathLike[str] = "<text>", lang: str = "da", *,
+               quote: bool = True) -> Case:
+    """Parse and validate case TOML given as text (same errors as :func:`load_case`).
+
+    With ``quote=False`` an error never quotes the text (a line, a value found in it)."""
     path = Path(path)
-    raw = parse_toml(path, text, lang, backup_path(path))
-    check_schema_version(path, raw, text, lang)
+    raw = parse_toml(path, text, lang, backup_path(path), quote=quote)
+    check_schema_version(path, raw, text, lang, quote=quote)
     try:
         return Case.model_validate(raw)
     except ValidationError as exc:
-        raise validation_error(path, exc, text, lang) from None
+        raise validation_error(path, exc, text, lang, quote=quote) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # pragma: no cover
         raise CaseFileError(
             path, Msg.of("storage.validation.failed", error=exc), None,
@@ -176,7 +181,9 @@ def restore_backup(path: str | os.PathLike[str], lang: str = "da") -> Path:
     data = _read_bytes(bak, lang)
     load_case(bak, lang=lang)  # refuse to restore a broken backup
     keep = path.exists()
-    return _write_private(path, data, lang, backup=keep)
+    # Errors say "could not be put back" and that the files are unchanged — not "the answers
+    # are still in memory", which is a save's (issue 22).
+    return _write_private(path, data, lang, backup=keep, action="restore")
 
 
 def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
@@ -186,26 +193,41 @@ def delete_case(path: str | os.PathLike[str], lang: str = "da") -> list[Path]:
     machine. Refused with :class:`CaseFileError` (code ``in_use``) while another running
     fleksjob has the case open; a lock left by a crashed program is removed with the case.
     Returns the files deleted.
+
+    Only names in the case's own folder are removed, and no link is ever followed (issue 22):
+    for a symbolic link named ``*.toml`` the link goes and the file it points to (and that
+    file's ``.bak``) stays where it is. Something that is neither a file nor a link (a folder,
+    a named pipe) is refused (code ``not_regular``).
     """
     path = Path(path)
     holder = locking.read_lock(path)
     if holder is not None and not holder.stale():
         raise file_error(path, "in_use", "in_use", lang, unchanged=False, action="delete",
                          holder=holder.description)
-    real = Path(os.path.realpath(path)) if path.is_symlink() else path
-    files = [real, backup_path(real)] + ([path] if real != path else [])
-    lock = locking.lock_path(path)  # beside the real file; computed before the link goes
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise os_error(path, exc, lang, action="delete") from None
+    if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        raise file_error(path, "not_regular", "not_regular", lang, action="delete")
+    files = [path, backup_path(path)]
+    # The lock beside this name (not beside a link's target: that file is not deleted).
+    lock = path.with_name(f".{path.name}.lock")
     removed: list[Path] = []
     for target in [*files, lock]:
         try:
-            target.unlink()
+            if stat.S_ISDIR(os.lstat(target).st_mode):
+                continue  # a folder named like a backup is not ours to remove
+            target.unlink()  # unlink never follows a link: the link itself goes
         except FileNotFoundError:
             continue
         except OSError as exc:
             raise os_error(target, exc, lang, action="delete") from None
         if target in files:
             removed.append(target)
-    _fsync_dir(real.parent)
+    _fsync_dir(path.parent)
     return removed
 
 
@@ -280,23 +302,25 @@ def clean_stale_temps(folder: str | os.PathLike[str], name: str) -> int:
     return removed
 
 
-def _write_private(path: Path, data: bytes, lang: str, backup: bool = False) -> Path:
+def _write_private(path: Path, data: bytes, lang: str, backup: bool = False,
+                   action: str = "save") -> Path:
     folder = path.parent
     if path.is_dir():
         raise CaseFileError(
             path, Msg.of("storage.is_directory.short"), None,
             Msg.of("storage.is_directory.save_hint"), code="write_failed", lang=lang,
-            action="save",
+            action=action,
         )
     clean_stale_temps(folder, path.name)
     if backup:
-        _keep_backup(path, lang)
-    _atomic_write(path, data, lang)
+        _keep_backup(path, lang, action)
+    _atomic_write(path, data, lang, action=action)
     _fsync_dir(folder)
     return path
 
 
-def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None) -> None:
+def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None,
+                  action: str = "save") -> None:
     """Write ``data`` to a hidden temporary file (mode 600), fsync, ``os.replace`` onto ``path``.
 
     ``report`` is the path named in an error (default ``path``).
@@ -306,7 +330,7 @@ def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                      0o600)
     except OSError as exc:
-        raise os_error(report or path, exc, lang, action="save") from None
+        raise os_error(report or path, exc, lang, action=action) from None
     try:
         try:
             if hasattr(os, "fchmod"):
@@ -325,11 +349,11 @@ def _atomic_write(path: Path, data: bytes, lang: str, report: Path | None = None
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise os_error(report or path, exc, lang, action="save") from None
+            raise os_error(report or path, exc, lang, action=action) from None
         raise
 
 
-def _keep_backup(path: Path, lang: str) -> None:
+def _keep_backup(path: Path, lang: str, action: str = "save") -> None:
     """Keep the file at ``path`` (if any) as its backup, atomically, mode 600.
 
     A hard link costs nothing and is atomic; where links are not possible (some USB sticks and
@@ -356,8 +380,8 @@ def _keep_backup(path: Path, lang: str) -> None:
             with open(path, "rb") as f:
                 old = f.read()
         except OSError as exc:
-            raise os_error(path, exc, lang, action="save") from None
-        _atomic_write(bak, old, lang, report=path)
+            raise os_error(path, exc, lang, action=action) from None
+        _atomic_write(bak, old, lang, report=path, action=action)
         return
     try:
         os.chmod(tmp, 0o600)  # the old file's inode: it is about to be replaced anyway
@@ -370,7 +394,7 @@ def _keep_backup(path: Path, lang: str) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise os_error(path, exc, lang, action="save") from None
+        raise os_error(path, exc, lang, action=action) from None
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -36,9 +36,10 @@ APP_NAME = "fleksjob"
 def default_folder(create: bool = True) -> Path:
     """The folder for case files: ``$FLEKSJOB_HOME`` if set, else the user data dir "fleksjob".
 
-    With ``create`` (the default) the folder is made if missing, with mode 700. The platform
-    folder is also tightened to 700 if it exists with a wider mode; a folder the user named in
-    ``FLEKSJOB_HOME`` that already exists is left as it is (it is the user's choice).
+    With ``create`` (the default) the folder is made if missing, with mode 700. A case folder
+    that exists with a wider mode (755: anyone on the machine can list whose cases are there)
+    is tightened to 700, as the README promises — the platform folder and a folder named in
+    ``FLEKSJOB_HOME`` alike, when it is the user's own; never the home folder itself.
     """
     env = os.environ.get(ENV_HOME, "").strip()
     if env:
@@ -50,15 +51,24 @@ def default_folder(create: bool = True) -> Path:
         folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         own = True
     if create:
-        existed = folder.is_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not existed or own:
-            try:
-                if stat.S_IMODE(folder.stat().st_mode) != 0o700:
-                    folder.chmod(0o700)
-            except OSError:
-                pass
+        _tighten(folder, own)
     return folder
+
+
+def _tighten(folder: Path, own: bool) -> None:
+    """Mode 700 for a case folder that is the user's (issue 22: a 755 folder stayed 755)."""
+    try:
+        st = folder.stat()
+        if not own:
+            if not hasattr(os, "getuid") or st.st_uid != os.getuid():
+                return  # someone else's folder (or Windows): not ours to change
+            if folder.resolve() in (Path.home().resolve(), Path(folder.anchor)):
+                return  # FLEKSJOB_HOME=~ : the home folder's mode is not a case folder's
+        if stat.S_IMODE(st.st_mode) != 0o700:
+            folder.chmod(0o700)
+    except (OSError, RuntimeError):
+        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -106,14 +116,18 @@ def list_cases(folder: str | os.PathLike[str] | None = None, lang: str = "da") -
             continue
         if not stat.S_ISREG(st.st_mode):
             continue
-        mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC).replace(microsecond=0)
+        try:
+            mtime: dt.datetime | None = dt.datetime.fromtimestamp(
+                st.st_mtime, dt.UTC).replace(microsecond=0)
+        except (OverflowError, ValueError, OSError):  # a time no date holds (touch -d 9999)
+            mtime = None
         try:
             case = load_case(p, lang=lang)
         except CaseFileError as err:
             entries.append(CaseEntry(p, None, None, mtime, None, err))
             continue
         updated = case.case.updated or mtime
-        if updated.tzinfo is None:
+        if updated is not None and updated.tzinfo is None:
             updated = updated.replace(tzinfo=dt.UTC)
         entries.append(CaseEntry(p, case.case.title, case.person.name, updated, case))
     entries.sort(key=lambda e: (-(e.updated.timestamp() if e.updated else 0.0), e.path.name))

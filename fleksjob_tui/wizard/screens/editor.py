@@ -26,17 +26,56 @@ class EditorScreen(Window[str]):
     The editor never closes while typed input is refused (a date that does not exist): Esc and
     "Færdig" then ask "Ret datoen" (chosen) or "Kassér ændringerne", which puts ``item`` back as
     it was when the editor opened and dismisses with "discard".
+
+    A ``new`` item (added for this editor) reaches the file only once it is complete — every
+    date typed is accepted, and a meeting has its date (:meth:`held_back`); until then the
+    app's saves leave it out, and Ctrl+Q says so.
     """
 
     BINDINGS = [Binding("escape", "done", "key.done")]
 
-    def __init__(self, title: str, deletable: bool = False, item: BaseModel | None = None) -> None:
+    def __init__(self, title: str, deletable: bool = False, item: BaseModel | None = None,
+                 *, new: bool = False) -> None:
         super().__init__(classes="editor")
         self.title_text = title
         self.deletable = deletable
         self.item = item
+        self.new = new
         self._original = item.model_copy(deep=True) if item is not None else None
         localize_bindings(self, host_of(self).lang)
+        if new and item is not None:
+            host_of(self).open_editors.append(self)  # from now on: saves ask held_back()
+
+    def dismiss(self, result=None):
+        editors = host_of(self).open_editors
+        if self in editors:
+            editors.remove(self)  # closed: the item is written as the editor leaves it
+        return super().dismiss(result)
+
+    def complete(self) -> bool:
+        """Every date typed in the editor is accepted and in the item (editors may ask more).
+        Looks only: nothing is shown beside a field the person is still typing in."""
+        from ..widgets.fields import DateField
+
+        for field in self.query(DateField):
+            text = field.query_one(".q-input").value.strip()
+            if text:
+                problem, value = field.read(text)
+                if problem is not None or field.value != value:
+                    return False
+        return True
+
+    def held_back(self) -> BaseModel | None:
+        """The new item while it may not be written yet (see the class), else None."""
+        if not self.new or self.item is None or self.complete():
+            return None
+        return self.item
+
+    def quit_loses(self) -> list[str]:
+        """What quitting now loses beyond the refused answers: the new item held back."""
+        if self.held_back() is None or self.item == self._original:  # nothing typed: no loss
+            return []
+        return [self.t("quit.new_item", title=self.title_text)]
 
     def t(self, key: str, **fmt) -> str:
         return host_of(self).t(key, **fmt)
@@ -179,12 +218,25 @@ class AskTextScreen(Window[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, question: str, lang: str, value: str = "") -> None:
+    def __init__(self, question: str, lang: str, value: str = "", *,
+                 lost_as: str | None = None) -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
         self.value = value
+        #: What a typed text is called when quitting would lose it (None: not the case's data).
+        self.lost_as = lost_as
         localize_bindings(self, lang)
+
+    def quit_loses(self) -> list[str]:
+        from ..widgets.inputs import Input
+
+        if self.lost_as is None or not self.is_mounted:
+            return []
+        text = self.query_one("#ask-input", Input).value.strip()
+        if not text or text == self.value:
+            return []
+        return [content.ui("quit.typed_name", self.lang, label=self.lost_as, text=text)]
 
     def compose(self) -> ComposeResult:
         from ..widgets.inputs import Input

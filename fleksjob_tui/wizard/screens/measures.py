@@ -49,10 +49,11 @@ def measure_state(m: Measure | None, lang: str) -> str:
 
 
 class MeasureEditor(EditorScreen):
-    def __init__(self, measure: Measure, lang: str) -> None:
+    def __init__(self, measure: Measure, lang: str, *, new: bool = False) -> None:
         self.measure = measure
         self.lang = lang
-        super().__init__(measure_title(measure, lang), deletable=measure.id == "other", item=measure)
+        super().__init__(measure_title(measure, lang), deletable=measure.id == "other",
+                         item=measure, new=new)
 
     def compose_fields(self) -> ComposeResult:
         from ..widgets.fields import DateField, NoteField, OptionsField, TextField
@@ -216,23 +217,28 @@ class MeasuresStep(ItemListStep):
     @work(exclusive=True)
     async def edit(self, option_id: str) -> None:
         case = self.case
-        if option_id == ADD_OTHER:
+        new = option_id == ADD_OTHER
+        if new:
+            label = content.text("questions", "measure.title.label", self.lang)
             title = await self.app.push_screen_wait(
-                AskTextScreen(content.text("questions", "measure.title.label", self.lang), self.lang)
+                AskTextScreen(label, self.lang, lost_as=self.t("quit.new_measure"))
             )
             if not title:
                 return
             measure = Measure(id="other", title=title)
             case.measures.append(measure)
-            self.fj.case_changed()
         elif option_id.startswith("other-"):
             measure = case.measures[int(option_id.split("-", 1)[1])]
         else:
             measure = case.measure(option_id)
             if measure is None:
+                new = True
                 measure = Measure(id=option_id)  # type: ignore[arg-type]
                 case.measures.append(measure)
-        outcome = await self.app.push_screen_wait(MeasureEditor(measure, self.lang))
+        editor = MeasureEditor(measure, self.lang, new=new)
+        if option_id == ADD_OTHER:
+            self.fj.case_changed()  # the new measure counts from now (held back while open)
+        outcome = await self.app.push_screen_wait(editor)
         highlight = None
         if outcome == "delete" or (measure.id != "other" and _empty(measure)):
             case.measures.remove(measure)

@@ -19,10 +19,14 @@ ADD = "__add_meeting__"
 
 
 class MeetingEditor(EditorScreen):
-    def __init__(self, meeting: Meeting, lang: str, title: str) -> None:
+    def __init__(self, meeting: Meeting, lang: str, title: str, *, new: bool = False) -> None:
         self.meeting = meeting
         self.lang = lang
-        super().__init__(title, deletable=True, item=meeting)
+        super().__init__(title, deletable=True, item=meeting, new=new)
+
+    def complete(self) -> bool:
+        """A new meeting is written once it has a valid date."""
+        return self.meeting.date is not None and super().complete()
 
     def compose_fields(self) -> ComposeResult:
         from ..widgets.fields import DateField, NoteField
@@ -116,7 +120,8 @@ class MeetingsStep(ItemListStep):
         else:
             meeting = case.meetings[int(option_id.split("-", 1)[1])]
             title = self._meeting_title(meeting)
-        outcome = await self.app.push_screen_wait(MeetingEditor(meeting, self.lang, title))
+        outcome = await self.app.push_screen_wait(
+            MeetingEditor(meeting, self.lang, title, new=option_id == ADD))
         empty = (
             meeting.date is None and not meeting.participants and not meeting.summary
             and not meeting.agreed

@@ -1,5 +1,10 @@
-"""The start screen: a new case, one of the cases in the case folder (title, person, last change
-and status), a file by path, or an example case to explore."""
+"""The start screen: a new case, one of the cases in the case folder, a file by path, or an example
+case to explore.
+
+The saved cases are a caseload (issue 25): each with its status in words, the next date that
+matters, what it is and who acts (:mod:`fleksjob_tui.view.caseload`, kept in the folder's index),
+sorted by that date; F3 (or S) sorts by last change instead. A date that has passed is said in words
+("OVER DATOEN: 7 dage"), not by colour alone."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from ...case import examples as example_cases
 from ...case import storage
 from ...case.model import Case
 from ...view import index as case_index
+from ...view.caseload import sort_key, step_words
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
 from .editor import AskTextScreen, ConfirmScreen
@@ -32,6 +38,9 @@ class StartScreen(Screen):
         # the same key says that there is nothing to delete (the hidden binding below).
         Binding("delete", "delete_case", "key.delete_case"),
         Binding("delete", "nothing_to_delete", show=False),
+        # F3 (or S) switches the order of the cases; the footer names the other order.
+        Binding("f3,s", "sort_changed", "key.sort_changed"),
+        Binding("f3,s", "sort_date", "key.sort_date"),
     ]
 
     #: Rows of saved cases shown with the first paint; a longer list gets the rest just after.
@@ -45,6 +54,7 @@ class StartScreen(Screen):
         self.new_path = new_path
         self.start_new = new or new_path is not None  # `fleksjob new [PATH]`: straight to a new case
         self.entries: list[case_index.Entry] = []
+        self.by_date = True  # the caseload's order: by next date (S: by last change)
         self._fill_generation = 0
         localize_bindings(self, self.fj.lang)
 
@@ -60,6 +70,7 @@ class StartScreen(Screen):
         with Vertical(id="start-body"):
             yield Static(self.t("start.welcome"), id="start-welcome")
             yield Static("", id="start-error", classes="q-error")
+            yield Static("", id="start-sort")
             yield OptionList(id="start-menu")
         yield Static(self.t("too_small", width=60, height=20), id="too-small", classes="too-small")
         yield Footer()
@@ -83,7 +94,7 @@ class StartScreen(Screen):
         box.update(message or "")
         box.set_class(bool(message), "-shown")
 
-    def fill_menu(self) -> None:
+    def fill_menu(self, keep: Path | None = None) -> None:
         lang = self.fj.lang
         options: list[Option | None] = [
             Option(Text(self.t("start.new"), style="bold"), id="new"),
@@ -93,7 +104,18 @@ class StartScreen(Screen):
         # From the folder's small index: only files changed since the last listing are read
         # and validated again (1,000 cases are listed as fast as a few).
         self.entries = case_index.list_entries(self.fj.case_folder(), self.fj.as_of, lang)
-        last = next((i for i, e in enumerate(self.entries) if e.readable), None)
+        # The index gives newest first (the "last changed" order); the caseload sorts by date.
+        newest = next((e for e in self.entries if e.readable), None)
+        if self.by_date:
+            as_of = self.fj.as_of
+            self.entries.sort(key=lambda e: sort_key(e.step, as_of, e.title or e.path.name))
+        # The cursor: on the case it was on (``keep``), else on the case worked on last.
+        last = next((i for i, e in enumerate(self.entries) if e.path == keep), None)
+        if last is None:
+            last = next((i for i, e in enumerate(self.entries) if e is newest), None)
+        self.query_one("#start-sort", Static).update(
+            content.text("caseload", "start.by_date" if self.by_date else "start.by_changed", lang)
+            if self.entries else "")
         # The first screenful is shown at once; the rest of a long list is added right after
         # the first paint (laying out 1,000 rows would otherwise hold the first paint back).
         shown = max(self.FIRST_ROWS, (last or 0) + self.FIRST_ROWS)
@@ -133,14 +155,40 @@ class StartScreen(Screen):
         text.append(title, style="bold")
         if entry.person_name:
             text.append(f" · {entry.person_name}")
+        if entry.readable and entry.status:
+            text.append(f" — {self.t(f'status_short.{entry.status}')}")
+        if not self.by_date:  # sorted by the last change: it is said on the first line
+            when = (entry.updated.astimezone().strftime("%d-%m-%Y %H:%M") if entry.updated
+                    else "?")
+            text.append(" · " + content.text("caseload", "start.changed", self.fj.lang,
+                                             when=when))
         text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
-        if not entry.readable:
+        if not entry.readable or entry.step is None:
             text.append(self.t("start.unreadable"), style="bold")
             return text
-        status = entry.status
-        when = entry.updated.astimezone().strftime("%d-%m-%Y %H:%M") if entry.updated else "?"
-        text.append(self.t("start.case_line", when=when, status=self.t(f"status_short.{status}")))
+        # The next step: its date (past ones say so in words), who acts and what.
+        date, what, who, past = step_words(entry.step, self.fj.as_of, self.fj.lang)
+        if entry.step.actor is None:  # nothing to act on by a date
+            text.append(what, style="italic")
+        else:
+            text.append(date, style="bold")
+            if past:
+                text.append(" · ")
+                text.append(past, style="bold reverse")
+            text.append(f" · {who}: {what}")
         return text
+
+    def action_sort_changed(self) -> None:
+        self._sort(by_date=False)
+
+    def action_sort_date(self) -> None:
+        self._sort(by_date=True)
+
+    def _sort(self, *, by_date: bool) -> None:
+        """Switch the order of the cases, keeping the cursor on the case it was on."""
+        at = self.highlighted_entry()
+        self.by_date = by_date
+        self.fill_menu(keep=at.path if at is not None else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -165,6 +213,8 @@ class StartScreen(Screen):
             return bool(self.entries)
         if action == "nothing_to_delete":
             return not self.entries
+        if action in ("sort_changed", "sort_date"):
+            return bool(self.entries) and self.by_date == (action == "sort_changed")
         return True
 
     def action_nothing_to_delete(self) -> None:

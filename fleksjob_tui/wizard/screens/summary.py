@@ -26,6 +26,7 @@ from ...documents.output import (
     default_output,
     export_case,
     format_for,
+    output_path,
 )
 from ...documents.summary import render_summary
 from ...rules.types import Assessment
@@ -172,6 +173,11 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         path = Path(text).expanduser()
         if path.is_dir():
             self._error(_x("tui.is_folder", self.lang, file=self.default_path.name))
+            return
+        try:
+            output_path(text, self.default_path, self.lang)  # "mappe/" is a folder, not a file
+        except ExportError as err:
+            self._error(err.sentence(self.lang))
             return
         if not path.parent.is_dir():
             self._error(_x("tui.no_folder", self.lang, folder=path.parent))

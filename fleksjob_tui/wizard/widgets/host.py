@@ -30,6 +30,8 @@ class WizardHost(Protocol):
     path: Path | None
     read_only: bool
     cursor_blink: bool
+    #: The editors open on a new item (each says whether its item may be written yet).
+    open_editors: list
 
     def case_folder(self) -> Path: ...
 
