@@ -104,7 +104,10 @@ class CaseInfo(_Table):
 
 
 class Person(_Table):
-    name: str | None = None
+    name: str | None = None  # initials are enough: shown in every document
+    # The full name, only for the municipality's version (the municipality finds the employee by
+    # full name and birth date; never a CPR number).
+    full_name: str | None = None
     birth_date: dt.date | None = None
     home_municipality: str | None = None
     self_employed: bool | None = None

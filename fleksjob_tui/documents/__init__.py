@@ -3,7 +3,7 @@
 * ``pack`` — the documentation pack: HTML and Markdown by :mod:`.pack_render`, Word from the
   blocks of :mod:`.pack`
 * ``agreement`` — the draft written agreement (LAB § 119, stk. 2): :mod:`.agreement`
-* ``municipality`` — the pack's version for the municipality: :mod:`.pack`
+* ``municipality`` — the pack's version for the municipality: :mod:`.municipality`
 * the Rich summary (:mod:`.summary`, also the wizard's Overblik), the timeline
   (:mod:`.timeline`) and the calendar (:mod:`.calendar`)
 
@@ -42,7 +42,8 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
             case, assessment, lang)
     from ..view import build_view  # lazy: start-up speed
     from .agreement import build_agreement  # lazy
-    from .pack import municipality_document, pack_document  # lazy
+    from .municipality import municipality_document  # lazy
+    from .pack import pack_document  # lazy
 
     view = build_view(case, assessment, lang)
     build = {"pack": pack_document, "agreement": build_agreement,

@@ -150,6 +150,7 @@ STEPS: dict[str, tuple[Field, ...]] = {
         boolean("person.self_employed"),
         answer("person.receives_disability_pension"),
         answer("person.disability_pension_claim_pending"),
+        text("person.full_name"),  # last: only the municipality's version shows it
     ),
     "employment": (
         text("employment.employer", when=EMPLOYED),

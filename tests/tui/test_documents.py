@@ -274,7 +274,8 @@ def test_municipality_version_leaves_out_the_internal_list_and_adds_what_the_cas
 def test_municipality_attachments_are_marked_by_what_the_case_says():
     case = Case.new()
     text = render(case, "municipality", "md").replace("\\", "")
-    assert "[x]" not in text and text.count("[?] ikke oplyst") == 5
+    # Only what applies: no minutes without meetings, no § 56 agreement the case does not have.
+    assert "[x]" not in text and text.count("[?] ikke oplyst") == 3
     case.agreement.written = "no"
     text = render(case, "municipality", "md").replace("\\", "")
     assert "[ ] findes ikke endnu" in text
@@ -287,6 +288,7 @@ def evil_case() -> Case:
     case = klar()
     long_note = ("Lang note æøå " * 200)[:2000]
     case.person.name = f'M.K. {EVIL} "citat" & \'enkelt\''
+    case.person.full_name = case.person.name  # the municipality's version shows the full name
     case.case.title = f"Sag {EVIL}"
     case.people.manager = f'Leder "{EVIL}"'
     case.agreement.difficult_functions = [f"Løft {EVIL}\nanden linje", long_note]
@@ -636,7 +638,7 @@ def test_word_pack_has_the_law_line_the_people_and_the_hours(lang):
         assert h in text
 
 
-@pytest.mark.parametrize("document", ["pack", "municipality"])
+@pytest.mark.parametrize("document", ["pack"])  # the municipality's: test_documents_signed
 def test_a_measure_without_dates_says_so_and_an_approval_shows_its_date(document):
     case = manager_case()
     d = docx.Document(__import__("io").BytesIO(render(case, document, "docx")))

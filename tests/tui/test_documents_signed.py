@@ -5,13 +5,24 @@ privacy. Every document is read back as text (python-docx, the HTML, the Markdow
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import docx
 import pytest
-from test_documents import EXAMPLES, FORMATS, docx_text, klar, parse_html, render, squash
+from test_documents import (
+    EXAMPLES,
+    FORMATS,
+    docx_text,
+    klar,
+    manager_case,
+    parse_html,
+    render,
+    squash,
+)
 
 from fleksjob_tui.case.dates import format_date
 from fleksjob_tui.case.model import Case
-from fleksjob_tui.case.storage import load_case
+from fleksjob_tui.case.storage import load_case, save_case
 
 
 def text_of(case: Case, document: str, fmt: str, lang: str | None = None) -> str:
@@ -91,3 +102,95 @@ def test_agreement_of_every_example_names_its_parts_in_both_languages():
         for lang in ("da", "en"):
             text = text_of(case, "agreement", "md", lang)
             assert ("12. Underskrifter" if lang == "da" else "12. Signatures") in text, path
+
+
+# -- 2. the municipality's version ---------------------------------------------------------------
+
+
+def mangler() -> Case:
+    """An example with deadlines for the manager (internal "Frist"), a measure and an estimate."""
+    case = klar()
+    case.person.full_name = "Mette Kirsten Knudsen"
+    return case
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_municipality_version_has_nothing_internal(fmt):
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    text = text_of(case, "municipality", fmt)
+    assert "Frist" not in text and "I dag" not in text
+    for words in ("fleksløntilskud", "Økonomi", "betalte timer", "Vejledende"):
+        assert words not in text, words
+    text = text_of(klar(), "municipality", fmt)
+    assert "fleksløntilskud" not in text and "18 betalte timer" not in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_municipality_version_names_the_employee_sender_contact_and_signature(fmt):
+    text = text_of(mangler(), "municipality", fmt)
+    assert "Fulde navn" in text and "Mette Kirsten Knudsen" in text and "10-05-1966" in text
+    assert "Sendt af" in text and "Bjørn Ærø (tillidsrepræsentanten)" in text
+    assert "Kontaktperson på arbejdspladsen" in text
+    assert "Kontakt på arbejdspladsen (telefon eller e-mail)" in text
+    assert "Arbejdsgiveren bekræfter" in text and "For arbejdsgiveren" in text
+    # The workplace's answers are its own statements, not findings.
+    assert "Arbejdspladsens egne" in text and "ikke en vurdering" in text
+    # The people and the hours stand once.
+    assert text.count("Lærke Høj") == 1
+    assert text.count("37 timer om ugen") == 1  # not again as "Arbejdstid: 37 → 25" below
+    assert "Næste opfølgningsmøde" not in text
+
+
+def test_municipality_version_without_a_full_name_has_a_line_not_the_initials():
+    md = render(klar(), "municipality", "md")
+    line = next(x for x in md.splitlines() if "Fulde navn" in x)
+    assert "M.K." not in line and "______" in line
+    assert "Full name" in render(klar(), "municipality", "md", "en")
+
+
+def test_municipality_log_is_measures_and_meetings_in_date_order():
+    d = docx.Document(io.BytesIO(render(klar(), "municipality", "docx")))
+    table = next(t for t in d.tables if t.rows[0].cells[0].text == "Dato"
+                 and t.rows[0].cells[1].text == "Hvad")
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    whats = [r[1].split(" (")[0].split(" — ")[0] for r in rows]
+    assert whats == ["Redskab: Nedsat timetal", "Opfølgningsmøde", "Redskab: Ændrede arbejdsopgaver",
+                     "Redskab: Hjælpemidler", "Redskab: Omplacering", "Opfølgningsmøde"], whats
+    days = [dt.datetime.strptime(r[0], "%d-%m-%Y").date() for r in rows]
+    assert days == sorted(days)
+    assert rows[0][2].startswith("01-06-2025 – 01-12-2025")  # the period
+    assert rows[0][3] == "afprøvet: hjalp delvist" and rows[0][4] == "ja"
+    assert rows[1][3].startswith("Aftalt: Nedsat tid")
+    # No table of measures or meetings besides the log: each stands once.
+    assert not any(t.rows[0].cells[0].text == "Redskab" for t in d.tables)
+
+
+def test_municipality_log_puts_a_measure_without_dates_last_and_says_so():
+    md = render(manager_case(), "municipality", "md")
+    log = [x for x in md.splitlines() if x.startswith("| ") and "Redskab:" in x]
+    assert "uden dato" in log[-1] and "ingen datoer angivet" in log[-1]
+    assert "godkendt af kommunen 15-11-2025" in md
+
+
+def test_municipality_attachments_are_only_those_that_apply():
+    case = klar()
+    md = render(case, "municipality", "md")
+    assert "§ 56" not in md  # the case has no § 56 agreement
+    case.meetings = []
+    assert "Referater af møderne" not in render(case, "municipality", "md")
+    self_employed = render(load_case(EXAMPLES / "selvstaendig.toml"), "municipality", "md")
+    assert "Den skriftlige aftale om ansættelse" not in self_employed
+    assert "Den selvstændige" in self_employed
+
+
+def test_full_name_is_kept_in_the_file_and_shown_only_to_the_municipality(tmp_path):
+    case = mangler()
+    path = tmp_path / "sag.toml"
+    save_case(case, path)
+    assert 'full_name = "Mette Kirsten Knudsen"' in path.read_text(encoding="utf-8")
+    assert load_case(path).person.full_name == "Mette Kirsten Knudsen"
+    for document in ("pack", "agreement"):
+        for fmt in FORMATS:
+            assert "Mette Kirsten" not in text_of(case, document, fmt), (document, fmt)
+    case.person.full_name = "Mette 010203-1234"  # a CPR number typed by mistake never shows
+    assert "1234" not in render(case, "municipality", "md")

@@ -124,6 +124,7 @@ EMPLOYEE = [
     ("Er du selvstændig erhvervsdrivende?", "n"),
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
+    ("Dit fulde navn (kun til kommunen)", ""),  # only for the municipality's version
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -253,6 +254,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Trinene er nu: Personen, Ansættelsen, Tjekliste, Redskaber, Betingelser, Selvstændig, Møder, Økonomi, Overblik.", None),
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
+    ("fulde navn (kun til kommunen)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab med et tal fra 1 til 12", "12"),
@@ -529,7 +531,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
-                     ("Har du søgt om", "<"), ("Får du", "<"),
+                     ("Dit fulde navn", "<"), ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
                      ("Navn eller initialer (nu: MN)", "-"),  # a hyphen removes the answer

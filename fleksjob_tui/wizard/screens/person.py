@@ -25,6 +25,7 @@ class PersonStep(StepPane):
         yield self.answer(
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
+        yield self.text(p, "full_name", "person.full_name")  # only for the municipality
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None:
