@@ -10,7 +10,7 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
                     [-o FIL] [--force] [--as-of DATO]
-    fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]
+    fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO] [--label ETIKET]
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
                      [--full-time-hours H] [--json]
@@ -242,7 +242,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser() if args.output else Path(args.path).with_suffix(".ics")
     if out.is_dir():
         out = out / Path(args.path).with_suffix(".ics").name
-    data, n = build_calendar(build_view(case, assess(case, as_of), lang))
+    data, n = build_calendar(build_view(case, assess(case, as_of), lang),
+                             label=getattr(args, "label", None))
     try:
         check_target(out, args.path, lang)
         if (out.exists() or out.is_symlink()) and not args.force:

@@ -180,6 +180,7 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("path", metavar=case)
         p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
         p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
+        p.add_argument("--label", metavar=h("m_label"), help=_d("cli.calendar_label", lang))
 
     if want("restore"):
         p = command("restore")

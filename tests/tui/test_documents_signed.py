@@ -19,10 +19,12 @@ from test_documents import (
     render,
     squash,
 )
+from wizard_helpers import AS_OF as WIZARD_AS_OF
 
 from fleksjob_tui.case.dates import format_date
 from fleksjob_tui.case.model import Case
 from fleksjob_tui.case.storage import load_case, save_case
+from fleksjob_tui.wizard.app import FleksjobApp
 
 
 def text_of(case: Case, document: str, fmt: str, lang: str | None = None) -> str:
@@ -194,3 +196,23 @@ def test_full_name_is_kept_in_the_file_and_shown_only_to_the_municipality(tmp_pa
             assert "Mette Kirsten" not in text_of(case, document, fmt), (document, fmt)
     case.person.full_name = "Mette 010203-1234"  # a CPR number typed by mistake never shows
     assert "1234" not in render(case, "municipality", "md")
+
+
+# -- 4. the calendar: a copy is another case ----------------------------------------------------
+
+
+async def test_save_as_a_copy_gives_the_copy_its_own_identifier(tmp_path):
+    first = tmp_path / "sag.toml"
+    case = Case.new(role="union_rep", title="Test")
+    save_case(case, first)
+    original = load_case(first).case.id
+    assert original
+    app = FleksjobApp(first, as_of=WIZARD_AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.save_as(first)  # the same file: the same case
+        assert app.case.case.id == original
+        assert app.save_as(tmp_path / "kopi.toml")
+        await pilot.pause()
+    copy = load_case(tmp_path / "kopi.toml").case.id
+    assert copy and copy != original and load_case(first).case.id == original
