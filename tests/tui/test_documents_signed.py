@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import stat
 
 import docx
 import pytest
 from test_documents import (
+    AS_OF,
     EXAMPLES,
     FORMATS,
     docx_text,
+    fleksjob,
     klar,
     manager_case,
     parse_html,
@@ -22,8 +26,10 @@ from test_documents import (
 from wizard_helpers import AS_OF as WIZARD_AS_OF
 
 from fleksjob_tui.case.dates import format_date
-from fleksjob_tui.case.model import Case
+from fleksjob_tui.case.model import Case, Meeting
 from fleksjob_tui.case.storage import load_case, save_case
+from fleksjob_tui.documents import render_document
+from fleksjob_tui.documents.output import assess_for_pack, export_case
 from fleksjob_tui.wizard.app import FleksjobApp
 
 
@@ -216,3 +222,71 @@ async def test_save_as_a_copy_gives_the_copy_its_own_identifier(tmp_path):
         await pilot.pause()
     copy = load_case(tmp_path / "kopi.toml").case.id
     assert copy and copy != original and load_case(first).case.id == original
+
+
+# -- 3. minutes of a meeting --------------------------------------------------------------------
+
+
+def minutes(case: Case, day: dt.date, fmt: str, lang: str | None = None) -> str:
+    out = render_document(case, assess_for_pack(case, AS_OF), "minutes", fmt, lang,
+                          meeting=day)
+    if fmt == "docx":
+        return docx_text(out)
+    if fmt == "html":
+        return squash(" ".join(parse_html(out).text))
+    return out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_minutes_have_date_participants_discussed_agreed_next_meeting_and_signatures(fmt):
+    case = klar()
+    text = minutes(case, dt.date(2026, 9, 8), fmt)
+    for words in ("Referat af opfølgningsmøde", "08-09-2026", "Deltagere", "Drøftet", "Aftalt",
+                  "Næste møde", "Underskrifter", "Navn", "Dato", "Underskrift",
+                  "Leder (Åse Ørsted)", "Tillidsrepræsentant (Bjørn Ærø)", "Kommunen",
+                  "Omplacering til køkkenet har ikke hjulpet",
+                  "Arbejdsgiveren dokumenterer forsøget"):
+        assert words in text, (fmt, words)
+    assert "14-01-2027" in text  # the planned next meeting
+    assert text.count("Åse Ørsted") >= 2  # a participant, and above her signature
+    # Only this meeting: the other meeting's words are not in it.
+    assert "Nedsat tid til 25 timer" not in text
+
+
+def test_minutes_of_the_first_meeting_name_the_next_logged_one():
+    text = minutes(klar(), dt.date(2025, 6, 1), "md")
+    line = next(x for x in text.splitlines() if "Næste opfølgningsmøde" in x)
+    assert "08-09-2026" in line
+
+
+def test_minutes_without_words_have_lines_to_write_on_and_sign_for_those_present():
+    case = Case.new()
+    case.meetings = [Meeting(date=dt.date(2026, 3, 2), participants=["employee", "hr"])]
+    text = minutes(case, dt.date(2026, 3, 2), "md")
+    assert text.count("______") >= 8
+    signers = [x for x in text.splitlines() if x.startswith("**") and x.endswith("**  ")]
+    assert signers == ["**Medarbejder**  "], signers  # HR is listed, not asked to sign
+    en = minutes(case, dt.date(2026, 3, 2), "docx", "en")
+    assert "Minutes of the follow-up meeting" in en and "Participants" in en
+
+
+def test_export_command_writes_minutes_of_a_meeting(tmp_path):
+    shutil.copy(EXAMPLES / "klar.toml", tmp_path / "sag.toml")
+    r = fleksjob("export", "sag.toml", "--document", "minutes", cwd=tmp_path)
+    assert r.returncode == 2 and "--meeting" in r.stderr and "08-09-2026" in r.stderr
+    r = fleksjob("export", "sag.toml", "--document", "minutes", "--meeting", "02-09-2026",
+                 cwd=tmp_path)
+    assert r.returncode == 2 and "01-06-2025, 08-09-2026" in r.stderr
+    r = fleksjob("export", "sag.toml", "--document", "minutes", "--meeting", "31-02-2026",
+                 cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    for fmt, ext in (("html", "html"), ("md", "md"), ("docx", "docx")):
+        r = fleksjob("export", "sag.toml", "--document", "minutes", "--meeting", "08.09.2026",
+                     "--format", fmt, "--as-of", "22-11-2026", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        out = tmp_path / f"sag-referat-2026-09-08.{ext}"
+        assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "Referat af opfølgningsmøde" in docx_text(tmp_path / "sag-referat-2026-09-08.docx")
+    path = export_case(klar(), AS_OF, "md", tmp_path / "r.md", document="minutes",
+                       meeting=dt.date(2025, 6, 1))
+    assert "01-06-2025" in path.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fleksjob_tui import content
-from fleksjob_tui.case.model import STEP_IDS, Case, Measure
+from fleksjob_tui.case.model import STEP_IDS, Case, Measure, Meeting
 from fleksjob_tui.rules import Assessment, assess, definitions, flexjob_dates, pension_for
 from fleksjob_tui.rules.types import RESPONSIBLE_ORDER, SEVERITY_ORDER
 
@@ -143,6 +143,9 @@ RAISED = [
     ("home_municipality_not_contacted", _set("contacts.home_municipality", None),
      "advice", "employee", "checklist"),
     ("union_not_involved", _set("contacts.union", "no"), "advice", "employee", "checklist"),
+    ("meetings_far_apart", lambda c: setattr(c, "meetings", [Meeting(date=D(2025, 2, 1)),
+                                                               Meeting(date=D(2025, 6, 2))]),
+     "advice", "manager", "meetings"),
 ]
 
 
@@ -188,7 +191,7 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
     added = {
         "disability_pension_unanswered", "disability_pension_claim_pending",
         "self_employed_main_occupation_unclear", "self_employed_hours_missing",
-        "hr_not_contacted", "birth_date_in_future",
+        "hr_not_contacted", "birth_date_in_future", "meetings_far_apart",
     }
     assert set(definitions()) == rules_md_ids | added | retired
     assert {r[0] for r in RAISED} == rules_md_ids | added
