@@ -174,8 +174,10 @@ def pack_document(view: CaseView) -> Document:
     ref = _r("heading.reference", lang)
     known = {f.message: f.due for f in view.findings if f.due is not None}
     for who, items in pk.findings:
+        # As the summary, the HTML and the Markdown write it: [tag · due] message (reference).
         doc.add(Heading(f"{who} ({len(items)})", 3), Items([
-            f"[{f.severity_word}] {f.message}{_due(f, lang, known)} ({ref}: {f.reference})"
+            f"[{f.severity_word}{' ·' + _due(f, lang, known) if _due(f, lang, known) else ''}]"
+            f" {f.message} ({ref}: {f.reference})"
             for f in items
         ]))
     doc.add(Heading(_x("section.dates", lang)), *_dates(view, lang))

@@ -598,7 +598,8 @@ def test_a_due_date_shows_in_the_word_pack():
     text = docx_text(render_docx(pack_document(view)))
     for f in a.findings:
         assert f.message in text
-    assert f"{first.message} senest 01-02-2027" in text
+    # One way to write a finding in every format: [tag · due] message (reference).
+    assert f" · senest 01-02-2027] {first.message} (Henvisning: " in text
 
 
 # -- checked as their readers would (docs2) -----------------------------------------------------
@@ -677,7 +678,7 @@ def test_the_agreement_says_draft_on_every_page():
 def test_empty_lines_to_write_on_stay_apart_in_markdown():
     text = render(Case.new(), "agreement", "md")
     lines = text.splitlines()
-    numbered = [i for i, x in enumerate(lines) if re.match(r"\d\\\. _{10,}", x)]
+    numbered = [i for i, x in enumerate(lines) if re.match(r"\d\. _{10,}", x)]
     assert len(numbered) == 11  # three for the tasks, four each for functions, accommodations
     for i in numbered:
         assert lines[i + 1] == ""  # each its own paragraph: they never run into one line
@@ -776,7 +777,7 @@ def test_the_agreement_is_named_by_its_basis():
     case.employment.collective_agreement = None
     text = render(case, "agreement", "md")
     assert "# Aftale om ansættelse på særlige vilkår" in text
-    assert "Ansættelsen sker derfor på særlige vilkår" in text
+    assert "Ansættelsen sker derfor på særlige vilkår" in squash(text)  # lines are wrapped
     assert "Overenskomsten har ikke" not in text  # no agreement is presumed
     assert "# Aftale om ansættelse på særlige vilkår" in render(Case.new(), "agreement", "md")
     assert "on special terms" in render(Case.new(), "agreement", "md", "en")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import stat
 
@@ -39,7 +40,7 @@ def text_of(case: Case, document: str, fmt: str, lang: str | None = None) -> str
         return docx_text(out)
     if fmt == "html":
         return squash(" ".join(parse_html(out).text))
-    return out
+    return squash(out)  # Markdown's lines are wrapped: read it as running text
 
 
 # -- 1. the agreement ---------------------------------------------------------------------------
@@ -81,9 +82,9 @@ def test_agreement_never_writes_a_day_to_come_as_done_nor_meetings_before_it(fmt
         assert held not in text, held
     assert format_date(dt.date(2027, 1, 14), "da") in text  # the next meeting, still to come
     # The date it is made is left to write: 01-12-2026 is only the start.
-    line = next(x for x in text.splitlines() if "Aftalen er indgået den" in x) \
-        if fmt == "md" else ""
-    assert "01-12-2026" not in line
+    md = render(case, "agreement", "md")
+    line = next(x for x in md.splitlines() if "Aftalen er indgået den" in x)
+    assert "01-12-2026" not in line and "______" in line
 
 
 def test_agreement_in_english_says_the_same_parts():
@@ -175,8 +176,9 @@ def test_municipality_log_is_measures_and_meetings_in_date_order():
 
 def test_municipality_log_puts_a_measure_without_dates_last_and_says_so():
     md = render(manager_case(), "municipality", "md")
-    log = [x for x in md.splitlines() if x.startswith("| ") and "Redskab:" in x]
-    assert "uden dato" in log[-1] and "ingen datoer angivet" in log[-1]
+    log = md[md.index("## 6."):md.index("## 7.")]
+    last = log[log.rindex("- **"):]  # the log is a list: too wide for a table
+    assert last.startswith("- **uden dato**") and "ingen datoer angivet" in last
     assert "godkendt af kommunen 15-11-2025" in md
 
 
@@ -290,3 +292,86 @@ def test_export_command_writes_minutes_of_a_meeting(tmp_path):
     path = export_case(klar(), AS_OF, "md", tmp_path / "r.md", document="minutes",
                        meeting=dt.date(2025, 6, 1))
     assert "01-06-2025" in path.read_text(encoding="utf-8")
+
+
+# -- 5. layout and file hygiene -------------------------------------------------------------------
+
+ALL = ("agreement", "municipality", "minutes")
+
+
+def any_document(document: str, fmt: str, lang: str | None = None):
+    case = klar()
+    if document == "minutes":
+        return render_document(case, assess_for_pack(case, AS_OF), "minutes", fmt, lang,
+                               meeting=dt.date(2026, 9, 8))
+    return render(case, document, fmt, lang)
+
+
+@pytest.mark.parametrize("document", ALL)
+def test_word_headings_keep_with_what_follows(document):
+    d = docx.Document(io.BytesIO(any_document(document, "docx")))
+    paras = d.paragraphs
+    headings = [p for p in paras if p.style.name.startswith("Heading") and p.text.strip()]
+    assert len(headings) >= 5
+    assert all(p.paragraph_format.keep_with_next for p in headings)
+    # A heading's first paragraph stays with what follows too (an intro above a table, the
+    # first item of a list), unless the next heading follows it.
+    for i, p in enumerate(paras[:-2]):
+        first, then = paras[i + 1], paras[i + 2]
+        if p in headings and first.text.strip() and not first.style.name.startswith("Heading") \
+                and not then.style.name.startswith("Heading"):
+            assert first.paragraph_format.keep_with_next, first.text
+
+
+@pytest.mark.parametrize("document", (*ALL, "pack"))
+def test_word_properties_say_what_made_the_file_and_when(document):
+    data = any_document(document, "docx")
+    d = docx.Document(io.BytesIO(data))
+    props = d.core_properties
+    assert props.author == "fleksjob-tui" and props.last_modified_by == "fleksjob-tui"
+    assert props.title and "fleksjob-tui" not in props.title
+    now = dt.datetime.now(dt.UTC)
+    for when in (props.created, props.modified):
+        assert abs((when.replace(tzinfo=dt.UTC) - now).total_seconds()) < 600, when
+    with __import__("zipfile").ZipFile(io.BytesIO(data)) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+        styles = z.read("word/styles.xml").decode("utf-8")
+    assert "<Application>fleksjob-tui</Application>" in app and "Macintosh" not in app
+    assert d.styles["Normal"].font.name == "Arial" and "Liberation Sans" not in styles
+
+
+@pytest.mark.parametrize("document", ALL)
+def test_printed_html_keeps_headings_with_what_follows(document):
+    out = any_document(document, "html")
+    css = out[out.index("<style>"):out.index("</style>")]
+    assert re.search(r"\.doc h1, \.doc h2, \.doc h3 \{ break-after: avoid;", css)
+    assert re.search(r"\.doc h2::after, \.doc h3::after \{[^}]*height: 35mm;", css)
+
+
+@pytest.mark.parametrize("document", ALL)
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_markdown_reads_as_plain_text(document, lang):
+    md = any_document(document, "md", lang)
+    for line in md.splitlines():
+        assert len(line) <= 100 or " " not in line.strip(), line
+    for escape in ("\\[", "\\]", "1\\.", "\\#", "\\&", "\\!"):
+        assert escape not in md, escape
+    assert "[x]" in render(klar(), "municipality", "md")  # the attachments' marks as they are
+
+
+def test_markdown_still_escapes_what_would_be_markup():
+    case = klar()
+    case.agreement.accommodations = ["[link](http://x) og <b>fed</b> og *stjerne* og # ikke"]
+    md = render(case, "agreement", "md")
+    assert r"\[link\](http://x)" in md and r"\<b\>fed\</b\>" in md and r"\*stjerne\*" in md
+    assert "\n# ikke" not in md
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_finding_is_written_one_way_in_every_format(fmt):
+    case = load_case(EXAMPLES / "mangler-dokumentation.toml")
+    out = render(case, "pack", fmt)
+    text = docx_text(out) if fmt == "docx" else out
+    text = squash(text.replace("**", "").replace('<span class="sev">', "").replace("</span>", ""))
+    assert "[Mangler · senest 01-03-2027] " in text
+    assert ". senest 01-03-2027" not in text  # never glued to the end of the message
