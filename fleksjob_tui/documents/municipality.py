@@ -71,9 +71,10 @@ def log_rows(view: CaseView) -> list[list[str]]:
     meetings = sorted(case.meetings, key=lambda mt: (mt.date is None, mt.date or dt.date.min))
     for j, (mt, pm) in enumerate(zip(meetings, pk.meetings, strict=True)):
         key = "log_meeting_planned" if mt.date and mt.date > view.as_of else "log_meeting"
-        entries.append((mt.date, 1000 + j, [pm.date, _m(key, lang, who=pm.participants),
-                                            _m("log_discussed", lang, text=pm.summary),
-                                            _m("log_agreed", lang, text=pm.agreed), "—"]))
+        entries.append((mt.date, 1000 + j, [
+            pm.date, _m(key, lang),
+            _m("log_discussed", lang, who=pm.participants, text=pm.summary),
+            _m("log_agreed", lang, text=pm.agreed), "—"]))
     entries.sort(key=lambda e: (e[0] is None, e[0] or dt.date.min, e[1]))
     return [row for _, _, row in entries]
 
@@ -143,7 +144,7 @@ def municipality_document(view: CaseView) -> Document:
     log = log_rows(view)
     if log:
         doc.add(Grid([_m(k, lang) for k in ("log_date", "log_what", "log_course", "log_result",
-                                            "log_documented")], log, widths=[13, 20, 30, 22, 15]))
+                                            "log_documented")], log, widths=[14, 18, 30, 21, 17]))
     else:
         doc.add(Para(_m("log_none", lang), "note"))
     doc.add(section("s_dates"))
