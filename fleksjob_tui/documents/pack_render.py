@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..view import build_view
 from ..view.pack import w
 from ..view.words import word as report_word
+from .md_wrap import wrap_markdown
 
 if TYPE_CHECKING:
     from ..case.model import Case
@@ -246,4 +247,4 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
                 for k in ("name", "date", "signature")),
               ""]
     o += ["---", "", f"*{md_escape(pk.footer)}*", ""]
-    return "\n".join(o)
+    return wrap_markdown("\n".join(o))  # lines that read as plain text

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 from pathlib import Path
 
 from .blocks import BLANK_LINE as BLANK
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
+from .md_wrap import WIDTH
+from .md_wrap import wrap as _wrap
 
 
 def _e(text: str) -> str:
@@ -120,28 +121,6 @@ def render_html(doc: Document) -> str:
         o.append(f'<footer class="doc-foot"><p>{_e(doc.footer)}</p></footer>')
     o += ["</main>", "</body>", "</html>", ""]
     return "\n".join(o)
-
-
-#: The width of a Markdown line.
-WIDTH = 100
-
-#: What would turn a wrapped line into a list, a heading, a quote or a table row.
-_MARK_AT_START = re.compile(r"^\s*([-+*#>=|]|[0-9]+[.)])(\s|$)")
-
-
-def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
-    """Markdown ``text`` (one paragraph or item) in lines of at most :data:`WIDTH` characters
-    (a long word stays whole). A line that would start with a Markdown mark is kept on the line
-    before, so wrapping never makes a list or a heading."""
-    lines = textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
-                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
-    out: list[str] = []
-    for line in lines:
-        if out and _MARK_AT_START.match(line[len(rest):]):
-            out[-1] += " " + line[len(rest):]
-        else:
-            out.append(line)
-    return out
 
 
 def _md_grid(b: Grid) -> list[str]:

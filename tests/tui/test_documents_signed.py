@@ -17,6 +17,7 @@ from test_documents import (
     EXAMPLES,
     FORMATS,
     docx_text,
+    evil_case,
     fleksjob,
     klar,
     manager_case,
@@ -357,6 +358,17 @@ def test_markdown_reads_as_plain_text(document, lang):
     for escape in ("\\[", "\\]", "1\\.", "\\#", "\\&", "\\!"):
         assert escape not in md, escape
     assert "[x]" in render(klar(), "municipality", "md")  # the attachments' marks as they are
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_pack_in_markdown_is_wrapped_too(lang):
+    for case in (klar(), evil_case()):
+        md = render(case, "pack", "md", lang)
+        for line in md.splitlines():
+            if not line.startswith("|"):  # a table row stays a row
+                assert len(line) <= 100 or " " not in line.strip(), line
+    md = render(evil_case(), "pack", "md")
+    assert "\n# ikke" not in md and "\n- ikke" not in md
 
 
 def test_markdown_still_escapes_what_would_be_markup():
