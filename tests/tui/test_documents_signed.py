@@ -26,6 +26,7 @@ from test_documents import (
     squash,
 )
 from wizard_helpers import AS_OF as WIZARD_AS_OF
+from wizard_helpers import wizard_at
 
 from fleksjob_tui.case.dates import format_date
 from fleksjob_tui.case.model import Case, Meeting
@@ -33,6 +34,7 @@ from fleksjob_tui.case.storage import load_case, save_case
 from fleksjob_tui.documents import render_document
 from fleksjob_tui.documents.output import assess_for_pack, export_case
 from fleksjob_tui.wizard.app import FleksjobApp
+from fleksjob_tui.wizard.screens.meetings import MeetingEditor
 
 
 def text_of(case: Case, document: str, fmt: str, lang: str | None = None) -> str:
@@ -387,3 +389,24 @@ def test_a_finding_is_written_one_way_in_every_format(fmt):
     text = squash(text.replace("**", "").replace('<span class="sev">', "").replace("</span>", ""))
     assert "[Mangler · senest 01-03-2027] " in text
     assert ". senest 01-03-2027" not in text  # never glued to the end of the message
+
+
+async def test_the_meeting_editor_writes_the_minutes_beside_the_case(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "meetings") as (app, pilot):
+        meeting = app.case.meetings[1]
+        app.push_screen(MeetingEditor(meeting, "da", "Møde"))
+        await pilot.pause()
+        await pilot.click("#editor-minutes")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingEditor)  # the editor stays open
+        out = tmp_path / "sag-referat-2026-09-08.docx"
+        assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
+        text = docx_text(out)
+        assert "Referat af opfølgningsmøde" in text and "08-09-2026" in text
+        meeting.date = None
+        await pilot.click("#editor-minutes")
+        await pilot.pause()
+        assert not (tmp_path / "sag-referat.docx").exists()
