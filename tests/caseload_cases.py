@@ -31,7 +31,7 @@ def make_folder(folder: Path) -> Path:
     _save(folder, "venter.toml", c, "Venter", 2)
     c = ready_case()
     c.employment.special_terms_start = D(2026, 3, 1)
-    c.agreement.written = "no"
+    c.agreement.attempt_documented = "no"  # due when the twelve months are reached (§ 7)
     _save(folder, "frist.toml", c, "Mangler aftale", 3)
     c = Case.new(role="union_rep")
     _save(folder, "ny.toml", c, "Ny sag", 4)

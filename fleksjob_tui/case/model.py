@@ -10,6 +10,7 @@ This module imports nothing from Textual.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
@@ -122,7 +123,16 @@ class _Table(BaseModel):
                               defer_build=True)
 
 
+def new_case_id() -> str:
+    """A new identifier for a case (a random UUID): made when a case is created or saved as a
+    copy, kept in the file. The calendar's event ids come from it, so a copy's events never
+    overwrite the first case's, and a new title or file name changes nothing."""
+    return str(uuid.uuid4())
+
+
 class CaseInfo(_Table):
+    # The case's identifier (new_case_id); an old file without one gets one on its first save.
+    id: Text | None = None
     title: Text | None = None
     role: Role | None = None
     language: Language | None = None
@@ -132,7 +142,10 @@ class CaseInfo(_Table):
 
 
 class Person(_Table):
-    name: Text | None = None
+    name: Text | None = None  # initials are enough: shown in every document
+    # The full name, only for the municipality's version (the municipality finds the employee by
+    # full name and birth date; never a CPR number).
+    full_name: Text | None = None
     birth_date: Date | None = None
     home_municipality: Text | None = None
     self_employed: YesNo | None = None
@@ -273,7 +286,7 @@ class Case(_Table):
     def new(cls, role: str | None = None, language: str = "da", title: str | None = None) -> Case:
         return cls(
             schema_version=SCHEMA_VERSION,
-            case=CaseInfo(role=role, language=language, title=title),
+            case=CaseInfo(id=new_case_id(), role=role, language=language, title=title),
         )
 
     @property
@@ -291,11 +304,13 @@ class Case(_Table):
 
     def answers(self) -> dict:
         """What the case says, without the bookkeeping that changes by merely opening it
-        (``case.updated``, ``case.last_step``): two versions with equal answers are the same."""
+        (``case.updated``, ``case.last_step``) nor its identifier (``case.id``, given to an old
+        file on its first save): two versions with equal answers are the same."""
         data = self.to_toml_dict()
         info = data.get("case", {})
         info.pop("updated", None)
         info.pop("last_step", None)
+        info.pop("id", None)
         return data
 
     def measure(self, measure_id: str) -> Measure | None:

@@ -11,7 +11,7 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
                     [-o FIL] [--force] [--as-of DATO]
-    fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO]
+    fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO] [--label ETIKET]
     fleksjob calendar --all [MAPPE] -o FIL.ics [--force] [--as-of DATO]   every case (.caseload)
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import content
-from ..case.dates import DateError, parse_date
+from ..case.dates import DateError, format_date, parse_date
 from .parser import LANGS, _d, argv_lang, build_parser  # noqa: F401 - the public names stay here
 
 EXIT_OK = 0
@@ -242,10 +242,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
     fmt = args.format or format_for(args.output)
     document = getattr(args, "document", "pack")
+    meeting = _meeting(case, getattr(args, "meeting", None), document, case.language)
     try:
         # like cp: a folder gets the default name inside it; "folder/" is never a file
-        out = output_path(args.output, default_output(args.path, fmt, document=document),
-                          case.language)
+        out = output_path(args.output, default_output(args.path, fmt, document=document,
+                                                       meeting=meeting), case.language)
         # Never over the case itself or any case file; never over an earlier pack unasked.
         check_target(out, args.path, case.language)
         if (out.exists() or out.is_symlink()) and not args.force:
@@ -253,11 +254,31 @@ def cmd_export(args: argparse.Namespace) -> int:
                               content.text("export", "error.exists", "en"), case.language,
                               hint_da=content.text("export", "error.use_force", "da"),
                               hint_en=content.text("export", "error.use_force", "en"))
-        written = export_case(case, as_of, fmt, out, case_path=args.path, document=document)
+        written = export_case(case, as_of, fmt, out, case_path=args.path, document=document,
+                              meeting=meeting)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
     print(content.text("export", "cli.written", case.language, path=written))
     return EXIT_OK
+
+
+def _meeting(case, text: str | None, document: str, lang: str) -> dt.date | None:
+    """The date of the meeting ``--meeting`` names, for the minutes (one the case has logged)."""
+    if document != "minutes":
+        return None
+    days = sorted({m.date for m in case.meetings if m.date is not None})
+    if not days:
+        raise _Fail(_d("minutes.no_meetings", lang))
+    if text is None:
+        raise _Fail(_d("minutes.need_meeting", lang, date=format_date(days[-1], lang)))
+    try:
+        day = parse_date(text, lang)
+    except DateError as err:
+        raise _Fail(_d("minutes.bad_date", lang, error=err.message(lang))) from None
+    if day not in days:
+        raise _Fail(_d("minutes.no_meeting", lang, date=format_date(day, lang),
+                       dates=", ".join(format_date(d, lang) for d in days)))
+    return day
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -278,7 +299,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from ..rules import assess
     from ..view import build_view
 
-    data, n = build_calendar(build_view(case, assess(case, as_of), lang))
+    data, n = build_calendar(build_view(case, assess(case, as_of), lang),
+                             label=getattr(args, "label", None))
     try:
         out = output_path(args.output, Path(args.path).with_suffix(".ics"), lang)
         check_target(out, args.path, lang)

@@ -101,9 +101,9 @@ def _d(key: str, lang: str, **fmt) -> str:
 
 
 def _documents() -> tuple[str, ...]:
-    from ..documents import DOCUMENTS  # a small module: no python-docx, no icalendar
+    from ..documents import DOCUMENTS, MEETING_DOCUMENTS  # small: no python-docx, no icalendar
 
-    return DOCUMENTS
+    return DOCUMENTS + MEETING_DOCUMENTS
 
 
 #: The most days ``--due-within`` looks ahead: ten years (further has no dates to show).
@@ -194,6 +194,7 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
                        help=_d("cli.document", lang))
         p.add_argument("--format", choices=("html", "md", "docx"), default=None,
                        help=_d("cli.format", lang))
+        p.add_argument("--meeting", metavar=h("m_date"), help=_d("cli.meeting", lang))
         p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
         p.add_argument("--force", action="store_true", help=h("export_force"))
 
@@ -204,6 +205,7 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("--all", action="store_true", help=_d("cli.calendar_all", lang))
         p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
         p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
+        p.add_argument("--label", metavar=h("m_label"), help=_d("cli.calendar_label", lang))
 
     if want("restore"):
         p = command("restore")

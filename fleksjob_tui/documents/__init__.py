@@ -3,7 +3,8 @@
 * ``pack`` — the documentation pack: HTML and Markdown by :mod:`.pack_render`, Word from the
   blocks of :mod:`.pack`
 * ``agreement`` — the draft written agreement (LAB § 119, stk. 2): :mod:`.agreement`
-* ``municipality`` — the pack's version for the municipality: :mod:`.pack`
+* ``municipality`` — the pack's version for the municipality: :mod:`.municipality`
+* ``minutes`` — the minutes of one meeting, to sign: :mod:`.minutes`
 * the Rich summary (:mod:`.summary`, also the wizard's Overblik), the timeline
   (:mod:`.timeline`) and the calendar (:mod:`.calendar`)
 
@@ -19,20 +20,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..case.model import Case
     from ..rules.types import Assessment
 
 #: The documents ``fleksjob export --document`` and the wizard's export window offer.
 DOCUMENTS: tuple[str, ...] = ("pack", "agreement", "municipality")
+#: The documents of one meeting (``--document minutes --meeting DATE``).
+MEETING_DOCUMENTS: tuple[str, ...] = ("minutes",)
 
-__all__ = ["DOCUMENTS", "render_document"]
+__all__ = ["DOCUMENTS", "MEETING_DOCUMENTS", "render_document"]
 
 
 def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
-                    lang: str | None = None) -> str | bytes:
-    """``document`` (see :data:`DOCUMENTS`) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes)."""
-    if document not in DOCUMENTS:
-        raise ValueError(f"unknown document {document!r} ({', '.join(DOCUMENTS)})")
+                    lang: str | None = None, *, meeting: dt.date | None = None) -> str | bytes:
+    """``document`` (see :data:`DOCUMENTS`, :data:`MEETING_DOCUMENTS`: then ``meeting`` is the
+    meeting's date) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes)."""
+    known = DOCUMENTS + MEETING_DOCUMENTS
+    if document not in known:
+        raise ValueError(f"unknown document {document!r} ({', '.join(known)})")
     if fmt not in ("html", "md", "docx"):
         raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
     if document == "pack" and fmt != "docx":
@@ -42,12 +49,20 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
             case, assessment, lang)
     from ..view import build_view  # lazy: start-up speed
     from .agreement import build_agreement  # lazy
-    from .pack import municipality_document, pack_document  # lazy
+    from .municipality import municipality_document  # lazy
+    from .pack import pack_document  # lazy
 
     view = build_view(case, assessment, lang)
-    build = {"pack": pack_document, "agreement": build_agreement,
-             "municipality": municipality_document}[document]
-    doc = build(view)
+    if document == "minutes":
+        from .minutes import build_minutes  # lazy
+
+        if meeting is None:
+            raise ValueError("the minutes need the meeting's date")
+        doc = build_minutes(view, meeting)
+    else:
+        build = {"pack": pack_document, "agreement": build_agreement,
+                 "municipality": municipality_document}[document]
+        doc = build(view)
     if fmt == "docx":
         from .docx_writer import render_docx  # lazy: python-docx only for Word
 

@@ -1,11 +1,13 @@
 """The draft written agreement on employment on special terms (LAB § 119, stk. 2).
 
-Built from the case view only: the parties, the collective agreement and its social chapter (or
-"særlige vilkår"), the start date, the functions the employee finds hard or cannot do, the
-concrete accommodations, the hours, the follow-up, that the agreement documents when the twelve
-months start, and three places to sign (employer, employee, union representative). Marked as a
-draft to adapt. Where the case has no answer there is an empty line — the text of the agreement
-is never invented.
+Built from the case view only, as people sign it: the parties (the manager signs for the
+employer), the collective agreement and its social-chapter provision (or "særlige vilkår"), the
+date it is made and the start date, the current tasks, the functions the employee finds hard or
+cannot do, the concrete accommodations, the hours (normal → now), pay and pension, follow-up and
+evaluation, revision when conditions change, how it ends, and three places to sign with a date
+(employer, employee, union representative). Marked as a draft to adapt. Where the case has no
+answer there is an empty line — the text of the agreement is never invented, and a day that has
+not come is never written as if it had (no "twelve months reached", no meetings before it).
 
 Textual-free.
 """
@@ -49,36 +51,53 @@ def build_agreement(view: CaseView) -> Document:
     if case.person.self_employed:
         doc.add(Para(_a("self_employed", lang), "note"))
 
-    # 1. The parties
+    # 1. The parties: the manager signs for the employer unless the parties write another name.
+    manager = view.person("manager")
     doc.add(Heading(_a("s_parties", lang)), Facts([
         (_a("employer", lang), view.text(e.employer)),
         (_a("workplace", lang), view.text(e.workplace)),
+        (_a("employer_signatory", lang), manager),
         (_a("employee", lang), view.person("employee")),
         (_a("job_title", lang), view.text(e.job_title)),
-        (_a("manager", lang), view.person("manager")),
         (_a("union_rep", lang), view.person("union_rep")),
         (_a("union", lang), view.person("union")),
     ]))
 
-    # 2. The collective agreement and its social chapter, or special terms
-    doc.add(Heading(_a("s_basis", lang)),
-            Facts([(_a("collective_agreement", lang), view.text(e.collective_agreement))]))
+    # 2. The collective agreement and its social chapter (the provision), or special terms
+    doc.add(Heading(_a("s_basis", lang)), Facts([
+        (_a("collective_agreement", lang), view.text(e.collective_agreement)),
+        (_a("provision", lang), None),  # the clause number is the parties' to write
+    ]))
     key = {"yes": "social_chapter_yes", "no": "social_chapter_no"}.get(
         e.has_social_chapter or "", "social_chapter_unknown")
     doc.add(Para(_a(key, lang)))
 
-    # 3. Start
+    # 3. When it is made and when it starts. A day still to come is never written as done: the
+    # date the agreement is made is the case's only when that day has come.
+    signed = a.signed_on if a.signed_on is not None and a.signed_on <= view.as_of else None
     doc.add(Heading(_a("s_start", lang)), Facts([
+        (_a("made_on", lang), view.date(signed)),
         (_a("start", lang), view.date(e.special_terms_start)),
-    ]))
+    ]), Para(_a("twelve_intro", lang), "note"))
+    tm = view.assessment.twelve_months
+    if tm.exemption:
+        from .summary import word  # lazy: only for an exemption's words
 
-    # 4–5. Functions and accommodations (empty lines to write on when none are listed)
+        doc.add(Para(_a("twelve_exempt", lang,
+                        why=word(f"exemption.{tm.exemption}", lang)), "note"))
+
+    # 4. The current tasks (the case holds the job title only: lines to write the tasks on)
+    doc.add(Heading(_a("s_tasks", lang)),
+            Facts([(_a("job_title", lang), view.text(e.job_title))]),
+            Items([], empty=_a("tasks_write", lang), blank_lines=3))
+
+    # 5–6. Functions and accommodations (empty lines to write on when none are listed)
     for section, values in (("s_functions", a.difficult_functions),
                             ("s_accommodations", a.accommodations)):
         doc.add(Heading(_a(section, lang)),
                 Items(_lines(values, view), empty=_a("none_yet", lang), blank_lines=4))
 
-    # 6. Hours
+    # 7. Hours: normal → now
     def hours(value: float | None) -> str | None:
         text = hours_text(value, lang)
         return _a("hours_value", lang, hours=text) if text is not None else None
@@ -86,41 +105,42 @@ def build_agreement(view: CaseView) -> Document:
     doc.add(Heading(_a("s_hours", lang)), Facts([
         (_a("normal_hours", lang), hours(e.normal_weekly_hours)),
         (_a("agreed_hours", lang), hours(e.current_weekly_hours)),
+        (_a("hours_placed", lang), None),
     ]))
 
-    # 7. Follow-up: the meetings planned, and how often (left to the parties)
-    planned = [ev for ev in view.events if ev.kind == "next_meeting"]
+    # 8. Pay and pension: by the collective agreement when there is one, else lines to fill in
+    ca = view.text(e.collective_agreement)
+    doc.add(Heading(_a("s_pay", lang)))
+    if ca:
+        doc.add(Para(_a("pay_by_agreement", lang, agreement=ca)),
+                Facts([(_a("pay_other", lang), None)]))
+    else:
+        doc.add(Facts([(_a("pay", lang), None), (_a("pension", lang), None)]))
+
+    # 9. Follow-up and evaluation: only meetings still to come (from the start on); the dates
+    # of the evaluation and how often are the parties' to write.
+    start = e.special_terms_start
+    planned = sorted({ev.date for ev in view.events if ev.kind == "next_meeting"
+                      and ev.date >= view.as_of and (start is None or ev.date >= start)})
     rows: list[tuple[str, str | None]] = [
-        (_a("next_meeting", lang), view.date(planned[0].date) if planned else None),
+        (_a("next_meeting", lang), view.date(planned[0]) if planned else None),
     ]
     if len(planned) > 1:
-        rows.append((_a("planned", lang), ", ".join(view.date(ev.date) or "" for ev in planned)))
-    rows.append((_a("how_often", lang), None))
-    held = sorted(m.date for m in case.meetings if m.date and m.date <= view.as_of)
-    if held:
-        rows.append((_a("held", lang), ", ".join(view.date(d) or "" for d in held)))
+        rows.append((_a("planned", lang), ", ".join(view.date(d) or "" for d in planned)))
+    rows += [(_a("how_often", lang), None), (_a("evaluation", lang), None)]
     doc.add(Heading(_a("s_follow_up", lang)), Para(_a("follow_up_intro", lang)), Facts(rows))
 
-    # 8. When the twelve months start
-    tm = view.assessment.twelve_months
-    doc.add(Heading(_a("s_twelve", lang)), Para(_a("twelve_intro", lang)))
-    if tm.exemption:
-        from .summary import word  # lazy: only for an exemption's words
+    # 10–11. Revision when conditions change, and how the agreement ends
+    doc.add(Heading(_a("s_revision", lang)), Para(_a("revision", lang)),
+            Heading(_a("s_end", lang)), Para(_a("end", lang)),
+            Facts([(_a("end_other", lang), None)]),
+            Para(_a("decides", lang), "note"))
 
-        doc.add(Para(_a("twelve_exempt", lang,
-                        why=word(f"exemption.{tm.exemption}", lang)), "note"))
-    else:
-        doc.add(Facts([
-            (_a("start", lang), view.date(tm.start)),
-            (_a("twelve_reached", lang), view.date(tm.met_on)),
-        ]))
-    doc.add(Para(_a("decides", lang), "note"))
-
-    # 9. Signatures: employer, employee, union representative
+    # 12. Signatures: employer (the manager, when known), employee, union representative
     doc.add(Heading(_a("s_signatures", lang)), Signatures(
         intro=_a("sign_intro", lang),
         parties=[
-            (_a("sign_employer", lang), None),  # who signs for the employer is theirs to write
+            (_a("sign_employer", lang), manager),
             (_a("sign_employee", lang), view.person("employee")),
             (_a("sign_union_rep", lang), view.person("union_rep")),
         ],

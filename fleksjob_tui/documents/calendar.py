@@ -3,12 +3,16 @@
 All-day events for the twelve months reached, the six-year mark, each due date, each planned
 follow-up meeting, and, when a flex job has started, its 2½-year, 4½-year and 5-year marks
 (plus the start on special terms and the pension date). Calendars are synced to other people's
-servers, so an event holds only: what the date is ("12 måneder nået"), the case's title (or
-the person's initials), and the law reference. Never the functions, the accommodations, an
-illness, a measure or a note.
+servers, so an event holds only: what the date is ("12 måneder nået") and the law reference.
+Not the case's title, which often holds the person's name (it would tell an outside server who
+is in a flex-job case): only a neutral label when the user sets one (e.g. initials). Never the
+functions, the accommodations, an illness, a measure or a note.
 
-Event ids are stable (the case's creation time and the kind of date, hashed): importing the
-file again updates the events instead of duplicating them.
+Event ids come from the case's identifier (``case.id``, a random UUID that a copy does not
+share) and the kind of date, hashed: importing the file again updates the events instead of
+duplicating them, a new title or file name changes nothing, and a copied case never overwrites
+the first one's events. SEQUENCE rises with every change (the minutes since 2020 of the later of
+the case's last save and the day the calendar is made), so a calendar takes the update.
 
 Textual-free; icalendar is imported when a calendar is made.
 """
@@ -30,8 +34,11 @@ KINDS = ("special_terms_start", "twelve_months", "six_year_mark", "due", "next_m
 
 
 def case_identity(case: Case) -> str:
-    """What stays the same for a case while it is edited: its creation time, else its title."""
+    """What stays the same for a case while it is edited: its identifier; for an old file not
+    saved since (no identifier yet), its creation time, else its title."""
     c = case.case
+    if c.id:
+        return c.id
     if c.created is not None:
         return c.created.isoformat()
     return (c.title or case.person.name or "fleksjob").strip()
@@ -40,6 +47,21 @@ def case_identity(case: Case) -> str:
 def uid(case: Case, key: str) -> str:
     digest = hashlib.sha256(f"{case_identity(case)}\x00{key}".encode()).hexdigest()
     return f"{digest[:32]}@fleksjob-tui"
+
+
+_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def sequence(view: CaseView) -> int:
+    """The events' SEQUENCE: the minutes from 2020 to the later of the case's last save and the
+    day the calendar is made (midnight, UTC). It rises when the case changes or time moves on
+    (the due dates move with it), and stays when the same case is exported again."""
+    day = dt.datetime.combine(view.as_of, dt.time(), tzinfo=dt.UTC)
+    updated = view.case.case.updated
+    if updated is not None and updated.tzinfo is None:
+        updated = updated.replace(tzinfo=dt.UTC)
+    latest = max(day, updated) if updated is not None else day
+    return max(0, int((latest - _EPOCH).total_seconds() // 60))
 
 
 def _merged(view: CaseView) -> list[tuple]:
@@ -76,22 +98,25 @@ def _calendar(name: str):
     return cal
 
 
-def _add_events(cal, view: CaseView, stamp: dt.datetime) -> int:
-    """The case's events into ``cal``; how many."""
+def _add_events(cal, view: CaseView, stamp: dt.datetime, label: str | None = None) -> int:
+    """The case's events into ``cal``; how many. ``label`` (e.g. the person's initials) is
+    written beside each date; by default none, and never the case's title."""
     from icalendar import Event  # lazy: only when a calendar is made
 
     lang = view.lang
-    title = view.short_title
-    n = 0
+    title = view.text(label)  # stripped; a CPR-like number never gets into a calendar
+    k = "" if title else "_plain"
+    n, seq = 0, sequence(view)
     for e, key, count in _merged(view):
         ev = Event()
         ev.add("uid", uid(view.case, key))
         ev.add("dtstamp", stamp)
+        ev.add("sequence", seq)
         ev.add("dtstart", e.date)
         ev.add("dtend", e.date + dt.timedelta(days=1))
         what = e.label if count == 1 else dw("calendar.due_count", lang, what=e.label, n=count)
-        ev.add("summary", dw("calendar.summary", lang, what=what, title=title))
-        ev.add("description", dw("calendar.description", lang, title=title,
+        ev.add("summary", dw(f"calendar.summary{k}", lang, what=what, title=title))
+        ev.add("description", dw(f"calendar.description{k}", lang, title=title,
                                   reference=e.reference))
         ev.add("transp", "TRANSPARENT")
         ev.add("class", "PRIVATE")
@@ -100,11 +125,16 @@ def _add_events(cal, view: CaseView, stamp: dt.datetime) -> int:
     return n
 
 
-def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None) -> tuple[bytes, int]:
-    """The calendar as ``.ics`` bytes and the number of events in it."""
-    cal = _calendar(dw("calendar.name", view.lang, title=view.short_title))
+def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None,
+                   label: str | None = None) -> tuple[bytes, int]:
+    """The calendar as ``.ics`` bytes and the number of events in it. ``label`` (e.g. the
+    person's initials) is written beside each date; by default none, and never the case's
+    title."""
+    title = view.text(label)
+    cal = _calendar(dw("calendar.name" if title else "calendar.name_plain", view.lang,
+                       title=title))
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    n = _add_events(cal, view, stamp)
+    n = _add_events(cal, view, stamp, label)
     return cal.to_ical(), n
 
 

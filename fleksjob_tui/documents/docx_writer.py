@@ -12,8 +12,10 @@ Textual-free. This module (and so python-docx) is imported only when a Word file
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+import zipfile
 
 import docx
 from docx.oxml import OxmlElement
@@ -26,6 +28,34 @@ from .blocks import BLANK_LINE, Document, Facts, Grid, Heading, Items, Para, Pic
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 _LANG = {"da": "da-DK", "en": "en-GB"}
+
+#: The body font: one Office has everywhere (LibreOffice shows it as the metric-equal Liberation
+#: Sans), so the pages are laid out alike on every machine.
+FONT = "Arial"
+
+#: The extended properties (docProps/app.xml): this program made the file (python-docx's
+#: template says "Microsoft Macintosh Word", 2013).
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>fleksjob-tui</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _own_app_properties(data: bytes) -> bytes:
+    """The .docx ``data`` with our docProps/app.xml."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                body = _APP_XML.encode("utf-8")
+            z.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 #: The longest text a Word file's properties (title …) hold; python-docx refuses a longer one.
@@ -163,7 +193,7 @@ def render_docx(doc: Document) -> bytes:
     section.top_margin, section.bottom_margin = Mm(18), Mm(18)
     _page_footer(section, doc.page, doc.page_mark)
     normal = d.styles["Normal"]
-    normal.font.name = "Liberation Sans"
+    normal.font.name = FONT
     normal.font.size = Pt(10.5)
     _set_language(d, doc.lang)
     props = d.core_properties
@@ -172,11 +202,15 @@ def render_docx(doc: Document) -> bytes:
     props.last_modified_by = "fleksjob-tui"
     props.comments = ""
     props.language = _LANG.get(doc.lang, "da-DK")
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.revision = 1
 
     for i, b in enumerate(doc.blocks):
         after = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if isinstance(b, Heading):
-            d.add_heading(clean(b.text), level=min(max(b.level, 1), 3))
+            # Never alone at the foot of a page: with the paragraph or table that follows.
+            heading = d.add_heading(clean(b.text), level=min(max(b.level, 1), 3))
+            heading.paragraph_format.keep_with_next = True
         elif isinstance(b, Para):
             p = d.add_paragraph()
             run = p.add_run(clean(b.text))
@@ -188,7 +222,12 @@ def render_docx(doc: Document) -> bytes:
             if b.style == "draft":
                 run.font.size = Pt(11)
                 _border(p)
-            if isinstance(after, Facts):  # an intro stays with its table
+            # An intro stays with its table or list, and a heading's first paragraph with
+            # what follows it.
+            before = doc.blocks[i - 1] if i else None
+            if isinstance(after, (Facts, Grid, Items, Signatures)) or (
+                    isinstance(before, Heading) and after is not None
+                    and not isinstance(after, Heading)):
                 p.paragraph_format.keep_with_next = True
         elif isinstance(b, Facts):
             table = d.add_table(rows=0, cols=2)
@@ -203,12 +242,17 @@ def render_docx(doc: Document) -> bytes:
             d.add_paragraph()
         elif isinstance(b, Items):
             if b.items:
-                for item in b.items:
-                    d.add_paragraph(clean(item), style="List Bullet")
+                for n, item in enumerate(b.items):
+                    p = d.add_paragraph(clean(item), style="List Bullet")
+                    # The first item stays with the second (and so with its heading).
+                    if n == 0 and (len(b.items) > 1 or (after is not None
+                                                        and not isinstance(after, Heading))):
+                        p.paragraph_format.keep_with_next = True
             else:
                 if b.empty:
                     p = d.add_paragraph()
                     p.add_run(clean(b.empty)).italic = True
+                    p.paragraph_format.keep_with_next = True
                 for _ in range(b.blank_lines):
                     d.add_paragraph(BLANK_LINE * 2)
         elif isinstance(b, Grid):
@@ -228,7 +272,7 @@ def render_docx(doc: Document) -> bytes:
                 _widths(table, [170 * x / total for x in b.widths])
             d.add_paragraph()
         elif isinstance(b, Signatures):
-            d.add_paragraph(clean(b.intro))
+            d.add_paragraph(clean(b.intro)).paragraph_format.keep_with_next = True
             table = d.add_table(rows=1, cols=len(b.parties))
             _keep_row(table.rows[0])
             for cell, (title, known) in zip(table.rows[0].cells, b.parties, strict=True):
@@ -252,4 +296,4 @@ def render_docx(doc: Document) -> bytes:
         run.font.size = Pt(8.5)
     out = io.BytesIO()
     d.save(out)
-    return out.getvalue()
+    return _own_app_properties(out.getvalue())

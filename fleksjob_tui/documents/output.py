@@ -88,13 +88,15 @@ def assess_for_pack(case: Case, as_of: dt.date) -> Assessment:
 
 def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
                    folder: str | os.PathLike[str] | None = None, *,
-                   title: str | None = None, document: str = "pack") -> Path:
+                   title: str | None = None, document: str = "pack",
+                   meeting: dt.date | None = None) -> Path:
     """Where the pack goes by default: beside the case file, same stem (``sag.toml`` →
     ``sag.html``); for a case without a file, in ``folder`` named after ``title``. Another
     ``document`` adds its own ending to the stem (``sag-aftale.docx``, ``sag-kommune.html``)."""
     suffix = FORMATS.get(fmt, ".html")
     if document != "pack":
-        suffix = content.text("documents", f"document.suffix_{document}", "da") + suffix
+        day = f"-{meeting.isoformat()}" if meeting is not None else ""  # one file a meeting
+        suffix = content.text("documents", f"document.suffix_{document}", "da") + day + suffix
     if case_path is not None:
         case_path = Path(case_path)
         return case_path.with_name(case_path.stem + suffix)
@@ -198,22 +200,24 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
 
 def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str],
                 case_path: str | os.PathLike[str] | None = None, *,
-                document: str = "pack") -> Path:
+                document: str = "pack", meeting: dt.date | None = None) -> Path:
     """Assess ``case`` as of ``as_of``, render ``document`` (``pack``, ``agreement``,
-    ``municipality``: :mod:`fleksjob_tui.documents`) as ``fmt`` (``html``/``md``/``docx``) and
-    write it to ``out_path`` atomically with mode 600. Returns the path written; raises
+    ``municipality``, ``minutes`` of ``meeting``: :mod:`fleksjob_tui.documents`) as ``fmt``
+    (``html``/``md``/``docx``) and write it to ``out_path`` atomically with mode 600. Returns the path written; raises
     :class:`ExportError`.
 
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
     """
     lang = case.language
-    text = render_document(case, assess_for_pack(case, as_of), document, fmt, lang)
+    text = render_document(case, assess_for_pack(case, as_of), document, fmt, lang,
+                           meeting=meeting)
     data = text.encode("utf-8") if isinstance(text, str) else text
     path = Path(out_path).expanduser()
     check_target(path, case_path, lang)
     if path.is_dir():
-        name = default_output(None, fmt, path, title=case.case.title, document=document).name
+        name = default_output(None, fmt, path, title=case.case.title, document=document,
+                              meeting=meeting).name
         raise ExportError(path, w("error.is_folder", "da", file=name),
                           w("error.is_folder", "en", file=name), lang)
     return write_document(path, data, lang, case_path)

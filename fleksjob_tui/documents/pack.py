@@ -1,14 +1,11 @@
-"""The documentation pack and the municipality's version of it, as blocks (for Word, and for
-the municipality's HTML and Markdown).
+"""The documentation pack as blocks (for Word), and the sections the municipality's version
+(:mod:`.municipality`) shares with it.
 
 * :func:`pack_document` — the pack with the same sections as its HTML
   (:func:`fleksjob_tui.documents.pack_render.render_html`): status, facts, the agreement, measures, meetings,
   who should do what, key dates, economy, signatures. It reads the pack's own data
   (``view.pack``), so Word and HTML hold the same facts.
-* :func:`municipality_document` — for the caseworker: without the internal "who should do what"
-  list and without the status box; with the birth date (never a CPR number), the home
-  municipality, the people, how to reach the workplace, and the attachments to include, each
-  marked by what the case says exists.
+* the municipality's version is :mod:`.municipality`'s (it borrows the sections it shares).
 
 Textual-free.
 """
@@ -177,8 +174,10 @@ def pack_document(view: CaseView) -> Document:
     ref = _r("heading.reference", lang)
     known = {f.message: f.due for f in view.findings if f.due is not None}
     for who, items in pk.findings:
+        # As the summary, the HTML and the Markdown write it: [tag · due] message (reference).
         doc.add(Heading(f"{who} ({len(items)})", 3), Items([
-            f"[{f.severity_word}] {f.message}{_due(f, lang, known)} ({ref}: {f.reference})"
+            f"[{f.severity_word}{' ·' + _due(f, lang, known) if _due(f, lang, known) else ''}]"
+            f" {f.message} ({ref}: {f.reference})"
             for f in items
         ]))
     doc.add(Heading(_x("section.dates", lang)), *_dates(view, lang))
@@ -190,96 +189,4 @@ def pack_document(view: CaseView) -> Document:
         labels=(_x("signatures.name", lang), _x("signatures.date", lang),
                 _x("signatures.signature", lang)),
     ))
-    return doc
-
-
-# --------------------------------------------------------------------------------------------
-# The municipality's version
-
-
-def _m(key: str, lang: str, **fmt) -> str:
-    return dw(f"municipality.{key}", lang, **fmt)
-
-
-def _mark(answer: str | None, lang: str) -> str:
-    return _m({"yes": "mark_yes", "no": "mark_no"}.get(answer or "", "mark_unknown"), lang)
-
-
-def attachments(view: CaseView) -> list[tuple[str, str]]:
-    """The papers to attach, each with what the case says about it (exists / not yet / not
-    given)."""
-    lang, case = view.lang, view.case
-    rows: list[tuple[str, str]] = []
-    if not case.person.self_employed:
-        rows.append((_m("att_agreement", lang), _mark(case.agreement.written, lang)))
-    n = len(case.meetings)
-    minutes = (_m("minutes_one", lang) if n == 1 else _m("minutes_count", lang, n=n)) if n \
-        else _mark(None, lang)
-    rows.append((_m("att_minutes", lang), minutes))
-    approved = [m.approved_by_municipality for m in case.measures
-                if m.approved_by_municipality is not None]
-    p56 = "yes" if "yes" in approved else ("no" if approved and all(
-        x == "no" for x in approved) else None)
-    mark = _mark(p56, lang)
-    days = sorted(m.approved_on for m in case.measures
-                  if m.approved_by_municipality == "yes" and m.approved_on)
-    if p56 == "yes" and days:
-
-        mark = _m("mark_approved", lang, date=format_date(days[-1], lang))
-    rows.append((_m("att_paragraph56", lang), mark))
-    rows.append((_m("att_medical", lang), _mark(case.eligibility.medical_documentation, lang)))
-    if not case.person.self_employed:
-        rows.append((_m("att_attempt", lang), _mark(case.agreement.attempt_documented, lang)))
-    return rows
-
-
-#: The pack's facts about the workplace (the rest of its facts are the answers to questions).
-_WORKPLACE_FACTS = ("employer", "workplace", "job_title", "collective_agreement",
-                    "social_chapter", "special_terms_start", "self_employed")
-
-
-def municipality_document(view: CaseView) -> Document:
-    lang, pk, case = view.lang, view.pack, view.case
-    doc = Document(lang=lang, title=f"{_m('title', lang)} – {pk.case_title}",
-                   footer=_m("footer", lang, date=view.as_of_text), page=dw("docx.page", lang))
-    number = iter(range(1, 20))
-
-    def section(key: str) -> Heading:
-        return Heading(f"{next(number)}. {_m(key, lang)}")
-
-    doc.add(
-        Para(_m("kicker", lang), "kicker"),
-        Heading(_m("title", lang), 1),
-        Para(pk.case_title, "strong"),
-        Para(pk.as_of, "meta"),
-        Para(_m("intro", lang)),
-        section("s_person"),
-        Facts([
-            (_m("name", lang), view.person("employee")),
-            (_m("birth_date", lang), view.date(case.person.birth_date)),
-            (_m("home_municipality", lang), view.text(case.person.home_municipality)),
-        ]),
-        Para(_m("no_cpr", lang), "note"),
-        section("s_workplace"),
-    )
-    workplace = {_x(f"facts.{k}", lang) for k in _WORKPLACE_FACTS}
-    skip = {_x("facts.person", lang), _x("facts.home_municipality", lang),
-            _x("facts.filled_in_by", lang)}
-    rows: list[tuple[str, str | None]] = [(k, v) for k, v in pk.facts if k in workplace]
-    rows += _people_rows(view, skip=("employee",))
-    rows.append((_m("contact", lang), None))
-    rows += _hours_rows(view)
-    doc.add(Facts(rows))
-    answers = [(k, v) for k, v in pk.facts if k not in workplace and k not in skip]
-    if answers:
-        doc.add(section("s_answers"), Facts(answers))
-    doc.add(section("s_agreement"), *_agreement(view, lang))
-    doc.add(section("s_measures"), *_measures(view, lang))
-    doc.add(section("s_meetings"), *_meetings(view, lang))
-    doc.add(section("s_dates"), *_dates(view, lang))
-    if view.estimate:
-        doc.add(section("s_economy"), *_economy(view))
-    doc.add(section("s_attachments"), Para(_m("attachments_intro", lang)),
-            Grid([_m("attachment", lang), _m("status", lang)],
-                 [[a, b] for a, b in attachments(view)], widths=[64, 36]))
     return doc

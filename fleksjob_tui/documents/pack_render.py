@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..view import build_view
 from ..view.pack import w
 from ..view.words import word as report_word
+from .md_wrap import wrap_markdown
 
 if TYPE_CHECKING:
     from ..case.model import Case
@@ -98,19 +99,32 @@ def render_html(case: Case, assessment: Assessment, lang: str | None = None) -> 
 # --------------------------------------------------------------------------------------------
 # Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~&!])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|[0-9]+[.)])", re.MULTILINE)
+#: Always Markdown (emphasis, code, HTML, table cells): escaped wherever they stand.
+_MD_SPECIAL = re.compile(r"([\\`*_<>|])")
+#: Brackets only make a link or an image next to "(", "[" or ":" ("[x] findes" is plain text).
+_MD_LINK = re.compile(r"\]\s*[(\[:]")
+#: Two tildes strike through (GFM); "&amp;" is an entity; one "~" or a lone "&" is plain text.
+_MD_TILDES = re.compile(r"~")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>#]|[0-9]+[.)])", re.MULTILINE)
 
 
 def md_escape(text: str, *, inline: bool = True, start: bool = True) -> str:
     """Escape Markdown-significant characters in user text.
 
-    Backslash, backtick, ``* _ [ ] { } < > # | ~ & !`` are escaped everywhere; with ``start``
-    (the default) a list marker, a quote or a heading underline at the start of a line too. With
+    Backslash, backtick, ``* _ < > |`` are escaped everywhere; brackets (and ``!``) only where
+    they could make a link (``](``, ``][``, ``]:``), ``~`` only when there are two, ``&`` only before an
+    entity; with ``start`` (the default) a list marker, a quote, a heading mark or a heading
+    underline at the start of a line too. No needless backslashes: ``[x] findes`` stays so. With
     ``inline`` (for table cells and list items) line breaks become spaces, so a cell or an item
     stays on one line.
     """
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    if _MD_LINK.search(text):
+        text = re.sub(r"([\[\]!])", r"\\\1", text)
+    if text.count("~") > 1:
+        text = _MD_TILDES.sub(r"\\~", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
     if start:
         # "- x" → "\\- x"; "1. x" → "1\\. x" (only punctuation can be escaped)
         text = _MD_LINE_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], text)
@@ -209,8 +223,9 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
     ref_label = report_word("heading.reference", lang)
     for who, items in pk.findings:
         o += [f"### {md_escape(who)} ({len(items)})", ""]
-        o += [f"- **{md_escape(f.severity_word)}"
-              f"{' · ' + md_escape(f.due) if f.due else ''}:** {md_escape(f.message)} "
+        # As the summary, the HTML and Word write it: [tag · due] message (reference).
+        o += [f"- **[{md_escape(f.severity_word)}"
+              f"{' · ' + md_escape(f.due) if f.due else ''}]** {md_escape(f.message)} "
               f"*({md_escape(ref_label)}: {md_escape(f.reference)})*" for f in items]
         o.append("")
     o += [f"## {_h(w('section.dates', lang))}", ""]
@@ -232,4 +247,4 @@ def render_markdown(case: Case, assessment: Assessment, lang: str | None = None)
                 for k in ("name", "date", "signature")),
               ""]
     o += ["---", "", f"*{md_escape(pk.footer)}*", ""]
-    return "\n".join(o)
+    return wrap_markdown("\n".join(o))  # lines that read as plain text

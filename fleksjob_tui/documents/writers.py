@@ -2,7 +2,9 @@
 
 HTML: one self-contained file, the pack's print stylesheet (A4, page numbers) plus a few rules
 of its own, no script, no links, no external fonts; every text through :func:`html.escape`.
-Markdown: every user text through the pack's :func:`~fleksjob_tui.documents.pack_render.md_escape`.
+Markdown: every user text through the pack's :func:`~fleksjob_tui.documents.pack_render.md_escape`;
+plain text to read as it is: lines wrapped at :data:`WIDTH` (never so that a line starts with
+a Markdown mark), a table too wide for that written as a list, no needless backslashes.
 
 Textual-free.
 """
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from .blocks import BLANK_LINE as BLANK
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
+from .md_wrap import WIDTH
+from .md_wrap import wrap as _wrap
 
 
 def _e(text: str) -> str:
@@ -119,6 +123,23 @@ def render_html(doc: Document) -> str:
     return "\n".join(o)
 
 
+def _md_grid(b: Grid) -> list[str]:
+    """A table; or, when a row would be wider than :data:`WIDTH`, a list: one item a row (its
+    first cell), each other cell as "header: value" below it."""
+    rows = [[_md(c) or " " for c in row] for row in b.rows]
+    table = ["| " + " | ".join(_md(h) for h in b.header) + " |",
+             "|" + "|".join("---" for _ in b.header) + "|",
+             *("| " + " | ".join(row) + " |" for row in rows)]
+    if all(len(line) <= WIDTH for line in table):
+        return [*table, ""]
+    out: list[str] = []
+    for row in rows:
+        out += _wrap(f"**{row[0].strip()}**", "- ", "  ")
+        for head, cell in zip(b.header[1:], row[1:], strict=True):
+            out += _wrap(f"{_md(head)}: {cell.strip() or '—'}", "  - ", "    ")
+    return [*out, ""]
+
+
 def md_escape(text: str, **kw) -> str:
     from .pack_render import md_escape as escape  # lazy: the pack's renderer is large
 
@@ -129,14 +150,6 @@ def _md(text: str) -> str:
     return md_escape(text)
 
 
-def _md_block(text: str) -> str:
-    """A user text over several lines: escaped, its lines kept as hard breaks."""
-    from .pack_render import md_escape  # lazy: the pack's renderer is large
-
-    lines = [md_escape(line) for line in text.splitlines() if line.strip()]
-    return "  \n".join(lines) or "—"
-
-
 def render_markdown(doc: Document) -> str:
     o: list[str] = []
     for b in doc.blocks:
@@ -144,34 +157,36 @@ def render_markdown(doc: Document) -> str:
             level = min(max(b.level, 1), 3)
             o += [f"{'#' * level} {md_escape(b.text, start=False)}", ""]
         elif isinstance(b, Para):
-            text = _md_block(b.text)
-            if b.style in ("strong", "draft"):
-                text = f"**{text}**"
-            elif b.style in ("note", "meta", "kicker"):
-                text = f"*{text}*"
-            o += [text, ""]
+            lines = [md_escape(line) for line in b.text.splitlines() if line.strip()] or ["—"]
+            mark = {"strong": "**", "draft": "**", "note": "*", "meta": "*", "kicker": "*"}.get(
+                b.style, "")
+            wrapped: list[str] = []
+            for j, line in enumerate(lines):  # a line of its own stays one (a hard break)
+                text = (mark if j == 0 else "") + line + (mark if j == len(lines) - 1 else "")
+                part = _wrap(text)
+                if j < len(lines) - 1:
+                    part[-1] += "  "
+                wrapped += part
+            o += [*wrapped, ""]
         elif isinstance(b, Facts):
             for label, value in b.rows:
-                shown = BLANK if value is None else _md(value)
-                o.append(f"- **{_md(label)}:** {shown}")
+                shown = BLANK if value is None else md_escape(value, start=False)
+                o += _wrap(f"- **{_md(label)}:** {shown}", "", "  ")
             o.append("")
         elif isinstance(b, Items):
             if b.items:
-                o += [f"- {_md(x)}" for x in b.items]
+                for x in b.items:
+                    o += _wrap(md_escape(x, start=False), "- ", "  ")
             else:
                 if b.empty:
                     o += [f"*{_md(b.empty)}*", ""]
                 for i in range(b.blank_lines):  # a paragraph each: lines never run together
-                    o += [f"{i + 1}\\. {BLANK}", ""]
+                    o += [f"{i + 1}. {BLANK}", ""]
             o.append("")
         elif isinstance(b, Grid):
-            o.append("| " + " | ".join(_md(h) for h in b.header) + " |")
-            o.append("|" + "|".join("---" for _ in b.header) + "|")
-            for row in b.rows:
-                o.append("| " + " | ".join(_md(c) or " " for c in row) + " |")
-            o.append("")
+            o += _md_grid(b)
         elif isinstance(b, Signatures):
-            o += [_md(b.intro), ""]
+            o += [*_wrap(_md(b.intro)), ""]
             for title, known in b.parties:
                 o.append(f"**{_md(title)}**  ")
                 for i, label in enumerate(b.labels):
@@ -181,8 +196,9 @@ def render_markdown(doc: Document) -> str:
         elif isinstance(b, Picture):
             if b.title:
                 o += [f"### {md_escape(b.title, start=False)}", ""]
-            o += [f"- {_md(line)}" for line in b.alt]
+            for line in b.alt:
+                o += _wrap(_md(line), "- ", "  ")
             o.append("")
     if doc.footer:
-        o += ["---", "", f"*{_md(doc.footer)}*", ""]
+        o += ["---", "", *_wrap(f"*{_md(doc.footer)}*"), ""]
     return "\n".join(o)

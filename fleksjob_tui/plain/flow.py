@@ -151,6 +151,7 @@ STEPS: dict[str, tuple[Field, ...]] = {
         answer("person.receives_disability_pension"),
         answer("person.disability_pension_claim_pending"),
         choice("person.sick_leave", SICK_LEAVE, "sick_leave"),
+        text("person.full_name"),  # last: only the municipality's version shows it
     ),
     "employment": (
         text("employment.employer", when=EMPLOYED),

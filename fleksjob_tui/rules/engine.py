@@ -17,6 +17,7 @@ from typing import Any
 from .. import content
 from ..case.dates import format_date as _format_date
 from ..case.model import STEP_IDS, Case
+from .follow_up import follow_up_gap
 from .law import law_basis
 from .pension import add_months, pension_for
 from .subsidy import case_estimate
@@ -330,6 +331,10 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
             add("accommodations_missing")
         if agreement.attempt_documented != "yes":
             add("attempt_not_documented", unknown(agreement.attempt_documented))
+        gap = follow_up_gap((m.date for m in case.meetings), tm.start, tm.met_on, as_of)
+        if gap is not None:  # practice, not law: the municipalities ask for a continuing dialogue
+            add("meetings_far_apart", first=format_date(gap[0], lang),
+                second=format_date(gap[1], lang))
 
     # --- 3. Work capacity (LAB § 116, stk. 1; § 118, stk. 2, nr. 3) ----------------------------
     # Self-employed: judged against the work in the business (BEK nr. 1794/2025 § 1, stk. 1, nr. 1).

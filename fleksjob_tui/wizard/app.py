@@ -17,7 +17,7 @@ from textual.binding import Binding
 
 from .. import content
 from ..case import storage, watch
-from ..case.model import STEP_IDS, Case
+from ..case.model import STEP_IDS, Case, new_case_id
 from ..rules import assess
 from ..rules.types import Assessment
 from .leaving import Leaving
@@ -505,9 +505,13 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
                 return False
             except OSError:
                 lock = None  # the save below says what is wrong with the folder
+        old_id = self.case.case.id  # a copy is another case: its own id (its calendar's)
+        if path != self.path:
+            self.case.case.id = new_case_id()
         try:
             storage.save_case(self.case, path, lang=self.lang, backup=False)
         except storage.CaseFileError as err:
+            self.case.case.id = old_id
             if lock is not None:
                 lock.release()
             self.notify(self.t("save.failed", detail=err.message(self.lang)) + "\n"

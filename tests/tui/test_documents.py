@@ -161,7 +161,6 @@ def test_agreement_in_word_has_every_part_and_three_signature_places(tmp_path, l
     from fleksjob_tui.case.dates import format_date
 
     for day in (dt.date(2025, 6, 1),  # the start on special terms: the twelve months count
-                dt.date(2026, 6, 1),  # twelve months reached
                 dt.date(2027, 1, 14)):  # the next follow-up meeting
         assert format_date(day, lang) in text, day
     assert ("37 timer" if lang == "da" else "37 hours") in text
@@ -206,7 +205,7 @@ def test_agreement_of_a_case_without_answers_has_empty_lines_and_invents_nothing
         text = docx_text(out) if fmt == "docx" else out
         if fmt == "html":
             parse_html(out)
-            assert out.count('class="blank"') >= 8 and out.count('class="blank-line"') == 8
+            assert out.count('class="blank"') >= 8 and out.count('class="blank-line"') == 11
         else:
             assert text.count("______") >= 8
         # Nothing from another case, no made-up name or agreement.
@@ -275,7 +274,8 @@ def test_municipality_version_leaves_out_the_internal_list_and_adds_what_the_cas
 def test_municipality_attachments_are_marked_by_what_the_case_says():
     case = Case.new()
     text = render(case, "municipality", "md").replace("\\", "")
-    assert "[x]" not in text and text.count("[?] ikke oplyst") == 5
+    # Only what applies: no minutes without meetings, no § 56 agreement the case does not have.
+    assert "[x]" not in text and text.count("[?] ikke oplyst") == 3
     case.agreement.written = "no"
     text = render(case, "municipality", "md").replace("\\", "")
     assert "[ ] findes ikke endnu" in text
@@ -288,6 +288,7 @@ def evil_case() -> Case:
     case = klar()
     long_note = ("Lang note æøå " * 200)[:2000]
     case.person.name = f'M.K. {EVIL} "citat" & \'enkelt\''
+    case.person.full_name = case.person.name  # the municipality's version shows the full name
     case.case.title = f"Sag {EVIL}"
     case.people.manager = f'Leder "{EVIL}"'
     case.agreement.difficult_functions = [f"Løft {EVIL}\nanden linje", long_note]
@@ -597,7 +598,8 @@ def test_a_due_date_shows_in_the_word_pack():
     text = docx_text(render_docx(pack_document(view)))
     for f in a.findings:
         assert f.message in text
-    assert f"{first.message} senest 01-02-2027" in text
+    # One way to write a finding in every format: [tag · due] message (reference).
+    assert f" · senest 01-02-2027] {first.message} (Henvisning: " in text
 
 
 # -- checked as their readers would (docs2) -----------------------------------------------------
@@ -637,7 +639,7 @@ def test_word_pack_has_the_law_line_the_people_and_the_hours(lang):
         assert h in text
 
 
-@pytest.mark.parametrize("document", ["pack", "municipality"])
+@pytest.mark.parametrize("document", ["pack"])  # the municipality's: test_documents_signed
 def test_a_measure_without_dates_says_so_and_an_approval_shows_its_date(document):
     case = manager_case()
     d = docx.Document(__import__("io").BytesIO(render(case, document, "docx")))
@@ -676,8 +678,8 @@ def test_the_agreement_says_draft_on_every_page():
 def test_empty_lines_to_write_on_stay_apart_in_markdown():
     text = render(Case.new(), "agreement", "md")
     lines = text.splitlines()
-    numbered = [i for i, x in enumerate(lines) if re.match(r"\d\\\. _{10,}", x)]
-    assert len(numbered) == 8  # four for the functions, four for the accommodations
+    numbered = [i for i, x in enumerate(lines) if re.match(r"\d\. _{10,}", x)]
+    assert len(numbered) == 11  # three for the tasks, four each for functions, accommodations
     for i in numbered:
         assert lines[i + 1] == ""  # each its own paragraph: they never run into one line
 
@@ -776,7 +778,7 @@ def test_the_agreement_is_named_by_its_basis():
     case.employment.collective_agreement = None
     text = render(case, "agreement", "md")
     assert "# Aftale om ansættelse på særlige vilkår" in text
-    assert "Ansættelsen sker derfor på særlige vilkår" in text
+    assert "Ansættelsen sker derfor på særlige vilkår" in squash(text)  # lines are wrapped
     assert "Overenskomsten har ikke" not in text  # no agreement is presumed
     assert "# Aftale om ansættelse på særlige vilkår" in render(Case.new(), "agreement", "md")
     assert "on special terms" in render(Case.new(), "agreement", "md", "en")

@@ -125,6 +125,7 @@ EMPLOYEE = [
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
     ("Er du sygemeldt nu? (1 = Ja, helt, 2 = Ja, delvist, 3 = Nej, 4 = Ved ikke)", "2"),
+    ("Dit fulde navn (kun til kommunen)", ""),  # only for the municipality's version
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -255,6 +256,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
     ("Er medarbejderen sygemeldt nu?", "3"),
+    ("fulde navn (kun til kommunen)", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab med et tal fra 1 til 12", "12"),
@@ -537,7 +539,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
-                     ("Er du sygemeldt nu?", "<"),
+                     ("Dit fulde navn", "<"), ("Er du sygemeldt nu?", "<"),
                      ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),

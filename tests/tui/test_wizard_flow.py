@@ -31,8 +31,9 @@ async def fill_whole_case(pilot, app) -> None:
     assert current_step(app) == "person"
     assert focused_field_key(app) == "person.name"
     await keys(pilot, "text:AB", "enter", "text:10-05-1966", "enter", "text:Århus", "enter")
-    # one key per answer (sick leave: D = "Ja, delvist"), then Next
-    await keys(pilot, "n", "n", "n", "d", "enter")
+    await keys(pilot, "n", "n", "n", "d")  # one key per answer (sick leave: D = "Ja, delvist")
+    assert focused_field_key(app) == "person.full_name"  # only for the municipality's version
+    await keys(pilot, "text:Anne Berg", "enter", "enter")  # then Next
     # 2 Ansættelsen
     assert current_step(app) == "employment"
     await keys(pilot, "text:Region Midt", "enter", "text:Sengeafsnit 3", "enter")
@@ -91,7 +92,7 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
     case = storage.load_case(path)
     assert case.case.role == role
     assert case.case.last_step == "summary"
-    assert case.person.name == "AB"
+    assert case.person.name == "AB" and case.person.full_name == "Anne Berg"
     assert str(case.person.birth_date) == "1966-05-10"
     assert case.person.home_municipality == "Århus"
     assert case.person.self_employed is False

@@ -72,8 +72,8 @@ def test_calendar_has_the_dates_that_matter():
             assert f.due in dates
     title = case.case.title
     for _, summary, description in evs.values():
-        assert title in summary and title in description  # names the case
-        assert "LAB" in description or "lov" in description.lower()  # and the reference
+        assert title not in summary and title not in description  # never the case's title
+        assert "LAB" in description or "lov" in description.lower()  # but the reference
 
 
 def test_calendar_holds_no_health_detail():
@@ -216,3 +216,79 @@ def test_due_dates_of_one_day_for_one_person_are_one_event():
     en = events(calendar(case, "en"))
     assert set(en) == set(evs)  # the ids do not depend on the language
     assert any("items)" in s for _, s, _ in en.values())
+
+
+# -- issue 23: ids from the case's identifier, SEQUENCE, no case title -------------------------
+
+
+def vevents(data: bytes) -> list:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_a_new_case_and_a_saved_old_file_have_an_identifier(tmp_path):
+    from fleksjob_tui.case.storage import save_case
+
+    a, b = Case.new(), Case.new()
+    assert a.case.id and b.case.id and a.case.id != b.case.id
+    old = load_case(EXAMPLES / "klar.toml")  # a file from before identifiers
+    assert old.case.id is None
+    path = tmp_path / "sag.toml"
+    save_case(old, path)
+    kept = load_case(path).case.id
+    assert kept and kept == old.case.id
+    save_case(load_case(path), path)  # saved again: the same identifier
+    assert load_case(path).case.id == kept
+    # The identifier (and the time of the save) are not answers: nothing to save again.
+    assert old.answers() == load_case(EXAMPLES / "klar.toml").answers()
+
+
+def test_event_ids_follow_the_identifier_not_the_title_or_the_file():
+    case = case_with_dates()
+    case.case.id = "3f0a0c1e-0000-4000-8000-000000000001"
+    first = events(calendar(case))
+    renamed = case.model_copy(deep=True)
+    renamed.case.title = "Et helt andet navn"
+    renamed.case.created = dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
+    assert set(events(calendar(renamed))) == set(first)
+    copy = case.model_copy(deep=True)
+    copy.case.id = "3f0a0c1e-0000-4000-8000-000000000002"  # a copy has its own identifier
+    assert not set(events(calendar(copy))) & set(first)
+
+
+def test_sequence_rises_when_the_case_changes_and_stays_when_it_does_not():
+    case = case_with_dates()
+    case.case.updated = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
+    seqs = {int(ev["sequence"]) for ev in vevents(calendar(case))}
+    assert len(seqs) == 1
+    (first,) = seqs
+    assert {int(ev["sequence"]) for ev in vevents(calendar(case))} == {first}  # same again
+    later = case.model_copy(deep=True)
+    later.case.updated = dt.datetime(2026, 11, 22, 11, 30, tzinfo=dt.UTC)  # saved after a change
+    (second,) = {int(ev["sequence"]) for ev in vevents(calendar(later))}
+    assert second > first
+    (third,) = {int(ev["sequence"]) for ev in
+                vevents(calendar(later, as_of=dt.date(2026, 12, 1)))}
+    assert third > second  # a later day (the due dates may move)
+
+
+def test_events_carry_a_neutral_label_only_when_one_is_chosen():
+    case = case_with_dates()
+    case.case.title = "Sag for Jens Hansen"
+    case.person.name = "Jens Hansen"
+    data, _ = build_calendar(build_view(case, assess(case, AS_OF)))
+    text = data.decode("utf-8").replace("\r\n ", "")
+    assert "Jens" not in text and "Hansen" not in text
+    assert "X-WR-CALNAME:Fastholdelsesfleksjob\r\n" in text
+    data, _ = build_calendar(build_view(case, assess(case, AS_OF)), label="J.H.")
+    evs = events(data)
+    assert all(s.endswith("– J.H.") and "J.H." in d for _, s, d in evs.values())
+    assert "Jens" not in data.decode("utf-8")
+
+
+def test_calendar_command_takes_a_label(tmp_path):
+    (tmp_path / "sag.toml").write_text(dumps_case(case_with_dates()), encoding="utf-8")
+    r = fleksjob("calendar", "sag.toml", "--label", "J.P.", "--as-of", "22-11-2026",
+                 cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    evs = events((tmp_path / "sag.ics").read_bytes())
+    assert all(s.endswith("– J.P.") for _, s, _ in evs.values())

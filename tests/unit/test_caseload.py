@@ -90,8 +90,8 @@ def test_a_meeting_logged_on_the_planned_day_is_no_longer_the_next_step():
 def test_the_earliest_date_wins_and_items_of_one_day_count_together():
     c = ready_case()
     c.employment.special_terms_start = D(2026, 3, 1)
-    c.agreement.written = "no"
-    c.agreement.attempt_documented = "no"
+    c.agreement.attempt_documented = "no"  # both due when the twelve months are reached
+    c.measures[0].documented = "no"
     a = assess(c, AS_OF)
     dues = sorted((f.due, f.responsible) for f in a.findings
                   if f.due and f.id != "twelve_months_not_met")

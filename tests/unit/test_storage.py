@@ -30,11 +30,13 @@ def full_case() -> Case:
     t = "Æblegrød på Øresund – Åse's \"sag\" ½ 🙂"
     return Case.model_validate({
         "schema_version": 1,
-        "case": {"title": f"Titel {t}", "role": "union_rep", "language": "da",
+        "case": {"id": "7c1e2f3a-0000-4000-8000-00000000000a",
+                 "title": f"Titel {t}", "role": "union_rep", "language": "da",
                  "created": dt.datetime(2026, 11, 22, 10, 15, tzinfo=dt.UTC),
                  "updated": dt.datetime(2026, 11, 22, 10, 40, tzinfo=dt.UTC),
                  "last_step": "measures"},
-        "person": {"name": f"ÆØÅ {t}", "birth_date": D(1966, 5, 10),
+        "person": {"name": f"ÆØÅ {t}", "full_name": f"Åse Ærø Øster {t}",
+                   "birth_date": D(1966, 5, 10),
                    "home_municipality": "Køge Kommune æøå", "self_employed": False,
                    "receives_disability_pension": "no",
                    "disability_pension_claim_pending": "unknown", "sick_leave": "partly"},

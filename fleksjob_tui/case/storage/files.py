@@ -5,7 +5,7 @@
 * :func:`save_case` — write atomically: a temporary file (mode 600) in the same folder, write,
   flush, ``fsync``, ``os.replace`` over the target, then ``fsync`` the folder. A crash leaves
   either the old file or the new one, never a mix. **save_case sets ``case.case.updated`` to now
-  (and ``case.case.created`` if unset)** unless called with ``touch=False``.
+  (and ``case.case.created`` and ``case.case.id`` if unset)** unless called with ``touch=False``.
   The previous file is kept beside it as ``NAME.bak`` (e.g. ``sag.toml.bak``, mode 600, also
   written atomically) unless called with ``backup=False``; :func:`restore_backup` swaps the two.
   A temporary file left behind by a killed process (``.NAME.<pid>-<random>.tmp``, hidden) is
@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from ...content import Msg
 from .. import locking
-from ..model import Case
+from ..model import Case, new_case_id
 from .explain import (
     CaseFileError,
     check_schema_version,
@@ -129,7 +129,7 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
     """Write ``case`` to ``path`` atomically, readable by its owner only (mode 600).
 
     With ``touch`` (the default) ``case.case.updated`` is set to now (UTC, whole seconds) and
-    ``case.case.created`` too if it is unset — the case object is changed in place. The text is
+    ``case.case.created`` and ``case.case.id`` too if unset — the case object is changed in place. The text is
     written to a temporary file (created with mode 600) in the same folder, flushed and fsynced,
     then renamed over ``path`` with ``os.replace``; the folder is fsynced after. If ``path`` is
     a symbolic link, the file it points to is replaced and the link kept.
@@ -147,15 +147,17 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
         path = Path(os.path.realpath(path))
     if not touch:
         return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
-    before = (case.case.created, case.case.updated)
+    before = (case.case.created, case.case.updated, case.case.id)
     now = _now()
     if case.case.created is None:
         case.case.created = now
+    if case.case.id is None:  # an old file gets its identifier on its first save
+        case.case.id = new_case_id()
     case.case.updated = now
     try:
         return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
     except BaseException:
-        case.case.created, case.case.updated = before  # not saved: the case is as it was
+        case.case.created, case.case.updated, case.case.id = before  # not saved: as it was
         raise
 
 

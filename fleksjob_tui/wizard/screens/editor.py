@@ -90,9 +90,15 @@ class EditorScreen(Window[str]):
                 yield Button(self.t("editor.done"), id="editor-done", variant="primary")
                 if self.deletable:
                     yield Button(self.t("editor.delete"), id="editor-delete", variant="error")
+                yield from self.extra_buttons()
         yield Footer()  # the keys of the window (Esc closes it, answers kept) in words
 
     def compose_fields(self) -> ComposeResult:
+        return iter(())
+
+    def extra_buttons(self) -> ComposeResult:
+        """More buttons after Done and Delete (the meeting editor's minutes); their presses are
+        the editor's own to handle (``event.prevent_default()``)."""
         return iter(())
 
     def on_mount(self) -> None:

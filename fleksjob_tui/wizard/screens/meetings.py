@@ -3,6 +3,8 @@ date, who took part, what was discussed, what was agreed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -38,6 +40,45 @@ class MeetingEditor(EditorScreen):
         yield ParticipantsField(m, "participants", "meeting.participants", **kw)
         yield NoteField(m, "summary", "meeting.summary", **kw)
         yield NoteField(m, "agreed", "meeting.agreed", **kw)
+
+    def extra_buttons(self) -> ComposeResult:
+        from textual.widgets import Button  # only the editor's own buttons
+
+        yield Button(self.t("meetings.minutes"), id="editor-minutes")
+
+    def on_button_pressed(self, event) -> None:
+        if event.button.id == "editor-minutes":
+            event.prevent_default()  # not the editor's "close"
+            event.stop()
+            self.write_minutes()
+
+    def write_minutes(self) -> Path | None:
+        """The minutes of this meeting as Word, beside the case (an example's: in the case
+        folder), written over an earlier copy: they are made from the case each time."""
+        # Only when minutes are made: python-docx and the documents load on the first press.
+        from ...case import examples
+        from ...documents.output import ExportError, default_output, export_case
+
+        fj = host_of(self)
+        day = self.meeting.date
+        if day is None:
+            self.notify(self.t("meetings.minutes_no_date"), severity="warning")
+            return None
+        path = fj.path
+        if path is None or path.parent == examples.FOLDER:
+            out = default_output(None, "docx", fj.case_folder(), title=fj.case.case.title,
+                                 document="minutes", meeting=day)
+        else:
+            out = default_output(path, "docx", document="minutes", meeting=day)
+        try:
+            written = export_case(fj.case, fj.as_of, "docx", out, path, document="minutes",
+                                  meeting=day)
+        except ExportError as err:
+            self.notify(self.t("meetings.minutes_failed", detail=err.message(fj.lang)),
+                        severity="error", timeout=15)
+            return None
+        self.notify(self.t("meetings.minutes_saved", path=str(written)), timeout=12)
+        return written
 
 
 def meeting_line(m: Meeting, lang: str) -> Text:

@@ -27,6 +27,7 @@ class PersonStep(StepPane):
             p, "disability_pension_claim_pending", "person.disability_pension_claim_pending"
         )
         yield self.options(p, "sick_leave", "person.sick_leave", SICK_LEAVE, "sick_leave")
+        yield self.text(p, "full_name", "person.full_name")  # only for the municipality
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None:
