@@ -8,7 +8,7 @@ first, then what is due now, then later dates; cases with nothing to act on, the
 cannot be read (with the reason). At most 80 columns and plain text (no colour, nothing drawn),
 so it reads the same under ``TERM=dumb``, in a pipe and in a screen reader. ``--json`` gives an
 array of objects (``path``, ``title``, ``status``, ``next_date``, ``next_what``, ``next_actor``,
-``next_count``, ``next_others``, ``past_days``, ``readable``, ``error``). The list comes from the folder's index
+``next_count``, ``next_others``, ``next_item``, ``past_days``, ``readable``, ``error``). The list comes from the folder's index
 (:mod:`fleksjob_tui.view.index`): a big folder is listed fast. Exit 0; 2 for a bad option.
 
 This module does not import the rest of the command line (:mod:`fleksjob_tui.cli` dispatches to
@@ -105,6 +105,7 @@ def _json(entries: list[case_index.Entry], as_of: dt.date, lang: str) -> str:
             "next_actor": s.actor if s is not None else None,
             "next_count": s.count if s is not None else 0,
             "next_others": s.others if s is not None else 0,
+            "next_item": s.item if s is not None else None,  # a finding id (check --json's)
             "past_days": s.past(as_of) if s is not None else 0,
             "readable": e.readable,
             "error": None if e.readable else _reason(e.path, lang),

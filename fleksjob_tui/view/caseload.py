@@ -62,6 +62,9 @@ class NextStep:
     actor: str | None
     count: int = 1
     others: int = 0
+    #: The finding id of the first item of the step (``due`` and ``asap``): what it is, in words
+    #: by :func:`step_words` ("mangler nu: skriftlig aftale").
+    item: str | None = None
 
     def when(self, as_of: dt.date) -> dt.date | None:
         """The day the step is due as the caseload sorts it: its date, or today for what is to
@@ -76,22 +79,24 @@ class NextStep:
 
     def to_json(self) -> dict:
         return {"date": self.date.isoformat() if self.date else None, "what": self.what,
-                "actor": self.actor, "count": self.count, "others": self.others}
+                "actor": self.actor, "count": self.count, "others": self.others,
+                "item": self.item}
 
     @classmethod
     def from_json(cls, data: Any) -> NextStep | None:
         """The step as :meth:`to_json` wrote it, or None for anything else."""
         try:
             date = dt.date.fromisoformat(data["date"]) if data["date"] is not None else None
-            what, actor, count, others = (data["what"], data["actor"], data["count"],
-                                           data["others"])
+            what, actor, count, others, item = (data["what"], data["actor"], data["count"],
+                                                 data["others"], data["item"])
         except (KeyError, TypeError, ValueError):
             return None
         if (what not in WHATS or not (actor is None or isinstance(actor, str))
+                or not (item is None or isinstance(item, str))
                 or not all(isinstance(n, int) and not isinstance(n, bool)
                            for n in (count, others))):
             return None
-        return cls(date, what, actor, count, others)
+        return cls(date, what, actor, count, others, item)
 
 
 def _events(case: Case, assessment: Assessment) -> list[Event]:
@@ -110,24 +115,27 @@ def next_step(case: Case, assessment: Assessment, as_of: dt.date | None = None) 
     # (day it counts on, order, date shown, what, actor)
     candidates: list[tuple[dt.date, int, dt.date | None, str, str | None]] = []
     counts: dict[tuple[dt.date | None, str, str | None], int] = {}
+    first: dict[tuple[dt.date | None, str, str | None], str] = {}
 
-    def add(date: dt.date | None, what: str, actor: str | None) -> None:
+    def add(date: dt.date | None, what: str, actor: str | None, item: str | None = None) -> None:
         key = (date, what, actor)
         if key not in counts:
             candidates.append((date or as_of, _ORDER[what], date, what, actor))
+            if item is not None:
+                first[key] = item
         counts[key] = counts.get(key, 0) + 1
 
     for e in _events(case, assessment):
         if e.kind == "due":
             f = by_id.get(e.key.partition(":")[2])
             if f is not None and finding_kind(f) in PEOPLE_ORDER:
-                add(e.date, "due", f.responsible)
+                add(e.date, "due", f.responsible, f.id)
         elif e.kind == "next_meeting":
             if e.date >= as_of or not _meeting_held(case, e.date):
                 add(e.date, "meeting", "all")
     for f in assessment.findings:
         if f.due is None and holds_back(f):
-            add(None, "asap", f.responsible)
+            add(None, "asap", f.responsible, f.id)
     if assessment.status == "waiting":
         until = waiting_until(assessment)
         p = assessment.pension
@@ -145,7 +153,8 @@ def next_step(case: Case, assessment: Assessment, as_of: dt.date | None = None) 
                                    PEOPLE_ORDER.index(c[4]) if c[4] in PEOPLE_ORDER else 9))
     others = sum(n for (d, w, a), n in counts.items()
                  if d == date and w == what and a != actor)
-    return NextStep(date, what, actor, counts[(date, what, actor)], others)
+    key = (date, what, actor)
+    return NextStep(date, what, actor, counts[key], others, first.get(key))
 
 
 def sort_key(step: NextStep | None, as_of: dt.date, title: str = "") -> tuple:
@@ -172,6 +181,12 @@ def step_words(step: NextStep, as_of: dt.date, lang: str) -> tuple[str, str, str
     else:
         date = _w("now", lang)
     what = _w(f"what.{step.what}" + ("_many" if step.count > 1 else ""), lang, n=step.count)
+    if step.item is not None and content.has("caseload", f"item.{step.item}"):
+        item = _w(f"item.{step.item}", lang)
+        if step.count > 1:
+            what = _w("first_item", lang, what=what, item=item)
+        else:
+            what = _w("due_item" if step.what == "due" else "one_item", lang, what=what, item=item)
     if step.others:
         what += " " + _w("others", lang, n=step.others)
     who = _w(f"actor.{step.actor}", lang) if step.actor else "—"

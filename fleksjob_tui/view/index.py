@@ -34,7 +34,7 @@ from ..case.dates import MAX_DATE, MIN_DATE
 from .caseload import NextStep, next_step
 
 INDEX_NAME = ".fleksjob-index.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 __all__ = ["INDEX_NAME", "Entry", "list_entries"]
 

@@ -37,9 +37,11 @@ async def test_the_cases_by_next_date_with_who_acts_and_a_past_date_in_words(hom
         shown = rows(app)
         assert shown[0] == ("Møde forbi — klar til kommunen\n\u00a0\u00a015-11-2026 · "
                             "OVER DATOEN: 7 dage · Alle ved mødet: opfølgningsmøde")
-        assert shown[1].endswith("nu · Lederen: 7 ting mangler nu (og 2 for andre)")
+        # what the step is: its first item named (a count and the first when there are more)
+        assert shown[1].endswith("nu · Lederen: 7 ting mangler nu, først: startdato på særlige "
+                                 "vilkår (og 2 for andre)")
         assert shown[4] == ("Mangler aftale — mangler dokumentation\n\u00a0\u00a0"
-                            "01-03-2027 · Lederen: frist")
+                            "01-03-2027 · Lederen: frist for dokumentation af forsøget")
         assert shown[5].endswith("01-06-2027 · Medarbejderen: kan gå til kommunen")
         assert shown[6].endswith("intet at gøre efter dato")
         assert "kan ikke læses" in shown[7]

@@ -48,7 +48,8 @@ def test_the_index_keeps_the_step_and_reuses_it(tmp_path, monkeypatch):
     data = json.loads((tmp_path / case_index.INDEX_NAME).read_text("utf-8"))
     assert data["files"]["frist.toml"]["step"] == {"date": "2027-03-01", "what": "due",
                                                    "actor": "manager", "count": 1,
-                                                   "others": 0}
+                                                   "others": 0,
+                                                   "item": "attempt_not_documented"}
     monkeypatch.setattr(storage, "load_case", lambda *a, **k: pytest.fail("read again"))
     assert caseload_rows(tmp_path) == first
 
@@ -138,9 +139,32 @@ def test_every_what_and_actor_has_words():
 
 
 def test_json_round_trip_and_bad_lines():
-    step = NextStep(D(2027, 1, 2), "due", "doctor", 2, 1)
+    step = NextStep(D(2027, 1, 2), "due", "manager", 2, 1, "written_agreement_missing")
     assert NextStep.from_json(step.to_json()) == step
     for bad in (None, {}, {"date": None, "what": "x", "actor": None, "count": 1},
                 {"date": None, "what": "due", "actor": None, "count": True, "others": 0},
-                {"date": None, "what": "due", "actor": None, "count": 1}):
+                {"date": None, "what": "due", "actor": None, "count": 1},
+                {"date": None, "what": "due", "actor": None, "count": 1, "others": 0,
+                 "item": 3}):
         assert NextStep.from_json(bad) is None
+
+
+@pytest.mark.parametrize(("count", "what", "words"), [
+    (1, "asap", "mangler nu: skriftlig aftale"),
+    (3, "asap", "3 ting mangler nu, først: skriftlig aftale"),
+    (1, "due", "frist for skriftlig aftale"),
+])
+def test_the_step_says_what_it_is(count, what, words):
+    """A union representative on a Monday morning (issue 25): "Lederen: mangler nu" said who,
+    not what; the first item is named."""
+    step = NextStep(None, what, "manager", count, 0, "written_agreement_missing")
+    assert step_words(step, AS_OF, "da")[1] == words
+    assert "written agreement" in step_words(step, AS_OF, "en")[1]
+
+
+def test_every_finding_has_a_short_name_for_the_caseload():
+    from fleksjob_tui import content
+
+    ids = [k for k in content.load("findings") if isinstance(content.load("findings")[k], dict)]
+    assert len(ids) > 30
+    assert [i for i in ids if not content.has("caseload", f"item.{i}")] == []

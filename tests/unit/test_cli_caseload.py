@@ -18,7 +18,7 @@ from fleksjob_tui.view import index as case_index
 ROOT = Path(__file__).resolve().parents[2]
 DAY = AS_OF.isoformat()
 KEYS = {"path", "title", "status", "next_date", "next_what", "next_actor", "next_count",
-        "next_others", "past_days", "readable", "error"}
+        "next_others", "next_item", "past_days", "readable", "error"}
 
 
 @pytest.fixture(autouse=True)
