@@ -26,6 +26,10 @@ WIDE = 80
 
 
 class WizardScreen(Screen):
+    #: The wizard puts the cursor itself (StepPane.first_focus), also when its place is below
+    #: the step's first screenful, mounted just after the first paint: never on the step list.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("ctrl+n", "next", "key.next", priority=True),
         Binding("ctrl+b", "back", "key.back", priority=True),
@@ -58,6 +62,7 @@ class WizardScreen(Screen):
         if self.step not in self.visible_steps():
             self.step = STEP_IDS[0]
         self.pane = steps.pane_class(self.step)()
+        self.pane.resume = True  # a reopened case: the cursor after the last answer
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
             yield self.pane
@@ -69,6 +74,20 @@ class WizardScreen(Screen):
     def _too_small_note(self) -> Static:
         text = self.fj.t("too_small", width=60, height=20)
         return Static(text, id="too-small", classes="too-small")
+
+    def pane_size(self) -> tuple[int, int]:
+        """The columns and rows a step's pane has, known before it is laid out (its first
+        screenful is built with the first frame, the rest right after)."""
+        width, height = self.app.size
+        if width >= WIDE:
+            width -= StepList.WIDTH
+        return width, height - 2  # the header and the footer
+
+    async def finish_building(self) -> None:
+        """The step's widgets below its first screenful mounted now (a key typed before they
+        are waits for them: app.on_event)."""
+        if self.pane is not None:
+            await self.pane.mount_rest()
 
     # ── steps ────────────────────────────────────────────────────────────────────────────────
     def visible_steps(self) -> list[str]:
@@ -132,7 +151,8 @@ class WizardScreen(Screen):
         self.refresh_steps()  # the step pane has already updated its own status lines
 
     def assessment_changed(self) -> None:
-        if self.pane is not None and self._pane_ready:
+        # A pane still being built shows the assessment once it is complete.
+        if self.pane is not None and self._pane_ready and not self.pane.building:
             self.pane.assessment_changed(self.fj.assessment)
         self.refresh_steps()
 
