@@ -95,6 +95,17 @@ class WizardScreen(Screen):
         self_employed = bool(case and case.person.self_employed)
         return [s for s in STEP_IDS if s != "self_employment" or self_employed]
 
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (Screen._on_screen_resume). Shown for the first
+        # time, every widget has just been styled as it was mounted: Textual would style the
+        # whole screen once more before the first paint. Later (back from a window on top, a
+        # theme changed meanwhile) it does, as always.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     def on_mount(self) -> None:
         self._apply_size(self.size.width, self.size.height)
         assert self.fj.case is not None
