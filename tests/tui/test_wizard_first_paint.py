@@ -178,3 +178,32 @@ async def test_tabs_typed_before_the_rest_is_mounted_reach_the_questions_below(t
         assert not app.screen.pane.building
         assert app.case.people.union_rep == "Hanne Berg"
         assert focused_field_key(app) == "people.union_rep"
+
+
+async def test_the_start_screen_with_a_long_list_shows_a_screenful_first(tmp_path,
+                                                                         monkeypatch):
+    """The first frame lists the cases that fit (and as many below the cursor); the rest is
+    added right after the first paint, and End then goes to the last case of the whole list."""
+    from fleksjob_tui.wizard.screens.start import StartScreen
+
+    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    for i in range(60):
+        case = Case.new(title=f"Sag {i:02d}", role="employee")
+        case.case.updated = base - dt.timedelta(days=i)  # the newest (the cursor's) first
+        storage.save_case(case, tmp_path / f"sag-{i:02d}.toml", touch=False, backup=False)
+    seen: dict = {}
+    mounted = StartScreen.on_mount
+
+    def on_mount(self) -> None:
+        mounted(self)
+        seen["rows"] = self.query_one("#start-menu").option_count
+
+    monkeypatch.setattr(StartScreen, "on_mount", on_mount)
+    app = FleksjobApp(as_of=AS_OF, folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.finish_building()  # a no-op when it came after the first paint
+        assert 3 + 10 <= seen["rows"] < 3 + 60
+        assert app.screen.query_one("#start-menu").option_count == 3 + 60
+        await burst(app, pilot, "end")
+        assert app.screen.highlighted_entry() is app.screen.entries[-1]
