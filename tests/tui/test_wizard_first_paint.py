@@ -207,3 +207,30 @@ async def test_the_start_screen_with_a_long_list_shows_a_screenful_first(tmp_pat
         assert app.screen.query_one("#start-menu").option_count == 3 + 60
         await burst(app, pilot, "end")
         assert app.screen.highlighted_entry() is app.screen.entries[-1]
+
+
+async def test_a_case_open_only_for_reading_is_locked_from_the_first_frame(tmp_path,
+                                                                          monkeypatch):
+    """Every answer shown, none can be changed: the questions of the first frame are locked
+    in it, and those mounted after it as they come."""
+    seen: dict = {}
+    mounted = WizardScreen.on_mount
+
+    def on_mount(self) -> None:
+        mounted(self)
+        seen["building"] = self.pane.building
+        seen["locked"] = [w.disabled for w in self.pane.query(".q-input")]
+
+    monkeypatch.setattr(WizardScreen, "on_mount", on_mount)
+    path = case_at(tmp_path, "employment")
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_case(storage.load_case(path), path, read_only=True)
+        await pilot.pause()
+        await app.screen.finish_building()
+        await pilot.pause()
+        assert seen["building"] and seen["locked"] and all(seen["locked"])
+        inputs = list(app.screen.pane.query(".q-input"))
+        assert len(inputs) == 12 and all(w.disabled for w in inputs)
+        assert app.focused is not None and app.focused.id == "nav-next"

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from pydantic import BaseModel
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.compose import compose
+from textual.compose import compose as compose_widgets
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -147,7 +147,7 @@ class StepPane(VerticalScroll):
         # A line under a question that is known already (the pension age the birth date
         # implies) is built with its field, so it is in the same frame as the rest of the step.
         infos = self.field_info(self.fj.assessment)
-        widgets = compose(self, self.compose_fields())
+        widgets = compose_widgets(self, self.compose_fields())
         for widget in widgets:
             if widget.id in infos:
                 widget.show_info(infos[widget.id])
@@ -170,22 +170,23 @@ class StepPane(VerticalScroll):
         widget it shows; the rest (and the findings and buttons below them) comes right after.
         """
         size = getattr(self.steps_screen, "pane_size", None)
-        if size is None:  # not in the wizard's screen: everything at once
+        if size is None or type(self).assessment_changed is not StepPane.assessment_changed:
+            # Not in the wizard's screen, or a step that shows more of the assessment than
+            # the findings (the estimate, the summary): everything at once.
             return len(widgets)
         columns, rows = size()
         text_width = columns - 4  # the pane's padding and the label's
         used = 2 + (min_lines(intro, text_width) + 1 if intro else 0)  # title, intro
         fields = [w for w in widgets if isinstance(w, QuestionField)]
         target = self._focus_target(fields, self.resume, built=False)
-        if target is None and self.resume:
-            # The cursor goes to Next (every question answered): after the rest is mounted, as
-            # it does not move the view (so the first frame is the same).
-            pass
-        elif target is None:
-            return len(widgets)  # Next at the top of a step without questions: all at once
+        if target is None and not self.resume:
+            return len(widgets)  # the cursor on Next at the top (no questions): all at once
+        # With every question answered (resume, target None) the cursor goes to Next once it
+        # is mounted: focused without scrolling, it does not change the first frame.
+        last = widgets.index(target) + 1 if target is not None else -1  # and the row below it
         shown = 0
         for i, widget in enumerate(widgets):
-            if used >= rows and (target is None or i > widgets.index(target) + 1):
+            if used >= rows and i > last:
                 break
             shown = i + 1
             if isinstance(widget, QuestionField):
@@ -215,6 +216,8 @@ class StepPane(VerticalScroll):
     def on_mount(self) -> None:
         if not self.is_attached:  # not when taken down again before it was shown
             return
+        if not self.fj.takes_edits:
+            lock_fields(self)  # the first screenful now, the rest as it is mounted
         if self._rest:
             self.call_after_refresh(self.mount_rest)
         else:
