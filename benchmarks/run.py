@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py            # all, exit 1 if a target is missed
     .venv/bin/python benchmarks/run.py --quick    # fewer repeats
     .venv/bin/python benchmarks/run.py --only a   # one of a, b, c, d, e
+    .venv/bin/python benchmarks/run.py --only a --instructions 3   # (a) with callgrind counts
 
 Every target is a ratio to the floor of this stack (Textual, Rich, pydantic) measured in the
 same run on the same machine, interleaved (app, floor, app, floor …), as medians; or, for (d), a
@@ -294,6 +295,36 @@ def pty_env(home: Path) -> dict[str, str]:
     return env
 
 
+def callgrind_pty(argv: list[str], env: dict[str, str],
+                  marker: bytes | tuple[bytes, ...]) -> int:
+    """The instructions ``argv`` executes from its start until it exits after its first paint
+    (valgrind's callgrind, deterministic to about ±0.05 %; some 50 times slower than a run)."""
+    with tempfile.TemporaryDirectory() as d:
+        log = Path(d) / "callgrind.log"
+        run_in_pty(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                    f"--log-file={log}", *argv], env, marker, timeout=600)
+        for line in log.read_text().splitlines():
+            if "Collected :" in line:
+                return int(line.rsplit(":", 1)[1])
+    raise RuntimeError(f"callgrind gave no count for {argv[:4]}")
+
+
+def callgrind_interleaved(runs: dict[str, tuple[list[str], bytes, dict[str, str]]],
+                          rounds: int) -> dict[str, int]:
+    """Medians of ``rounds`` interleaved callgrind counts per name (the program cache warm)."""
+    counts: dict[str, list[int]] = {k: [] for k in runs}
+    for _ in range(rounds):
+        for name, (argv, marker, env) in runs.items():
+            counts[name].append(callgrind_pty(argv, env, marker))
+    print(f"       (info) instructions (callgrind, {rounds} interleaved rounds): "
+          + ", ".join(f"{k} {v}" for k, v in counts.items()), flush=True)
+    return {k: int(statistics.median(v)) for k, v in counts.items()}
+
+
+#: Rounds of callgrind counts for (a) (``--instructions N``; 0: none).
+INSTRUCTION_ROUNDS = 0
+
+
 def bench_startup(repeats: int, case_path: Path) -> None:
     from fleksjob_tui import content
 
@@ -320,9 +351,9 @@ def bench_startup(repeats: int, case_path: Path) -> None:
     for _ in range(3):
         with tempfile.TemporaryDirectory() as empty:
             cold.append(run_in_pty(app, dict(env, FLEKSJOB_CACHE=empty), app_marker)[0])
-    med, ex = interleaved_pty({"app": (app, app_marker, env), "floor": (floor, base_marker, env),
-                               "base": (base, base_marker, env),
-                               "screen": (screen, screen_marker, env)}, repeats)
+    runs = {"app": (app, app_marker, env), "floor": (floor, base_marker, env),
+            "base": (base, base_marker, env), "screen": (screen, screen_marker, env)}
+    med, ex = interleaved_pty(runs, repeats)
     r_floor = med["app"] / med["floor"]
     r_base = med["app"] / med["base"]
     report("(a) start → first painted wizard screen", f"{med['app'] * 1000:.0f} ms, "
@@ -338,6 +369,14 @@ def bench_startup(repeats: int, case_path: Path) -> None:
           f"{med['screen'] / med['floor']:.2f} × floor, {med['screen'] / med['base']:.2f} × bare "
           f"(CPU {cpu_medians['screen'] / cpu_medians['floor']:.2f} × floor); fleksjob is "
           f"{med['app'] / med['screen']:.2f} × that screen", flush=True)
+    if INSTRUCTION_ROUNDS:
+        ir = callgrind_interleaved(runs, INSTRUCTION_ROUNDS)
+        print(f"       (info) instructions to the first paint and exit: fleksjob "
+              f"{ir['app'] / 1e9:.3f} bn = {ir['app'] / ir['floor']:.2f} × floor "
+              f"({ir['floor'] / 1e9:.3f} bn), {ir['app'] / ir['base']:.2f} × bare "
+              f"({ir['base'] / 1e9:.3f} bn); the same screen in plain Textual "
+              f"{ir['screen'] / 1e9:.3f} bn = {ir['screen'] / ir['floor']:.2f} × floor",
+              flush=True)
     print(f"       (info) the first start of all (empty program cache): "
           f"{statistics.median(cold) * 1000:.0f} ms (median of 3, before the rounds above)",
           flush=True)
@@ -559,7 +598,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--only", choices=("a", "b", "c", "d", "e"), action="append")
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="(a) also counts instructions with valgrind's callgrind, N "
+                             "interleaved rounds (about a minute a program and round)")
     args = parser.parse_args(argv)
+    global INSTRUCTION_ROUNDS
+    INSTRUCTION_ROUNDS = args.instructions
     repeats = 5 if args.quick else 11
     print(f"Machine: {machine()}", flush=True)
     print(f"Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; load average (1, 5, 15 min) "

@@ -19,11 +19,27 @@ summary), :mod:`.start` (from the command line: which case, the lock, exit codes
 
 from __future__ import annotations
 
-from .asking import Asking
-from .conversation import Conversation
-from .reading import read_number, refusal, today
-from .start import auto_plain, run
-from .summary import plain_summary
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .asking import Asking
+    from .conversation import Conversation
+    from .reading import read_number, refusal, today
+    from .start import auto_plain, run
+    from .summary import plain_summary
 
 __all__ = ["run", "auto_plain", "plain_summary", "read_number", "refusal", "today",
            "Conversation", "Asking"]
+
+#: Where each public name lives. Loaded on first use: the wizard asks ``plain.terminal`` whether
+#: the terminal can show it (which runs this file), and must not load the conversation for that.
+_HOME = {"Asking": "asking", "Conversation": "conversation", "read_number": "reading",
+         "refusal": "reading", "today": "reading", "auto_plain": "terminal", "run": "start",
+         "plain_summary": "summary"}
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -171,7 +171,9 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         self.switch_to_wizard(WizardScreen(step))
         if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
             # benchmarks/run.py: stop as soon as the wizard's first step has been painted,
-            # with the keys in its footer.
+            # with the keys in its footer — before the step's widgets below its first
+            # screenful are mounted (StepPane.mount_rest), unless the variable says "rest".
+            self.bench_exit_before_rest = os.environ["FLEKSJOB_BENCH_EXIT_AFTER_PAINT"] != "rest"
             def painted() -> None:
                 pane = getattr(self.screen, "pane", None)
                 if (pane is not None and pane.is_mounted

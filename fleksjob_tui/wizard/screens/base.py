@@ -7,12 +7,17 @@ it says about the state of the case comes from ``app.assessment``.
 
 from __future__ import annotations
 
+import asyncio
+import re
+from collections.abc import Callable
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.compose import compose as compose_widgets
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ... import content
@@ -42,8 +47,20 @@ class StepsScreen(Protocol):
 
     async def action_back(self) -> None: ...
 
+    def pane_size(self) -> tuple[int, int]: ...
+
 
 STATE_MARK = {"complete": "✓", "missing": "!", "blocker": "✗"}
+
+
+_MARKUP = re.compile(r"\[[^\]]*\]")
+
+
+def min_lines(text: str, width: int) -> int:
+    """The fewest rows ``text`` can take at ``width`` columns (markup left out, every line at
+    least one row): an estimate that is never too high."""
+    width = max(1, width)
+    return sum(max(1, -(-len(line) // width)) for line in _MARKUP.sub("", text).split("\n"))
 
 
 def lock_fields(root) -> None:
@@ -112,24 +129,73 @@ class StepPane(VerticalScroll):
         return OptionsField(target, attr, qkey, values, labels_key, **self._kw())
 
     # ── layout ───────────────────────────────────────────────────────────────────────────────
+    #: The wizard opens a case here: the cursor goes after the last answer (see first_focus).
+    resume = False
+    #: The step's widgets below its first screenful: mounted right after the first paint (or at
+    #: once when a key comes first), so the first frame builds only what it shows.
+    _rest: list[Widget] = []
+    _rest_done: asyncio.Event | None = None
+    #: The cursor's place, when it is among the widgets not mounted yet (see first_focus).
+    _focus_later: Callable[[], None] | None = None
+
     def compose(self) -> ComposeResult:
-        yield Static(self.numbered_title(), classes="step-title")
+        title = Static(self.numbered_title(), classes="step-title")
+        yield title
         intro = self.t(f"step.{self.step_id}.intro")
         if intro:
             yield Static(intro, classes="step-intro")
         # A line under a question that is known already (the pension age the birth date
         # implies) is built with its field, so it is in the same frame as the rest of the step.
         infos = self.field_info(self.fj.assessment)
-        for widget in self.compose_fields():
+        widgets = compose_widgets(self, self.compose_fields())
+        for widget in widgets:
             if widget.id in infos:
                 widget.show_info(infos[widget.id])
-            yield widget
-        yield Static("", classes="step-findings")
-        with Horizontal(classes="nav"):
-            back = Button(self.t("nav.back"), id="nav-back")
-            back.can_focus = False  # keyboard: ctrl+b; so Enter after the last field means Next
-            yield back
-            yield Button(self.t("nav.next"), id="nav-next", variant="primary")
+        back = Button(self.t("nav.back"), id="nav-back")
+        back.can_focus = False  # keyboard: ctrl+b; so Enter after the last field means Next
+        tail = [Static("", classes="step-findings"),
+                Horizontal(back, Button(self.t("nav.next"), id="nav-next", variant="primary"),
+                           classes="nav")]
+        shown = self._first_screenful(widgets, intro)
+        yield from widgets[:shown]
+        if shown < len(widgets):
+            self._rest = [*widgets[shown:], *tail]
+        else:
+            yield from tail
+
+    def _first_screenful(self, widgets: list[Widget], intro: str) -> int:
+        """How many of ``widgets`` the first frame shows (at least), with the cursor's field.
+
+        Counted with the fewest rows each can take, so the first frame is never short of a
+        widget it shows; the rest (and the findings and buttons below them) comes right after.
+        """
+        size = getattr(self.steps_screen, "pane_size", None)
+        if size is None or type(self).assessment_changed is not StepPane.assessment_changed:
+            # Not in the wizard's screen, or a step that shows more of the assessment than
+            # the findings (the estimate, the summary): everything at once.
+            return len(widgets)
+        columns, rows = size()
+        text_width = columns - 4  # the pane's padding and the label's
+        used = 2 + (min_lines(intro, text_width) + 1 if intro else 0)  # title, intro
+        fields = [w for w in widgets if isinstance(w, QuestionField)]
+        target = self._focus_target(fields, self.resume, built=False)
+        if target is None and not self.resume:
+            return len(widgets)  # the cursor on Next at the top (no questions): all at once
+        # With every question answered (resume, target None) the cursor goes to Next once it
+        # is mounted: focused without scrolling, it does not change the first frame.
+        last = widgets.index(target) + 1 if target is not None else -1  # and the row below it
+        shown = 0
+        for i, widget in enumerate(widgets):
+            if used >= rows and i > last:
+                break
+            shown = i + 1
+            if isinstance(widget, QuestionField):
+                used += min_lines(widget.label_text, text_width) + 1 + 1  # label, input, margin
+                if widget._info:
+                    used += min_lines(widget._info, text_width)
+            else:
+                used += 1
+        return shown
 
     def compose_fields(self) -> ComposeResult:
         return iter(())
@@ -148,10 +214,73 @@ class StepPane(VerticalScroll):
         return title
 
     def on_mount(self) -> None:
-        if self.is_attached:  # not when taken down again before it was shown
-            if not self.fj.takes_edits:
-                lock_fields(self)
-            self.assessment_changed(self.fj.assessment)
+        if not self.is_attached:  # not when taken down again before it was shown
+            return
+        if not self.fj.takes_edits:
+            lock_fields(self)  # the first screenful now, the rest as it is mounted
+        if self._rest:
+            self.call_after_refresh(self._after_first_paint)
+        else:
+            self._complete()
+
+    def _complete(self) -> None:
+        """Every widget of the step is mounted: lock it if read-only, show what is missing."""
+        if not self.fj.takes_edits:
+            lock_fields(self)
+        self.assessment_changed(self.fj.assessment)
+
+    @property
+    def building(self) -> bool:
+        """True until the widgets below the first screenful are mounted."""
+        return bool(self._rest) or (self._rest_done is not None and not self._rest_done.is_set())
+
+    def _after_first_paint(self, frames: int = 4) -> None:
+        """The rest once the first screen is whole: Textual fills the footer's keys in a frame
+        after the first, and they should not wait for what is below the step's first
+        screenful. (At most a few frames: then the rest comes anyway.)"""
+        if not self._rest or not self.is_attached:
+            return
+        if frames and not self.screen.query("Footer FooterKey"):
+            self.call_after_refresh(self._after_first_paint, frames - 1)
+        elif getattr(self.app, "bench_exit_before_rest", False):
+            # benchmarks/run.py (a): the first screen with the footer's keys is painted next.
+            self.app.call_after_refresh(self.app.exit)
+        else:
+            self.call_after_refresh(self.mount_rest)  # after the frame with the keys
+
+    async def mount_rest(self) -> None:
+        """Mount the widgets below the first screenful (right after the first paint; at once
+        when a key is typed before that: it then lands where it would have landed)."""
+        if self._rest:
+            rest, self._rest = self._rest, []
+            self._rest_done = asyncio.Event()
+            try:
+                if self.is_attached:
+                    await self.mount_all(rest)
+                # Not when the step was changed meanwhile (its pane is being taken down).
+                if self.is_attached and all(w.is_attached for w in rest):
+                    self._complete()
+                    focus, self._focus_later = self._focus_later, None
+                    if focus is not None:
+                        focus()
+            finally:
+                self._rest_done.set()
+        elif self._rest_done is not None:
+            await self._rest_done.wait()
+
+    def _focus_target(self, fields: list[QuestionField], resume: bool,
+                      built: bool = True) -> QuestionField | None:
+        """The question the cursor goes to (None: Next). ``built``: the fields are mounted."""
+        if resume:
+            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])]
+            if answered:
+                fields = fields[answered[-1] + 1:]
+        for field in fields:
+            inputs = field.query(".q-input") if built and field.is_mounted else None
+            if inputs.first().disabled if inputs else not self.fj.takes_edits:
+                return None  # read-only: the answers are shown, not changed
+            return field
+        return None
 
     def first_focus(self, resume: bool = False) -> None:
         """Put the cursor in the first question (or on Next when there are none).
@@ -159,15 +288,16 @@ class StepPane(VerticalScroll):
         ``resume`` (a reopened case): on the question after the last one answered, so the
         person goes on where they stopped, not at the step's first question.
         """
-        fields = list(self.query(QuestionField))
-        if resume:
-            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])]
-            if answered:
-                fields = fields[answered[-1] + 1:]
-        for field in fields:
-            if field.query_one(".q-input").disabled:
-                break  # read-only: the answers are shown, not changed
+        pending = [w for w in self._rest if isinstance(w, QuestionField)]
+        field = self._focus_target([*self.query(QuestionField), *pending], resume)
+        if field is not None and field.is_mounted:
             field.focus_input(scroll_visible=resume)
+            return
+        if field is not None:  # below the first screenful: focused as soon as it is mounted
+            self._focus_later = lambda: field.focus_input(scroll_visible=resume)
+            return
+        if self._rest:  # Next is below the first screenful: focused as soon as it is mounted
+            self._focus_later = lambda: self.query_one("#nav-next").focus(scroll_visible=False)
             return
         for button in self.query("#nav-next"):
             button.focus(scroll_visible=False)

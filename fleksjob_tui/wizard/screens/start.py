@@ -43,8 +43,11 @@ class StartScreen(Screen):
         Binding("f3,s", "sort_date", "key.sort_date"),
     ]
 
-    #: Rows of saved cases shown with the first paint; a longer list gets the rest just after.
-    FIRST_ROWS = 30
+    #: Rows of saved cases shown with the first paint at least; a longer list gets the rest
+    #: just after it (see fill_menu).
+    FIRST_ROWS = 10
+    #: (generation, first row) of the saved cases still to be added after the first paint.
+    _pending_rows: tuple[int, int] | None = None
 
     def __init__(
         self, *, error: str | None = None, new: bool = False, new_path: Path | None = None
@@ -118,15 +121,18 @@ class StartScreen(Screen):
             if self.entries else "")
         # The first screenful is shown at once; the rest of a long list is added right after
         # the first paint (laying out 1,000 rows would otherwise hold the first paint back).
-        shown = max(self.FIRST_ROWS, (last or 0) + self.FIRST_ROWS)
+        # A screenful is what fits (two lines a case), and as many below the cursor's case.
+        screenful = max(self.FIRST_ROWS, self.app.size.height // 2)
+        shown = max(screenful, (last or 0) + screenful)
         self._fill_generation += 1
+        self._pending_rows = None
         if self.entries:
             options.append(None)
             for i, entry in enumerate(self.entries[:shown]):
                 options.append(Option(self._entry_prompt(entry), id=f"case-{i}"))
             if len(self.entries) > shown:
-                generation = self._fill_generation
-                self.set_timer(0.05, lambda: self._add_rows(generation, shown))
+                self._pending_rows = (self._fill_generation, shown)
+                self.call_after_refresh(self.finish_building)
         else:
             options.append(None)
             options.append(
@@ -141,6 +147,13 @@ class StartScreen(Screen):
         # the top.
         menu.highlighted = 3 + last if last is not None else 0
         self.refresh_bindings()  # "Slet sag" in the footer only with a case to delete
+
+    async def finish_building(self) -> None:
+        """The rest of a long list, right after the first paint (or at once when a key comes
+        first: app.on_event asks, so End or ↓ typed at once goes where it would have gone)."""
+        if self._pending_rows is not None:
+            pending, self._pending_rows = self._pending_rows, None
+            self._add_rows(*pending)
 
     def _add_rows(self, generation: int, start: int) -> None:
         if generation != self._fill_generation or not self.is_mounted:

@@ -26,6 +26,10 @@ WIDE = 80
 
 
 class WizardScreen(Screen):
+    #: The wizard puts the cursor itself (StepPane.first_focus), also when its place is below
+    #: the step's first screenful, mounted just after the first paint: never on the step list.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("ctrl+n", "next", "key.next", priority=True),
         Binding("ctrl+b", "back", "key.back", priority=True),
@@ -58,6 +62,7 @@ class WizardScreen(Screen):
         if self.step not in self.visible_steps():
             self.step = STEP_IDS[0]
         self.pane = steps.pane_class(self.step)()
+        self.pane.resume = True  # a reopened case: the cursor after the last answer
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
             yield self.pane
@@ -70,11 +75,36 @@ class WizardScreen(Screen):
         text = self.fj.t("too_small", width=60, height=20)
         return Static(text, id="too-small", classes="too-small")
 
+    def pane_size(self) -> tuple[int, int]:
+        """The columns and rows a step's pane has, known before it is laid out (its first
+        screenful is built with the first frame, the rest right after)."""
+        width, height = self.app.size
+        if width >= WIDE:
+            width -= StepList.WIDTH
+        return width, height - 2  # the header and the footer
+
+    async def finish_building(self) -> None:
+        """The step's widgets below its first screenful mounted now (a key typed before they
+        are waits for them: app.on_event)."""
+        if self.pane is not None:
+            await self.pane.mount_rest()
+
     # ── steps ────────────────────────────────────────────────────────────────────────────────
     def visible_steps(self) -> list[str]:
         case = self.fj.case
         self_employed = bool(case and case.person.self_employed)
         return [s for s in STEP_IDS if s != "self_employment" or self_employed]
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (Screen._on_screen_resume). Shown for the first
+        # time, every widget has just been styled as it was mounted: Textual would style the
+        # whole screen once more before the first paint. Later (back from a window on top, a
+        # theme changed meanwhile) it does, as always.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._apply_size(self.size.width, self.size.height)
@@ -132,7 +162,8 @@ class WizardScreen(Screen):
         self.refresh_steps()  # the step pane has already updated its own status lines
 
     def assessment_changed(self) -> None:
-        if self.pane is not None and self._pane_ready:
+        # A pane still being built shows the assessment once it is complete.
+        if self.pane is not None and self._pane_ready and not self.pane.building:
             self.pane.assessment_changed(self.fj.assessment)
         self.refresh_steps()
 

@@ -46,6 +46,11 @@ class KeysInOrder:
                 return
             self._key_busy = True
             try:
+                # A screen still mounting what is below its first screenful finishes first:
+                # the key lands where it would have landed (a Tab into the next question).
+                finish = getattr(self.screen, "finish_building", None)
+                if finish is not None:
+                    await finish()
                 await super().on_event(event)
             finally:
                 self._key_settler = asyncio.create_task(self._settle_keys())

@@ -26,6 +26,9 @@ def _state_text(state: str, lang: str) -> str:
 
 
 class StepList(OptionList):
+    #: Columns the list takes beside the step (its CSS width below).
+    WIDTH = 24
+
     DEFAULT_CSS = """
     StepList {
         width: 24;
