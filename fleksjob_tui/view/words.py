@@ -126,7 +126,14 @@ def finding_groups(assessment: Assessment, lang: str, role: str | None = None
             continue
         items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
                        if f.severity in SEVERITY_ORDER else 9)
-        if key in PEOPLE_ORDER:
+        if key in PEOPLE_ORDER and role is not None:
+            # The reader's own acts under "Dig"; another person's acts under a heading that says
+            # whose they are and that the items say what the reader can do (issue 21).
+            if key == role:
+                title = word("plan.yours", lang)
+            else:
+                title = word("plan.other", lang, owner=word(f"responsible.{key}", lang, role))
+        elif key in PEOPLE_ORDER:
             title = word(f"responsible.{key}", lang, role)
         else:
             title = word(f"group.{key}", lang)
