@@ -64,7 +64,7 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
         group = "people" if key not in ("waiting", "municipality") else key
         lines.append(t(f"group.{group}", whom=t(f"whom.{key}") if group == "people" else "",
                        count=count))
-        lines += [_finding_sentence(f, key, lang, t) for f in found]
+        lines += [_finding_sentence(f, key, lang, t, assessment) for f in found]
 
     lines += ["", word("next_steps.heading", lang), word(f"next_steps.lead.{role}", lang)]
     lines += next_steps(case, assessment, lang)
@@ -131,12 +131,12 @@ def unbracketed(line: str) -> str:
     return _full_stop(line)
 
 
-def _finding_sentence(f, group: str, lang: str, t) -> str:
+def _finding_sentence(f, group: str, lang: str, t, assessment=None) -> str:
     """One finding as one sentence that says who acts and by when; what only waits for time
     says until when, and what the municipality assesses says so (never "mangler")."""
     from ..documents.summary import due_text, word  # Rich loads only when a summary is read
 
-    due = due_text(f, lang)
+    due = due_text(f, lang, assessment)
     due = f" {due}" if due else ""
     if f.severity == "advice":
         return t("summary.advice", whom=t(f"whom.{f.responsible}"), due=due, message=f.message,

@@ -16,6 +16,7 @@ from .. import content
 from ..case.dates import format_date
 from ..rules.engine import DUE_NOW, DUE_ON_MET, holds_back, is_waiting
 from ..rules.law import law_basis
+from ..rules.pension import add_months
 from ..rules.types import GROUP_ORDER
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def finding_tag(f: Finding, lang: str) -> str:
     return word(f"severity.{f.severity}", lang)
 
 
-def due_text(f: Finding, lang: str) -> str:
+def due_text(f: Finding, lang: str, assessment: Assessment | None = None) -> str:
     """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``nu`` with the
     reason for the written agreement and what it names; ``så hurtigt som muligt`` for one missing
     now without a date (RULES.md section 7); else ``""``. What only
@@ -99,7 +100,15 @@ def due_text(f: Finding, lang: str) -> str:
     if f.due is None:
         if f.id in DUE_NOW:  # the written agreement: now, and why (RULES.md section 7)
             return word("due.now", lang)
-        return word("due.asap", lang) if holds_back(f) else ""
+        if not holds_back(f):
+            return ""
+        if f.id in DUE_ON_MET and assessment is not None:
+            # No date: the start is not known yet, or the 12 months are reached (RULES.md §7).
+            tm = assessment.twelve_months
+            return word("due.start_unknown" if tm.met_on is None else "due.met_reached", lang)
+        if content.has("report", f"due.why.{f.id}"):
+            return word(f"due.why.{f.id}", lang)
+        return word("due.asap", lang)
     if is_waiting(f):
         return word("due.reached", lang, date=format_date(f.due, lang))
     if f.id in DUE_ON_MET:  # the documentation must be there when the 12 months are reached
@@ -213,7 +222,7 @@ def date_rows(assessment: Assessment, lang: str, role: str | None = None
         rows.append((word("dates.twelve_months", lang),
                      word(f"dates.twelve_months_no_start.{role or 'employee'}", lang)))
     p = assessment.pension
-    if p is not None and tm.exemption != "self_employed":
+    if p is not None and tm.exemption is None and _six_years_matter(assessment):
         mark = format_date(p.six_year_mark, lang)
         rows.append((word("dates.six_year_mark", lang),
                      f"{mark} {word('dates.six_year_mark_note', lang)}"))
@@ -237,6 +246,18 @@ def date_rows(assessment: Assessment, lang: str, role: str | None = None
         else:
             rows.append((word("dates.flexjob_end", lang), format_date(fj.end, lang)))
     return rows
+
+
+def _six_years_matter(assessment: Assessment) -> bool:
+    """The six-year mark is a key date only when it comes before the 12 months are reached (then
+    the rule stops applying first), or the start is unknown and it is less than 12 months away
+    (RULES.md section 2); otherwise the 12 months decide, and the row would only puzzle."""
+    p, tm, as_of = assessment.pension, assessment.twelve_months, assessment.as_of
+    if p is None or p.six_year_mark < as_of:
+        return False
+    if tm.met_on is None:
+        return tm.start is None and p.six_year_mark < add_months(as_of, 12)
+    return not tm.met and p.six_year_mark < tm.met_on
 
 
 def period(m: Any, lang: str) -> str:

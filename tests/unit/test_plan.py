@@ -750,7 +750,7 @@ def test_which_findings_are_due_on_the_twelve_month_date(as_of, due_on_met):
 
 
 @pytest.mark.parametrize(("birth", "shown"), [
-    (D(1960, 6, 1), True),    # the six-year mark comes before the 12 months: it matters
+    (D(1964, 6, 1), True),    # the six-year mark (01-06-2026) comes before the 12 months
     (D(1980, 6, 1), False),   # the 12 months come decades earlier: left out
 ])
 def test_six_year_row_only_when_it_matters(birth, shown):
