@@ -375,6 +375,18 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     raised = {f.id for f in assessment.findings}
     ready = assessment.status == "ready"
     waiting = assessment.status == "waiting"
+    # The dates a step can name (issue 21: next steps name a date where the case has one).
+    nxt = case.follow_up.next_meeting
+    nxt = nxt if nxt is not None and nxt >= assessment.as_of else None
+    dues = sorted(f.due for f in assessment.findings if f.due is not None and holds_back(f))
+    met_on = assessment.twelve_months.met_on
+    dates = {
+        "next_meeting": format_date(nxt, lang) if nxt else "",
+        "first_due": format_date(dues[0], lang) if dues else "",
+        "met_on": format_date(met_on, lang) if met_on else "",
+    }
+    flags = {"next_meeting": nxt is not None, "no_next_meeting": nxt is None,
+             "first_due": bool(dues)}
     steps = []
     for item in content.entry("report", f"next_steps.{role}"):
         when = item["when"]
@@ -385,10 +397,14 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
             or (when == "ready" and ready)
             or (when == "not_ready" and not ready)
             or (when == "waiting" and waiting)
+            or flags.get(when, False)
             or when in raised
         ):
-            steps.append(content.pick(item, lang).replace("{municipality}",
-                                                          municipality_name(case, lang)))
+            text = content.pick(item, lang).replace("{municipality}",
+                                                    municipality_name(case, lang))
+            for key, value in dates.items():
+                text = text.replace("{" + key + "}", value)
+            steps.append(text)
     return steps + meeting_next_steps(case, assessment, lang)
 
 def finding_style(f: Finding) -> str:

@@ -512,7 +512,8 @@ def test_next_steps_name_no_finding_act():
 
     for role in ("employee", "manager", "union_rep"):
         for item in content.entry("report", f"next_steps.{role}"):
-            assert item["when"] in ("always", "ready", "not_ready", "waiting"), (role, item)
+            assert item["when"] in ("always", "ready", "not_ready", "waiting", "next_meeting",
+                                    "no_next_meeting", "first_due"), (role, item)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
