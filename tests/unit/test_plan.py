@@ -776,3 +776,13 @@ def test_manager_next_steps_name_the_next_meeting_and_never_repeat_a_finding():
     messages = [f.message for f in a.findings]
     for step in view.next_steps:
         assert not any(step in m or m in step for m in messages), step
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "union_rep"])
+def test_next_steps_name_the_first_deadline_for_every_role(role):
+    c = ready_case(role=role)
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.agreement.attempt_documented = "no"
+    a = assess(c, AS_OF)
+    steps = " ".join(build_view(c, a, "da", role).next_steps)
+    assert "01-06-2026" in steps, steps
