@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from case_builders import ready_case
@@ -630,7 +631,7 @@ def test_point_2_the_written_agreement_is_due_now_in_every_output():
     c.agreement.written = "no"
     a, summary, plain, data = _three_outputs(c)
     assert "[Mangler · nu]" in summary
-    assert "Mangler: lederen skal handle nu." in plain
+    assert "Mangler: du skal handle nu." in plain  # the manager reads their own act
     (f,) = [f for f in data["findings"] if f["id"] == "written_agreement_missing"]
     assert f["due"] is None and f["group"] == "act"
     for out in (summary, plain):
@@ -703,6 +704,14 @@ def test_heading_and_text_agree_for_every_reader():
                     assert ("du" if lang == "da" else "you") in g.title.split(), (label, g.title)
                     words = OWNER_WORDS[(lang, "employee" if role == "employee" else "other")]
                     assert any(w in text for w in words[g.key]), (label, g.title, item.message)
+        # The plain conversation's plan: never "Til lederen" / "Råd til medarbejderen" over text
+        # written to the reader; the reader's own acts "Til dig", another's say whose they are.
+        from fleksjob_tui.plain import plain_summary
+
+        for line in plain_summary(case, assess(case, as_of), lang).splitlines():
+            assert not re.match(r"(Råd )?[Tt]il (lederen|medarbejderen|tillidsrepræsentanten)"
+                                r"|(Advice )?[Ff]or the (manager|employee|union)", line), (
+                label, line)
 
 
 def test_no_copenhagen_reference_unless_the_employer_is_kobenhavns_kommune():
