@@ -129,7 +129,10 @@ def finding_groups(assessment: Assessment, lang: str, role: str | None = None
     for f in assessment.findings:
         buckets.setdefault(finding_kind(f), []).append(f)
     out = []
-    for key in (*PEOPLE_ORDER, "waiting", "municipality"):
+    # The reader's own acts first ("Dig"), then the others' (issue 21).
+    people = ((role, *(k for k in PEOPLE_ORDER if k != role)) if role in PEOPLE_ORDER
+              else PEOPLE_ORDER)
+    for key in (*people, "waiting", "municipality"):
         items = buckets.get(key)
         if not items:
             continue

@@ -795,3 +795,12 @@ def test_next_steps_name_the_first_deadline_for_every_role(role):
     a = assess(c, AS_OF)
     steps = " ".join(build_view(c, a, "da", role).next_steps)
     assert "01-06-2026" in steps, steps
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "union_rep"])
+def test_the_readers_own_acts_come_first(role):
+    c = _busy_case(role, "da")
+    view = build_view(c, assess(c, D(2026, 11, 22)), "da", role)
+    people = [g for g in view.groups if g.key not in ("waiting", "municipality")]
+    if any(g.key == role for g in people):
+        assert people[0].key == role and people[0].title == "Dig"
