@@ -190,7 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for key, title, items in finding_groups(assessment, out_lang):
             who = "" if key in ("waiting", "municipality") else f"{title}: "
             for f in items:
-                due = due_text(f, out_lang)
+                due = due_text(f, out_lang, assessment)
                 tag = finding_tag(f, out_lang) + (f" · {due}" if due else "")
                 print(f"- [{tag}] {who}{f.message} ({f.reference})")
         print(law_line(out_lang))

@@ -61,10 +61,14 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
         lines.append(word("heading.no_findings", lang))
     for key, _title, found in groups:
         count = t("summary.count_one") if len(found) == 1 else t("summary.count", n=len(found))
-        group = "people" if key not in ("waiting", "municipality") else key
-        lines.append(t(f"group.{group}", whom=t(f"whom.{key}") if group == "people" else "",
-                       count=count))
-        lines += [_finding_sentence(f, key, lang, t) for f in found]
+        if key in ("waiting", "municipality"):
+            lines.append(t(f"group.{key}", whom="", count=count))
+        elif key == role:  # the reader's own acts (issue 21)
+            lines.append(t("group.people", whom=t("whom.self"), count=count))
+        else:  # another person's acts: whose, and what the reader can do
+            owner = t(f"who.{key}")
+            lines.append(t("group.other", owner=owner[:1].upper() + owner[1:], count=count))
+        lines += [_finding_sentence(f, key, lang, t, assessment, role) for f in found]
 
     lines += ["", word("next_steps.heading", lang), word(f"next_steps.lead.{role}", lang)]
     lines += next_steps(case, assessment, lang)
@@ -131,13 +135,19 @@ def unbracketed(line: str) -> str:
     return _full_stop(line)
 
 
-def _finding_sentence(f, group: str, lang: str, t) -> str:
+def _finding_sentence(f, group: str, lang: str, t, assessment=None, role=None) -> str:
     """One finding as one sentence that says who acts and by when; what only waits for time
     says until when, and what the municipality assesses says so (never "mangler")."""
     from ..documents.summary import due_text, word  # Rich loads only when a summary is read
 
-    due = due_text(f, lang)
+    due = due_text(f, lang, assessment)
     due = f" {due}" if due else ""
+    own = f.responsible == role
+    if f.severity == "advice" and group not in ("waiting", "municipality"):
+        if not own:  # the heading says whose it is; the text says what the reader can do
+            return t("summary.advice_other", due=due, message=f.message, reference=f.reference)
+        return t("summary.advice", whom=t("whom.self"), due=due, message=f.message,
+                 reference=f.reference)
     if f.severity == "advice":
         return t("summary.advice", whom=t(f"whom.{f.responsible}"), due=due, message=f.message,
                  reference=f.reference)
@@ -147,7 +157,8 @@ def _finding_sentence(f, group: str, lang: str, t) -> str:
     if group == "municipality":
         return t("summary.municipality", message=f.message, reference=f.reference)
     return t("summary.finding", severity=word(f"severity.{f.severity}", lang),
-             who=t(f"who.{f.responsible}"), due=due, message=f.message, reference=f.reference)
+             who=t("who.self" if own else f"who.{f.responsible}"), due=due, message=f.message,
+             reference=f.reference)
 
 
 def _summary_measure_title(m, lang: str) -> str:

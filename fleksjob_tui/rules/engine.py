@@ -10,7 +10,7 @@ Performance: no pydantic validation, no TOML parsing per call (definitions and t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -443,6 +443,10 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     if not self_employed and contacts.union != "yes":
         add("union_not_involved")
 
+    if _copenhagen(case.employment.employer):
+        # Københavns Kommune's own guide is cited only when it is the employer (RULES.md §7).
+        found = [replace(f, reference=f"{f.reference}; {content.pick(kk, lang)}")
+                 if (kk := defs[f.id].extra.get("reference_kk")) else f for f in found]
     found.sort(key=lambda f: defs[f.id].order)
     findings = tuple(found)
 

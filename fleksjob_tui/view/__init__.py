@@ -301,7 +301,7 @@ def build_view(case: Case, assessment: Assessment, lang: str | None = None,
         counts=counts_line(assessment, lang),
         groups=[
             ViewGroup(key, title, [ViewItem(finding_style(f), finding_tag(f, lang),
-                                            due_text(f, lang), f.message, f.reference,
+                                            due_text(f, lang, assessment), f.message, f.reference,
                                             f.group)
                                    for f in items])
             # The summary words the groups for the case's own role ("Dig" for the employee).

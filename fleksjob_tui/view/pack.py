@@ -304,7 +304,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         packed = []
         for f in items:
             packed.append(PackFinding(finding_style(f), finding_tag(f, lang), f.message, f.reference,
-                                      due_text(f, lang)))
+                                      due_text(f, lang, assessment)))
         findings.append((title, packed))
 
     return Pack(

@@ -16,6 +16,7 @@ from .. import content
 from ..case.dates import format_date
 from ..rules.engine import DUE_NOW, DUE_ON_MET, holds_back, is_waiting
 from ..rules.law import law_basis
+from ..rules.pension import add_months
 from ..rules.types import GROUP_ORDER
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def finding_tag(f: Finding, lang: str) -> str:
     return word(f"severity.{f.severity}", lang)
 
 
-def due_text(f: Finding, lang: str) -> str:
+def due_text(f: Finding, lang: str, assessment: Assessment | None = None) -> str:
     """``senest 01-03-2027`` (``by 2027-03-01``) for a finding with a due date; ``nu`` with the
     reason for the written agreement and what it names; ``så hurtigt som muligt`` for one missing
     now without a date (RULES.md section 7); else ``""``. What only
@@ -99,7 +100,15 @@ def due_text(f: Finding, lang: str) -> str:
     if f.due is None:
         if f.id in DUE_NOW:  # the written agreement: now, and why (RULES.md section 7)
             return word("due.now", lang)
-        return word("due.asap", lang) if holds_back(f) else ""
+        if not holds_back(f):
+            return ""
+        if f.id in DUE_ON_MET and assessment is not None:
+            # No date: the start is not known yet, or the 12 months are reached (RULES.md §7).
+            tm = assessment.twelve_months
+            return word("due.start_unknown" if tm.met_on is None else "due.met_reached", lang)
+        if content.has("report", f"due.why.{f.id}"):
+            return word(f"due.why.{f.id}", lang)
+        return word("due.asap", lang)
     if is_waiting(f):
         return word("due.reached", lang, date=format_date(f.due, lang))
     if f.id in DUE_ON_MET:  # the documentation must be there when the 12 months are reached
@@ -120,13 +129,23 @@ def finding_groups(assessment: Assessment, lang: str, role: str | None = None
     for f in assessment.findings:
         buckets.setdefault(finding_kind(f), []).append(f)
     out = []
-    for key in (*PEOPLE_ORDER, "waiting", "municipality"):
+    # The reader's own acts first ("Dig"), then the others' (issue 21).
+    people = ((role, *(k for k in PEOPLE_ORDER if k != role)) if role in PEOPLE_ORDER
+              else PEOPLE_ORDER)
+    for key in (*people, "waiting", "municipality"):
         items = buckets.get(key)
         if not items:
             continue
         items = sorted(items, key=lambda f: SEVERITY_ORDER.index(f.severity)
                        if f.severity in SEVERITY_ORDER else 9)
-        if key in PEOPLE_ORDER:
+        if key in PEOPLE_ORDER and role is not None:
+            # The reader's own acts under "Dig"; another person's acts under a heading that says
+            # whose they are and that the items say what the reader can do (issue 21).
+            if key == role:
+                title = word("plan.yours", lang)
+            else:
+                title = word("plan.other", lang, owner=word(f"responsible.{key}", lang, role))
+        elif key in PEOPLE_ORDER:
             title = word(f"responsible.{key}", lang, role)
         else:
             title = word(f"group.{key}", lang)
@@ -206,7 +225,7 @@ def date_rows(assessment: Assessment, lang: str, role: str | None = None
         rows.append((word("dates.twelve_months", lang),
                      word(f"dates.twelve_months_no_start.{role or 'employee'}", lang)))
     p = assessment.pension
-    if p is not None and tm.exemption != "self_employed":
+    if p is not None and tm.exemption is None and _six_years_matter(assessment):
         mark = format_date(p.six_year_mark, lang)
         rows.append((word("dates.six_year_mark", lang),
                      f"{mark} {word('dates.six_year_mark_note', lang)}"))
@@ -230,6 +249,18 @@ def date_rows(assessment: Assessment, lang: str, role: str | None = None
         else:
             rows.append((word("dates.flexjob_end", lang), format_date(fj.end, lang)))
     return rows
+
+
+def _six_years_matter(assessment: Assessment) -> bool:
+    """The six-year mark is a key date only when it comes before the 12 months are reached (then
+    the rule stops applying first), or the start is unknown and it is less than 12 months away
+    (RULES.md section 2); otherwise the 12 months decide, and the row would only puzzle."""
+    p, tm, as_of = assessment.pension, assessment.twelve_months, assessment.as_of
+    if p is None or p.six_year_mark < as_of:
+        return False
+    if tm.met_on is None:
+        return tm.start is None and p.six_year_mark < add_months(as_of, 12)
+    return not tm.met and p.six_year_mark < tm.met_on
 
 
 def period(m: Any, lang: str) -> str:
@@ -347,6 +378,18 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
     raised = {f.id for f in assessment.findings}
     ready = assessment.status == "ready"
     waiting = assessment.status == "waiting"
+    # The dates a step can name (issue 21: next steps name a date where the case has one).
+    nxt = case.follow_up.next_meeting
+    nxt = nxt if nxt is not None and nxt >= assessment.as_of else None
+    dues = sorted(f.due for f in assessment.findings if f.due is not None and holds_back(f))
+    met_on = assessment.twelve_months.met_on
+    dates = {
+        "next_meeting": format_date(nxt, lang) if nxt else "",
+        "first_due": format_date(dues[0], lang) if dues else "",
+        "met_on": format_date(met_on, lang) if met_on else "",
+    }
+    flags = {"next_meeting": nxt is not None, "no_next_meeting": nxt is None,
+             "first_due": bool(dues)}
     steps = []
     for item in content.entry("report", f"next_steps.{role}"):
         when = item["when"]
@@ -357,10 +400,14 @@ def next_steps(case: Case, assessment: Assessment, lang: str) -> list[str]:
             or (when == "ready" and ready)
             or (when == "not_ready" and not ready)
             or (when == "waiting" and waiting)
+            or flags.get(when, False)
             or when in raised
         ):
-            steps.append(content.pick(item, lang).replace("{municipality}",
-                                                          municipality_name(case, lang)))
+            text = content.pick(item, lang).replace("{municipality}",
+                                                    municipality_name(case, lang))
+            for key, value in dates.items():
+                text = text.replace("{" + key + "}", value)
+            steps.append(text)
     return steps + meeting_next_steps(case, assessment, lang)
 
 def finding_style(f: Finding) -> str:

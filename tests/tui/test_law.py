@@ -261,7 +261,7 @@ def test_check_json_with_waiting_and_due(tmp_path):
     ("answer", "phrase"),
     [
         ("written", "Det er ikke oplyst, om der er en skriftlig aftale"),
-        ("attempt", "Det er ikke oplyst, om lederen har dokumenteret"),
+        ("attempt", "Det er ikke oplyst, om der er dokumenteret"),
         ("relocation", "Det er ikke oplyst, om alle muligheder for omplacering"),
         ("capacity", "Det er ikke oplyst, om medarbejderens arbejdsevne"),
         ("measure", "Det er ikke oplyst, om disse afprøvede redskaber er dokumenteret"),

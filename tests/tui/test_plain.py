@@ -633,7 +633,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
     # The doctor never acts: the employee asks for the medical statement (RULES.md section 7).
-    assert groups == ["Til dig, 2 punkter:", "Til lederen, 5 punkter:",
+    # Another person's acts: whose they are, and what the reader can do (issue 21).
+    assert groups == ["Til dig, 2 punkter:", "Din leder skal handle — det kan du gøre, 5 punkter:",
                       "Det venter kun på tiden, 1 punkt:", "Det vurderer kommunen, 1 punkt:"]
     assert status < findings < lines.index(groups[0])
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
@@ -803,7 +804,7 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
     lines = text.splitlines()
     assert "Mangler: du skal handle senest 22-12-2026. Skriv datoen. (LAB § 119)" in lines
     assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
-    assert "Spærrer: lederen skal handle senest 05-01-2027. Noget spærrer. (LAB § 116)" in lines
+    assert "Spærrer: din leder skal handle senest 05-01-2027. Noget spærrer. (LAB § 116)" in lines
     no_escapes(text)
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")

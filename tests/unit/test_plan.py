@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from case_builders import ready_case
@@ -512,7 +513,8 @@ def test_next_steps_name_no_finding_act():
 
     for role in ("employee", "manager", "union_rep"):
         for item in content.entry("report", f"next_steps.{role}"):
-            assert item["when"] in ("always", "ready", "not_ready", "waiting"), (role, item)
+            assert item["when"] in ("always", "ready", "not_ready", "waiting", "next_meeting",
+                                    "no_next_meeting", "first_due"), (role, item)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -629,7 +631,7 @@ def test_point_2_the_written_agreement_is_due_now_in_every_output():
     c.agreement.written = "no"
     a, summary, plain, data = _three_outputs(c)
     assert "[Mangler · nu]" in summary
-    assert "Mangler: lederen skal handle nu." in plain
+    assert "Mangler: du skal handle nu." in plain  # the manager reads their own act
     (f,) = [f for f in data["findings"] if f["id"] == "written_agreement_missing"]
     assert f["due"] is None and f["group"] == "act"
     for out in (summary, plain):
@@ -661,3 +663,144 @@ def test_point_3_sick_leave_and_dont_know_in_every_output():
     a, summary, plain, data = _three_outputs(c)
     for out in (summary, plain, " ".join(f["message"] for f in data["findings"])):
         assert "sygemeld" not in out and "sygeperiode" not in out
+
+
+# --- issue 21, second round: what two new users found ----------------------------------------------
+
+#: How each reader names each owner in the text (employee reader: "din leder"; others: "lederen").
+OWNER_WORDS = {
+    ("da", "employee"): {"manager": ("din leder",), "union_rep": ("tillidsrepræsentant",)},
+    ("en", "employee"): {"manager": ("your manager",), "union_rep": ("union representative",)},
+    ("da", "other"): {"employee": ("medarbejder",), "manager": ("lederen",),
+                      "union_rep": ("tillidsrepræsentant",)},
+    ("en", "other"): {"employee": ("the employee",), "manager": ("the manager",),
+                      "union_rep": ("union representative",)},
+}
+#: Words that would make the reader ask or name themselves under their own heading.
+SELF_WORDS = {
+    ("da", "employee"): ("medarbejderen",), ("en", "employee"): ("the employee",),
+    ("da", "manager"): ("din leder", "lederen"), ("en", "manager"): ("your manager",
+                                                                     "the manager"),
+}
+
+
+def test_heading_and_text_agree_for_every_reader():
+    """Each item sits under its one owner; the reader's own under "Dig" / "You" in the reader's
+    voice; another person's under a heading that says so, with text that names that person."""
+    as_of = D(2026, 11, 22)
+    for label, case in _every_case():
+        lang, role = case.case.language, case.case.role
+        view = build_view(case, assess(case, as_of), lang, role)
+        for g in view.groups:
+            if g.key in ("waiting", "municipality"):
+                continue
+            for item in g.items:
+                text = item.message.lower()
+                if g.key == role:
+                    assert g.title == ("Dig" if lang == "da" else "You"), (label, g.title)
+                    for w in SELF_WORDS.get((lang, role), ()):
+                        assert w not in text, (label, g.title, item.message)
+                else:
+                    assert ("du" if lang == "da" else "you") in g.title.split(), (label, g.title)
+                    words = OWNER_WORDS[(lang, "employee" if role == "employee" else "other")]
+                    assert any(w in text for w in words[g.key]), (label, g.title, item.message)
+        # The plain conversation's plan: never "Til lederen" / "Råd til medarbejderen" over text
+        # written to the reader; the reader's own acts "Til dig", another's say whose they are.
+        from fleksjob_tui.plain import plain_summary
+
+        for line in plain_summary(case, assess(case, as_of), lang).splitlines():
+            assert not re.match(r"(Råd )?[Tt]il (lederen|medarbejderen|tillidsrepræsentanten)"
+                                r"|(Advice )?[Ff]or the (manager|employee|union)", line), (
+                label, line)
+
+
+def test_no_copenhagen_reference_unless_the_employer_is_kobenhavns_kommune():
+    as_of = D(2026, 11, 22)
+    for label, case in _every_case():
+        kk = "københavns kommune" in (case.employment.employer or "").lower()
+        for f in assess(case, as_of).findings:
+            for word_ in ("Københavns Kommune", "City of Copenhagen", "Copenhagen"):
+                assert kk or word_ not in f.reference, (label, f.id, f.reference)
+    c = ready_case(role="manager")
+    c.contacts.hr = c.contacts.home_municipality = c.contacts.union = "no"
+    c.employment.employer = "Københavns Kommune"
+    refs = {f.id: f.reference for f in assess(c, AS_OF).findings}
+    for fid in ("hr_not_contacted", "home_municipality_not_contacted", "union_not_involved"):
+        assert "Københavns Kommune" in refs[fid], fid
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_items_without_a_date_say_why(lang):
+    from fleksjob_tui.view.words import due_text
+
+    c = ready_case(role="manager", language=lang)
+    c.agreement.attempt_documented = "no"
+    c.eligibility.relocation_retraining_examined = "no"
+    c.employment.special_terms_start = None
+    a = assess(c, AS_OF)
+    start = "startdatoen" if lang == "da" else "start date"
+    assert start in due_text(finding(a, "attempt_not_documented"), lang, a)
+    assert start in due_text(finding(a, "special_terms_start_missing"), lang, a)
+    reloc = due_text(finding(a, "relocation_retraining_not_examined"), lang, a)
+    assert ("kommunen" if lang == "da" else "municipality") in reloc
+
+
+@pytest.mark.parametrize(("as_of", "due_on_met"), [
+    (MET_ON - dt.timedelta(days=1), True), (MET_ON, False), (MET_ON + dt.timedelta(days=1), False)])
+def test_which_findings_are_due_on_the_twelve_month_date(as_of, due_on_met):
+    """RULES.md section 7: the attempt and the measures' documentation on met_on; the
+    examination of relocation and retraining has no date of its own (§ 116, stk. 3)."""
+    c = ready_case(role="manager")
+    c.employment.special_terms_start = MET_ON.replace(year=MET_ON.year - 1)
+    c.agreement.attempt_documented = "no"
+    c.eligibility.relocation_retraining_examined = "no"
+    a = assess(c, as_of)
+    assert finding(a, "attempt_not_documented").due == (MET_ON if due_on_met else None)
+    assert finding(a, "relocation_retraining_not_examined").due is None
+
+
+@pytest.mark.parametrize(("birth", "shown"), [
+    (D(1964, 6, 1), True),    # the six-year mark (01-06-2026) comes before the 12 months
+    (D(1980, 6, 1), False),   # the 12 months come decades earlier: left out
+])
+def test_six_year_row_only_when_it_matters(birth, shown):
+    from fleksjob_tui.view.words import date_rows
+
+    c = ready_case(role="manager")
+    c.person.birth_date = birth
+    c.employment.special_terms_start = D(2025, 12, 1)
+    rows = dict(date_rows(assess(c, AS_OF), "da", "manager"))
+    assert ("6 år før folkepension" in rows) is shown
+
+
+def test_manager_next_steps_name_the_next_meeting_and_never_repeat_a_finding():
+    c = ready_case(role="manager")
+    c.contacts.hr = c.contacts.home_municipality = "no"
+    c.agreement.written = "no"
+    c.follow_up.next_meeting = D(2026, 4, 15)
+    a = assess(c, AS_OF)
+    view = build_view(c, a, "da", "manager")
+    steps = " ".join(view.next_steps)
+    assert "15-04-2026" in steps
+    messages = [f.message for f in a.findings]
+    for step in view.next_steps:
+        assert not any(step in m or m in step for m in messages), step
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "union_rep"])
+def test_next_steps_name_the_first_deadline_for_every_role(role):
+    c = ready_case(role=role)
+    c.employment.special_terms_start = D(2025, 6, 1)
+    c.agreement.attempt_documented = "no"
+    a = assess(c, AS_OF)
+    steps = " ".join(build_view(c, a, "da", role).next_steps)
+    assert "01-06-2026" in steps, steps
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "union_rep"])
+def test_the_readers_own_acts_come_first(role):
+    c = _busy_case(role, "da")
+    view = build_view(c, assess(c, D(2026, 11, 22)), "da", role)
+    people = [g for g in view.groups if g.key not in ("waiting", "municipality")]
+    if any(g.key == role for g in people):
+        assert people[0].key == role and people[0].title == "Dig"

@@ -139,7 +139,8 @@ def test_employee_role_addresses_the_reader():
     assert case.case.role == "employee"
     assert "Dig (" in text_of(case)
     case.case.role = "union_rep"
-    assert "Medarbejderen (" in text_of(case)
+    # Another person's acts: the heading says whose they are and what the reader can do.
+    assert "Medarbejderen skal handle — det kan du gøre (" in text_of(case)
 
 
 def test_blocker_in_words():

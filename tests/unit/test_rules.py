@@ -690,12 +690,12 @@ def test_a_danish_case_assessed_in_english_for_the_wizard():
     f = finding(a, "accommodations_missing")
     assert "accommodation" in f.message.lower() and "skånehensyn" not in f.message
     f = finding(a, "home_municipality_not_contacted")
-    assert f.reference == ("The City of Copenhagen's guide (general guidance); the union's "
-                           "guidance; LAB § 118")
+    # General sources for an employer other than Københavns Kommune (issue 21).
+    assert f.reference == "The union's guidance (contact the municipality early); LAB § 118"
     da = assess(c, AS_OF)
     assert da.language == "da"
     assert finding(da, "home_municipality_not_contacted").reference.startswith(
-        "Københavns Kommunes vejledning")
+        "Fagforeningens vejledning")
 
 
 def test_case_without_role_or_language_uses_danish_employee_wording():
