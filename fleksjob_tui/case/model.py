@@ -122,6 +122,19 @@ class _Table(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
 
+    def __setattr__(self, name: str, value) -> None:
+        # pydantic keeps an assigned value when a rule between fields (an "after" validator:
+        # a measure's "to" before its "from") refuses it, and the model then holds what the
+        # model itself refuses on load (issue 22). A refused assignment changes nothing.
+        before = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValueError:  # pydantic's ValidationError is a ValueError
+            object.__setattr__(self, "__dict__", before)
+            object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+            raise
+
 
 def new_case_id() -> str:
     """A new identifier for a case (a random UUID): made when a case is created or saved as a

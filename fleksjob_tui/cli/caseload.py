@@ -18,9 +18,9 @@ it). Textual-free.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 from pathlib import Path

@@ -129,6 +129,15 @@ class EditorScreen(Window[str]):
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
         host_of(self).case_changed()
+        # A date refused by a rule between fields ("til" before "fra") may fit now that the
+        # other one changed: read it again (accepted, its refusal line goes).
+        from ..widgets.fields import TypedInputField
+
+        for field in self.query(TypedInputField):
+            if field is not event.field and field.error_text:
+                text = field.query_one(".q-input").value.strip()
+                if text and field.read(text)[0] is None:
+                    field.write(field.read(text)[1])
 
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""

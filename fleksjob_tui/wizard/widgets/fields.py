@@ -172,6 +172,8 @@ class QuestionField(Vertical):
             return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt"))))
         if "before" in str(first.get("msg", "")):
             return content.ui("field.period_order", self.lang)
+        if "needs a title" in str(first.get("msg", "")):
+            return content.ui("editor.need_text", self.lang)
         return content.ui("field.invalid", self.lang, detail=first.get("msg", ""))
 
     def show_error(self, message: str | None) -> None:
@@ -205,8 +207,9 @@ class QuestionField(Vertical):
         return str(box.content) if box is not None and box.has_class("-shown") else ""
 
     def pending_problem(self) -> str | None:
-        """A message when what is typed in the field has not been accepted (shown beside it)."""
-        return None
+        """A message when what is typed in the field has not been accepted (shown beside it):
+        the case's refusal (a rule between fields, e.g. an own measure's name emptied)."""
+        return self.error_text or None
 
     def focus_input(self, scroll_visible: bool = True) -> None:
         self.query_one(".q-input").focus(scroll_visible=scroll_visible)
