@@ -83,3 +83,28 @@ async def test_an_own_measure_emptied_of_its_name_is_refused_and_named_by_ctrl_q
         assert isinstance(app.screen, ConfirmScreen) and "Skriv et navn" in app.screen.question
         await keys(pilot, "ctrl+q")
     assert storage.load_case(case_file).measures[-1].title == "Ny stol"
+
+
+async def test_a_new_own_measure_named_like_a_cpr_number_warns_before_it_is_added(case_file):
+    from fleksjob_tui.wizard.screens.editor import AskTextScreen
+
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        await keys(pilot, "end", "enter", "text:010203-1234", "enter")
+        assert isinstance(app.screen, AskTextScreen)
+        assert "CPR-nummer" in str(app.screen.query_one("#ask-error").content)
+        assert app.case.measures == []
+        await keys(pilot, "ctrl+u", "text:Ny stol", "enter")  # a name without it: added
+        await pilot.pause()
+        assert app.case.measures[-1].title == "Ny stol"
+    assert all("1234" not in (m.title or "") for m in storage.load_case(case_file).measures)
+
+
+async def test_a_name_said_not_to_be_a_cpr_number_is_taken_on_the_second_enter(case_file):
+    from fleksjob_tui.wizard.screens.editor import AskTextScreen
+
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        await keys(pilot, "end", "enter", "text:Ordre 010203-1234", "enter")
+        assert isinstance(app.screen, AskTextScreen)
+        await keys(pilot, "enter")
+        await pilot.pause()
+        assert app.case.measures[-1].title == "Ordre 010203-1234"

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from ... import content
+from ...case.privacy import find_cpr
 from ..widgets.fields import FieldChanged, QuestionField
 from ..widgets.host import host_of
 from ..widgets.i18n import localize_bindings
@@ -232,6 +233,7 @@ class AskTextScreen(Window[str | None]):
     """Ask for one line of text (e.g. the name of an "other" measure). None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    _cpr_said = ""  # the text the CPR warning was shown for
 
     def __init__(self, question: str, lang: str, value: str = "", *,
                  lost_as: str | None = None) -> None:
@@ -273,9 +275,17 @@ class AskTextScreen(Window[str | None]):
         from ..widgets.inputs import Input
 
         text = self.query_one("#ask-input", Input).value.strip()
+        problem = None
         if not text:
+            problem = content.ui("editor.need_text", self.lang)
+        elif self.lost_as is not None and text != self._cpr_said and find_cpr(text):
+            # The case's text (a new measure's name): the same warning as every text field;
+            # Enter again on the same text says it is not a CPR number.
+            self._cpr_said = text
+            problem = content.ui("cpr.in_name", self.lang)
+        if problem is not None:
             box = self.query_one("#ask-error", Static)
-            box.update(content.ui("editor.need_text", self.lang))
+            box.update(problem)
             box.add_class("-shown")
             return
         self.dismiss(text)
