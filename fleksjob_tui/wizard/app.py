@@ -476,7 +476,8 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             if text:
                 self.save_as(Path(text).expanduser())
 
-        self.push_screen(AskTextScreen(self.t("save_as.ask"), self.lang, str(suggestion)),
+        self.push_screen(AskTextScreen(self.t("save_as.ask"), self.lang, str(suggestion),
+                                       lost_as=self.t("quit.save_as"), lost_key="quit.typed_path"),
                          callback=chosen)
 
     def save_as(self, path: Path) -> bool:

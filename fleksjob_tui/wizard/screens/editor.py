@@ -236,13 +236,18 @@ class AskTextScreen(Window[str | None]):
     _cpr_said = ""  # the text the CPR warning was shown for
 
     def __init__(self, question: str, lang: str, value: str = "", *,
-                 lost_as: str | None = None) -> None:
+                 lost_as: str | None = None, cpr: bool = False,
+                 lost_key: str = "quit.typed_name") -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
         self.value = value
-        #: What a typed text is called when quitting would lose it (None: not the case's data).
+        #: What a typed text is called when quitting would lose it (None: nothing to ask), and
+        #: the words for it (``lost_key``: a name not added yet, a path not used yet).
         self.lost_as = lost_as
+        self.lost_key = lost_key
+        #: The text goes into the case (a new measure's name): warn of a CPR number first.
+        self.cpr = cpr
         localize_bindings(self, lang)
 
     def quit_loses(self) -> list[str]:
@@ -253,7 +258,7 @@ class AskTextScreen(Window[str | None]):
         text = self.query_one("#ask-input", Input).value.strip()
         if not text or text == self.value:
             return []
-        return [content.ui("quit.typed_name", self.lang, label=self.lost_as, text=text)]
+        return [content.ui(self.lost_key, self.lang, label=self.lost_as, text=text)]
 
     def compose(self) -> ComposeResult:
         from ..widgets.inputs import Input
@@ -269,7 +274,7 @@ class AskTextScreen(Window[str | None]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        self.query_one("#ask-input").focus()
+        select_prefilled(self.query_one("#ask-input"))
 
     def _submit(self) -> None:
         from ..widgets.inputs import Input
@@ -278,7 +283,7 @@ class AskTextScreen(Window[str | None]):
         problem = None
         if not text:
             problem = content.ui("editor.need_text", self.lang)
-        elif self.lost_as is not None and text != self._cpr_said and find_cpr(text):
+        elif self.cpr and text != self._cpr_said and find_cpr(text):
             # The case's text (a new measure's name): the same warning as every text field;
             # Enter again on the same text says it is not a CPR number.
             self._cpr_said = text
@@ -341,3 +346,15 @@ class PickScreen(Window[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def select_prefilled(box) -> None:
+    """Focus a field with a suggested text (a file name), the text selected: typing replaces
+    it ("minpakke", not "sag.htmlminpakke"); an arrow key keeps it and moves in it."""
+    box.focus()
+
+    def select() -> None:
+        if box.value:
+            box.select_all()
+
+    box.call_after_refresh(select)
