@@ -157,6 +157,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.folder and not folder.is_dir():  # a typo must not look like an empty caseload
         say(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
         return EXIT_ERROR
+    storage.tighten_case_folder(folder)  # the case folder named: 700 like the default one
     entries = caseload(folder, as_of, lang, due_within)
     if args.json:
         say(_json(entries, as_of, lang))
