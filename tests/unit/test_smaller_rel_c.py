@@ -80,3 +80,13 @@ def test_nan_and_inf_say_a_number_is_needed(tmp_path, value):
     with pytest.raises(storage.CaseFileError) as err:
         load_text(tmp_path, f"[economy]\nhourly_wage = {value}\n")
     assert "skal være et tal" in str(err.value), str(err.value)
+
+
+def test_the_full_example_in_case_format_is_examples_klar():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "case-format.md").read_text(encoding="utf-8")
+    after = doc.split("## Fuldt eksempel", 1)[1]
+    block = after.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert block == (root / "examples" / "klar.toml").read_text(encoding="utf-8")
