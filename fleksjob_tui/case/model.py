@@ -13,7 +13,15 @@ import datetime as dt
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .dates import MAX_DATE, MIN_DATE
@@ -35,10 +43,26 @@ def _date_in_range(value: dt.date) -> dt.date:
     return value
 
 
+def _moment_in_range(value: dt.datetime) -> dt.datetime:
+    """A moment has its time zone (docs/case-format.md: ``2026-11-22T10:15:00Z``) and lies in
+    range as UTC: ``0001-01-01T00:00:00+23:59`` is before year 1, not in it (issue 22)."""
+    if value.utcoffset() is None:
+        raise PydanticCustomError("datetime_no_offset", "the time must have a time zone (Z)")
+    try:
+        utc = value.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        utc = None
+    if utc is None or not MIN_DATE <= utc.date() <= MAX_DATE:
+        raise PydanticCustomError(
+            "date_out_of_range", "the date must lie between {min} and {max}",
+            {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
+    return utc
+
+
 Date = Annotated[dt.date, Strict(), AfterValidator(_date_in_range)]
-DateTime = Annotated[dt.datetime, Strict(), AfterValidator(_date_in_range)]
+DateTime = Annotated[dt.datetime, Strict(), AfterValidator(_moment_in_range)]
 Text = Annotated[str, Strict()]
-Number = Annotated[float, Strict()]  # a TOML integer is a number too
+Number = Annotated[float, Strict(), AllowInfNan(False)]  # a TOML integer is a number too
 WholeNumber = Annotated[int, Strict()]
 YesNo = Annotated[bool, Strict()]
 
@@ -121,6 +145,19 @@ class _Table(BaseModel):
     # line starts ~60 ms sooner; see benchmarks/run.py).
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
+
+    def __setattr__(self, name: str, value) -> None:
+        # pydantic keeps an assigned value when a rule between fields (an "after" validator:
+        # a measure's "to" before its "from") refuses it, and the model then holds what the
+        # model itself refuses on load (issue 22). A refused assignment changes nothing.
+        before = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValueError:  # pydantic's ValidationError is a ValueError
+            object.__setattr__(self, "__dict__", before)
+            object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+            raise
 
 
 def new_case_id() -> str:

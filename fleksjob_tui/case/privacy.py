@@ -11,9 +11,12 @@ breaking hyphen …) as ``-``, every space (non-breaking, thin, a run of them) a
 invisible characters (zero-width space, soft hyphen, word joiner) as nothing. Then these forms
 are found, spans given in the original text:
 
-* ``010203-1234``, ``0102031234``, ``010203 1234``, ``010203/1234``, ``010203 - 1234``
-* ``01 02 03-1234``, ``01.02.03-1234``, ``01-02-03-1234`` (the same mark between day, month
-  and year)
+* ``010203-1234``, ``0102031234``, ``010203 1234``, ``010203/1234``, ``010203 - 1234``,
+  ``010203_1234``, ``010203:1234``, and a line break after the mark (``010203-⏎1234``)
+* ``01 02 03-1234``, ``01.02.03-1234``, ``01-02-03-1234``, ``01 02 03 12 34`` (the same mark
+  between day, month and year, and between the last pairs)
+
+Compatibility digits (superscript ``¹``, circled ``①``) are read as digits by NFKC first.
 
 — when the first six digits are a real day and month (29 February is allowed: the century is
 unknown), and the number does not stand inside a longer number: ``22-11-2026`` (a date), a
@@ -37,8 +40,9 @@ __all__ = ["find_cpr", "has_cpr", "remove_cpr"]
 _CPR = re.compile(
     r"(?<![0-9])(?<![0-9][-./])"
     r"(?P<d>[0-3][0-9])(?P<sep>[ .-]?)(?P<m>[01][0-9])(?P=sep)(?P<y>[0-9]{2})"
-    r"(?: ?[-/] ?|[ .])?"
-    r"(?P<x>[0-9]{4})"
+    r"(?:(?: ?[-/_:](?: ?\n)? ?|[ .])?(?P<x>[0-9]{4})"
+    # or the last four in pairs, the same mark (not none) as in the date: 01 02 03 12 34
+    r"|(?P=sep)(?<=[ .-])(?P<pairs>[0-9]{2}(?P=sep)[0-9]{2})(?!(?P=sep)[0-9]))"
     r"(?![0-9])(?![-./][0-9])",
     re.ASCII,
 )
@@ -62,21 +66,23 @@ def _normalised(text: str) -> tuple[str, list[int]]:
         return text, list(range(len(text) + 1))  # the common case: nothing to read differently
     out: list[str] = []
     where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
-            continue
-        if ch.isdecimal():
-            ch = str(unicodedata.decimal(ch))
-        elif ch in _DASHES:
-            ch = "-"
-        elif ch in _MARKS:
-            ch = _MARKS[ch]
-        elif ch != "\n" and (ch.isspace() or unicodedata.category(ch) == "Zs"):
-            if out and out[-1] == " ":
-                continue  # a run of spaces is one space
-            ch = " "
-        out.append(ch)
-        where.append(i)
+    for i, original in enumerate(text):
+        # NFKC first: superscript ¹, circled ①, full-width １ are their digit.
+        for ch in original if original.isascii() else unicodedata.normalize("NFKC", original):
+            if ch in _INVISIBLE:
+                continue
+            if ch.isdecimal():
+                ch = str(unicodedata.decimal(ch))
+            elif ch in _DASHES:
+                ch = "-"
+            elif ch in _MARKS:
+                ch = _MARKS[ch]
+            elif ch != "\n" and (ch.isspace() or unicodedata.category(ch) == "Zs"):
+                if out and out[-1] == " ":
+                    continue  # a run of spaces is one space
+                ch = " "
+            out.append(ch)
+            where.append(i)
     where.append(len(text))
     return "".join(out), where
 

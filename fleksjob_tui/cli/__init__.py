@@ -46,6 +46,7 @@ from pathlib import Path
 
 from .. import content
 from ..case.dates import DateError, format_date, parse_date
+from .out import say
 from .parser import LANGS, _d, argv_lang, build_parser  # noqa: F401 - the public names stay here
 
 EXIT_OK = 0
@@ -118,11 +119,11 @@ def _check_many(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for i, path in enumerate(args.path):
         if i and not args.json:
-            print()
+            say()
         try:
             code = cmd_check(argparse.Namespace(**{**vars(args), "path": path, "many": True}))
         except _Fail as fail:
-            print(fail.message, file=sys.stderr)
+            say(fail.message, file=sys.stderr)
             code = fail.code
         worst = max(worst, code)
     return worst
@@ -144,14 +145,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             as_of = _as_of(args, lang)
         except _Fail as fail:
-            print(_error_json("bad_as_of", fail.message, str(args.path), many=many))
+            say(_error_json("bad_as_of", fail.message, str(args.path), many=many))
             raise
         from ..case.storage import CaseFileError, load_case
 
         try:
             case = load_case(args.path, lang=lang)
         except CaseFileError as err:
-            print(_error_json(err.code, err.short(lang), str(args.path), err.line,
+            say(_error_json(err.code, err.short(lang), str(args.path), err.line,
                               err.column, many=many))
             raise _Fail(err.message(lang)) from None
         if lang_override:
@@ -162,9 +163,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     assessment = assess(case, as_of)
     out_lang = case.language
     if args.json and many:
-        print(json.dumps({"path": str(args.path), **assessment.to_json()}, ensure_ascii=False))
+        say(json.dumps({"path": str(args.path), **assessment.to_json()}, ensure_ascii=False))
     elif args.json:
-        print(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
+        say(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
     else:
         from ..case.dates import format_date
         from ..documents.summary import (
@@ -181,10 +182,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         # A finding can quote the case (a measure's title): no control codes to the terminal.
         case, assessment = cleaned(case, assessment, out_lang)
-        print(f"{args.path}: {status_word(assessment.status, out_lang)} — "
+        say(f"{args.path}: {status_word(assessment.status, out_lang)} — "
               f"{status_sentence(assessment, out_lang)}")
         counts = counts_line(assessment, out_lang)
-        print(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + "."
+        say(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + "."
               + (f" {counts}." if counts else ""))
         # The summary's groups: who should act, then "Venter på", then "Det vurderer kommunen".
         for key, title, items in finding_groups(assessment, out_lang):
@@ -192,13 +193,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             for f in items:
                 due = due_text(f, out_lang, assessment)
                 tag = finding_tag(f, out_lang) + (f" · {due}" if due else "")
-                print(f"- [{tag}] {who}{f.message} ({f.reference})")
-        print(law_line(out_lang))
+                say(f"- [{tag}] {who}{f.message} ({f.reference})")
+        say(law_line(out_lang))
         outdated = law_outdated(as_of, out_lang)
         if outdated:
-            print(outdated)
+            say(outdated)
         if assessment.findings:
-            print(_w("cli.see_summary", out_lang, path=args.path))
+            say(_w("cli.see_summary", out_lang, path=args.path))
     return EXIT_OK if assessment.status == "ready" else EXIT_NOT_READY
 
 
@@ -216,7 +217,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if getattr(args, "plain", False):  # headings and sentences, nothing drawn (plain/)
         from ..plain import plain_summary
 
-        print(plain_summary(case, assessment, case.language))
+        say(plain_summary(case, assessment, case.language))
         return EXIT_OK
     console = Console(highlight=False, emoji=False)
     width = max(40, min(console.width, 80))
@@ -258,7 +259,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                               meeting=meeting)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
-    print(content.text("export", "cli.written", case.language, path=written))
+    say(content.text("export", "cli.written", case.language, path=written))
     return EXIT_OK
 
 
@@ -314,8 +315,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         written = write_document(out, data, lang, args.path)
     except ExportError as err:
         raise _Fail(err.message(lang)) from None
-    print(_d("calendar.written", lang, path=written, n=n))
-    print(_d("calendar.no_health", lang))
+    say(_d("calendar.written", lang, path=written, n=n))
+    say(_d("calendar.no_health", lang))
     return EXIT_OK
 
 
@@ -410,10 +411,10 @@ def cmd_tilskud(args: argparse.Namespace) -> int:
         raise _Fail(str(err)) from None
     if args.json:
         extra = {"year_asked": int(args.year.strip()), "note": note} if note else {}
-        print(json.dumps({**est.to_json(), "estimate": True, **extra}, ensure_ascii=False,
+        say(json.dumps({**est.to_json(), "estimate": True, **extra}, ensure_ascii=False,
                          indent=2))
         return EXIT_OK
-    print("\n".join(wrap_lines(estimate_lines(est, lang, detail=True, note=note), 80)))
+    say("\n".join(wrap_lines(estimate_lines(est, lang, detail=True, note=note), 80)))
     return EXIT_OK
 
 
@@ -432,7 +433,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         # Say what will be put back, and ask, before anything is swapped (unless --yes).
         if not _restore_confirmed(args, lang):
-            print(_w("cli.restore_cancelled", lang))
+            say(_w("cli.restore_cancelled", lang))
             return EXIT_NOT_READY
         storage.restore_backup(args.path, lang=lang)
     except storage.CaseFileError as err:
@@ -440,7 +441,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
-    print(_w("cli.restore_done", lang, path=args.path, backup=storage.backup_path(args.path)))
+    say(_w("cli.restore_done", lang, path=args.path, backup=storage.backup_path(args.path)))
     return EXIT_OK
 
 
@@ -479,7 +480,7 @@ def _restore_confirmed(args: argparse.Namespace, lang: str) -> bool:
         current = storage.load_case(args.path, lang=lang)
     except storage.CaseFileError:
         current = None
-    print(_w("cli.restore_preview", lang, path=args.path, saved=saved(bak, bak_path),
+    say(_w("cli.restore_preview", lang, path=args.path, saved=saved(bak, bak_path),
              person=bak.person.name or _w("cli.restore_unknown", lang),
              measures=len(bak.measures), meetings=len(bak.meetings),
              current=saved(current, args.path), backup=bak_path))
@@ -572,7 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                             plain=_wants_plain(args))
         return COMMANDS[args.command](args)
     except _Fail as fail:
-        print(fail.message, file=sys.stderr)
+        say(fail.message, file=sys.stderr)
         return fail.code
     except KeyboardInterrupt:
         return 130
@@ -587,7 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-        print(_w("cli.unexpected", lang, error=error), file=sys.stderr)
+        say(_w("cli.unexpected", lang, error=error), file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -31,6 +31,7 @@ from ..case.dates import DateError, format_date, parse_date
 from ..view import index as case_index
 from ..view.caseload import sort_key, step_words
 from ..view.words import status_word
+from .out import say
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -149,20 +150,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         as_of = parse_as_of(getattr(args, "as_of", None), lang)
     except ValueError as err:
-        print(err, file=sys.stderr)
+        say(err, file=sys.stderr)
         return EXIT_ERROR
     due_within = getattr(args, "due_within", None)  # 0 or more: the parser checks it
     folder = (Path(args.folder).expanduser() if args.folder
               else storage.default_folder(create=False))
     if args.folder and not folder.is_dir():  # a typo must not look like an empty caseload
-        print(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
+        say(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
         return EXIT_ERROR
+    storage.tighten_case_folder(folder)  # the case folder named: 700 like the default one
     entries = caseload(folder, as_of, lang, due_within)
     if args.json:
-        print(_json(entries, as_of, lang))
+        say(_json(entries, as_of, lang))
         return EXIT_OK
     width = max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
-    print("\n".join(_text(entries, folder, as_of, lang, due_within, width)))
+    say("\n".join(_text(entries, folder, as_of, lang, due_within, width)))
     return EXIT_OK
 
 
@@ -181,10 +183,10 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
     try:
         as_of = parse_as_of(getattr(args, "as_of", None), lang)
     except ValueError as err:
-        print(err, file=sys.stderr)
+        say(err, file=sys.stderr)
         return EXIT_ERROR
     if not args.output:
-        print(_d("calendar.all_needs_output", lang), file=sys.stderr)
+        say(_d("calendar.all_needs_output", lang), file=sys.stderr)
         return EXIT_ERROR
     # Only when a calendar is made: `list` reads the index and needs none of these.
     from ..documents.calendar import build_calendar_all  # (icalendar, when it writes)
@@ -194,7 +196,7 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
 
     folder = Path(args.path).expanduser() if args.path else storage.default_folder(create=False)
     if args.path and not folder.is_dir():  # a typo must not look like a folder without dates
-        print(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
+        say(_w("list.not_folder", lang, folder=folder), file=sys.stderr)
         return EXIT_ERROR
     views = []
     seen: set[str] = set()
@@ -204,7 +206,7 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
             continue
         seen.add(real)
         if entry.case is None:
-            print(_d("calendar.skipped", lang, path=entry.path), file=sys.stderr)
+            say(_d("calendar.skipped", lang, path=entry.path), file=sys.stderr)
             continue
         case = entry.case
         out_lang = lang_override or case.language
@@ -219,7 +221,7 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
                               hint_da=content.text("export", "error.use_force", "da"),
                               hint_en=content.text("export", "error.use_force", "en"))
         if n == 0:
-            print(_d("calendar.none_all", lang), file=sys.stderr)
+            say(_d("calendar.none_all", lang), file=sys.stderr)
             return EXIT_ERROR
         if not out.parent.is_dir():
             raise ExportError(out, content.text("export", "error.no_folder", "da",
@@ -231,8 +233,8 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
         except storage.CaseFileError as err:
             raise ExportError(out, err.what.da, err.what.en, lang) from None
     except ExportError as err:
-        print(err.message(lang), file=sys.stderr)
+        say(err.message(lang), file=sys.stderr)
         return EXIT_ERROR
-    print(_d("calendar.written_all", lang, path=written, n=n, cases=len(views)))
-    print(_d("calendar.no_health", lang))
+    say(_d("calendar.written_all", lang, path=written, n=n, cases=len(views)))
+    say(_d("calendar.no_health", lang))
     return EXIT_OK

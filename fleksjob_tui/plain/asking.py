@@ -128,12 +128,12 @@ class Asking:
         return assess(self.case, self.as_of, self.lang)
 
     def save(self) -> bool:
-        """Save now, as the wizard does: the first save that changes an answer keeps the file
-        as it was (.bak); ``updated`` moves only when an answer did."""
+        """Save now, as the wizard does: the first write of a session keeps the file as it was
+        (.bak); ``updated`` moves only when an answer did."""
         if self.path is None:
             return False
         answers = self.case.answers()
-        backup = not self._backed_up and answers != self._opened_answers
+        backup = not self._backed_up  # the first write of a session, whatever made it
         touch = answers != self._saved_answers or self.case.case.updated is None
         try:
             with _signals_held():

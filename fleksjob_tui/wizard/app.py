@@ -89,7 +89,6 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         self._dirty = False
         self._lock = None  # locking.CaseLock on self.path while we may write it
         self._backed_up: Path | None = None  # the file whose previous version is kept (.bak)
-        self._opened_answers: dict | None = None  # Case.answers() as opened: unchanged = no .bak
         self._saved_answers: dict | None = None  # ... as last saved: unchanged = same "updated"
         self._written: dict | None = None  # the whole case as read or written: unchanged = no save
         #: The editors open on a new item: it reaches the file only once they let it go.
@@ -151,7 +150,7 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         if path is not None and not read_only and not self._take_lock(case, path):
             return
         self._backed_up = None  # a new session: its first save keeps the file as it was
-        self._opened_answers = self._saved_answers = case.answers()
+        self._saved_answers = case.answers()
         self.case = case
         self.path = path
         self.read_only = read_only or path is None
@@ -268,11 +267,11 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             # that was not seen. Ask (load it, or keep this version and save it over).
             self.ask_changed()
             return False
-        # The first save of a session that changed an answer keeps the file as it was before
-        # (sag.toml.bak). Only looking through a case (which moves case.last_step) keeps the
-        # backup as it is, so it still holds the version before the last real change.
+        # The first write of a session keeps the file as it was before (sag.toml.bak) —
+        # whatever made it, moving to another step too: the file may be written by hand (its
+        # comments are gone from the new version, issue 22).
         answers = case.answers()
-        backup = self._backed_up != self.path and answers != self._opened_answers
+        backup = self._backed_up != self.path
         # "Ændret" (case.updated, shown on the start screen) moves only when an answer did.
         touch = answers != self._saved_answers or self.case.case.updated is None
         try:
@@ -388,7 +387,7 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             self._save_timer.stop()
             self._save_timer = None
         self.case = case
-        self._opened_answers = self._saved_answers = case.answers()
+        self._saved_answers = case.answers()
         self._written = case.to_toml_dict()
         self._seen = watch.fingerprint(self.path)
         self._dirty = False
@@ -479,7 +478,8 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             if text:
                 self.save_as(Path(text).expanduser())
 
-        self.push_screen(AskTextScreen(self.t("save_as.ask"), self.lang, str(suggestion)),
+        self.push_screen(AskTextScreen(self.t("save_as.ask"), self.lang, str(suggestion),
+                                       lost_as=self.t("quit.save_as"), lost_key="quit.typed_path"),
                          callback=chosen)
 
     def save_as(self, path: Path) -> bool:

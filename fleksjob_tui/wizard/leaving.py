@@ -69,9 +69,11 @@ class Leaving:
 
     def _quit_loses(self) -> str | None:
         """What quitting now would lose (a message), or None. Saves the case when it can."""
+        refused, other = self.unsaved_lines()  # a window's typed path, with or without a case
         if self.case is None:
-            return None
-        refused, other = self.unsaved_lines()
+            other = refused + other
+            return self.t("quit.not_saved", things="\n".join(f"• {o}" for o in other)) if other \
+                else None
         if other:
             return self.t("quit.not_saved",
                           things="\n".join(f"• {line}" for line in refused + other))

@@ -191,3 +191,18 @@ async def test_a_new_case_is_written_at_once(home):
         assert app.path is not None and app.path.exists()
         await keys(pilot, "ctrl+q")
     assert storage.load_case(app.path).case.title
+
+
+async def test_changing_step_in_a_hand_edited_file_keeps_it_as_backup(case_file):
+    """Issue 22 (again): moving to another step writes case.last_step; the first write of a
+    session — whatever made it — keeps the file as it was (its comments) as .bak."""
+    commented = case_file
+    commented.write_text("# Skrevet i hånden\n" + commented.read_text(encoding="utf-8"),
+                         encoding="utf-8")
+    before = commented.read_bytes()
+    app = FleksjobApp(commented, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "ctrl+n", "ctrl+q")
+    assert storage.load_case(commented).case.last_step != "person"
+    assert storage.backup_path(commented).read_bytes() == before

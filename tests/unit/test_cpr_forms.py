@@ -38,6 +38,14 @@ FORMS = [
     ("in_a_sentence", f"Åse har cpr.nr. 010203{EN}1234, født i Køge."),
     ("tab", "010203\t1234"),
     ("arabic_indic", "٠١٠٢٠٣-١٢٣٤"),
+    # issue 22, tried again: pairs, other marks, compatibility digits, a line break
+    ("pairs", "01 02 03 12 34"),
+    ("underscore", "010203_1234"),
+    ("colon", "010203:1234"),
+    ("superscript", "⁰¹⁰²⁰³-¹²³⁴"),
+    ("circled", "⓪①⓪②⓪③-①②③④"),
+    ("line_break", "010203-\n1234"),
+    ("line_break_spaced", "010203 -\n 1234"),
 ]
 
 #: Texts with no CPR number in them: dates, phone numbers, amounts, account numbers.
@@ -50,7 +58,12 @@ NOT_CPR = [
     "01.02.2003 1234",
     "+45 12 34 56 78",
     "+45 12345678",
-    "tlf. 20 11 85 12 34",
+    "tlf. 20 11 85 12",  # a Danish phone number has 8 digits (ten in pairs is a CPR number)
+    "+45 20 11 85 12",
+    "ISBN 978-87-02-12345-6",
+    "ISBN 87-7724-123-4",
+    "ISBN 9788702123456",
+    "kl. 10:30 1234",
     "1.234.567",
     "1.234.567 kr",
     "12.345.678.901",
@@ -61,7 +74,6 @@ NOT_CPR = [
     "100566--1234",
     "320000-1234",
     "011366-1234",
-    "01 02 03 12 34",
     "01.02-03-1234",
     "0102031234567",
     "37 timer, 25 timer, 18 timer",
@@ -75,11 +87,12 @@ def test_every_form_is_found_and_removed(name, text):
     assert len(spans) == 1, (name, text)
     a, b = spans[0]
     found = text[a:b]
-    assert found[0] in "0０٠" and found[-1] in "4４٤"
+    assert found[0] in "0０٠⁰⓪" and found[-1] in "4４٤⁴④"
     cleaned = remove_cpr(text, "[CPR fjernet]")
     assert "[CPR fjernet]" in cleaned
     assert not find_cpr(cleaned)
-    assert "1234" not in cleaned.translate(str.maketrans("１２３４", "1234"))
+    assert "1234" not in cleaned.translate(str.maketrans("１２３４¹²³⁴①②③④", "123412341234"))
+    assert "12 34" not in cleaned
 
 
 @pytest.mark.parametrize("text", NOT_CPR)

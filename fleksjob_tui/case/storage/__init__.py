@@ -33,9 +33,18 @@ from .files import (
     write_private_bytes,
     write_private_text,
 )
-from .folder import APP_NAME, ENV_HOME, CaseEntry, default_folder, list_cases, new_case_path
+from .folder import (
+    APP_NAME,
+    ENV_HOME,
+    CaseEntry,
+    default_folder,
+    list_cases,
+    new_case_path,
+    tighten_case_folder,
+)
 
 __all__ = [
+    "tighten_case_folder",
     "APP_NAME",
     "ENV_HOME",
     "MAX_BYTES",

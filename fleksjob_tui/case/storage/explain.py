@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ... import content
 from ...content import Msg, _toml
+from ..clean import printable
 from ..model import SCHEMA_VERSION, Case
 
 # --------------------------------------------------------------------------------------------
@@ -79,7 +80,8 @@ class CaseFileError(Exception):
         if self.where is not None:
             lines.append(f"{label['where']}: {self.where.get(lang)}")
         lines.append(f"{label['hint']}: {self.hint.get(lang)}")
-        return "\n".join(lines)
+        # The path, a value, a key: each may hold a terminal's escape sequences (issue 22).
+        return printable("\n".join(lines))
 
     def short(self, lang: str | None = None) -> str:
         """One line: what is wrong and where (for lists and status bars)."""
@@ -87,7 +89,7 @@ class CaseFileError(Exception):
         text = self.what.get(lang)
         if self.where is not None:
             text += f" ({self.where.get(lang)})"
-        return text
+        return printable(text)
 
     def __str__(self) -> str:
         return self.message(self.lang)

@@ -41,6 +41,7 @@ from .explain import (
     unchanged_hint,
     validation_error,
 )
+from .home import tighten_case_folder
 
 #: Case files larger than this are refused (a real case is a few kilobytes).
 MAX_BYTES = 5 * 1024 * 1024
@@ -145,6 +146,12 @@ def save_case(case: Case, path: str | os.PathLike[str], *, touch: bool = True,
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+    written = _save(case, path, touch, lang, backup)
+    tighten_case_folder(path.parent)  # a 755 case folder becomes 700 on a save (issue 22)
+    return written
+
+
+def _save(case: Case, path: Path, touch: bool, lang: str, backup: bool) -> Path:
     if not touch:
         return _write_private(path, dumps_case(case).encode("utf-8"), lang, backup=backup)
     before = (case.case.created, case.case.updated, case.case.id)

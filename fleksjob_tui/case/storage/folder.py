@@ -23,52 +23,9 @@ from pathlib import Path
 from ..model import Case
 from .explain import CaseFileError
 from .files import load_case
+from .home import APP_NAME, ENV_HOME, default_folder, tighten_case_folder  # noqa: F401
 
-#: Environment variable that overrides the default case folder (tests point it at a tmp dir).
-ENV_HOME = "FLEKSJOB_HOME"
-APP_NAME = "fleksjob"
-
-
-# --------------------------------------------------------------------------------------------
-# The folder
-
-
-def default_folder(create: bool = True) -> Path:
-    """The folder for case files: ``$FLEKSJOB_HOME`` if set, else the user data dir "fleksjob".
-
-    With ``create`` (the default) the folder is made if missing, with mode 700. A case folder
-    that exists with a wider mode (755: anyone on the machine can list whose cases are there)
-    is tightened to 700, as the README promises — the platform folder and a folder named in
-    ``FLEKSJOB_HOME`` alike, when it is the user's own; never the home folder itself.
-    """
-    env = os.environ.get(ENV_HOME, "").strip()
-    if env:
-        folder = Path(env).expanduser()
-        own = False
-    else:
-        import platformdirs  # needed only without FLEKSJOB_HOME: start-up does not pay for it
-
-        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        own = True
-    if create:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _tighten(folder, own)
-    return folder
-
-
-def _tighten(folder: Path, own: bool) -> None:
-    """Mode 700 for a case folder that is the user's (issue 22: a 755 folder stayed 755)."""
-    try:
-        st = folder.stat()
-        if not own:
-            if not hasattr(os, "getuid") or st.st_uid != os.getuid():
-                return  # someone else's folder (or Windows): not ours to change
-            if folder.resolve() in (Path.home().resolve(), Path(folder.anchor)):
-                return  # FLEKSJOB_HOME=~ : the home folder's mode is not a case folder's
-        if stat.S_IMODE(st.st_mode) != 0o700:
-            folder.chmod(0o700)
-    except (OSError, RuntimeError):
-        pass
+# The folder itself (where, and mode 700): home.py, which a save uses too.
 
 
 # --------------------------------------------------------------------------------------------

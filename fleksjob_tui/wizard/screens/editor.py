@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from ... import content
+from ...case.privacy import find_cpr
 from ..widgets.fields import FieldChanged, QuestionField
 from ..widgets.host import host_of
 from ..widgets.i18n import localize_bindings
@@ -129,6 +130,15 @@ class EditorScreen(Window[str]):
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
         host_of(self).case_changed()
+        # A date refused by a rule between fields ("til" before "fra") may fit now that the
+        # other one changed: read it again (accepted, its refusal line goes).
+        from ..widgets.fields import TypedInputField
+
+        for field in self.query(TypedInputField):
+            if field is not event.field and field.error_text:
+                text = field.query_one(".q-input").value.strip()
+                if text and field.read(text)[0] is None:
+                    field.write(field.read(text)[1])
 
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""
@@ -223,15 +233,21 @@ class AskTextScreen(Window[str | None]):
     """Ask for one line of text (e.g. the name of an "other" measure). None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    _cpr_said = ""  # the text the CPR warning was shown for
 
     def __init__(self, question: str, lang: str, value: str = "", *,
-                 lost_as: str | None = None) -> None:
+                 lost_as: str | None = None, cpr: bool = False,
+                 lost_key: str = "quit.typed_name") -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
         self.value = value
-        #: What a typed text is called when quitting would lose it (None: not the case's data).
+        #: What a typed text is called when quitting would lose it (None: nothing to ask), and
+        #: the words for it (``lost_key``: a name not added yet, a path not used yet).
         self.lost_as = lost_as
+        self.lost_key = lost_key
+        #: The text goes into the case (a new measure's name): warn of a CPR number first.
+        self.cpr = cpr
         localize_bindings(self, lang)
 
     def quit_loses(self) -> list[str]:
@@ -242,7 +258,7 @@ class AskTextScreen(Window[str | None]):
         text = self.query_one("#ask-input", Input).value.strip()
         if not text or text == self.value:
             return []
-        return [content.ui("quit.typed_name", self.lang, label=self.lost_as, text=text)]
+        return [content.ui(self.lost_key, self.lang, label=self.lost_as, text=text)]
 
     def compose(self) -> ComposeResult:
         from ..widgets.inputs import Input
@@ -258,15 +274,23 @@ class AskTextScreen(Window[str | None]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        self.query_one("#ask-input").focus()
+        select_prefilled(self.query_one("#ask-input"))
 
     def _submit(self) -> None:
         from ..widgets.inputs import Input
 
         text = self.query_one("#ask-input", Input).value.strip()
+        problem = None
         if not text:
+            problem = content.ui("editor.need_text", self.lang)
+        elif self.cpr and text != self._cpr_said and find_cpr(text):
+            # The case's text (a new measure's name): the same warning as every text field;
+            # Enter again on the same text says it is not a CPR number.
+            self._cpr_said = text
+            problem = content.ui("cpr.in_name", self.lang)
+        if problem is not None:
             box = self.query_one("#ask-error", Static)
-            box.update(content.ui("editor.need_text", self.lang))
+            box.update(problem)
             box.add_class("-shown")
             return
         self.dismiss(text)
@@ -322,3 +346,15 @@ class PickScreen(Window[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def select_prefilled(box) -> None:
+    """Focus a field with a suggested text (a file name), the text selected: typing replaces
+    it ("minpakke", not "sag.htmlminpakke"); an arrow key keeps it and moves in it."""
+    box.focus()
+
+    def select() -> None:
+        if box.value:
+            box.select_all()
+
+    box.call_after_refresh(select)

@@ -221,7 +221,7 @@ class MeasuresStep(ItemListStep):
         if new:
             label = content.text("questions", "measure.title.label", self.lang)
             title = await self.app.push_screen_wait(
-                AskTextScreen(label, self.lang, lost_as=self.t("quit.new_measure"))
+                AskTextScreen(label, self.lang, lost_as=self.t("quit.new_measure"), cpr=True)
             )
             if not title:
                 return

@@ -286,7 +286,8 @@ class StartScreen(Screen):
     @work(exclusive=True)
     async def open_path(self) -> None:
         text = await self.app.push_screen_wait(
-            AskTextScreen(self.t("start.ask_path"), self.fj.lang)
+            AskTextScreen(self.t("start.ask_path"), self.fj.lang, lost_as=self.t("quit.open_path"),
+                          lost_key="quit.typed_path")
         )
         if not text:
             return

@@ -136,9 +136,19 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        box = self.query_one("#export-path", Input)
-        box.focus()
-        box.cursor_position = len(box.value)
+        from .editor import select_prefilled  # as ConfirmScreen below: loaded with the window
+
+        select_prefilled(self.query_one("#export-path", Input))
+
+    def quit_loses(self) -> list[str]:
+        """A path typed here is lost by quitting: the quit guard names it."""
+        if not self.is_mounted:
+            return []
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text or text == str(self.default_path):
+            return []
+        return [content.ui("quit.typed_path", self.lang, label=content.ui("quit.export_path",
+                                                                         self.lang), text=text)]
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()

@@ -170,8 +170,9 @@ class QuestionField(Vertical):
             return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt"))))
         if kind in ("greater_than_equal", "greater_than"):
             return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt"))))
-        if "before" in str(first.get("msg", "")):
-            return content.ui("field.period_order", self.lang)
+        for words, key in (("before", "field.period_order"), ("needs a title", "editor.need_text")):
+            if words in str(first.get("msg", "")):  # a rule between fields (case/model.py)
+                return content.ui(key, self.lang)
         return content.ui("field.invalid", self.lang, detail=first.get("msg", ""))
 
     def show_error(self, message: str | None) -> None:
@@ -205,8 +206,9 @@ class QuestionField(Vertical):
         return str(box.content) if box is not None and box.has_class("-shown") else ""
 
     def pending_problem(self) -> str | None:
-        """A message when what is typed in the field has not been accepted (shown beside it)."""
-        return None
+        """A message when what is typed has not been accepted (shown beside it): by default
+        the case's refusal (a rule between fields: an own measure's name emptied)."""
+        return self.error_text or None
 
     def focus_input(self, scroll_visible: bool = True) -> None:
         self.query_one(".q-input").focus(scroll_visible=scroll_visible)
@@ -433,8 +435,7 @@ class TypedInputField(QuestionField):
         return written
 
     def _take_back(self) -> None:
-        """The typed text was refused: the case keeps the answer it had before the cursor came
-        in, not a value that was only passed on the way ("25" while typing "250,50")."""
+        """Refused: the case keeps its answer from before ("25" passed typing "250,50")."""
         if self.value == self._before:
             return
         try:
