@@ -143,6 +143,7 @@ async def test_a_reopened_step_with_every_answer_given_has_the_cursor_on_next(tm
     p.name, p.birth_date, p.home_municipality = "Mette", dt.date(1970, 3, 1), "Aarhus"
     p.self_employed = False
     p.receives_disability_pension = p.disability_pension_claim_pending = "no"
+    p.sick_leave, p.full_name = "no", "Mette Hansen"  # the step's newest questions too
     case.case.last_step = "person"
     path = tmp_path / "sag.toml"
     storage.save_case(case, path)
