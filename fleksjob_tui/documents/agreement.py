@@ -74,10 +74,16 @@ def build_agreement(view: CaseView) -> Document:
 
     # 3. When it is made and when it starts. A day still to come is never written as done: the
     # date the agreement is made is the case's only when that day has come.
-    signed = a.signed_on if a.signed_on is not None and a.signed_on <= view.as_of else None
+    signed = (a.signed_on if a.written == "yes" and a.signed_on is not None
+              and a.signed_on <= view.as_of else None)
     doc.add(Heading(_a("s_start", lang)), Facts([
         (_a("made_on", lang), view.date(signed)),
-        (_a("start", lang), view.date(e.special_terms_start)),
+        # Without a written agreement the start is not yet agreed in writing: a line to fill in,
+        # with the day the case gives as the start beside it (the municipality may count the
+        # twelve months from the signing), never that day as if the agreement said so.
+        (_a("start", lang), view.date(e.special_terms_start) if a.written == "yes"
+         or e.special_terms_start is None
+         else _a("start_unwritten", lang, date=view.date(e.special_terms_start))),
     ]), Para(_a("twelve_intro", lang), "note"))
     tm = view.assessment.twelve_months
     if tm.exemption:

@@ -33,12 +33,13 @@ def find_meeting(view: CaseView, day: dt.date) -> Meeting | None:
 
 
 def next_meeting(view: CaseView, day: dt.date) -> dt.date | None:
-    """The first meeting after ``day``: a later logged one, or the planned next meeting."""
-    later = [m.date for m in view.case.meetings if m.date is not None and m.date > day]
+    """The next meeting as agreed at the meeting of ``day``: the planned next meeting, for the
+    latest logged meeting only. For an earlier meeting the case does not hold what was agreed
+    then (a later meeting's date was not known at the time): None, a line to fill in."""
+    if any(m.date is not None and m.date > day for m in view.case.meetings):
+        return None
     planned = view.case.follow_up.next_meeting
-    if planned is not None and planned > day:
-        later.append(planned)
-    return min(later) if later else None
+    return planned if planned is not None and planned > day else None
 
 
 def _participant(view: CaseView, who: str) -> str:

@@ -258,10 +258,33 @@ def test_minutes_have_date_participants_discussed_agreed_next_meeting_and_signat
     assert "Nedsat tid til 25 timer" not in text
 
 
-def test_minutes_of_the_first_meeting_name_the_next_logged_one():
-    text = minutes(klar(), dt.date(2025, 6, 1), "md")
+def test_minutes_name_a_next_meeting_only_as_agreed_at_that_meeting():
+    """An HR consultant's read: the minutes of 01-06-2025 said "Næste opfølgningsmøde:
+    08-09-2026" — a later meeting's date, not known then, as if agreed then. An earlier meeting
+    gets a line to fill in; the latest gets the planned next meeting."""
+    case = klar()
+    first = minutes(case, dt.date(2025, 6, 1), "md")
+    line = next(x for x in first.splitlines() if "Næste opfølgningsmøde" in x)
+    assert not re.search(r"\d{2}-\d{2}-\d{4}", line)
+    last = max(m.date for m in case.meetings)
+    case.follow_up.next_meeting = last + dt.timedelta(days=60)
+    text = minutes(case, last, "md")
     line = next(x for x in text.splitlines() if "Næste opfølgningsmøde" in x)
-    assert "08-09-2026" in line
+    assert format_date(case.follow_up.next_meeting, "da") in line
+
+
+def test_agreement_without_a_written_one_leaves_the_start_to_be_written():
+    """An HR consultant's read: a draft made now with "begynder den: 01-03-2026" is backdated
+    when there is no written agreement (the municipality may count from the signing)."""
+    case = klar()
+    case.agreement.written = "no"
+    start = format_date(case.employment.special_terms_start, "da")
+    text = text_of(case, "agreement", "docx")
+    assert f"__________ (sagen oplyser særlige vilkår fra {start}" in text
+    assert f"indgået den: {format_date(case.agreement.signed_on, 'da')}" not in text
+    case.agreement.written = "yes"
+    text = text_of(case, "agreement", "docx")
+    assert start in text and "sagen oplyser" not in text
 
 
 def test_minutes_without_words_have_lines_to_write_on_and_sign_for_those_present():
