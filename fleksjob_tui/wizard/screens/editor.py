@@ -28,7 +28,7 @@ class EditorScreen(Window[str]):
     it was when the editor opened and dismisses with "discard".
     """
 
-    BINDINGS = [Binding("escape", "done", "key.done")]
+    BINDINGS = [Binding("escape", "done", "key.done"), Binding("f1", "app.help", "key.help")]
 
     def __init__(self, title: str, deletable: bool = False, item: BaseModel | None = None) -> None:
         super().__init__(classes="editor")

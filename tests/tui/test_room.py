@@ -1,0 +1,57 @@
+"""Issue 24: every key does what the screen says (F1 in every window, one letter rule, …)."""
+
+from __future__ import annotations
+
+import pytest
+from wizard_helpers import focused_field_key, keys, wizard_at
+
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.wizard.widgets.choice import hotkeys
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def case_file(home):
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    path = home / "test.toml"
+    storage.save_case(case, path)
+    return path
+
+
+@pytest.mark.parametrize("step", ["measures", "meetings"])
+async def test_f1_opens_help_inside_an_editor(case_file, step):
+    from fleksjob_tui.wizard.widgets.help import HelpScreen
+
+    async with wizard_at(case_file, step) as (app, pilot):
+        await keys(pilot, "enter")
+        editor = app.screen
+        await keys(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await keys(pilot, "escape")
+        assert app.screen is editor
+
+
+def test_first_letter_of_a_label_never_picks_another_label():
+    labels = ["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"]
+    keys_ = hotkeys(labels)
+    assert len(set(keys_)) == len(labels) and None not in keys_
+    firsts = [label[0].lower() for label in labels]
+    for i, key in enumerate(keys_):
+        others = firsts[:i] + firsts[i + 1:]
+        assert key not in others, (labels[i], key)
+    assert hotkeys(["Ja", "Nej", "Ved ikke"]) == ["j", "n", "v"]
+
+
+async def test_a_shared_first_letter_answers_nothing(case_file):
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        await keys(pilot, "enter")  # Ændret vagtplan
+        await keys(pilot, "i")
+        assert app.case.measure("changed_rota").status is None
+        assert focused_field_key(app) == "measure.status"
