@@ -23,6 +23,7 @@ from ..rules.types import Assessment
 from .widgets import stylecache
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
+from .widgets.keynames import key_name
 from .widgets.keyorder import KeysInOrder
 
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
@@ -381,6 +382,10 @@ class FleksjobApp(KeysInOrder, App[None]):
             self.sub_title = self.t(
                 "header.saved", file=self.path.name, time=self.last_saved.strftime("%H:%M:%S")
             )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in one notation everywhere: "Ctrl+E", "F1", "Delete" (not "^e", "del")."""
+        return binding.key_display or key_name(binding.key.split(",")[0], self.lang)
 
     # ── actions ──────────────────────────────────────────────────────────────────────────────
     def action_help(self) -> None:

@@ -55,3 +55,21 @@ async def test_a_shared_first_letter_answers_nothing(case_file):
         await keys(pilot, "i")
         assert app.case.measure("changed_rota").status is None
         assert focused_field_key(app) == "measure.status"
+
+
+def test_keys_are_named_in_one_notation():
+    from fleksjob_tui.wizard.widgets.keynames import key_name
+
+    assert key_name("ctrl+e", "da") == "Ctrl+E"
+    assert key_name("ctrl+n", "en") == "Ctrl+N"
+    assert key_name("delete", "da") == "Delete"
+    assert key_name("f1", "da") == "F1"
+    assert key_name("escape", "da") == "Esc"
+
+
+async def test_the_footer_writes_ctrl_e_not_caret_e(case_file):
+    async with wizard_at(case_file, "person") as (app, pilot):
+        shown = " ".join(app.get_key_display(b.binding) for b in app.screen.active_bindings.values()
+                         if b.binding.show)
+        assert "^" not in shown
+        assert "Ctrl+N" in shown and "F1" in shown
