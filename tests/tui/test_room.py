@@ -73,3 +73,36 @@ async def test_the_footer_writes_ctrl_e_not_caret_e(case_file):
                          if b.binding.show)
         assert "^" not in shown
         assert "Ctrl+N" in shown and "F1" in shown
+
+
+@pytest.mark.parametrize("typed", ["ved ikke", "?", "Ved ikke"])
+async def test_a_date_not_known_is_accepted_as_no_date(case_file, typed):
+    from fleksjob_tui.wizard.widgets.inputs import Input
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        field = app.screen.query_one("#f-person-birth_date")
+        field.focus_input()
+        await pilot.pause()
+        assert "ved ikke" in field.query_one(Input).placeholder
+        await keys(pilot, "text:01-01-1960", "enter")
+        assert app.case.person.birth_date is not None
+        await keys(pilot, "shift+tab", "end", "ctrl+u", "text:" + typed, "enter")
+        assert field.error_text == ""
+        assert app.case.person.birth_date is None
+        assert focused_field_key(app) != "person.birth_date"  # accepted: on to the next
+
+
+async def test_amounts_come_back_in_danish_form(home):
+    from fleksjob_tui.wizard.widgets.inputs import Input
+
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    case.economy.hourly_wage = 178.5
+    case.economy.full_time_monthly_wage = 28900
+    path = home / "n.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "economy") as (app, pilot):
+        shown = {field.id: field.query_one(Input).value
+                 for field in app.screen.query("NumberField")}
+        assert shown["f-economy-hourly_wage"] == "178,50"
+        assert shown["f-economy-full_time_monthly_wage"] == "28.900"

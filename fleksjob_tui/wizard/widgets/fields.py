@@ -23,6 +23,7 @@ from textual.widgets import Button, Label, Static
 from ... import content
 from ...case.dates import DateError, format_date, parse_date
 from ...case.privacy import find_cpr, remove_cpr
+from ...view.words import format_kr, means_not_known
 from .choice import Choice
 from .focus import move_on
 from .host import host_of
@@ -33,10 +34,8 @@ if TYPE_CHECKING:
     from .textareas import TextArea
 
 
-def _number_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+def _number_text(value, lang: str = "da") -> str:  # 28.900 and 178,50 in Danish, as typed
+    return format_kr(value, lang) if lang == "da" else format_kr(value, lang).replace(",", "")
 
 
 class QuestionField(Vertical):
@@ -167,9 +166,9 @@ class QuestionField(Vertical):
         first = err.errors()[0]
         kind, ctx = first.get("type", ""), first.get("ctx") or {}
         if kind in ("less_than_equal", "less_than"):
-            return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt"))))
+            return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt")), self.lang))
         if kind in ("greater_than_equal", "greater_than"):
-            return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt"))))
+            return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt")), self.lang))
         if "before" in str(first.get("msg", "")):
             return content.ui("field.period_order", self.lang)
         return content.ui("field.invalid", self.lang, detail=first.get("msg", ""))
@@ -487,6 +486,8 @@ class DateField(TypedInputField):
         return content.ui("field.date_placeholder", self.lang)
 
     def read(self, text: str) -> tuple[str | None, Any]:
+        if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
+            return None, None
         try:
             parsed = parse_date(text, self.lang)
         except DateError as err:
@@ -505,10 +506,8 @@ class NumberField(TypedInputField):
         super().__init__(target, attr, qkey, **kw)
 
     def shown(self) -> str:
-        value = self.value
-        if value is None:
-            return ""
-        return str(int(value)) if float(value).is_integer() else str(value)
+        shown = str if self.integer else lambda v: _number_text(v, self.lang)  # a year: 2026
+        return "" if self.value is None else shown(self.value)
 
     def read(self, text: str) -> tuple[str | None, Any]:
         text = text.replace(" ", "")
