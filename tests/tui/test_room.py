@@ -106,3 +106,30 @@ async def test_amounts_come_back_in_danish_form(home):
                  for field in app.screen.query("NumberField")}
         assert shown["f-economy-hourly_wage"] == "178,50"
         assert shown["f-economy-full_time_monthly_wage"] == "28.900"
+
+
+async def test_export_window_starts_on_the_choices_names_the_file_from_the_title(home):
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.widgets.inputs import Input
+
+    case = Case.new(role="union_rep")
+    case.case.title = "Fleksjob for Åse"
+    path = home / "sag-06-12-2026.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await keys(pilot, "ctrl+e")
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.focused.id == "export-document"
+        name = app.screen.query_one("#export-path", Input).value
+        assert name == str(home / "fleksjob-for-aase.html")
+        await keys(pilot, "u")  # the draft agreement: a letter answers, never types into the name
+        assert app.screen.query_one("#export-path", Input).value.endswith(
+            "fleksjob-for-aase-aftale.html")
+        assert app.screen.focused.id == "export-format"
+        await keys(pilot, "enter")  # Enter saves what the window shows
+        assert not isinstance(app.screen, ExportScreen)
+        saved = home / "fleksjob-for-aase-aftale.html"
+        assert saved.exists()
+        said = " ".join(n.message for n in app._notifications)
+        assert "Udkast til skriftlig aftale" in said and str(saved) in said
+        assert "Dokumentationen er gemt" not in said
