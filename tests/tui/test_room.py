@@ -133,3 +133,20 @@ async def test_export_window_starts_on_the_choices_names_the_file_from_the_title
         said = " ".join(n.message for n in app._notifications)
         assert "Udkast til skriftlig aftale" in said and str(saved) in said
         assert "Dokumentationen er gemt" not in said
+
+
+async def test_focus_is_plain_to_see_without_colour(case_file, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    from fleksjob_tui.wizard.widgets.choice import Choice
+    from fleksjob_tui.wizard.widgets.inputs import Input
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        assert app.no_color
+        field = app.screen.query_one("#f-person-birth_date")
+        field.focus_input()
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        assert app.focused.styles.text_style.reverse
+        app.screen.query(Choice).first().focus()
+        await pilot.pause()
+        assert app.focused.styles.border_left[0] != ""  # a bar beside the question
