@@ -150,3 +150,45 @@ async def test_focus_is_plain_to_see_without_colour(case_file, monkeypatch):
         app.screen.query(Choice).first().focus()
         await pilot.pause()
         assert app.focused.styles.border_left[0] != ""  # a bar beside the question
+
+
+async def test_typing_after_coming_back_into_a_list_starts_a_new_line(home):
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    case.agreement.difficult_functions = ["Stå i lang tid"]
+    path = home / "l.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "checklist") as (app, pilot):
+        app.screen.query_one("#f-agreement-difficult_functions").focus_input()
+        await pilot.pause()
+        await keys(pilot, "text:Bære spande")
+        assert app.case.agreement.difficult_functions == ["Stå i lang tid", "Bære spande"]
+
+
+async def test_discarding_a_refused_date_keeps_the_other_answers(home):
+    import datetime as dt
+
+    from fleksjob_tui.case.model import Measure
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen, EditorScreen
+
+    case = Case.new(role="union_rep")
+    case.case.title = "Test"
+    case.measures.append(Measure(id="changed_rota", status="tried", from_=dt.date(2025, 6, 1)))
+    path = home / "d.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "measures") as (app, pilot):
+        await keys(pilot, "enter")
+        editor = app.screen
+        editor.query_one("#f-measure-note").focus_input()
+        await pilot.pause()
+        await keys(pilot, "text:Virker godt")
+        editor.query_one("#f-measure-from").focus_input()
+        await pilot.pause()
+        await keys(pilot, "end", "ctrl+u", "text:31-11-2025", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-yes")  # Kassér ændringerne
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)
+        measure = app.case.measure("changed_rota")
+        assert measure.from_ == dt.date(2025, 6, 1)
+        assert measure.note == "Virker godt"

@@ -124,19 +124,30 @@ class EditorScreen(Window[str]):
             if not discard:
                 field.focus_input()
                 return
-            self._restore()
+            self._restore([f for f in self.query(QuestionField) if f.pending_problem()])
             self.dismiss("discard")
             return
         self.dismiss("done")
 
-    def _restore(self) -> None:
-        """Put the item back as it was when the editor opened."""
+    def _restore(self, refused: list[QuestionField]) -> None:
+        """Put the refused answers back as they were when the editor opened; what was typed in
+        the other fields is kept. (If that is not a valid whole, the whole item goes back.)"""
         if self.item is None or self._original is None:
             return
+        try:
+            for field in refused:
+                if field.target is not self.item:
+                    raise ValueError(field.attr)
+                setattr(self.item, field.attr, getattr(self._original, field.attr))
+        except ValueError:  # (pydantic's ValidationError is one)
+            self._restore_all()
+        host_of(self).case_changed()
+
+    def _restore_all(self) -> None:
+        """Put the item back as it was when the editor opened."""
         # Field by field through pydantic would check each against the others half-restored
         # (a period's from/to); the copy was valid as a whole.
         self.item.__dict__.update(self._original.model_copy(deep=True).__dict__)
-        host_of(self).case_changed()
 
 
 class ConfirmScreen(Window[bool]):

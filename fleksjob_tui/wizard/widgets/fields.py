@@ -543,9 +543,9 @@ class ListField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = "\n".join(self.value or [])
-        from .textareas import LinesArea  # Textual's TextArea only for a step that has one
+        from .textareas import ListArea  # Textual's TextArea only for a step that has one
 
-        area = LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+        area = ListArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         area.show_line_numbers = False
         yield area
         yield _lines_hint(self.lang)
