@@ -192,3 +192,45 @@ async def test_discarding_a_refused_date_keeps_the_other_answers(home):
         measure = app.case.measure("changed_rota")
         assert measure.from_ == dt.date(2025, 6, 1)
         assert measure.note == "Virker godt"
+
+
+@pytest.mark.parametrize("step", ["employment", "person", "eligibility", "economy"])
+@pytest.mark.parametrize("example", [None, "klar", "mangler-dokumentation"])
+async def test_the_focused_question_is_whole_in_view_above_the_key_bar(case_file, step, example):
+    """One scroll-into-view rule: the question with the cursor (its label, its answer and the
+    line under it) is scrolled wholly into view, never left under the key bar."""
+    from textual.widgets import Footer
+
+    from fleksjob_tui.wizard.widgets.fields import QuestionField
+
+    if example:
+        from fleksjob_tui.case.examples import load as load_example
+
+        storage.save_case(load_example(example), case_file)
+    async with wizard_at(case_file, step) as (app, pilot):
+        footer = app.screen.query_one(Footer)
+        for _ in range(14):
+            await keys(pilot, "tab")
+            field = next((a for a in app.focused.ancestors_with_self
+                          if isinstance(a, QuestionField)), None)
+            if field is None:
+                continue
+            view = app.screen.pane.region
+            assert view.y <= field.region.y and field.region.bottom <= view.bottom, field
+            assert field.region.bottom <= footer.region.y, field
+
+
+@pytest.mark.parametrize("step,size", [("measures", (80, 24)), ("meetings", (80, 24)),
+                                       ("meetings", (100, 30))])
+async def test_the_focused_question_of_an_editor_is_whole_in_view(case_file, step, size):
+    from fleksjob_tui.wizard.widgets.fields import QuestionField
+
+    async with wizard_at(case_file, step, size=size) as (app, pilot):
+        await keys(pilot, "enter")
+        view = app.screen.query_one(".editor-fields").region
+        for _ in range(10):
+            field = next((a for a in app.focused.ancestors_with_self
+                          if isinstance(a, QuestionField)), None)
+            if field is not None:
+                assert view.y <= field.region.y and field.region.bottom <= view.bottom, field
+            await keys(pilot, "tab")

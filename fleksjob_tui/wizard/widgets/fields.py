@@ -25,7 +25,7 @@ from ...case.dates import DateError, format_date, parse_date
 from ...case.privacy import find_cpr, remove_cpr
 from ...view.words import format_kr, means_not_known
 from .choice import Choice
-from .focus import move_on
+from .focus import move_on, show_whole
 from .host import host_of
 from .inputs import Input, is_text_area
 from .messages import FieldChanged, FieldProblem
@@ -137,6 +137,7 @@ class QuestionField(Vertical):
                     widget.cursor_blink = False
 
     def on_descendant_focus(self, event) -> None:
+        self.call_after_refresh(show_whole, self)  # the whole question in view, not only its input
         # In a text box the cursor starts after what is already written, so new text is added.
         widget = event.widget
         if is_text_area(widget):
