@@ -321,7 +321,8 @@ class FleksjobApp(KeysInOrder, App[None]):
         if self._asking_changed or self.path is None:
             return
         self._asking_changed = True
-        key = "watch.changed_unsaved" if self._dirty and self.takes_edits else "watch.changed"
+        unsaved = self._dirty and self.takes_edits  # else loading loses nothing: the safe choice
+        key = "watch.changed_unsaved" if unsaved else "watch.changed"
         now = watch.fingerprint(self.path)
 
         def answer(load: bool | None) -> None:
@@ -337,7 +338,8 @@ class FleksjobApp(KeysInOrder, App[None]):
 
         self.push_screen(
             ConfirmScreen(self.t(key, file=self.path.name), self.lang,
-                          yes=self.t("watch.load"), no=self.t("watch.keep")),
+                          yes=self.t("watch.load"), no=self.t("watch.keep"),
+                          yes_is_safe=not unsaved),
             callback=answer,
         )
 

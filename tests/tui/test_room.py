@@ -234,3 +234,27 @@ async def test_the_focused_question_of_an_editor_is_whole_in_view(case_file, ste
             if field is not None:
                 assert view.y <= field.region.y and field.region.bottom <= view.bottom, field
             await keys(pilot, "tab")
+
+
+async def test_a_window_with_nothing_unsaved_offers_loading_the_new_version_first(case_file,
+                                                                                 monkeypatch):
+    """The second (read-only) window is told the case changed: loading it loses nothing, so
+    it is the answer Enter gives and it is not coloured as a danger."""
+    from fleksjob_tui.wizard.app import FleksjobApp
+    from fleksjob_tui.wizard.screens.editor import ConfirmScreen
+
+    monkeypatch.setattr(FleksjobApp, "WATCH_INTERVAL", 0.05)
+    async with wizard_at(case_file, "person") as (app, pilot):
+        other = storage.load_case(case_file)
+        other.person.name = "Fra det andet vindue"
+        storage.save_case(other, case_file)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ConfirmScreen):
+                break
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.pause()  # the window's first frame: the cursor on its default answer
+        assert app.focused is not None and app.focused.id == "confirm-yes"
+        assert app.screen.query_one("#confirm-yes").variant != "error"
+        await keys(pilot, "enter")
+        assert app.case.person.name == "Fra det andet vindue"

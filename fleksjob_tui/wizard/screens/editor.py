@@ -156,10 +156,13 @@ class ConfirmScreen(Window[bool]):
     BINDINGS = [Binding("escape", "no", "key.cancel")]
 
     def __init__(self, question: str, lang: str, *, yes: str | None = None,
-                 no: str | None = None) -> None:
+                 no: str | None = None, yes_is_safe: bool = False) -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
+        #: "Yes" loses nothing (load the new version into a window with nothing unsaved): it is
+        #: the answer Enter gives, and it is not shown as a danger.
+        self.yes_is_safe = yes_is_safe
         #: The buttons' words; by default "keep" / "delete" (the editors' question).
         self.yes = yes or content.ui("editor.delete", lang)
         self.no = no or content.ui("editor.keep", lang)
@@ -170,12 +173,13 @@ class ConfirmScreen(Window[bool]):
             yield Static(self.question, classes="editor-title")
             with Horizontal(classes="nav"):
                 yield Button(self.no, id="confirm-no")
-                yield Button(self.yes, id="confirm-yes", variant="error")
+                yield Button(self.yes, id="confirm-yes",
+                             variant="primary" if self.yes_is_safe else "error")
 
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        self.query_one("#confirm-no", Button).focus()
+        self.query_one("#confirm-yes" if self.yes_is_safe else "#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
