@@ -258,3 +258,21 @@ async def test_a_window_with_nothing_unsaved_offers_loading_the_new_version_firs
         assert app.screen.query_one("#confirm-yes").variant != "error"
         await keys(pilot, "enter")
         assert app.case.person.name == "Fra det andet vindue"
+
+
+async def test_in_a_browser_help_and_hints_name_the_browsers_keys(case_file):
+    """Under fleksjob serve the footer says PgDn / PgUp / F3 / F10 (the browser keeps Ctrl+N and
+    Ctrl+Q for itself): the help and the hints name the same keys, in the same notation."""
+    from fleksjob_tui.web.driver import ServeDriver
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        ServeDriver._for_the_browser(app)
+        _title, body = app.screen.help_text()
+        assert "PgDn" in body and "PgUp" in body and "F3" in body
+        assert "Ctrl+N" not in body and "Ctrl+B" not in body and "Ctrl+L" not in body
+        await keys(pilot, "pageup")  # back on the first step: the hint says why
+        said = " ".join(n.message for n in app._notifications)
+        assert "PgDn" in said and "Ctrl+N" not in said
+    async with wizard_at(case_file, "person") as (app, pilot):  # in a terminal: its own keys
+        _title, body = app.screen.help_text()
+        assert "Ctrl+N" in body and "Ctrl+B" in body and "Ctrl+L" in body

@@ -18,6 +18,7 @@ from ...case.model import STEP_IDS
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
+from ..widgets.keynames import key_names
 from ..widgets.steplist import StepList
 from . import steps
 
@@ -95,7 +96,8 @@ class WizardScreen(Screen):
             step = self._neighbour(delta)
             if step is None:
                 # Next on the last step, Back on the first: say why nothing moves.
-                self.notify(self.fj.t("nav.last_step" if delta > 0 else "nav.first_step"))
+                self.notify(self.fj.t("nav.last_step" if delta > 0 else "nav.first_step",
+                                      **key_names(self.fj)))
                 return
             if self.can_leave():
                 await self._show_step(step)
@@ -284,4 +286,4 @@ class WizardScreen(Screen):
         return True
 
     def help_text(self) -> tuple[str, str]:
-        return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard")
+        return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard", **key_names(self.fj))

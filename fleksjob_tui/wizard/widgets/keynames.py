@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
+
 from ... import content
 
 
@@ -18,3 +20,16 @@ def key_name(key: str, lang: str) -> str:
     else:
         words.append(base.title())
     return "+".join(words)
+
+
+#: The keys the help and the hints name, by the names the texts use: (name, terminal key,
+#: action). Shown as the footer shows them — in a browser the keys that reach the page.
+NAMED_KEYS = [("next", "ctrl+n", "next"), ("back", "ctrl+b", "back"),
+              ("steps", "ctrl+l", "toggle_steps"), ("quit", "ctrl+q", "quit"),
+              ("export", "ctrl+e", "export")]
+
+
+def key_names(app) -> dict[str, str]:
+    """The keys help texts and hints name ({next}, {quit} …), as the app's footer shows them."""
+    return {name: app.get_key_display(Binding(key, action, ""))
+            for name, key, action in NAMED_KEYS}
