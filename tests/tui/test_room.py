@@ -276,3 +276,31 @@ async def test_in_a_browser_help_and_hints_name_the_browsers_keys(case_file):
     async with wizard_at(case_file, "person") as (app, pilot):  # in a terminal: its own keys
         _title, body = app.screen.help_text()
         assert "Ctrl+N" in body and "Ctrl+B" in body and "Ctrl+L" in body
+
+
+async def test_next_pressed_again_on_the_last_step_does_not_stack_messages(case_file):
+    async with wizard_at(case_file, "summary") as (app, pilot):
+        for _ in range(3):
+            await keys(pilot, "ctrl+n")
+        said = [n.message for n in app._notifications if "sidste trin" in n.message]
+        assert len(said) == 1, said
+
+
+async def test_the_meeting_list_uses_the_width_it_has(home):
+    import datetime as dt
+
+    from fleksjob_tui.case.model import Meeting
+
+    words = "Vi talte om vagtplanen og om at flytte de tunge løft til formiddagen hver dag"
+    case = Case.new(role="union_rep", title="T")
+    case.meetings.append(Meeting(date=dt.date(2025, 6, 1), summary=words))
+    path = home / "m.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "meetings", size=(200, 30)) as (app, pilot):
+        ol = app.screen.query_one("#meeting-list")
+        shown = "\n".join(ol.render_line(y).text for y in range(ol.size.height))
+        assert words in shown, shown
+    async with wizard_at(path, "meetings", size=(80, 24)) as (app, pilot):
+        ol = app.screen.query_one("#meeting-list")
+        lines = [ol.render_line(y).text.rstrip() for y in range(ol.size.height)]
+        assert any(line.endswith("…") for line in lines), lines  # cut where the list ends

@@ -96,8 +96,10 @@ class WizardScreen(Screen):
             step = self._neighbour(delta)
             if step is None:
                 # Next on the last step, Back on the first: say why nothing moves.
-                self.notify(self.fj.t("nav.last_step" if delta > 0 else "nav.first_step",
-                                      **key_names(self.fj)))
+                said = self.fj.t("nav.last_step" if delta > 0 else "nav.first_step",
+                                 **key_names(self.fj))
+                if all(n.message != said for n in self.app._notifications):  # said once, not
+                    self.notify(said)  # once more per press
                 return
             if self.can_leave():
                 await self._show_step(step)
