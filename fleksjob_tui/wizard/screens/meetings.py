@@ -36,9 +36,9 @@ class MeetingEditor(EditorScreen):
         yield NoteField(m, "agreed", "meeting.agreed", **kw)
 
 
-def meeting_line(m: Meeting, lang: str, width: int = 60) -> Text:
-    """The meeting in the list: its date and who came, then what was said, cut to ``width``
-    characters (the list's own width, so a wide window shows more)."""
+def meeting_line(m: Meeting, lang: str, width: int = 400) -> Text:
+    """The meeting in the list: its date and who came, then what was said — each line as wide
+    as the list is, cut there with "…" (the list's style), so a wide window shows more."""
     text = Text()
     when = format_date(m.date, lang) if m.date else content.ui("meetings.no_date", lang)
     who = ", ".join(content.ui(f"participant.{p}", lang) for p in m.participants)
@@ -68,25 +68,13 @@ class MeetingsStep(ItemListStep):
         return sorted(range(len(meetings)),
                       key=lambda i: (meetings[i].date is None, meetings[i].date or 0, i))
 
-    def on_resize(self) -> None:
-        # The meetings' lines are cut to the list's width: drawn again when it is known/changes.
-        self.call_after_refresh(self._refill)
-
-    def _refill(self) -> None:
-        if not self.is_attached:
-            return
-        chosen = self.item_list.highlighted_option
-        at = chosen.id if chosen is not None else None
-        self.fill_list(int(at.split("-", 1)[1]) if at and at.startswith("meeting-") else None)
-
     def fill_list(self, highlight: int | None = None) -> None:
         """Show the meetings by date; the cursor on meeting ``highlight`` (an index in the
         case; default: "+ Tilføj et møde")."""
         order = self.order()
         ol = self.item_list
-        width = max(20, ol.size.width - 8) if ol.size.width else 60  # (padding, scroll bar)
         options = [
-            Option(meeting_line(self.case.meetings[i], self.lang, width), id=f"meeting-{i}")
+            Option(meeting_line(self.case.meetings[i], self.lang), id=f"meeting-{i}")
             for i in order
         ]
         options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
