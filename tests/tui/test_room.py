@@ -211,6 +211,7 @@ async def test_the_focused_question_is_whole_in_view_above_the_key_bar(case_file
         footer = app.screen.query_one(Footer)
         for _ in range(14):
             await keys(pilot, "tab")
+            await pilot.pause()  # the scroll comes after the refresh that shows the focus
             field = next((a for a in app.focused.ancestors_with_self
                           if isinstance(a, QuestionField)), None)
             if field is None:
@@ -304,3 +305,14 @@ async def test_the_meeting_list_uses_the_width_it_has(home):
         ol = app.screen.query_one("#meeting-list")
         lines = [ol.render_line(y).text.rstrip() for y in range(ol.size.height)]
         assert any(line.endswith("…") for line in lines), lines  # cut where the list ends
+
+
+async def test_a_note_shows_four_lines_so_the_first_stays_in_view(case_file):
+    async with wizard_at(case_file, "meetings", size=(100, 30)) as (app, pilot):
+        await keys(pilot, "enter")
+        app.screen.query_one("#f-meeting-summary").focus_input()
+        await pilot.pause()
+        await keys(pilot, "text:Første", "enter", "text:Anden", "enter", "text:Tredje", "enter",
+                   "text:Fjerde")
+        area = app.focused
+        assert area.text.startswith("Første") and area.scroll_offset.y == 0

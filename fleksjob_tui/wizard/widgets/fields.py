@@ -571,7 +571,7 @@ class NoteField(CprGuardedField):
 
     DEFAULT_CSS = """
     NoteField > TextArea {
-        height: 4;
+        height: 6;  /* four lines of text: what was typed first stays in view */
         margin: 0 1;
     }
     """
