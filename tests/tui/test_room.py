@@ -211,13 +211,20 @@ async def test_the_focused_question_is_whole_in_view_above_the_key_bar(case_file
         footer = app.screen.query_one(Footer)
         for _ in range(14):
             await keys(pilot, "tab")
-            await pilot.pause()  # the scroll comes after the refresh that shows the focus
             field = next((a for a in app.focused.ancestors_with_self
                           if isinstance(a, QuestionField)), None)
             if field is None:
                 continue
             view = app.screen.pane.region
-            assert view.y <= field.region.y and field.region.bottom <= view.bottom, field
+
+            def whole(field=field, view=view) -> bool:
+                return view.y <= field.region.y and field.region.bottom <= view.bottom
+
+            for _ in range(20):  # the scroll comes after the refresh that shows the focus
+                if whole():
+                    break
+                await pilot.pause()
+            assert whole(), field
             assert field.region.bottom <= footer.region.y, field
 
 
