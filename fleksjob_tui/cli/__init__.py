@@ -214,7 +214,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from ..rules import assess
 
     assessment = assess(case, as_of)
-    if getattr(args, "plain", False):  # headings and sentences, nothing drawn (plain/)
+    from ..plain.terminal import plain_terminal  # tiny: whether TERM asks for plain text
+
+    if getattr(args, "plain", False) or plain_terminal():  # sentences, nothing drawn (plain/)
         from ..plain import plain_summary
 
         say(plain_summary(case, assessment, case.language))

@@ -20,6 +20,7 @@ from .reading import (
     _CONTROL,
     BACK,
     NEXT,
+    _InputEnded,
     _number_shown,
     _p,
     _Quit,
@@ -73,7 +74,7 @@ class Asking:
         line = self.inp.readline()
         if line == "":
             self.out.write("\n")
-            raise _Quit
+            raise _InputEnded
         # Arrow keys and the like arrive as escape sequences in a line typed at a simple
         # terminal: never let them into an answer or back out in a message.
         line = _CONTROL.sub("", line.rstrip("\r\n"))
@@ -83,7 +84,8 @@ class Asking:
         return line.strip()
 
     def command(self, prompt: str, field: flow.Field | None = None) -> Any:
-        """A line, with the keys every question knows: ``?`` help, ``s`` summary, ``q`` quit,
+        """A line, with the keys every question knows: ``?`` help, ``s`` short summary, ``o``
+        the whole summary, ``q`` quit,
         ``<`` back (returned as BACK)."""
         while True:
             line = self.read(prompt)
@@ -91,9 +93,9 @@ class Asking:
             if low == "?":
                 self.help(field)
                 continue
-            if low == "s":
+            if low in ("s", "o"):  # s: the status and who does what; o: the whole summary
                 self.say()
-                self.say(plain_summary(self.case, self.assess(), self.lang))
+                self.say(plain_summary(self.case, self.assess(), self.lang, short=low == "s"))
                 continue
             if low == "q":
                 raise _Quit
@@ -389,6 +391,9 @@ class Asking:
                 gone = current.pop(i - 1)
                 if self.write(field, obj, current):
                     self.say(self.t("items.deleted", n=i, text=gone))
+                continue
+            if not re.search(r"\w", line):  # "-" or "." alone: not an item
+                self.say(self.t("items.not_an_item", text=line))
                 continue
             text = self.guard_cpr(line, note=False)
             if not text:

@@ -11,7 +11,7 @@ from ..case.dates import format_date
 from ..case.model import MEASURE_IDS, Measure, Meeting
 from . import flow
 from .asking import Asking
-from .reading import BACK, NEXT, _full_stop
+from .reading import BACK, NEXT, _full_stop, _InputEnded
 from .summary import approval_text, plain_summary, unbracketed
 
 
@@ -119,7 +119,10 @@ class Conversation(Asking):
                 self.say(plain_summary(self.case, self.assess(), self.lang))
                 self.say()
                 self.say(self.t("end.done", path=self.path))
-                line = self.command(self.t("end.prompt"))
+                try:
+                    line = self.command(self.t("end.prompt"))
+                except _InputEnded:  # the input ends after the last step: that is finished
+                    line = ""
                 if line is BACK:
                     index -= 1
                     direction = -1

@@ -27,6 +27,11 @@ class _Quit(Exception):
     """``q`` or the end of the input: everything is saved already."""
 
 
+class _InputEnded(_Quit):
+    """The input ended before the conversation did (piped answers ran out): saved, but not
+    finished, and said so."""
+
+
 class _Hangup(Exception):
     """The terminal was closed (SIGHUP) or the program was asked to stop (SIGTERM)."""
 
@@ -104,7 +109,24 @@ def spoken(text: str, lang: str) -> str:
         text = text.replace(" pr. ", " per ").replace("bl.a. ", "blandt andet ")
     for short, word in _ABBREVIATIONS.get(lang, ()):
         text = short.sub(word, text)
-    return text
+    for abbr in ("LAB", "LBK", "BEK"):  # the law's abbreviations, as words (content/plain.toml)
+        if abbr in text:
+            text = re.sub(rf"\b{abbr}\b", _p(f"spoken.{abbr}", lang), text)
+    # 01/03/2024 ("nul en skråstreg …") and 2026-12-22 as they are said: "1. marts 2024".
+    text = _SLASH_DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], lang), text)
+    return _ISO_DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], lang), text)
+
+
+_SLASH_DATE = re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/-]|\.\w)")
+_ISO_DATE = re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|\.\w)")
+
+
+def _date_words(day: str, month: str, year: str, lang: str) -> str:
+    d, m = int(day), int(month)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return f"{day}/{month}/{year}"
+    name = content.entry("messages", "dates.months")[lang if lang == "en" else "da"][m - 1]
+    return _p("spoken.date", lang, day=d, month=name, year=year)
 
 
 #: The abbreviations of a legal reference ("LAB § 118, stk. 2, nr. 3"), read letter by letter

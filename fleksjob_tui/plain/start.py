@@ -16,7 +16,7 @@ from .. import content
 from ..case import storage
 from ..case.model import ROLES, Case
 from .conversation import Conversation
-from .reading import BACK, _Hangup, _p, _Quit, today
+from .reading import BACK, _Hangup, _InputEnded, _p, _Quit, today
 from .terminal import auto_plain  # noqa: F401 - plain.auto_plain, as before
 
 
@@ -160,12 +160,17 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
                 conv.say(_p("start.opened", ui_lang, title=case.case.title or target.name,
                             path=target))
             return conv.walk()
-        except _Quit:
+        except _Quit as quit_:
+            ended = isinstance(quit_, _InputEnded)  # answers ran out: not finished, say so
+            if ended:
+                conv.say(_p("end.input_ended", conv.lang))
             if conv.path is not None:
                 if conv.save_error:
                     conv.say(_p("end.not_saved", conv.lang, path=conv.path))
                 conv.say(_p("end.quit", conv.lang, path=conv.path))
-            return 0
+            else:
+                conv.say(_p("end.quit_nothing", conv.lang))
+            return 1 if ended else 0
         except KeyboardInterrupt:
             conv.say("")
             if conv.path is not None:

@@ -12,7 +12,7 @@ from ..case.model import Case
 from .reading import _full_stop, _p, spoken
 
 
-def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
+def plain_summary(case: Case, assessment, lang: str | None = None, *, short: bool = False) -> str:
     """The summary as plain text, in the order a listener needs it: the case, the status in one
     sentence with the day it was worked out, then who does what by when (each person's group,
     then what only waits for time, then what the municipality assesses: each group announced in
@@ -69,6 +69,9 @@ def plain_summary(case: Case, assessment, lang: str | None = None) -> str:
             owner = t(f"who.{key}")
             lines.append(t("group.other", owner=owner[:1].upper() + owner[1:], count=count))
         lines += [_finding_sentence(f, key, lang, t, assessment, role) for f in found]
+    if short:  # "s" in the conversation: the status and who does what; "o" reads the rest
+        lines += ["", t("summary.more")]
+        return "\n".join(spoken(line, lang) for line in lines)
 
     lines += ["", word("next_steps.heading", lang), word(f"next_steps.lead.{role}", lang)]
     lines += next_steps(case, assessment, lang)

@@ -17,9 +17,18 @@ def auto_plain() -> bool:
         return forced == "1"
     if os.environ.get("FLEKSJOB_BENCH_EXIT_AFTER_PAINT"):
         return False  # benchmarks/run.py measures the wizard's first paint
-    if os.environ.get("TERM", "") == "dumb":
+    if plain_terminal():
         return True
     try:
         return not (os.isatty(0) and os.isatty(1))
     except OSError:  # pragma: no cover
         return True
+
+
+def plain_terminal() -> bool:
+    """True when the terminal itself asks for plain text (``TERM=dumb``, or ``FLEKSJOB_PLAIN=1``):
+    the rule for every command's output; a pipe alone keeps the drawn summary."""
+    forced = os.environ.get("FLEKSJOB_PLAIN")
+    if forced in ("0", "1"):
+        return forced == "1"
+    return os.environ.get("TERM", "") == "dumb"

@@ -452,3 +452,11 @@ def summary_meetings(case: Case, lang: str) -> list[str]:
             parts.append(word("meetings.nothing_agreed", lang))
         out.append(" · ".join(parts))
     return out
+
+
+def means_not_known(text: str) -> bool:
+    """True for what a person types for a date they do not know ("ved ikke", "?", in Danish
+    or English): the answer is then "no date", not an error."""
+    said = " ".join(text.strip().lower().replace("’", "'").split())
+    words = {w for lang in ("da", "en") for w in content.ui("field.date_not_known", lang).split("|")}
+    return said in words

@@ -220,6 +220,9 @@ class WizardServer(Server):
     @web.middleware
     async def guard(self, request: web.Request, handler) -> web.StreamResponse:
         if not self.allowed(request):
+            if request.path == "/" and _host(request) in self.hosts:
+                # This server's page with an old key (a tab from an earlier run): say so.
+                return _forbidden_page(self.lang)
             return _forbidden()
         response = await handler(request)
         if not response.prepared:  # a WebSocket has sent its headers already
@@ -262,7 +265,9 @@ class WizardServer(Server):
             "static": f"{origin}/static",
             "token": self.token,
             "ws_url": f"ws://{host}/ws/{self.token}",
-            "font_size": str(_int(request.query.get("fontsize"), 16, 8, 64)),
+            # 22 px fitted to the screen by the page, unless ?fontsize= says the size.
+            "font_size": str(_int(request.query.get("fontsize"), 22, 8, 64)),
+            "font_auto": "0" if request.query.get("fontsize") else "1",
             "nonce": nonce,
         }
         body = self.page.substitute({k: html.escape(v, quote=True) for k, v in values.items()})
@@ -380,6 +385,20 @@ def _host(request: web.Request) -> str:
 
 def _forbidden() -> web.Response:
     return web.Response(status=403, text="403 Forbidden")
+
+
+def _forbidden_page(lang: str) -> web.Response:
+    """The page without (the right) key, as a tab left open from an earlier ``fleksjob serve``
+    sees it: in words, at the wizard's size, with nothing from this server's key or case."""
+    title, text, hint = (html.escape(t(f"page.{key}", lang))
+                         for key in ("title", "old_tab", "old_tab_hint"))
+    body = (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{title}</title></head><body style=\"background:#0c181f;color:#fff;"
+            f'font:22px monospace;padding:2em;max-width:40em"><h1 style="font-size:1.2em">'
+            f"{text}</h1><p>{hint}</p></body></html>")
+    return web.Response(status=403, text=body, content_type="text/html", charset="utf-8",
+                        headers={"Content-Security-Policy": "default-src 'none'; "
+                                 "style-src 'unsafe-inline'", "Cache-Control": "no-store"})
 
 
 def _file(path: Path):

@@ -24,6 +24,7 @@ from .leaving import Leaving
 from .widgets import stylecache
 from .widgets.host import MIN_HEIGHT, MIN_WIDTH  # noqa: F401 - the app's size, one place
 from .widgets.i18n import localize_bindings
+from .widgets.keynames import key_name
 from .widgets.keyorder import KeysInOrder
 
 SAVE_DELAY = 0.5  # seconds: answers are saved this long after the last change
@@ -351,7 +352,8 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         if self._asking_changed or self.path is None:
             return
         self._asking_changed = True
-        key = "watch.changed_unsaved" if self._dirty and self.takes_edits else "watch.changed"
+        unsaved = self._dirty and self.takes_edits  # else loading loses nothing: the safe choice
+        key = "watch.changed_unsaved" if unsaved else "watch.changed"
         now = watch.fingerprint(self.path)
 
         def answer(load: bool | None) -> None:
@@ -367,7 +369,8 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
 
         self.push_screen(
             ConfirmScreen(self.t(key, file=self.path.name), self.lang,
-                          yes=self.t("watch.load"), no=self.t("watch.keep")),
+                          yes=self.t("watch.load"), no=self.t("watch.keep"),
+                          yes_is_safe=not unsaved),
             callback=answer,
         )
 
@@ -413,6 +416,10 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
             self.sub_title = self.t(
                 "header.saved", file=self.path.name, time=self.last_saved.strftime("%H:%M:%S")
             )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in one notation everywhere: "Ctrl+E", "F1", "Delete" (not "^e", "del")."""
+        return binding.key_display or key_name(binding.key.split(",")[0], self.lang)
 
     # ── actions ──────────────────────────────────────────────────────────────────────────────
     def action_help(self) -> None:

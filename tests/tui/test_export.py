@@ -576,11 +576,12 @@ async def test_export_from_the_summary_step(tmp_path):
         assert isinstance(app.screen, ExportScreen)
         from textual.widgets import Input
 
-        assert app.screen.query_one("#export-path", Input).value == str(tmp_path / "sag.html")
+        # Named after the case's title (issue 24), beside the case file.
+        out = tmp_path / "fastholdelsesfleksjob-for-m-k.html"
+        assert app.screen.query_one("#export-path", Input).value == str(out)
         await pilot.press("enter")  # accept the default
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-        out = tmp_path / "sag.html"
         assert out.exists()
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
         text = html_text(out.read_text(encoding="utf-8"))
@@ -596,10 +597,10 @@ async def test_export_from_the_summary_step(tmp_path):
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one("#export-format").set_value("md")
         await pilot.pause()
-        assert app.screen.query_one("#export-path", Input).value.endswith("sag.md")
+        assert app.screen.query_one("#export-path", Input).value.endswith("for-m-k.md")
         await pilot.click("#export-ok")
         await pilot.pause()
-        assert "Nedsat timetal" in (tmp_path / "sag.md").read_text(encoding="utf-8")
+        assert "Nedsat timetal" in out.with_suffix(".md").read_text(encoding="utf-8")
 
         # Escape cancels and writes nothing.
         await pilot.press("ctrl+e")
@@ -619,7 +620,7 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    earlier = tmp_path / "sag.html"
+    earlier = tmp_path / "fastholdelsesfleksjob-for-m-k.html"  # named after the title
     earlier.write_text("underskrevet udgave", encoding="utf-8")
     async with wizard_at(path, "summary") as (app, pilot):
         await pilot.press("ctrl+e")
@@ -627,7 +628,7 @@ async def test_export_asks_before_replacing_an_earlier_pack(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "sag.html" in app.screen.question and "erstatte" in app.screen.question
+        assert earlier.name in app.screen.question and "erstatte" in app.screen.question
         assert str(app.screen.query_one("#confirm-yes", Button).label) == "Erstat"
         assert app.screen.focused.id == "confirm-no"  # Enter on the default keeps the file
         await pilot.press("enter")

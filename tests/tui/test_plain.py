@@ -207,7 +207,7 @@ UNION_REP_EN = [
     ("Collective agreement", ""),
     ("Does the collective agreement have a social chapter? (y = yes, n = no, d = don't know)", "y"),
     ("When did the employment", "01-02-2026"),
-    ("The 12 months are reached on 2027-02-01.", None),
+    ("The 12 months are reached on 1 February 2027.", None),  # a date said in words (issue 24)
     ("The manager's name", ""),
     ("The union representative's name", "CD"),
     ("The union representative's union", "3F"),
@@ -375,7 +375,7 @@ def test_union_rep_in_english(tmp_path):
     assert "should act" in out  # each finding says who acts
     # Twelve months not reached yet: the step waits for time, said in words (not "missing").
     assert "End of step: Employment. State of the step: waiting for time." in out
-    assert "Waiting for time until 2027-02-01: " in out
+    assert "Waiting for time until 1 February 2027: " in out
     assert "Only waiting for time, 1 item:" in out
 
 
@@ -552,12 +552,12 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
 
 def test_piped_input_is_a_conversation_too(tmp_path):
     """Not a terminal: the plain way by itself, the answers echoed so the output reads whole;
-    the end of the input saves and quits."""
+    the end of the input saves, says the answers ran out, and quits with 1 (issue 24)."""
     path = tmp_path / "sag.toml"
     r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "new", str(path)],
                        input="l\n\nKL\n", capture_output=True, text=True, cwd=ROOT,
                        env=env(tmp_path, TERM="xterm"), timeout=60)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr
     assert "Navn eller initialer: KL\n" in r.stdout
     assert "Fortsæt senere med: fleksjob --plain open" in r.stdout
     no_escapes(r.stdout)
@@ -628,7 +628,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     assert not [x for x in lines if x.startswith("(") or " / " in x]
     # A legal reference as it is said: espeak-ng reads "stk." and "nr." letter by letter.
     text = "\n".join(lines)
-    assert "stk. " not in text and "nr. " not in text and "(LAB § 119, stykke 2)" in text
+    assert "stk. " not in text and "nr. " not in text
+    assert "(lov om en aktiv beskæftigelsesindsats § 119, stykke 2)" in text  # LAB said (issue 24)
     status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
@@ -802,13 +803,15 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
                       due=dt.date(2027, 1, 5))
     text = plain_summary(case, dataclasses.replace(base, findings=(due, advice, manager)), "da")
     lines = text.splitlines()
-    assert "Mangler: du skal handle senest 22-12-2026. Skriv datoen. (LAB § 119)" in lines
+    lab = "lov om en aktiv beskæftigelsesindsats"  # "LAB" as it is said (issue 24)
+    assert f"Mangler: du skal handle senest 22-12-2026. Skriv datoen. ({lab} § 119)" in lines
     assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
-    assert "Spærrer: din leder skal handle senest 05-01-2027. Noget spærrer. (LAB § 116)" in lines
+    assert f"Spærrer: din leder skal handle senest 05-01-2027. Noget spærrer. ({lab} § 116)" in lines
     no_escapes(text)
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
-    assert "Missing: the employee should act by 2026-12-22. Skriv datoen. (LAB § 119)" in text
+    assert ("Missing: the employee should act by 22 December 2026. Skriv datoen. "
+            "(the Active Employment Act § 119)") in text
 
 
 def test_a_cpr_number_is_never_saved_unasked(tmp_path):

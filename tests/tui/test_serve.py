@@ -100,6 +100,10 @@ def test_every_request_needs_the_key(tmp_path):
                      "/static/textual.js", "/static/fonts/roboto-mono-latin-wght-normal.woff2",
                      "/ws/nope", "/status", "/favicon.ico", "/download/x", "/../etc/passwd"]:
             status, body = get(base + path)
+            if urlsplit(path).path == "/":  # the page: a tab from an earlier run is told why
+                assert status == 403 and "Denne side hører til en guide" in body, path
+                assert s.token not in body and s.token[:-1] not in body
+                continue
             assert (status, body) == (403, "403 Forbidden"), path
         # The key, but another name for the server (DNS rebinding): refused too.
         assert get(s.url, {"Host": f"fleksjob.example:{s.port}"})[0] == 403

@@ -31,6 +31,7 @@ async def test_ctrl_q_in_the_export_window_asks_and_typing_replaces_the_name(cas
     async with wizard_at(case_file, "summary") as (app, pilot):
         await keys(pilot, "ctrl+e")
         assert isinstance(app.screen, ExportScreen)
+        await keys(pilot, "shift+tab")  # the cursor starts on the choices (issue 24)
         await keys(pilot, "text:minpakke.html")
         box = app.screen.query_one("#export-path")
         assert box.value == "minpakke.html"  # typed over the selected name, not after it

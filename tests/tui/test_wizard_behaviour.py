@@ -342,7 +342,7 @@ async def test_measure_status_has_a_distinct_key_for_each_answer(case_file):
         await pilot.pause()
         await app.screen.show_step("measures")
         await keys(pilot, "enter")  # Ændret vagtplan
-        for key, status in [("a", "tried"), ("g", "ongoing"), ("r", "not_relevant"), ("i", "not_tried")]:
+        for key, status in [("a", "tried"), ("g", "ongoing"), ("r", "not_relevant"), ("k", "not_tried")]:
             await keys(pilot, key)  # answers and moves on: back to the question
             assert focused_field_key(app) == "measure.from"
             await keys(pilot, "shift+tab")

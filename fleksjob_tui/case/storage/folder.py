@@ -95,6 +95,13 @@ _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": 
                            "ä": "a"})
 
 
+def title_stem(title: str | None) -> str:
+    """A file name (without ending) from a case's title: ``"Fleksjob for Åse Ærø"`` →
+    ``fleksjob-for-aase-aeroe``; ``sag`` for no title. Cases and their documents both use it."""
+    slug = (title or "").lower().translate(_TRANSLIT)
+    return re.sub(r"[^a-z0-9]+", "-", slug, flags=re.ASCII).strip("-")[:60].strip("-") or "sag"
+
+
 def new_case_path(folder: str | os.PathLike[str] | None, title: str | None) -> Path:
     """A path for a new case file in ``folder``, named after ``title``, not yet taken.
 
@@ -102,8 +109,7 @@ def new_case_path(folder: str | os.PathLike[str] | None, title: str | None) -> P
     ``sag.toml``; a taken name gets ``-2``, ``-3`` … The file is not created.
     """
     folder = Path(folder) if folder is not None else default_folder()
-    slug = (title or "").lower().translate(_TRANSLIT)
-    slug = re.sub(r"[^a-z0-9]+", "-", slug, flags=re.ASCII).strip("-")[:60].strip("-") or "sag"
+    slug = title_stem(title)
     candidate = folder / f"{slug}.toml"
     n = 2
     while candidate.exists() or candidate.is_symlink():

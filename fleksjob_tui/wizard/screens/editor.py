@@ -33,7 +33,7 @@ class EditorScreen(Window[str]):
     app's saves leave it out, and Ctrl+Q says so.
     """
 
-    BINDINGS = [Binding("escape", "done", "key.done")]
+    BINDINGS = [Binding("escape", "done", "key.done"), Binding("f1", "app.help", "key.help")]
 
     def __init__(self, title: str, deletable: bool = False, item: BaseModel | None = None,
                  *, new: bool = False) -> None:
@@ -179,19 +179,30 @@ class EditorScreen(Window[str]):
             if not discard:
                 field.focus_input()
                 return
-            self._restore()
+            self._restore([f for f in self.query(QuestionField) if f.pending_problem()])
             self.dismiss("discard")
             return
         self.dismiss("done")
 
-    def _restore(self) -> None:
-        """Put the item back as it was when the editor opened."""
+    def _restore(self, refused: list[QuestionField]) -> None:
+        """Put the refused answers back as they were when the editor opened; what was typed in
+        the other fields is kept. (If that is not a valid whole, the whole item goes back.)"""
         if self.item is None or self._original is None:
             return
+        try:
+            for field in refused:
+                if field.target is not self.item:
+                    raise ValueError(field.attr)
+                setattr(self.item, field.attr, getattr(self._original, field.attr))
+        except ValueError:  # (pydantic's ValidationError is one)
+            self._restore_all()
+        host_of(self).case_changed()
+
+    def _restore_all(self) -> None:
+        """Put the item back as it was when the editor opened."""
         # Field by field through pydantic would check each against the others half-restored
         # (a period's from/to); the copy was valid as a whole.
         self.item.__dict__.update(self._original.model_copy(deep=True).__dict__)
-        host_of(self).case_changed()
 
 
 class ConfirmScreen(Window[bool]):
@@ -200,10 +211,13 @@ class ConfirmScreen(Window[bool]):
     BINDINGS = [Binding("escape", "no", "key.cancel")]
 
     def __init__(self, question: str, lang: str, *, yes: str | None = None,
-                 no: str | None = None) -> None:
+                 no: str | None = None, yes_is_safe: bool = False) -> None:
         super().__init__(classes="editor")
         self.question = question
         self.lang = lang
+        #: "Yes" loses nothing (load the new version into a window with nothing unsaved): it is
+        #: the answer Enter gives, and it is not shown as a danger.
+        self.yes_is_safe = yes_is_safe
         #: The buttons' words; by default "keep" / "delete" (the editors' question).
         self.yes = yes or content.ui("editor.delete", lang)
         self.no = no or content.ui("editor.keep", lang)
@@ -214,12 +228,13 @@ class ConfirmScreen(Window[bool]):
             yield Static(self.question, classes="editor-title")
             with Horizontal(classes="nav"):
                 yield Button(self.no, id="confirm-no")
-                yield Button(self.yes, id="confirm-yes", variant="error")
+                yield Button(self.yes, id="confirm-yes",
+                             variant="primary" if self.yes_is_safe else "error")
 
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        self.query_one("#confirm-no", Button).focus()
+        self.query_one("#confirm-yes" if self.yes_is_safe else "#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

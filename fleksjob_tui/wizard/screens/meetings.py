@@ -81,7 +81,9 @@ class MeetingEditor(EditorScreen):
         return written
 
 
-def meeting_line(m: Meeting, lang: str) -> Text:
+def meeting_line(m: Meeting, lang: str, width: int = 400) -> Text:
+    """The meeting in the list: its date and who came, then what was said — each line as wide
+    as the list is, cut there with "…" (the list's style), so a wide window shows more."""
     text = Text()
     when = format_date(m.date, lang) if m.date else content.ui("meetings.no_date", lang)
     who = ", ".join(content.ui(f"participant.{p}", lang) for p in m.participants)
@@ -90,7 +92,7 @@ def meeting_line(m: Meeting, lang: str) -> Text:
         text.append(f"  {who}")
     text.append("\n\u00a0\u00a0")  # no-break spaces: the list keeps the indent
     summary = (m.summary or content.ui("meetings.no_summary", lang)).splitlines()[0]
-    text.append(summary[:60] + ("…" if len(summary) > 60 else ""))
+    text.append(summary[:width] + ("…" if len(summary) > width else ""))
     return text
 
 
@@ -115,12 +117,12 @@ class MeetingsStep(ItemListStep):
         """Show the meetings by date; the cursor on meeting ``highlight`` (an index in the
         case; default: "+ Tilføj et møde")."""
         order = self.order()
+        ol = self.item_list
         options = [
             Option(meeting_line(self.case.meetings[i], self.lang), id=f"meeting-{i}")
             for i in order
         ]
         options.append(Option(Text(self.t("meetings.add"), style="italic"), id=ADD))
-        ol = self.item_list
         ol.set_options(options)
         ol.highlighted = len(options) - 1 if highlight not in order else order.index(highlight)
 

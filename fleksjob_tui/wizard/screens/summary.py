@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ... import content
+from ...case.storage.folder import title_stem
 from ...documents import DOCUMENTS
 from ...documents.output import (
     FORMATS,
@@ -136,9 +137,18 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
-        from .editor import select_prefilled  # as ConfirmScreen below: loaded with the window
+        # The cursor starts on the choices: their letters choose (never type into the name);
+        # the file name is one Shift+Tab up.
+        self.query_one("#export-document", Choice).focus()
+        box = self.query_one("#export-path", Input)
+        box.cursor_position = len(box.value)
 
-        select_prefilled(self.query_one("#export-path", Input))
+    def on_descendant_focus(self, event) -> None:
+        """The file name, when the cursor comes to it, is selected: typing replaces it
+        ("minpakke", not "sag.htmlminpakke"); an arrow key keeps it and moves in it."""
+        box = event.widget
+        if getattr(box, "id", None) == "export-path":
+            box.call_after_refresh(lambda: box.value and box.select_all())
 
     def quit_loses(self) -> list[str]:
         """A path typed here is lost by quitting: the quit guard names it."""
@@ -149,6 +159,16 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             return []
         return [content.ui("quit.typed_path", self.lang, label=content.ui("quit.export_path",
                                                                          self.lang), text=text)]
+
+    def on_key(self, event) -> None:
+        """Enter on a choice saves what the window shows (the choices start filled in)."""
+        focused = self.focused
+        if event.key == "enter" and isinstance(focused, Choice):
+            event.stop()
+            event.prevent_default()
+            if focused._shows_cursor():
+                focused.set_value(focused.options[focused.cursor][0])
+            self._submit()
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
@@ -269,7 +289,10 @@ class SummaryStep(StepPane):
     def default_export_path(self, fmt: str = "html") -> Path:
         """Beside the case file (same name); for an example without a file, the case folder."""
         if self.fj.path is not None:
-            return default_output(self.fj.path, fmt)
+            # Named after the case's title (not the file's date name), beside the case file.
+            path = default_output(self.fj.path, fmt)
+            title = self.case.case.title
+            return path.with_name(title_stem(title) + path.suffix) if title else path
         return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -301,4 +324,7 @@ class SummaryStep(StepPane):
                             severity="error", timeout=12)
             return
         self._last_export = (document, fmt)
-        self.app.notify(_x("tui.written", self.lang, path=written), timeout=10)
+        # Says which document was saved, in which format, where.
+        what = content.text("documents", f"document.{document}", self.lang)
+        self.app.notify(_x("tui.saved", self.lang, path=written, document=what,
+                           format=_fmt_text("format", fmt, self.lang)), timeout=10)

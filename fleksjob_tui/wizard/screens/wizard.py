@@ -18,6 +18,7 @@ from ...case.model import STEP_IDS
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
+from ..widgets.keynames import key_names
 from ..widgets.steplist import StepList
 from . import steps
 
@@ -125,7 +126,10 @@ class WizardScreen(Screen):
             step = self._neighbour(delta)
             if step is None:
                 # Next on the last step, Back on the first: say why nothing moves.
-                self.notify(self.fj.t("nav.last_step" if delta > 0 else "nav.first_step"))
+                said = self.fj.t("nav.last_step" if delta > 0 else "nav.first_step",
+                                 **key_names(self.fj))
+                if all(n.message != said for n in self.app._notifications):  # said once, not
+                    self.notify(said)  # once more per press
                 return
             if self.can_leave():
                 await self._show_step(step)
@@ -315,4 +319,4 @@ class WizardScreen(Screen):
         return True
 
     def help_text(self) -> tuple[str, str]:
-        return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard")
+        return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard", **key_names(self.fj))

@@ -4,7 +4,7 @@ Made for few keystrokes and for reading without colour: the chosen answer is mar
 the cursor (when focused) is shown in reverse, and each answer's key letter is underlined.
 
 Keys: the underlined letter chooses that answer (J, N, V for Ja / Nej / Ved ikke) and goes on to
-the next field, as Enter does: one key per question; ←/→ only move the cursor and Space chooses
+the next field (a letter never picks an answer other than one it starts, see ``hotkeys``), as Enter does: one key per question; ←/→ only move the cursor and Space chooses
 the answer under it; Enter chooses it too if the cursor was moved, then goes on to the next field
 (Enter alone never answers a question); Delete clears the answer.
 """
@@ -27,17 +27,26 @@ _NBSP = "\u00a0"
 
 
 def hotkeys(labels: list[str]) -> list[str | None]:
-    """A distinct key letter per label: the first letter of a word not taken by an earlier label.
+    """A distinct key letter per label, and never the first letter of another label.
 
-    ["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"] → ["i", "a", "g", "r"].
+    A person presses the first letter of the answer they mean; that letter must never pick a
+    different answer. So a label's own first letter is its key when no other label starts with
+    it; otherwise the first letter of a later word, then any letter of the label, that is
+    neither taken nor another label's first letter. A first letter shared by several labels
+    picks none of them.
+
+    ["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"] → ["k", "a", "g", "r"].
     """
+    firsts = [label[:1].lower() for label in labels]
     taken: set[str] = set()
     out: list[str | None] = []
-    for label in labels:
+    for i, label in enumerate(labels):
+        others = set(firsts[:i] + firsts[i + 1:])
         words = label.split()
         candidates = [w[0] for w in words if w[:1].isalpha()]
         candidates += [ch for ch in label if ch.isalpha()]
-        key = next((c.lower() for c in candidates if c.lower() not in taken), None)
+        key = next((c.lower() for c in candidates
+                    if c.lower() not in taken and c.lower() not in others), None)
         if key:
             taken.add(key)
         out.append(key)

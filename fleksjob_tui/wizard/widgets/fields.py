@@ -23,8 +23,9 @@ from textual.widgets import Button, Label, Static
 from ... import content
 from ...case.dates import DateError, format_date, parse_date
 from ...case.privacy import find_cpr, remove_cpr
+from ...view.words import format_kr, means_not_known
 from .choice import Choice
-from .focus import move_on
+from .focus import move_on, show_whole
 from .host import host_of
 from .inputs import Input, is_text_area
 from .messages import FieldChanged, FieldProblem
@@ -33,10 +34,8 @@ if TYPE_CHECKING:
     from .textareas import TextArea
 
 
-def _number_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+def _number_text(value, lang: str = "da") -> str:  # 28.900 and 178,50 in Danish, as typed
+    return format_kr(value, lang) if lang == "da" else format_kr(value, lang).replace(",", "")
 
 
 class QuestionField(Vertical):
@@ -138,6 +137,7 @@ class QuestionField(Vertical):
                     widget.cursor_blink = False
 
     def on_descendant_focus(self, event) -> None:
+        self.call_after_refresh(show_whole, self)  # the whole question in view, not only its input
         # In a text box the cursor starts after what is already written, so new text is added.
         widget = event.widget
         if is_text_area(widget):
@@ -167,9 +167,9 @@ class QuestionField(Vertical):
         first = err.errors()[0]
         kind, ctx = first.get("type", ""), first.get("ctx") or {}
         if kind in ("less_than_equal", "less_than"):
-            return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt"))))
+            return content.ui("field.too_large", self.lang, limit=_number_text(ctx.get("le", ctx.get("lt")), self.lang))
         if kind in ("greater_than_equal", "greater_than"):
-            return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt"))))
+            return content.ui("field.too_small", self.lang, limit=_number_text(ctx.get("ge", ctx.get("gt")), self.lang))
         for words, key in (("before", "field.period_order"), ("needs a title", "editor.need_text")):
             if words in str(first.get("msg", "")):  # a rule between fields (case/model.py)
                 return content.ui(key, self.lang)
@@ -488,6 +488,8 @@ class DateField(TypedInputField):
         return content.ui("field.date_placeholder", self.lang)
 
     def read(self, text: str) -> tuple[str | None, Any]:
+        if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
+            return None, None
         try:
             parsed = parse_date(text, self.lang)
         except DateError as err:
@@ -506,10 +508,8 @@ class NumberField(TypedInputField):
         super().__init__(target, attr, qkey, **kw)
 
     def shown(self) -> str:
-        value = self.value
-        if value is None:
-            return ""
-        return str(int(value)) if float(value).is_integer() else str(value)
+        shown = str if self.integer else lambda v: _number_text(v, self.lang)  # a year: 2026
+        return "" if self.value is None else shown(self.value)
 
     def read(self, text: str) -> tuple[str | None, Any]:
         text = text.replace(" ", "")
@@ -545,9 +545,9 @@ class ListField(CprGuardedField):
 
     def compose_input(self) -> ComposeResult:
         self._cpr_loaded = "\n".join(self.value or [])
-        from .textareas import LinesArea  # Textual's TextArea only for a step that has one
+        from .textareas import ListArea  # Textual's TextArea only for a step that has one
 
-        area = LinesArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
+        area = ListArea(self._cpr_loaded, classes="q-input", soft_wrap=True)
         area.show_line_numbers = False
         yield area
         yield _lines_hint(self.lang)
@@ -572,7 +572,7 @@ class NoteField(CprGuardedField):
 
     DEFAULT_CSS = """
     NoteField > TextArea {
-        height: 4;
+        height: 6;  /* four lines of text: what was typed first stays in view */
         margin: 0 1;
     }
     """

@@ -15,3 +15,11 @@ def move_on(widget: Widget, delta: int = 1) -> None:
         return
     screen = widget.screen
     (screen.focus_next if delta > 0 else screen.focus_previous)()
+
+
+def show_whole(widget: Widget) -> None:
+    """The one scroll-into-view rule: the question with the cursor — its label, its answer and
+    the line under it — is scrolled wholly into view (not only the line being typed in), so
+    nothing of it sits under the key bar or below the window's edge."""
+    if widget.is_attached and widget.has_focus_within:
+        widget.scroll_visible(animate=False)

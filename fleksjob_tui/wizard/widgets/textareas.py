@@ -35,3 +35,22 @@ class LinesArea(TextArea):
         row, _ = self.cursor_location
         last = self.document.line_count - 1
         return row == last and not self.document.get_line(row).strip()
+
+
+class ListArea(LinesArea):
+    """A list, one item per line: coming back into it and typing starts a new line (a new item)
+    instead of adding to the end of the last one ("…i lang tidBære spande")."""
+
+    _fresh = False  # the cursor has just come in; nothing typed yet
+
+    def _on_focus(self, event) -> None:
+        self._fresh = True
+
+    async def _on_key(self, event) -> None:
+        fresh, self._fresh = self._fresh, False
+        if not (fresh and event.is_printable and event.character):
+            return
+        row, column = self.cursor_location
+        end = self.document.end
+        if (row, column) == end and self.document.get_line(row).strip():
+            self.insert("\n")  # the character itself is typed after this, on the new line

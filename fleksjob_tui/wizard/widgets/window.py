@@ -6,7 +6,8 @@ calls it twice; Textual then tries to close the screen below as well and stops w
 Here the second call is ignored: the window is already gone.
 
 On a button, ← / → move to the button before / after it (Tab does too): "Nej, behold" ←→
-"Slet" in every small question window. In a text field or a choice the arrows keep their own
+"Slet" in every small question window. F1 opens the help of the question under the cursor in
+every window, as on the steps. In a text field or a choice the arrows keep their own
 meaning (the field handles them first).
 """
 
@@ -23,6 +24,9 @@ R = TypeVar("R")
 
 class Window(ModalScreen[R]):
     BINDINGS = [
+        # F1 in every window, as on the steps: the app's help of the question under the cursor
+        # (the app's own F1 does not reach past a modal window).
+        Binding("f1", "app.help", "key.help", show=False),
         Binding("left", "button_step(-1)", show=False),
         Binding("right", "button_step(1)", show=False),
     ]

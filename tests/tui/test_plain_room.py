@@ -1,0 +1,89 @@
+"""Issue 24, the plain conversation: `summary` under TERM=dumb, "-" in a list, the end of the
+input, "q" at the first question, LAB read as words, a short summary."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from test_plain import AS_OF, BOX, EXAMPLES, ROOT, env
+
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.plain import flow
+
+
+def run(home, *args, input: str | None = None, **extra):
+    return subprocess.run([sys.executable, "-m", "fleksjob_tui", *args], input=input,
+                          capture_output=True, text=True, cwd=ROOT, env=env(home, **extra),
+                          timeout=60)
+
+
+def test_summary_under_term_dumb_is_plain_text(tmp_path):
+    example = str(EXAMPLES / "klar.toml")
+    dumb = run(tmp_path, "summary", example)
+    plain = run(tmp_path, "summary", "--plain", example)
+    assert dumb.returncode == 0, dumb.stderr
+    assert not BOX.search(dumb.stdout), dumb.stdout
+    assert dumb.stdout == plain.stdout
+
+
+def test_running_out_of_piped_answers_says_so_and_fails(tmp_path):
+    path = tmp_path / "sag.toml"
+    r = run(tmp_path, "new", str(path), input="l\n\nKL\n", TERM="xterm")
+    assert r.returncode != 0
+    assert "Der kom ikke flere svar" in r.stdout
+    assert "Fortsæt senere med: fleksjob --plain open" in r.stdout
+
+
+def test_q_at_the_first_question_says_something(tmp_path):
+    r = run(tmp_path, "new", str(tmp_path / "sag.toml"), input="q\n")
+    assert r.returncode == 0
+    last = r.stdout.strip().splitlines()[-1]
+    assert "Afsluttet" in last and "intet gemt" in last, r.stdout
+
+
+def _conversation(answers: str):
+    from fleksjob_tui.plain.conversation import Conversation
+
+    out = io.StringIO()
+    case = Case.new(role="union_rep", title="T")
+    conv = Conversation(case, None, "da", AS_OF, io.StringIO(answers), out, echo=False)
+    return conv, case, out
+
+
+def test_a_dash_alone_is_not_an_item():
+    conv, case, out = _conversation("-\nBære spande\n\n")
+    field = next(f for f in flow.fields("checklist", case)
+                 if f.qkey == "agreement.difficult_functions")
+    conv.ask_items(field, case)
+    assert case.agreement.difficult_functions == ["Bære spande"]
+    assert "er ikke et punkt" in out.getvalue()
+
+
+def test_lab_is_read_as_words():
+    from fleksjob_tui.plain.reading import spoken
+
+    said = spoken("Henvisning: LAB § 119, stk. 2", "da")
+    assert "LAB" not in said and "lov om en aktiv beskæftigelsesindsats" in said
+
+
+def test_references_and_dates_are_read_as_words():
+    from fleksjob_tui.plain.reading import spoken
+
+    said = spoken("bekendtgørelse nr. 280 af 01/03/2024, lov nr. 1750 af 29/12/2025", "da")
+    assert said == ("bekendtgørelse nummer 280 af 1. marts 2024, "
+                    "lov nummer 1750 af 29. december 2025")
+    assert spoken("act by 2026-12-22.", "en") == "act by 22 December 2026."
+    assert spoken("/home/x/2026-12-22.toml", "en") == "/home/x/2026-12-22.toml"  # a path stays
+
+
+def test_s_reads_a_short_summary_and_o_the_whole_one():
+    conv, case, out = _conversation("s\no\nKL\n")
+    field = next(f for f in flow.fields("person", case) if f.qkey == "person.name")
+    conv.ask(field, case)
+    said = out.getvalue()
+    first, second = said.split("Skriv o for hele overblikket", 1)
+    assert "Hvem skal gøre hvad" in first and "Vigtige datoer" not in first
+    assert "Vigtige datoer" in second or "Datoer" in second
+    assert case.person.name == "KL"
