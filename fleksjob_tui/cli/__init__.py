@@ -9,25 +9,23 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
     fleksjob list [MAPPE] [--as-of DATO] [--due-within DAGE] [--json]   the caseload (.caseload)
     fleksjob check CASE.toml [CASE.toml …] [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
-    fleksjob export CASE.toml [--document pack|agreement|municipality] [--format html|md|docx]
-                    [-o FIL] [--force] [--as-of DATO]
+    fleksjob export CASE.toml [--document pack|agreement|municipality|minutes [--meeting DATO]]
+                    [--format html|md|docx] [-o FIL] [--force] [--as-of DATO]
     fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO] [--label ETIKET]
     fleksjob calendar --all [MAPPE] -o FIL.ics [--force] [--as-of DATO]   every case (.caseload)
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
-    fleksjob tilskud --hourly KR --hours H [--year ÅÅÅÅ] [--full-time-wage KR]
-                     [--full-time-hours H] [--json]
-    fleksjob tilskud --business-income KR [--year ÅÅÅÅ]      (self-employed, per year)
+    fleksjob tilskud (--hourly KR --hours H [--full-time-wage KR] [--full-time-hours H]
+                     | --business-income KR) [--year ÅÅÅÅ] [--json]
     fleksjob serve [CASE.toml] [--port N] [--no-browser]   the wizard in this computer's browser
 
-``check`` of several files checks each in turn in one process; with ``--json`` each gives one
-line (JSON Lines) with ``path`` added, and the exit code is the highest of the cases'.
+``check`` of several files: one process; ``--json`` gives JSON Lines with ``path``; the exit
+code is the highest of the cases'.
 
 Exit codes: 0 ok (``check``: the case looks ready), 1 ``check``: waiting, missing or not met,
 2 the file cannot be read or validated, bad input, or an unexpected error. ``check --json`` on a
 file it cannot read (or a bad ``--as-of``) also writes ``{"schema": 1, "error": {"code",
-"message", "path", "line", "column"}}`` on stdout (the codes of ``storage.CaseFileError``, or
-``bad_as_of``); the message stays on stderr. No traceback is ever
-printed unless ``FLEKSJOB_DEBUG=1`` is set (the tests set it, so bugs are not hidden).
+"message", "path", "line", "column"}}`` on stdout (``storage.CaseFileError``'s codes, or
+``bad_as_of``); the message on stderr. No traceback unless ``FLEKSJOB_DEBUG=1`` (the tests).
 
 Textual is imported only inside :func:`_run_app`; check/summary/tilskud never import it.
 """

@@ -719,6 +719,7 @@ async def test_flow_lists_exactly_what_each_wizard_step_composes(tmp_path, kind)
         assert flow.visible_steps(app.case) == app.screen.visible_steps()
         for step in flow.STEPS:
             await app.screen.show_step(step)
+            await app.screen.finish_building()  # the questions below the first screenful too
             await pilot.pause()
             assert _composed(app.screen.pane, app.case) == _listed(flow.fields(step, app.case),
                                                                    app.case), f"step {step}"
