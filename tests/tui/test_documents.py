@@ -393,6 +393,7 @@ async def test_export_window_offers_the_agreement_in_word(tmp_path):
 
     from fleksjob_tui.wizard.screens.summary import ExportScreen
 
+    # The window names the file after the case's title, beside the case (issue 24).
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
     async with wizard_at(path, "summary") as (app, pilot):
@@ -404,12 +405,12 @@ async def test_export_window_offers_the_agreement_in_word(tmp_path):
         app.screen.query_one("#export-format").set_value("docx")
         await pilot.pause()
         value = app.screen.query_one("#export-path", Input).value
-        assert value.endswith("sag-aftale.docx"), value
+        assert value.endswith("fastholdelsesfleksjob-for-m-k-aftale.docx"), value
         assert "Word" in str(app.screen.query_one("#export-hint").render())
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-    out = tmp_path / "sag-aftale.docx"
+    out = tmp_path / "fastholdelsesfleksjob-for-m-k-aftale.docx"
     assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "For arbejdsgiveren" in docx_text(out)
 
@@ -427,10 +428,10 @@ async def test_export_window_offers_the_municipality_version_in_english(tmp_path
         choice.set_value("municipality")
         await pilot.pause()
         value = app.screen.query_one("#export-path", Input).value
-        assert value.endswith("sag-kommune.html"), value
+        assert value.endswith("fastholdelsesfleksjob-for-m-k-kommune.html"), value
         await pilot.press("enter")
         await pilot.pause()
-    text = (tmp_path / "sag-kommune.html").read_text(encoding="utf-8")
+    text = (tmp_path / "fastholdelsesfleksjob-for-m-k-kommune.html").read_text(encoding="utf-8")
     assert "Fødselsdato" in text  # the document speaks the case's language, as the pack does
 
 
@@ -738,7 +739,7 @@ async def test_export_window_choosing_word_with_its_key_then_enter_saves(tmp_pat
         assert isinstance(screen, ExportScreen)
         hint = str(screen.query_one("#export-hint").render())
         assert "bliver du spurgt, før den erstattes" in hint.replace("\xa0", " ")
-        await pilot.press("tab", "u")
+        await pilot.press("u")  # the cursor starts on the choice of document (issue 24)
         await pilot.pause()
         assert app.focused.id == "export-format"
         await pilot.press("w")
@@ -747,7 +748,7 @@ async def test_export_window_choosing_word_with_its_key_then_enter_saves(tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-    out = tmp_path / "sag-aftale.docx"
+    out = tmp_path / "fastholdelsesfleksjob-for-m-k-aftale.docx"
     assert out.exists() and "For arbejdsgiveren" in docx_text(out)
 
 
@@ -800,12 +801,12 @@ async def test_export_window_opens_with_the_last_choice_again(tmp_path):
         await pilot.pause()
         await pilot.click("#export-ok")
         await pilot.pause()
-        assert (tmp_path / "sag-kommune.docx").exists()
+        assert (tmp_path / "fastholdelsesfleksjob-for-m-k-kommune.docx").exists()
         await pilot.press("ctrl+e")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         assert screen.query_one("#export-document").value == "municipality"
         assert screen.query_one("#export-format").value == "docx"
-        assert screen.query_one("#export-path", Input).value.endswith("sag-kommune.docx")
+        assert screen.query_one("#export-path", Input).value.endswith("fastholdelsesfleksjob-for-m-k-kommune.docx")
         assert "Word" in str(screen.query_one("#export-hint").render())
