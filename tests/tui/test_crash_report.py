@@ -16,11 +16,7 @@ from fleksjob_tui.wizard.app import FleksjobApp
 SECRET = "Hemmelig Helbredsoplysning"
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
-    (tmp_path / "home").mkdir(mode=0o700)
-    return tmp_path / "home"
+# home: tests/tui/conftest.py
 
 
 @pytest.fixture

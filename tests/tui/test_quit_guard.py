@@ -11,22 +11,7 @@ from fleksjob_tui.case import storage
 from fleksjob_tui.case.model import Case
 from fleksjob_tui.wizard.app import FleksjobApp
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FLEKSJOB_HOME", str(tmp_path / "home"))
-    (tmp_path / "home").mkdir(mode=0o700)
-    return tmp_path / "home"
-
-
-@pytest.fixture
-def case_file(home):
-    case = Case.new(role="union_rep")
-    case.case.title = "Test"
-    case.person.name = "Åse"
-    path = home / "test.toml"
-    storage.save_case(case, path)
-    return path
+# home and case_file: tests/tui/conftest.py
 
 
 @pytest.fixture
