@@ -573,3 +573,24 @@ async def test_answers_and_step_changes_typed_together_never_crash(home, monkeyp
             await pilot.pause(0.3)
             assert app.return_code is None
             assert any(isinstance(s, WizardScreen) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize("step, after", [("measures", "eligibility"), ("meetings", "economy")])
+async def test_page_down_on_a_list_step_changes_step_at_once(home, step, after):
+    """The lists of measures and meetings are answered (Enter opens an item), not read: the
+    footer's "PgDn Næste" goes to the next step with one press even when the list reaches below
+    the screen (found in a meeting: the first press only scrolled the Redskaber step)."""
+    import shutil
+    from pathlib import Path
+
+    from fleksjob_tui.case.model import STEP_IDS
+
+    path = home / "klar.toml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "klar.toml", path)
+    async with wizard_at(path, step) as (app, pilot):
+        pane = app.screen.pane
+        for _ in range(10):  # the rest of the step is mounted after the first frame
+            await pilot.pause()
+        assert pane.max_scroll_y > 0  # the step reaches below the screen
+        await keys(pilot, "pagedown")
+        assert current_step(app) == STEP_IDS[STEP_IDS.index(step) + 1] == after

@@ -202,12 +202,12 @@ class WizardScreen(Screen):
     def _read_only_pane(self):
         """The pane when it is read, not answered (no questions: the Overblik), else None.
 
-        On a step with questions the view follows the cursor from question to question, so
+        On a step with questions or a list of items the view follows the cursor, so
         PageDown/PageUp keep their meaning "next/previous step" there.
         """
         pane = self.pane
-        if pane is None or pane.query(QuestionField):
-            return None
+        if pane is None or pane.query(QuestionField) or pane.query(".item-list"):
+            return None  # answered: a list of measures or meetings is answered too (Enter opens)
         return pane
 
     async def action_page_next(self) -> None:
