@@ -97,10 +97,11 @@ def plain_summary(case: Case, assessment, lang: str | None = None, *, short: boo
         if m.participants:
             parts.append(t("meetings.who", who=", ".join(
                 word(f"participant.{p}", lang) for p in m.participants)))
+        # What was discussed and what was agreed, both in words (issue 24: "aftalt: 3" alone).
+        if m.summary and m.summary.strip():
+            parts.append(t("meetings.summary", text=" ".join(m.summary.split())))
         if m.agreed and m.agreed.strip():
             parts.append(t("meetings.agreed", text=" ".join(m.agreed.split())))
-        elif m.summary and m.summary.strip():
-            parts.append(t("meetings.summary", text=" ".join(m.summary.split())))
         else:
             parts.append(word("meetings.nothing_agreed", lang))
         when = format_date(m.date, lang) if m.date else t("meetings.no_date")
