@@ -114,7 +114,8 @@ def spoken(text: str, lang: str) -> str:
     # "stykke 1-2", "måneden skal være 1-12": the dash is silent when heard, "1 til 2".
     text = _RANGE.sub(lambda m: f"{m[1]} {_p('spoken.to', lang)} {m[2]}", text)
     if lang == "da":  # "i kr." is read "i kå er": kroner
-        text = _KR.sub(lambda m: "kroner" + (". " if m[1] else ""), text)
+        text = _KR.sub(lambda m: "kroner" + (". " if m[1] else "." if m[2] is not None else ""),
+                       text)
     for abbr in ("LAB", "LBK", "BEK"):  # the law's abbreviations, as words (content/plain.toml)
         if abbr in text:
             text = re.sub(rf"\b{abbr}\b", _p(f"spoken.{abbr}", lang), text)
@@ -125,7 +126,7 @@ def spoken(text: str, lang: str) -> str:
 
 _LAW_NUMBER = re.compile(r"\b(nummer|no\.|number) (\d+)/(\d{4})\b")
 _RANGE = re.compile(r"(?<![\d/.,-])(\d{1,3})-(\d{1,3})(?![\d/-]|[.,]\d)")
-_KR = re.compile(r"\bkr\.(?:(\s+)(?=[A-ZÆØÅ])|(?=\s|$|[,;:)]))")
+_KR = re.compile(r"\bkr\.(?:(\s+)(?=[A-ZÆØÅ])|(\Z)|(?=\s|[,;:)]))")
 _SLASH_DATE = re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/-]|\.\w)")
 _ISO_DATE = re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|\.\w)")
 

@@ -129,7 +129,8 @@ def test_check_under_term_dumb_and_plain_reads_as_words(tmp_path):
 
 # 5 ─ symbols read as words ────────────────────────────────────────────────────────────────────
 def test_kr_slash_law_numbers_and_ranges_are_words():
-    assert spoken("Timeløn i kr.", "da") == "Timeløn i kroner"
+    assert spoken("Timeløn i kr.: ", "da") == "Timeløn i kroner: "  # the question
+    assert spoken("Timeløn: 210,50 kr.", "da") == "Timeløn: 210,50 kroner."  # a sentence's end
     assert "lov nummer 1750 af 2025" in spoken("som ændret ved lov nr. 1750/2025)", "da")
     assert "stykke 1 til 2" in spoken("LAB § 119, stk. 1-2; x", "da")
 
