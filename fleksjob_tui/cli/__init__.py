@@ -159,45 +159,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..rules import assess
 
     assessment = assess(case, as_of)
-    out_lang = case.language
     if args.json and many:
         say(json.dumps({"path": str(args.path), **assessment.to_json()}, ensure_ascii=False))
     elif args.json:
         say(json.dumps(assessment.to_json(), ensure_ascii=False, indent=2))
     else:
-        from ..case.dates import format_date
-        from ..documents.summary import (
-            counts_line,
-            due_text,
-            finding_groups,
-            finding_tag,
-            law_line,
-            law_outdated,
-            status_sentence,
-            status_word,
-        )
-        from ..view import cleaned  # only for the text of check: the view is not needed for --json
+        from .check import say_check  # the text of check: not needed for --json
 
-        # A finding can quote the case (a measure's title): no control codes to the terminal.
-        case, assessment = cleaned(case, assessment, out_lang)
-        say(f"{args.path}: {status_word(assessment.status, out_lang)} — "
-              f"{status_sentence(assessment, out_lang)}")
-        counts = counts_line(assessment, out_lang)
-        say(_w("heading.as_of", out_lang, date=format_date(as_of, out_lang)) + "."
-              + (f" {counts}." if counts else ""))
-        # The summary's groups: who should act, then "Venter på", then "Det vurderer kommunen".
-        for key, title, items in finding_groups(assessment, out_lang):
-            who = "" if key in ("waiting", "municipality") else f"{title}: "
-            for f in items:
-                due = due_text(f, out_lang, assessment)
-                tag = finding_tag(f, out_lang) + (f" · {due}" if due else "")
-                say(f"- [{tag}] {who}{f.message} ({f.reference})")
-        say(law_line(out_lang))
-        outdated = law_outdated(as_of, out_lang)
-        if outdated:
-            say(outdated)
-        if assessment.findings:
-            say(_w("cli.see_summary", out_lang, path=args.path))
+        say_check(args.path, case, assessment, as_of, plain=getattr(args, "plain", False))
     return EXIT_OK if assessment.status == "ready" else EXIT_NOT_READY
 
 
@@ -510,7 +479,9 @@ def _run_app(path: str | None, lang: str | None, new: bool, case=None,
 def cmd_new(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     if args.path is not None and (Path(args.path).exists() or Path(args.path).is_symlink()):
-        raise _Fail(_w("cli.new_exists", lang or "da", path=args.path))
+        # The way back in, said as the conversation says it when it ends (issue 24).
+        command = _w("cli.open_plain" if _wants_plain(args) else "cli.open_wizard", lang or "da")
+        raise _Fail(_w("cli.new_exists", lang or "da", path=args.path, command=command))
     return _run_app(args.path, lang, new=True, plain=_wants_plain(args))
 
 

@@ -49,6 +49,9 @@ class Asking:
         self._opened_answers = case.answers()
         self._saved_answers = self._opened_answers
         self._backed_up = False
+        #: The date example and "ved ikke" are said at the first date question only (issue 24:
+        #: "fx 22-11-2026" read aloud at every date was heard 28 times in one run).
+        self._date_hint_said = False
 
     # texts
     @property
@@ -109,6 +112,8 @@ class Asking:
             return
         help_text = self.question_text(field, "help")
         self.say(help_text or self.t("ask.no_help"))
+        if field.kind == "date":  # how to write it, and how to say it is not known
+            self.say(self.t("ask.date_help"))
         ref = content.text("questions", f"{field.qkey}.reference", self.lang) if content.has(
             "questions", f"{field.qkey}.reference") else ""
         if ref:
@@ -196,7 +201,8 @@ class Asking:
             names = ", ".join(self.t("ask.choice", letter=str(i), word=self.ui(f"participant.{p}"))
                               for i, p in enumerate(PARTICIPANTS, 1))
             return f"{names}; {self.t('ask.participants')}"
-        if field.kind == "date":
+        if field.kind == "date" and not self._date_hint_said:
+            self._date_hint_said = True
             return self.t("ask.date")
         return ""
 
@@ -205,7 +211,7 @@ class Asking:
         parts = [p for p in (self.choices_text(field),) if p]
         now = self.shown(field, obj)
         if now:
-            parts.append(self.t("ask.now", value=now))
+            parts.append(self.t("ask.now_keep" if field.prefilled else "ask.now", value=now))
         text = label
         if parts and label.endswith(")"):  # "Fra (dato), fx 22-11-2026: "
             text += ", " + "; ".join(parts)
@@ -228,6 +234,13 @@ class Asking:
             if line == "-":
                 if self.write(field, obj, None):
                     self.say(self.t("ask.removed"))
+                    return NEXT
+                continue
+            if field.kind == "date" and self.not_known(line):
+                # As the wizard's date field: "ved ikke" is no date, and the plan says who can
+                # find it (view.words.means_not_known); "?" stays the help key here.
+                if self.write(field, obj, None):
+                    self.say(self.t("ask.date_unknown"))
                     return NEXT
                 continue
             ok, value = self.parse(field, line)
@@ -283,6 +296,8 @@ class Asking:
             try:
                 parsed = parse_date(line, self.lang)
             except DateError as err:
+                if err.kind in ("form", "short_year", "empty"):  # the form in words, not dd-mm-åååå
+                    return False, self.t("ask.bad_date", text=line)
                 return False, err.message(self.lang)
             if field.not_future and parsed > self.as_of:
                 return False, content.ui("field.date_too_late", self.lang,
@@ -292,6 +307,16 @@ class Asking:
             problem, value = read_number(line, kind == "integer", self.lang)
             return (False, problem) if problem else (True, value)
         return True, line.strip() or None
+
+    def not_known(self, line: str) -> bool:
+        """"ved ikke" (or its one letter, "v") for a date: the wizard's words for a date not known
+        (``field.date_not_known``, without "?", the help key here) and the Ja/Nej/Ved ikke
+        questions' own."""
+        said = " ".join(line.lower().replace("’", "'").split())
+        words = {w for lang in ("da", "en")
+                 for w in content.ui("field.date_not_known", lang).split("|")} - {"?"}
+        words |= {self.t("letter.unknown"), *self.t("words.unknown").split("|")}
+        return said in words
 
     def guard_cpr(self, text: str, note: bool) -> str:
         """A CPR-like number is never saved unasked: remove it, or keep the text as typed."""

@@ -12,11 +12,15 @@ from ..case.model import MEASURE_IDS, Measure, Meeting
 from . import flow
 from .asking import Asking
 from .reading import BACK, NEXT, _full_stop, _InputEnded
-from .summary import approval_text, plain_summary, unbracketed
+from .summary import approval_text, plain_summary, short_line, unbracketed
 
 
 class Conversation(Asking):
     """One case, asked line by line on ``inp`` / ``out``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._step_said: set[str] = set()  # the findings said at a step's end
 
     # ── the walk ─────────────────────────────────────────────────────────────────────────────
     def positions(self) -> list[tuple[str, flow.Field | None]]:
@@ -29,6 +33,9 @@ class Conversation(Asking):
                 out.append((step, None))
                 out += [(step, f) for f in fs]
             elif fs:
+                # The title the program suggested last (README): the first question is about the
+                # person, not the case's name in a list (issue 24: "Jonas" typed as the title).
+                fs = [f for f in fs if not f.prefilled] + [f for f in fs if f.prefilled]
                 out += [(step, f) for f in fs]
             else:
                 out.append((step, None))
@@ -85,9 +92,12 @@ class Conversation(Asking):
                  else content.text("report", f"step_state.{state}", self.lang))
         self.say(self.t("step.state", title=self.ui(f"step.{step}.title"), state=state))
         for f in a.findings:
-            if f.step == step:
-                self.say(self.t("step.finding", severity=finding_tag(f, self.lang),
-                                message=f.message, reference=f.reference))
+            # One line each, by when and what (the whole text is in the summary, "o"); what was
+            # said at an earlier step's end is not said again (issue 24: the same text twice).
+            if f.step == step and f.message not in self._step_said:
+                self._step_said.add(f.message)
+                self.say(self.t("step.finding_short", severity=finding_tag(f, self.lang),
+                                line=short_line(f, self.lang, a)))
         if step == "economy":  # the estimate, as the wizard's Økonomi step shows it
             from ..view.estimate import lines  # only the Økonomi step words the estimate
 

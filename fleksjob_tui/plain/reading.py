@@ -109,6 +109,13 @@ def spoken(text: str, lang: str) -> str:
         text = text.replace(" pr. ", " per ").replace("bl.a. ", "blandt andet ")
     for short, word in _ABBREVIATIONS.get(lang, ()):
         text = short.sub(word, text)
+    # "lov nummer 1750/2025" ("skråstreg"): the law's number and year, "1750 af 2025".
+    text = _LAW_NUMBER.sub(lambda m: f"{m[1]} {m[2]} {_p('spoken.of', lang)} {m[3]}", text)
+    # "stykke 1-2", "måneden skal være 1-12": the dash is silent when heard, "1 til 2".
+    text = _RANGE.sub(lambda m: f"{m[1]} {_p('spoken.to', lang)} {m[2]}", text)
+    if lang == "da":  # "i kr." is read "i kå er": kroner
+        text = _KR.sub(lambda m: "kroner" + (". " if m[1] else "." if m[2] is not None else ""),
+                       text)
     for abbr in ("LAB", "LBK", "BEK"):  # the law's abbreviations, as words (content/plain.toml)
         if abbr in text:
             text = re.sub(rf"\b{abbr}\b", _p(f"spoken.{abbr}", lang), text)
@@ -117,6 +124,9 @@ def spoken(text: str, lang: str) -> str:
     return _ISO_DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], lang), text)
 
 
+_LAW_NUMBER = re.compile(r"\b(nummer|no\.|number) (\d+)/(\d{4})\b")
+_RANGE = re.compile(r"(?<![\d/.,-])(\d{1,3})-(\d{1,3})(?![\d/-]|[.,]\d)")
+_KR = re.compile(r"\bkr\.(?:(\s+)(?=[A-ZÆØÅ])|(\Z)|(?=\s|[,;:)]))")
 _SLASH_DATE = re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/-]|\.\w)")
 _ISO_DATE = re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|\.\w)")
 

@@ -5,6 +5,7 @@ when; no symbols, no box drawing, no colour."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .. import content
 from ..case.dates import format_date
@@ -22,7 +23,6 @@ def plain_summary(case: Case, assessment, lang: str | None = None, *, short: boo
     from ..documents.summary import (
         counts_line,
         date_rows,
-        finding_groups,
         law_line,
         law_outdated,
         next_steps,
@@ -40,35 +40,29 @@ def plain_summary(case: Case, assessment, lang: str | None = None, *, short: boo
     def t(key: str, **fmt) -> str:
         return _p(key, lang, role, **fmt)
 
-    lines: list[str] = [t("summary.heading")]
-    lines.append(t("summary.title_line", title=case.case.title or word("heading.untitled", lang)))
+    title = case.case.title or word("heading.untitled", lang)
+    lines: list[str] = [_full_stop(t("summary.short_heading", title=title)) if short
+                        else t("summary.heading")]
+    if not short:
+        lines.append(t("summary.title_line", title=title))
     details = [x for x in (case.person.name, case.employment.employer,
                            case.employment.job_title) if x]
-    if details:
+    if details and not short:
         lines.append(t("summary.details", details=", ".join(details)))
 
-    lines += ["", word("heading.status", lang)]
+    if not short:  # "s": the status and who does what, without headings or counts
+        lines += ["", word("heading.status", lang)]
     lines.append(t("summary.status", date=format_date(assessment.as_of, lang),
                    word=status_word(assessment.status, lang).capitalize(),
                    sentence=status_sentence(assessment, lang)))
     counts = counts_line(assessment, lang)
-    if counts:
+    if counts and not short:
         lines.append(t("summary.counts", counts=counts))
 
-    lines += ["", word("heading.findings", lang)]
-    groups = finding_groups(assessment, lang, role)
-    if not groups:
-        lines.append(word("heading.no_findings", lang))
-    for key, _title, found in groups:
-        count = t("summary.count_one") if len(found) == 1 else t("summary.count", n=len(found))
-        if key in ("waiting", "municipality"):
-            lines.append(t(f"group.{key}", whom="", count=count))
-        elif key == role:  # the reader's own acts (issue 21)
-            lines.append(t("group.people", whom=t("whom.self"), count=count))
-        else:  # another person's acts: whose, and what the reader can do
-            owner = t(f"who.{key}")
-            lines.append(t("group.other", owner=owner[:1].upper() + owner[1:], count=count))
-        lines += [_finding_sentence(f, key, lang, t, assessment, role) for f in found]
+    if not short:
+        lines += ["", word("heading.findings", lang)]
+    said: set[str] = set()  # sentences already read: a sentence is heard once (issue 24)
+    lines += finding_lines(assessment, lang, role, short=short, said=said)
     if short:  # "s" in the conversation: the status and who does what; "o" reads the rest
         lines += ["", t("summary.more")]
         return "\n".join(spoken(line, lang) for line in lines)
@@ -97,10 +91,11 @@ def plain_summary(case: Case, assessment, lang: str | None = None, *, short: boo
         if m.participants:
             parts.append(t("meetings.who", who=", ".join(
                 word(f"participant.{p}", lang) for p in m.participants)))
+        # What was discussed and what was agreed, both in words (issue 24: "aftalt: 3" alone).
+        if m.summary and m.summary.strip():
+            parts.append(t("meetings.summary", text=" ".join(m.summary.split())))
         if m.agreed and m.agreed.strip():
             parts.append(t("meetings.agreed", text=" ".join(m.agreed.split())))
-        elif m.summary and m.summary.strip():
-            parts.append(t("meetings.summary", text=" ".join(m.summary.split())))
         else:
             parts.append(word("meetings.nothing_agreed", lang))
         when = format_date(m.date, lang) if m.date else t("meetings.no_date")
@@ -138,30 +133,171 @@ def unbracketed(line: str) -> str:
     return _full_stop(line)
 
 
-def _finding_sentence(f, group: str, lang: str, t, assessment=None, role=None) -> str:
+def finding_lines(assessment, lang: str, role: str, *, short: bool = False,
+                  said: set[str] | None = None) -> list[str]:
+    """"Hvem skal gøre hvad": each group announced in words (whose acts, and what the reader
+    can do, in the reader's role), then its findings. Long: one sentence each that says by
+    when, with its reference (the act named once, above); short: one line each, what is missing
+    and by when, no references, and what the municipality assesses and the advice only
+    counted. A sentence already in ``said`` is not said again."""
+    from ..documents.summary import finding_groups, word  # Rich loads only when a summary is read
+
+    def t(key: str, **fmt) -> str:
+        return _p(key, lang, role, **fmt)
+
+    said = set() if said is None else said
+    groups = finding_groups(assessment, lang, role)
+    if not groups:
+        return [word("heading.no_findings", lang)]
+    lines: list[str] = [] if short else [t("summary.act_named")]
+    left: list[str] = []  # short: what is only counted
+    for key, _title, found in groups:
+        if short:
+            found = [f for f in found if f.severity != "advice"]
+            if key == "municipality":
+                left.append(t("summary.count_municipality", n=len(found)))
+                continue
+        if not found:
+            continue
+        count = t("summary.count_one") if len(found) == 1 else t("summary.count", n=len(found))
+        if key in ("waiting", "municipality"):
+            lines.append(t(f"group.{key}", whom="", count=count))
+        elif key == role:  # the reader's own acts (issue 21)
+            lines.append(t("group.people", whom=t("whom.self"), count=count))
+        else:  # another person's acts: whose, and what the reader, in the reader's role, can do
+            owner = t(f"who.{key}")
+            lines.append(t("group.other", owner=owner[:1].upper() + owner[1:],
+                           reader=t(f"reader.{role}"), count=count))
+        if short:
+            lines += [short_line(f, lang, assessment) for f in found]
+        else:
+            lines += [_finding_sentence(f, key, lang, t, assessment, role, said) for f in found]
+    if short:
+        advice = sum(f.severity == "advice" for f in assessment.findings)
+        if advice:
+            left.append(t("summary.count_advice_one") if advice == 1
+                        else t("summary.count_advice", n=advice))
+        if left:
+            lines.append(_full_stop(" ".join(left)))
+    return lines
+
+
+def short_line(f, lang: str, assessment=None) -> str:
+    """A finding in one line, as "s" and the end of a step say it: by when, then its first
+    sentence ("Nu: Der mangler en skriftlig aftale …")."""
+    from ..documents.summary import due_text  # Rich loads only when a summary is read
+
+    first = _sentences(f.message)[0] if f.message else ""
+    first = re.sub(r", (fx|e\.g\.) [^.]*", "", first)  # the examples are in the long one
+    due = re.split(r"[:,]", due_text(f, lang, assessment), maxsplit=1)[0].strip()
+    return f"{due[:1].upper()}{due[1:]}: {first}" if due else first
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"])")
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in _SENTENCE_END.split(text.strip()) if x]
+
+
+def _once(message: str, said: set[str]) -> str:
+    """``message`` without the sentences already heard in this summary (a long sentence read
+    under three findings is read under the first)."""
+    kept = []
+    for sentence in _sentences(message):
+        if len(sentence.split()) > 6 and sentence in said:
+            continue
+        said.add(sentence)
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+_INNER = re.compile(r"\s*\(([^()]*)\)")
+_LAB_PART = re.compile(r"^LAB\b\s*")
+
+
+def reference_heard(reference: str, lang: str) -> str:
+    """A reference as it is heard: no brackets inside the brackets ("vejledning (kontakt …)" is
+    "vejledning: kontakt …"), and the act named above not named again ("LAB § 119, stk. 1" is
+    "§ 119, stk. 1"); after another act in the same reference it is named short."""
+    reference = _INNER.sub(lambda m: ": " + m[1].strip(), reference)
+    parts = [x.strip() for x in reference.split(";")]
+    out, only_lab = [], True
+    for part in parts:
+        if part.startswith("LAB"):
+            part = _LAB_PART.sub("" if only_lab else _p("spoken.LAB_short", lang) + " ", part)
+        else:
+            only_lab = False
+        out.append(part)
+    return "; ".join(out)
+
+
+def _finding_sentence(f, group: str, lang: str, t, assessment=None, role=None,
+                      said: set[str] | None = None) -> str:
     """One finding as one sentence that says who acts and by when; what only waits for time
-    says until when, and what the municipality assesses says so (never "mangler")."""
+    says until when, and what the municipality assesses says so (never "mangler"). Under
+    another person's heading it does not say again who acts: the heading did."""
     from ..documents.summary import due_text, word  # Rich loads only when a summary is read
 
+    said = said if said is not None else set()
+    message = _once(f.message, said)
+    reference = reference_heard(f.reference, lang)
     due = due_text(f, lang, assessment)
-    due = f" {due}" if due else ""
     own = f.responsible == role
     if f.severity == "advice" and group not in ("waiting", "municipality"):
         if not own:  # the heading says whose it is; the text says what the reader can do
-            return t("summary.advice_other", due=due, message=f.message, reference=f.reference)
-        return t("summary.advice", whom=t("whom.self"), due=due, message=f.message,
-                 reference=f.reference)
+            return t("summary.advice_other", due=f" {due}" if due else "", message=message,
+                     reference=reference)
+        return t("summary.advice", whom=t("whom.self"), due=f" {due}" if due else "",
+                 message=message, reference=reference)
     if f.severity == "advice":
-        return t("summary.advice", whom=t(f"whom.{f.responsible}"), due=due, message=f.message,
-                 reference=f.reference)
+        return t("summary.advice", whom=t(f"whom.{f.responsible}"), due=f" {due}" if due else "",
+                 message=message, reference=reference)
     if group == "waiting":
         until = t("summary.until", date=format_date(f.due, lang)) if f.due else ""
-        return t("summary.waiting", until=until, message=f.message, reference=f.reference)
+        return t("summary.waiting", until=until, message=message, reference=reference)
     if group == "municipality":
-        return t("summary.municipality", message=f.message, reference=f.reference)
-    return t("summary.finding", severity=word(f"severity.{f.severity}", lang),
-             who=t("who.self" if own else f"who.{f.responsible}"), due=due, message=f.message,
-             reference=f.reference)
+        return t("summary.municipality", message=message, reference=reference)
+    severity = word(f"severity.{f.severity}", lang)
+    if group == f.responsible:  # under "Til dig" or "Din leder har ansvaret": by when only
+        when, _, why = due.partition(": ")
+        if why and why.rstrip(".") + "." in said:  # the reason for no date, said once
+            due = when
+        elif why:
+            said.add(why.rstrip(".") + ".")
+        return t("summary.finding_other" if due else "summary.finding_other_plain",
+                 severity=severity, due=due, message=message, reference=reference)
+    return t("summary.finding", severity=severity, who=t("who.self" if own else
+                                                          f"who.{f.responsible}"),
+             due=f" {due}" if due else "", message=message, reference=reference)
+
+
+def plain_check(path, case: Case, assessment, lang: str) -> str:
+    """``fleksjob check`` as plain sentences (``--plain``, TERM=dumb): the status, the counts,
+    then who does what in the plain summary's words, references read as words."""
+    from ..documents.summary import (  # Rich loads only when a summary is read
+        counts_line,
+        law_line,
+        law_outdated,
+        status_sentence,
+        status_word,
+        word,
+    )
+
+    role = case.case.role or "employee"
+    lines = [f"{path}: {status_word(assessment.status, lang).capitalize()}. "
+             f"{status_sentence(assessment, lang)}"]
+    counts = counts_line(assessment, lang)
+    lines.append(_full_stop(word("heading.as_of", lang, date=format_date(assessment.as_of, lang))
+                            + (f". {counts[:1].upper()}{counts[1:]}" if counts else "")))
+    lines += finding_lines(assessment, lang, role)
+    lines.append(_full_stop(law_line(lang)))
+    outdated = law_outdated(assessment.as_of, lang)
+    if outdated:
+        lines.append(outdated)
+    if assessment.findings:
+        lines.append(word("cli.see_summary", lang, path=path))
+    return "\n".join(spoken(line, lang) for line in lines)
 
 
 def _summary_measure_title(m, lang: str) -> str:

@@ -144,7 +144,8 @@ def finding_groups(assessment: Assessment, lang: str, role: str | None = None
             if key == role:
                 title = word("plan.yours", lang)
             else:
-                title = word("plan.other", lang, owner=word(f"responsible.{key}", lang, role))
+                title = word("plan.other", lang, owner=word(f"responsible.{key}", lang, role),
+                             reader=word(f"plan.reader.{role}", lang))
         elif key in PEOPLE_ORDER:
             title = word(f"responsible.{key}", lang, role)
         else:

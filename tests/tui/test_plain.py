@@ -111,8 +111,6 @@ EMPLOYEE = [
     ("Hvem udfylder sagen?", ""),  # an empty required answer
     ("Vælg, hvem der udfylder sagen", None),
     ("Hvem udfylder sagen?", "m"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
-    ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Navn eller initialer: ", "AB"),
     ("Din fødselsdato", "31-02-1970"),  # a date that does not exist
     ("'31-02-1970' findes ikke: februar 1970 har 28 dage.", None),
@@ -126,6 +124,9 @@ EMPLOYEE = [
     ("Har du søgt om førtidspension", "n"),
     ("Er du sygemeldt nu? (1 = Ja, helt, 2 = Ja, delvist, 3 = Nej, 4 = Ved ikke)", "2"),
     ("Dit fulde navn (kun til kommunen)", ""),  # only for the municipality's version
+    # The title last, with Enter to keep the one the case was made with (issue 24).
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026; Enter beholder det)", ""),
+    ("Svaret er stadig: Sag 22-11-2026.", None),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -180,7 +181,7 @@ EMPLOYEE = [
     ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
     ("Mødet er gemt: 15-06-2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
     ("Tilføj et møde mere?", "n"),
-    ("Næste opfølgningsmøde (dato), fx 22-11-2026", "15-12-2026"),
+    ("Næste opfølgningsmøde (dato): ", "15-12-2026"),
     ("Trin 7 af 8: Økonomi (valgfri).", None),
     ("Timeløn", "210,50"),
     ("Betalte timer om ugen", "18"),
@@ -192,13 +193,13 @@ EMPLOYEE = [
 
 UNION_REP_EN = [
     ("Who is filling in the case? (e = I am the employee, u = I am the union representative, m = I am the manager)", "u"),
-    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
     ("Name or initials", "CD"),
     ("The employee's date of birth", "1970-03-01"),
     ("The employee's home municipality", "Odense"),
     ("Is the employee self-employed? (y = yes, n = no)", "n"),
     ("Does the employee receive", "n"),
     ("Is there a pending claim", "d"),
+    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026; Enter keeps it)", "Pedel, Odense"),
     ("Employer", "Odense Kommune"),
     ("Workplace", ""),
     ("Job title", "Pedel"),
@@ -234,7 +235,7 @@ UNION_REP_EN = [
     ("Does the employee have a serious", "n"),
     ("Start date of the flex job", ""),
     ("Add a meeting? (y = yes, n = no)", "n"),
-    ("Next follow-up meeting (date), e.g. 22-11-2026", ""),
+    ("Next follow-up meeting (date): ", ""),
     ("Hourly wage", ""),
     ("Paid hours a week", ""),
     ("Full-time monthly wage", ""),
@@ -245,7 +246,6 @@ UNION_REP_EN = [
 
 MANAGER_SELF_EMPLOYED = [
     ("Hvem udfylder sagen?", "l"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
     ("Navn eller initialer", "EF"),
     ("Medarbejderens fødselsdato", "01-01-2030"),  # after today
     ("01-01-2030 ligger efter dags dato. Tjek datoen.", None),
@@ -257,6 +257,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Er der søgt om", "n"),
     ("Er medarbejderen sygemeldt nu?", "3"),
     ("fulde navn (kun til kommunen)", ""),
+    ("Hvad skal sagen hedde", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask
     ("Vælg et redskab med et tal fra 1 til 12", "12"),
@@ -372,7 +373,7 @@ def test_union_rep_in_english(tmp_path):
     assert assessment.status != "ready"
     ids = {f.id for f in assessment.findings}
     assert "written_agreement_missing" in ids
-    assert "should act" in out  # each finding says who acts
+    assert "is responsible. What you can do as the union representative" in out  # who acts
     # Twelve months not reached yet: the step waits for time, said in words (not "missing").
     assert "End of step: Employment. State of the step: waiting for time." in out
     assert "Waiting for time until 1 February 2027: " in out
@@ -409,7 +410,7 @@ def test_manager_of_a_self_employed_person(tmp_path):
 def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_path):
     path = tmp_path / "sag.toml"
     child = spawn(tmp_path, "new", str(path))
-    converse(child, [("Hvem udfylder sagen?", "t"), ("Hvad skal sagen hedde", ""),
+    converse(child, [("Hvem udfylder sagen?", "t"),
                      ("Navn eller initialer", "GH"),
                      ("Medarbejderens fødselsdato", "10-05-1966"),
                      ("Medarbejderens hjemkommune", "Aalborg")])
@@ -428,13 +429,13 @@ def test_ctrl_c_loses_nothing_and_the_case_resumes_after_the_last_answer(tmp_pat
         ("Medarbejderens hjemkommune (nu: Aalborg)", ""),  # Enter keeps it, and says so
         ("Svaret er stadig: Aalborg.", None),
         ("Er medarbejderen selvstændig", "n"),
-        ("Får medarbejderen", "s"),  # the summary so far
-        ("Hvem skal gøre hvad", None),
+        ("Får medarbejderen", "s"),  # the summary so far, short
+        ("Kort overblik over sagen", None),
         ("Får medarbejderen", "q"),
     ])
     assert finish(child) == 0
     out = transcript(child)
-    assert "Du fortsætter efter det sidste svar: trin Personen, spørgsmål 5 af" in out
+    assert "Du fortsætter efter det sidste svar: trin Personen, spørgsmål 4 af" in out
     assert "Navn eller initialer" not in out  # not asked again
     assert storage.load_case(path).person.self_employed is False
 
@@ -539,7 +540,7 @@ def test_lists_one_item_a_line_and_removing_answers(tmp_path):
                      ("Hvornår startede din ansættelse", "<"), ("Har overenskomsten", "<"),
                      ("Overenskomst", "<"), ("Nuværende ugentlig", "<"), ("Normal ugentlig", "<"),
                      ("Stilling", "<"), ("Arbejdsplads", "<"), ("Arbejdsgiver", "<"),
-                     ("Dit fulde navn", "<"), ("Er du sygemeldt nu?", "<"),
+                     ("Hvad skal sagen hedde", "<"), ("Dit fulde navn", "<"), ("Er du sygemeldt nu?", "<"),
                      ("Har du søgt om", "<"), ("Får du", "<"),
                      ("Er du selvstændig", "<"), ("Din hjemkommune", "<"),
                      ("Din fødselsdato", "<"),
@@ -555,7 +556,7 @@ def test_piped_input_is_a_conversation_too(tmp_path):
     the end of the input saves, says the answers ran out, and quits with 1 (issue 24)."""
     path = tmp_path / "sag.toml"
     r = subprocess.run([sys.executable, "-m", "fleksjob_tui", "new", str(path)],
-                       input="l\n\nKL\n", capture_output=True, text=True, cwd=ROOT,
+                       input="l\nKL\n", capture_output=True, text=True, cwd=ROOT,
                        env=env(tmp_path, TERM="xterm"), timeout=60)
     assert r.returncode == 1, r.stderr
     assert "Navn eller initialer: KL\n" in r.stdout
@@ -591,14 +592,15 @@ def test_summary_plain(tmp_path, lang):
 
     for heading in ("heading.findings", "heading.dates", "next_steps.heading", "heading.measures"):
         assert word(heading, lang) in lines  # a heading on its own line
-    act = "skal handle" if lang == "da" else "should act"
     advice = "Råd til" if lang == "da" else "Advice for"
     waiting = "Venter på tiden til" if lang == "da" else "Waiting for time until"
     municipality = "Kommunen vurderer: " if lang == "da" else "The municipality assesses: "
     from fleksjob_tui.documents.summary import finding_kind
+    from fleksjob_tui.plain.summary import reference_heard
 
     for f in assessment.findings:
-        (line,) = [x for x in lines if spoken(f.message, lang) in x]
+        # A sentence heard under an earlier finding is not said again (issue 24): the first is.
+        (line,) = [x for x in lines if spoken(f.message, lang).split(". ")[0] in x]
         kind = finding_kind(f)
         if f.severity == "advice":
             assert line.startswith(advice)
@@ -606,9 +608,10 @@ def test_summary_plain(tmp_path, lang):
             assert line.startswith(waiting)
         elif kind == "municipality":  # what the municipality assesses is not the user's gap
             assert line.startswith(municipality)
-        else:
-            assert act in line
-        assert spoken(f.reference, lang) in line  # "LAB § 119, stykke 2": as it is said
+        else:  # under the heading that says who acts (issue 24): what, and by when
+            assert line.startswith(word(f"severity.{f.severity}", lang)), line
+        # "§ 119, stykke 2": as it is said, the act named once above (issue 24)
+        assert spoken(reference_heard(f.reference, lang), lang) in line
     assert {finding_kind(f) for f in assessment.findings} >= {"waiting", "municipality"}
 
 
@@ -629,13 +632,15 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     # A legal reference as it is said: espeak-ng reads "stk." and "nr." letter by letter.
     text = "\n".join(lines)
     assert "stk. " not in text and "nr. " not in text
-    assert "(lov om en aktiv beskæftigelsesindsats § 119, stykke 2)" in text  # LAB said (issue 24)
+    assert "(§ 119, stykke 2)" in text  # LAB named once, above the findings (issue 24)
+    assert "Paragrafferne er fra lov om en aktiv beskæftigelsesindsats" in text
     status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
     # The doctor never acts: the employee asks for the medical statement (RULES.md section 7).
     # Another person's acts: whose they are, and what the reader can do (issue 21).
-    assert groups == ["Til dig, 2 punkter:", "Din leder skal handle — det kan du gøre, 5 punkter:",
+    assert groups == ["Til dig, 2 punkter:",
+                      "Din leder har ansvaret. Det kan du som medarbejder gøre, 5 punkter:",
                       "Det venter kun på tiden, 1 punkt:", "Det vurderer kommunen, 1 punkt:"]
     assert status < findings < lines.index(groups[0])
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
@@ -643,7 +648,8 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     # No written agreement: the 12-month date rests on one from the start (RULES.md section 2).
     assert any(x.startswith("12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu) "
                             "(regnet fra startdatoen: uden en skriftlig aftale") for x in lines)
-    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; aftalt: ")
+    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; drøftet: ")
+               and "; aftalt: " in x
                and not x.endswith("..") for x in lines)
     headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
                                          "heading.measures", "heading.meetings",
@@ -804,15 +810,16 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
                       due=dt.date(2027, 1, 5))
     text = plain_summary(case, dataclasses.replace(base, findings=(due, advice, manager)), "da")
     lines = text.splitlines()
-    lab = "lov om en aktiv beskæftigelsesindsats"  # "LAB" as it is said (issue 24)
-    assert f"Mangler: du skal handle senest 22-12-2026. Skriv datoen. ({lab} § 119)" in lines
+    # The heading says who acts ("Til dig", "Din leder har ansvaret"); the line by when, and the
+    # act named once above them (issue 24).
+    assert "Mangler, senest 22-12-2026. Skriv datoen. (§ 119)" in lines
     assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
-    assert f"Spærrer: din leder skal handle senest 05-01-2027. Noget spærrer. ({lab} § 116)" in lines
+    assert "Spærrer, senest 05-01-2027. Noget spærrer. (§ 116)" in lines
     no_escapes(text)
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
-    assert ("Missing: the employee should act by 22 December 2026. Skriv datoen. "
-            "(the Active Employment Act § 119)") in text
+    assert "The employee is responsible. What you can do as the manager, 1 item:" in text
+    assert "Missing, by 22 December 2026. Skriv datoen. (§ 119)" in text
 
 
 def test_a_cpr_number_is_never_saved_unasked(tmp_path):

@@ -84,6 +84,6 @@ def test_s_reads_a_short_summary_and_o_the_whole_one():
     conv.ask(field, case)
     said = out.getvalue()
     first, second = said.split("Skriv o for hele overblikket", 1)
-    assert "Hvem skal gøre hvad" in first and "Vigtige datoer" not in first
+    assert "Kort overblik" in first and "Vigtige datoer" not in first
     assert "Vigtige datoer" in second or "Datoer" in second
     assert case.person.name == "KL"

@@ -302,7 +302,8 @@ def test_new_refuses_existing_file(tmp_path):
     p = write(tmp_path, "schema_version = 1\n")
     r = run("new", str(p))
     assert r.returncode == 2
-    assert "findes allerede" in r.stderr and "fleksjob open" in r.stderr
+    # Not a terminal: the plain way, and the way back in as its end says it (issue 24).
+    assert "findes allerede" in r.stderr and f"fleksjob --plain open {p}" in r.stderr
 
 
 def test_unexpected_error_is_one_line_without_debug(tmp_path):

@@ -631,7 +631,7 @@ def test_point_2_the_written_agreement_is_due_now_in_every_output():
     c.agreement.written = "no"
     a, summary, plain, data = _three_outputs(c)
     assert "[Mangler · nu]" in summary
-    assert "Mangler: du skal handle nu." in plain  # the manager reads their own act
+    assert "Til dig, " in plain and "Mangler, nu. " in plain  # the manager reads their own act
     (f,) = [f for f in data["findings"] if f["id"] == "written_agreement_missing"]
     assert f["due"] is None and f["group"] == "act"
     for out in (summary, plain):

@@ -140,7 +140,7 @@ def test_employee_role_addresses_the_reader():
     assert "Dig (" in text_of(case)
     case.case.role = "union_rep"
     # Another person's acts: the heading says whose they are and what the reader can do.
-    assert "Medarbejderen skal handle — det kan du gøre (" in text_of(case)
+    assert "Medarbejderen har ansvaret — det kan du som tillidsrepræsentant gøre (" in text_of(case)
 
 
 def test_blocker_in_words():
