@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 
 from ... import content
 from ...case.storage.folder import title_stem
-from ...documents import DOCUMENTS
+from ...documents import DOCUMENTS, not_for_case
 from ...documents.output import (
     FORMATS,
     ExportError,
@@ -77,12 +77,16 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
-                 case_path: Path | None = None, document: str = "pack") -> None:
+                 case_path: Path | None = None, document: str = "pack",
+                 refused: dict[str, str] | None = None) -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
         self.document = document if document in DOCUMENTS else "pack"
+        #: The documents that do not apply to the case, and why (the agreement for the
+        #: self-employed): said in the error line when chosen, and never saved.
+        self.refused = dict(refused or {})
         self._case_path = case_path
         localize_bindings(self, lang)
 
@@ -178,6 +182,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
                 box = self.query_one("#export-path", Input)
                 box.value = str(_with_document(Path(box.value), self.document, event.value))
                 self.document = event.value
+                self._say_refused()
             return
         fmt = event.value
         if fmt not in FORMATS or fmt == self.fmt:
@@ -195,7 +200,21 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         box.update(text)
         box.add_class("-shown")
 
+    def _say_refused(self) -> bool:
+        """Say in the error line why the chosen document does not apply (or clear that)."""
+        why = self.refused.get(self.document)
+        if why:
+            self._error(why)
+            return True
+        box = self.query_one("#export-error", Static)
+        if box.has_class("-shown"):
+            box.update("")
+            box.remove_class("-shown")
+        return False
+
     def _submit(self) -> None:
+        if self._say_refused():
+            return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self._error(_x("tui.need_path", self.lang))
@@ -307,8 +326,20 @@ class SummaryStep(StepPane):
         # sent the municipality its Word file finds that choice again).
         document, fmt = getattr(self, "_last_export", ("pack", "html"))
         path = _with_document(self.default_export_path(fmt), "pack", document)
-        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
+        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document,
+                                          refused=self._refused()),
                              callback=self._export_chosen)
+
+    def _refused(self) -> dict[str, str]:
+        """The documents that do not apply to this case, with the sentence that says why."""
+        out = {}
+        for document in DOCUMENTS:
+            why = not_for_case(self.case, document)
+            if why is not None:
+                what = content.text("documents", f"agreement.{why}", self.lang)
+                hint = content.text("documents", f"agreement.{why}_hint", self.lang)
+                out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
+        return out
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
         if choice is None:
