@@ -76,19 +76,17 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
                    page=dw("docx.page", lang),
                    page_mark="" if final else _a("page_mark", lang),
                    kind=_a("kind_final" if final else "kind", lang))
-    doc.add(
-        Para(_a("kicker", lang), "kicker"),
-        Heading(heading, 1),
-        Para(_a("case", lang, title=view.title), "strong"),
-    )
-    if not final:
-        doc.add(Para(_a("draft", lang), "draft"))
+    doc.add(Para(_a("kicker", lang), "kicker"), Heading(heading, 1))
+    if not final:  # the case's title is the program's; the version to sign names the parties
+        doc.add(Para(_a("case", lang, title=view.title), "strong"),
+                Para(_a("draft", lang), "draft"))
     doc.add(Para(_a("reference", lang), "note"))
 
     # 1. The parties: the manager signs for the employer unless the parties write another name.
     manager = view.person("manager")
     doc.add(Heading(_a("s_parties", lang)), Facts([
         (_a("employer", lang), view.text(e.employer)),
+        (_a("cvr", lang), None),  # the employer's company number: the case does not hold it
         (_a("workplace", lang), view.text(e.workplace)),
         (_a("employer_signatory", lang), manager),
         (_a("employee", lang), view.person("employee")),

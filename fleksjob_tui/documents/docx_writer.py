@@ -297,8 +297,9 @@ def render_docx(doc: Document) -> bytes:
                     p = d.add_paragraph()
                     p.add_run(clean(b.empty)).italic = True
                     p.paragraph_format.keep_with_next = True
-                for _ in range(b.blank_lines):
-                    d.add_paragraph(BLANK_LINE * 2)
+                for n in range(b.blank_lines):  # the lines to write on stay on one page
+                    line = d.add_paragraph(BLANK_LINE * 2)
+                    line.paragraph_format.keep_with_next = n < b.blank_lines - 1
         elif isinstance(b, Grid):
             table = d.add_table(rows=1, cols=len(b.header))
             table.style = "Table Grid"

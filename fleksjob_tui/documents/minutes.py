@@ -121,6 +121,7 @@ def build_minutes(view: CaseView, day: dt.date) -> Document:
             (_n("employer", lang), view.text(case.employment.employer)),
             (_n("workplace", lang), view.text(case.employment.workplace)),
             (_n("employee", lang), view.person("employee")),
+            (_n("writer", lang), None),  # who wrote the minutes: the case does not say
         ]),
         Heading(_n("s_participants", lang)),
         Items(who, empty=_n("write_here", lang), blank_lines=3),

@@ -76,6 +76,9 @@ def test_final_agreement_never_says_draft(fmt, lang):
     word = "udkast" if lang == "da" else "draft"
     assert word in text(draft, fmt).lower()
     assert word not in text(final, fmt).lower()
+    # The version to sign names the parties, not the program's title of the case.
+    assert "Fastholdelsesfleksjob for M.K." in text(draft, fmt)
+    assert "Fastholdelsesfleksjob for M.K." not in text(final, fmt)
     if fmt == "html":
         assert "@bottom-left" not in final  # no draft mark on the printed pages
     if fmt == "docx":
