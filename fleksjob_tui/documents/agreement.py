@@ -71,7 +71,7 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
     # Under the social chapter when the case says so; else (no chapter, or not known yet) the
     # law's general words, "on special terms" (LAB § 119, stk. 2).
     heading = _a("title_social_chapter" if e.has_social_chapter == "yes" else "title", lang)
-    doc = Document(lang=lang, title=f"{heading} – {view.title}",
+    doc = Document(lang=lang, title=heading if final else f"{heading} – {view.title}",
                    footer=_a("footer_final" if final else "footer", lang),
                    page=dw("docx.page", lang),
                    page_mark="" if final else _a("page_mark", lang),
