@@ -91,6 +91,7 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
         (_a("employer_signatory", lang), manager),
         (_a("employee", lang), view.person("employee")),
         (_a("job_title", lang), view.text(e.job_title)),
+        (_a("employed_since", lang), None),  # seniority (notice): the case does not hold it
         (_a("union_rep", lang), view.person("union_rep")),
         (_a("union", lang), view.person("union")),
     ]))

@@ -289,8 +289,10 @@ def render_docx(doc: Document) -> bytes:
                 for n, item in enumerate(b.items):
                     p = d.add_paragraph(clean(item), style="List Bullet")
                     # The first item stays with the second (and so with its heading).
-                    if n == 0 and (len(b.items) > 1 or (after is not None
-                                                        and not isinstance(after, Heading))):
+                    # (Not a one-item list with a list after it: no chain of blocks too tall
+                    # for a page, moved whole to the next one.)
+                    if n == 0 and (len(b.items) > 1 or (after is not None and not isinstance(
+                            after, (Heading, Items)))):
                         p.paragraph_format.keep_with_next = True
             else:
                 if b.empty:

@@ -337,7 +337,7 @@ class SummaryStep(StepPane):
             why = not_for_case(self.case, document)
             if why is not None:
                 what = content.text("documents", f"agreement.{why}", self.lang)
-                hint = content.text("documents", f"agreement.{why}_hint", self.lang)
+                hint = content.text("documents", f"agreement.{why}_window", self.lang)
                 out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
         return out
 
