@@ -1,24 +1,31 @@
 """The draft written agreement on employment on special terms (LAB § 119, stk. 2).
 
 Built from the case view only, as people sign it: the parties (the manager signs for the
-employer), the collective agreement and its social-chapter provision (or "særlige vilkår"), the
-date it is made and the start date, the current tasks, the functions the employee finds hard or
-cannot do, the concrete accommodations, the hours (normal → now), pay and pension, follow-up and
-evaluation, revision when conditions change, how it ends, and three places to sign with a date
-(employer, employee, union representative). Marked as a draft to adapt, unless it is asked for as
-the final version to sign (``final=True``: ``fleksjob export … --document agreement --final``):
-then no "Udkast" on it anywhere. Where the case has no
-answer there is an empty line — the text of the agreement is never invented, and a day that has
-not come is never written as if it had (no "twelve months reached", no meetings before it).
+employer; lines for the employer's CVR number and the date the employee was employed, which the
+case does not hold), the collective agreement and its social-chapter provision (or "særlige
+vilkår"), the date it is made and the start date, the current tasks (with the changed tasks the
+case records under the measure "Ændrede arbejdsopgaver", begun by the day of the document, each
+with its period), the functions the employee finds hard or cannot do, the concrete
+accommodations, the hours (normal → now), pay and pension, follow-up and evaluation, revision
+when conditions change, how it ends, and three places to sign with a date (employer, employee,
+union representative).
+
+Marked as a draft to adapt ("UDKAST" on every page), unless it is asked for as the final version
+to sign (``final=True``: ``fleksjob export … --document agreement --final``): then no "Udkast"
+anywhere, nor the program's title of the case. Where the case has no answer there is an empty
+line — the text of the agreement is never invented, and a day that has not come is never
+written as if it had (no "twelve months reached", no meetings before it).
 
 An agreement between employer and employee does not apply to the self-employed (LAB § 119 is
-not theirs; they apply under LAB § 126): :func:`fleksjob_tui.documents.not_for_case` says so, and no agreement is made.
+not theirs; they apply under LAB § 126): :func:`fleksjob_tui.documents.not_for_case` says so,
+and no agreement is made.
 
 Textual-free.
 """
 
 from __future__ import annotations
 
+from .. import content
 from ..view import CaseView, dw, hours_text
 from .blocks import Document, Facts, Heading, Items, Para, Signatures
 
@@ -131,7 +138,8 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
             Facts([(_a("job_title", lang), view.text(e.job_title))]))
     changes = task_changes(view)
     if changes:
-        doc.add(Para(_a("tasks_changed", lang)), Items(changes))
+        measure = content.text("measures", f"{TASK_MEASURES[0]}.title", lang)
+        doc.add(Para(_a("tasks_changed", lang, measure=measure)), Items(changes))
     doc.add(Items([], empty=_a("tasks_write", lang), blank_lines=3))
 
     # 5–6. Functions and accommodations (empty lines to write on when none are listed)
