@@ -304,3 +304,26 @@ def test_word_properties_say_what_the_document_is_without_the_name(document, tit
 def test_readme_says_when_the_agreement_is_final_and_why_the_calendar_has_no_birthdays():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
     assert "--final" in readme and "--with-personal-dates" in readme
+
+
+async def test_export_window_makes_the_final_agreement_too(tmp_path):
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    async with wizard_at(path, "summary") as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        choice = app.screen.query_one("#export-document")
+        assert "Aftale til underskrift" in str(choice.render()).replace("\xa0", " ")
+        choice.set_value("agreement_final")
+        await pilot.pause()
+        app.screen.query_one("#export-format").set_value("docx")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    out = tmp_path / "fastholdelsesfleksjob-for-m-k-aftale.docx"
+    text = docx_text(out)
+    assert "12. Underskrifter" in text and "udkast" not in text.lower()

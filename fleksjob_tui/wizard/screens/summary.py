@@ -52,6 +52,13 @@ def _fmt_text(key: str, fmt: str, lang: str) -> str:
     return _x(f"tui.{key}_{fmt}", lang)
 
 
+#: The window's choice of document: the command line's, and the agreement as the final version
+#: to sign (``fleksjob export … --document agreement --final``) beside its draft.
+FINAL = "agreement_final"
+WINDOW_DOCUMENTS: tuple[str, ...] = tuple(
+    x for doc in DOCUMENTS for x in ((doc, FINAL) if doc == "agreement" else (doc,)))
+
+
 def _with_document(path: Path, old: str, new: str) -> Path:
     """``sag-aftale.html`` → ``sag-kommune.html``: the document's ending in the file name."""
     def ending(doc: str) -> str:
@@ -83,7 +90,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
-        self.document = document if document in DOCUMENTS else "pack"
+        self.document = document if document in WINDOW_DOCUMENTS else "pack"
         #: The documents that do not apply to the case, and why (the agreement for the
         #: self-employed): said in the error line when chosen, and never saved.
         self.refused = dict(refused or {})
@@ -106,7 +113,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             yield Static(content.text("documents", "document.heading", self.lang))
             yield Choice(
                 [(doc, content.text("documents", f"document.{doc}", self.lang))
-                 for doc in DOCUMENTS],
+                 for doc in WINDOW_DOCUMENTS],
                 self.document,
                 id="export-document",
                 vertical=True,
@@ -177,7 +184,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
         if event.control.id == "export-document":
-            if event.value in DOCUMENTS and event.value != self.document:
+            if event.value in WINDOW_DOCUMENTS and event.value != self.document:
                 # The file name follows the document (sag.html → sag-aftale.html).
                 box = self.query_one("#export-path", Input)
                 box.value = str(_with_document(Path(box.value), self.document, event.value))
@@ -339,6 +346,8 @@ class SummaryStep(StepPane):
                 what = content.text("documents", f"agreement.{why}", self.lang)
                 hint = content.text("documents", f"agreement.{why}_window", self.lang)
                 out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
+                if document == "agreement":
+                    out[FINAL] = out[document]
         return out
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
@@ -349,7 +358,8 @@ class SummaryStep(StepPane):
         try:
             # Read-only (open elsewhere): what is saved on disk, not what is on screen.
             written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
-                                  document=document)
+                                  document="agreement" if document == FINAL else document,
+                                  final=document == FINAL)
         except ExportError as err:
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)
