@@ -53,10 +53,9 @@ def _fmt_text(key: str, fmt: str, lang: str) -> str:
 
 
 #: The window's choice of document: the command line's, and the agreement as the final version
-#: to sign (``fleksjob export … --document agreement --final``) beside its draft.
+#: to sign (``fleksjob export … --document agreement --final``).
 FINAL = "agreement_final"
-WINDOW_DOCUMENTS: tuple[str, ...] = tuple(
-    x for doc in DOCUMENTS for x in ((doc, FINAL) if doc == "agreement" else (doc,)))
+WINDOW_DOCUMENTS: tuple[str, ...] = (*DOCUMENTS, FINAL)  # last: the keys of the others stay
 
 
 def _with_document(path: Path, old: str, new: str) -> Path:
