@@ -10,8 +10,9 @@ ways in (``wizard``, ``plain``, ``web``) or to an output (``documents``).
     fleksjob check CASE.toml [CASE.toml …] [--as-of DATO] [--json]
     fleksjob summary CASE.toml [--as-of DATO] [--plain]
     fleksjob export CASE.toml [--document pack|agreement|municipality|minutes [--meeting DATO]]
-                    [--format html|md|docx] [-o FIL] [--force] [--as-of DATO]
+                    [--final] [--format html|md|docx] [-o FIL] [--force] [--as-of DATO]
     fleksjob calendar CASE.toml [-o FIL.ics] [--force] [--as-of DATO] [--label ETIKET]
+                      [--with-personal-dates]
     fleksjob calendar --all [MAPPE] -o FIL.ics [--force] [--as-of DATO]   every case (.caseload)
     fleksjob restore CASE.toml              put the previous version (CASE.toml.bak) back
     fleksjob tilskud (--hourly KR --hours H [--full-time-wage KR] [--full-time-hours H]
@@ -43,7 +44,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import content
-from ..case.dates import DateError, format_date, parse_date
+from ..case.dates import DateError, parse_date
 from .out import say
 from .parser import LANGS, _d, argv_lang, build_parser  # noqa: F401 - the public names stay here
 
@@ -211,8 +212,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
     fmt = args.format or format_for(args.output)
-    document = getattr(args, "document", "pack")
-    meeting = _meeting(case, getattr(args, "meeting", None), document, case.language)
+    document, final = getattr(args, "document", "pack"), getattr(args, "final", False)
+    if final and document != "agreement":  # the final version to sign is the agreement's
+        raise _Fail(_d("agreement.final_only", case.language))
+    meeting = None
+    if document == "minutes":
+        from ..documents.minutes import choose_meeting  # the minutes' module only for them
+
+        try:
+            meeting = choose_meeting(case, getattr(args, "meeting", None), case.language)
+        except ValueError as err:
+            raise _Fail(str(err)) from None
     try:
         # like cp: a folder gets the default name inside it; "folder/" is never a file
         out = output_path(args.output, default_output(args.path, fmt, document=document,
@@ -225,30 +235,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                               hint_da=content.text("export", "error.use_force", "da"),
                               hint_en=content.text("export", "error.use_force", "en"))
         written = export_case(case, as_of, fmt, out, case_path=args.path, document=document,
-                              meeting=meeting)
+                              meeting=meeting, final=final)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
     say(content.text("export", "cli.written", case.language, path=written))
     return EXIT_OK
-
-
-def _meeting(case, text: str | None, document: str, lang: str) -> dt.date | None:
-    """The date of the meeting ``--meeting`` names, for the minutes (one the case has logged)."""
-    if document != "minutes":
-        return None
-    days = sorted({m.date for m in case.meetings if m.date is not None})
-    if not days:
-        raise _Fail(_d("minutes.no_meetings", lang))
-    if text is None:
-        raise _Fail(_d("minutes.need_meeting", lang, date=format_date(days[-1], lang)))
-    try:
-        day = parse_date(text, lang)
-    except DateError as err:
-        raise _Fail(_d("minutes.bad_date", lang, error=err.message(lang))) from None
-    if day not in days:
-        raise _Fail(_d("minutes.no_meeting", lang, date=format_date(day, lang),
-                       dates=", ".join(format_date(d, lang) for d in days)))
-    return day
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -270,7 +261,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from ..view import build_view
 
     data, n = build_calendar(build_view(case, assess(case, as_of), lang),
-                             label=getattr(args, "label", None))
+                             label=getattr(args, "label", None),
+                             personal_dates=getattr(args, "with_personal_dates", False))
     try:
         out = output_path(args.output, Path(args.path).with_suffix(".ics"), lang)
         check_target(out, args.path, lang)

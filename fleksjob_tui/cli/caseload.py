@@ -212,7 +212,8 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
         out_lang = lang_override or case.language
         views.append(build_view(case, assess(case, as_of), out_lang))
     out = Path(args.output).expanduser()
-    data, n = build_calendar_all(views, lang)
+    data, n = build_calendar_all(views, lang,
+                                 personal_dates=getattr(args, "with_personal_dates", False))
     try:
         check_target(out, None, lang)
         if (out.exists() or out.is_symlink()) and not args.force:

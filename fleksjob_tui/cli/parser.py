@@ -195,6 +195,7 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("--format", choices=("html", "md", "docx"), default=None,
                        help=_d("cli.format", lang))
         p.add_argument("--meeting", metavar=h("m_date"), help=_d("cli.meeting", lang))
+        p.add_argument("--final", action="store_true", help=_d("cli.final", lang))
         p.add_argument("-o", "--output", metavar=h("m_file"), help=h("export_output"))
         p.add_argument("--force", action="store_true", help=h("export_force"))
 
@@ -206,6 +207,8 @@ def build_parser(lang: str = "da", argv: Sequence[str] | None = None) -> argpars
         p.add_argument("-o", "--output", metavar=h("m_file"), help=_d("cli.calendar_output", lang))
         p.add_argument("--force", action="store_true", help=_d("cli.calendar_force", lang))
         p.add_argument("--label", metavar=h("m_label"), help=_d("cli.calendar_label", lang))
+        p.add_argument("--with-personal-dates", action="store_true",
+                       help=_d("cli.calendar_personal", lang))
 
     if want("restore"):
         p = command("restore")

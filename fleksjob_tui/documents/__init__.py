@@ -30,18 +30,41 @@ DOCUMENTS: tuple[str, ...] = ("pack", "agreement", "municipality")
 #: The documents of one meeting (``--document minutes --meeting DATE``).
 MEETING_DOCUMENTS: tuple[str, ...] = ("minutes",)
 
-__all__ = ["DOCUMENTS", "MEETING_DOCUMENTS", "render_document"]
+__all__ = ["DOCUMENTS", "MEETING_DOCUMENTS", "NotForCase", "not_for_case", "render_document"]
+
+
+class NotForCase(ValueError):
+    """The document does not apply to the case (the agreement for the self-employed).
+    ``key`` names its words in ``documents.toml`` [agreement] (``key`` and ``key_hint``)."""
+
+    def __init__(self, document: str, key: str) -> None:
+        self.document, self.key = document, key
+        super().__init__(f"{document}: {key}")
+
+
+def not_for_case(case: Case, document: str) -> str | None:
+    """Why ``document`` does not apply to ``case`` (a key of its words), or None when it does:
+    an agreement between employer and employee is not made for the self-employed."""
+    if document == "agreement" and case.person.self_employed:
+        return "not_self_employed"
+    return None
 
 
 def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
-                    lang: str | None = None, *, meeting: dt.date | None = None) -> str | bytes:
+                    lang: str | None = None, *, meeting: dt.date | None = None,
+                    final: bool = False) -> str | bytes:
     """``document`` (see :data:`DOCUMENTS`, :data:`MEETING_DOCUMENTS`: then ``meeting`` is the
-    meeting's date) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes)."""
+    meeting's date) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes). ``final``: the
+    agreement as the version to sign, without the draft mark. Raises :class:`NotForCase` when
+    the document does not apply to the case (the agreement for the self-employed)."""
     known = DOCUMENTS + MEETING_DOCUMENTS
     if document not in known:
         raise ValueError(f"unknown document {document!r} ({', '.join(known)})")
     if fmt not in ("html", "md", "docx"):
         raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
+    why = not_for_case(case, document)
+    if why is not None:
+        raise NotForCase(document, why)
     if document == "pack" and fmt != "docx":
         from . import pack_render  # lazy: start-up speed, as every import here
 
@@ -59,9 +82,10 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
         if meeting is None:
             raise ValueError("the minutes need the meeting's date")
         doc = build_minutes(view, meeting)
+    elif document == "agreement":
+        doc = build_agreement(view, final=final)
     else:
-        build = {"pack": pack_document, "agreement": build_agreement,
-                 "municipality": municipality_document}[document]
+        build = {"pack": pack_document, "municipality": municipality_document}[document]
         doc = build(view)
     if fmt == "docx":
         from .docx_writer import render_docx  # lazy: python-docx only for Word

@@ -1,19 +1,31 @@
 """The draft written agreement on employment on special terms (LAB § 119, stk. 2).
 
 Built from the case view only, as people sign it: the parties (the manager signs for the
-employer), the collective agreement and its social-chapter provision (or "særlige vilkår"), the
-date it is made and the start date, the current tasks, the functions the employee finds hard or
-cannot do, the concrete accommodations, the hours (normal → now), pay and pension, follow-up and
-evaluation, revision when conditions change, how it ends, and three places to sign with a date
-(employer, employee, union representative). Marked as a draft to adapt. Where the case has no
-answer there is an empty line — the text of the agreement is never invented, and a day that has
-not come is never written as if it had (no "twelve months reached", no meetings before it).
+employer; lines for the employer's CVR number and the date the employee was employed, which the
+case does not hold), the collective agreement and its social-chapter provision (or "særlige
+vilkår"), the date it is made and the start date, the current tasks (with the changed tasks the
+case records under the measure "Ændrede arbejdsopgaver", begun by the day of the document, each
+with its period), the functions the employee finds hard or cannot do, the concrete
+accommodations, the hours (normal → now), pay and pension, follow-up and evaluation, revision
+when conditions change, how it ends, and three places to sign with a date (employer, employee,
+union representative).
+
+Marked as a draft to adapt ("UDKAST" on every page), unless it is asked for as the final version
+to sign (``final=True``: ``fleksjob export … --document agreement --final``): then no "Udkast"
+anywhere, nor the program's title of the case. Where the case has no answer there is an empty
+line — the text of the agreement is never invented, and a day that has not come is never
+written as if it had (no "twelve months reached", no meetings before it).
+
+An agreement between employer and employee does not apply to the self-employed (LAB § 119 is
+not theirs; they apply under LAB § 126): :func:`fleksjob_tui.documents.not_for_case` says so,
+and no agreement is made.
 
 Textual-free.
 """
 
 from __future__ import annotations
 
+from .. import content
 from ..view import CaseView, dw, hours_text
 from .blocks import Document, Facts, Heading, Items, Para, Signatures
 
@@ -31,34 +43,62 @@ def _lines(values: list[str], view: CaseView) -> list[str]:
     return out
 
 
-def build_agreement(view: CaseView) -> Document:
+#: The measures whose note says how the tasks were changed (LAB § 116, stk. 3).
+TASK_MEASURES = ("changed_tasks",)
+
+
+def task_changes(view: CaseView) -> list[str]:
+    """The changes of tasks the case records (the measure "Ændrede opgaver", tried or ongoing,
+    begun by the day of the document), each with its period: the parties check them."""
+    out = []
+    for m in view.case.measures:
+        if m.id not in TASK_MEASURES or not m.active:
+            continue
+        if m.from_ is not None and m.from_ > view.as_of:
+            continue  # a plan, not yet the tasks
+        note = view.text(m.note)
+        if note is None:
+            continue
+        if m.from_ is not None and m.to is not None and m.to < view.as_of:
+            when = _a("tasks_period", view.lang, start=view.date(m.from_), end=view.date(m.to))
+        elif m.from_ is not None:
+            when = _a("tasks_since", view.lang, start=view.date(m.from_))
+        else:
+            when = ""
+        out.append(f"{note} {when}".strip())
+    return out
+
+
+def build_agreement(view: CaseView, *, final: bool = False) -> Document:
+    """The agreement: a draft to adapt (marked "Udkast" on every page), or with ``final`` the
+    version the parties sign (no draft mark; empty lines still where the case has no answer)."""
     lang = view.lang
     case = view.case
     e, a = case.employment, case.agreement
     # Under the social chapter when the case says so; else (no chapter, or not known yet) the
     # law's general words, "on special terms" (LAB § 119, stk. 2).
     heading = _a("title_social_chapter" if e.has_social_chapter == "yes" else "title", lang)
-    doc = Document(lang=lang, title=f"{heading} – {view.title}",
-                   footer=_a("footer", lang), page=dw("docx.page", lang),
-                   page_mark=_a("page_mark", lang))
-    doc.add(
-        Para(_a("kicker", lang), "kicker"),
-        Heading(heading, 1),
-        Para(_a("case", lang, title=view.title), "strong"),
-        Para(_a("draft", lang), "draft"),
-        Para(_a("reference", lang), "note"),
-    )
-    if case.person.self_employed:
-        doc.add(Para(_a("self_employed", lang), "note"))
+    doc = Document(lang=lang, title=heading if final else f"{heading} – {view.title}",
+                   footer=_a("footer_final" if final else "footer", lang),
+                   page=dw("docx.page", lang),
+                   page_mark="" if final else _a("page_mark", lang),
+                   kind=_a("kind_final" if final else "kind", lang))
+    doc.add(Para(_a("kicker", lang), "kicker"), Heading(heading, 1))
+    if not final:  # the case's title is the program's; the version to sign names the parties
+        doc.add(Para(_a("case", lang, title=view.title), "strong"),
+                Para(_a("draft", lang), "draft"))
+    doc.add(Para(_a("reference", lang), "note"))
 
     # 1. The parties: the manager signs for the employer unless the parties write another name.
     manager = view.person("manager")
     doc.add(Heading(_a("s_parties", lang)), Facts([
         (_a("employer", lang), view.text(e.employer)),
+        (_a("cvr", lang), None),  # the employer's company number: the case does not hold it
         (_a("workplace", lang), view.text(e.workplace)),
         (_a("employer_signatory", lang), manager),
         (_a("employee", lang), view.person("employee")),
         (_a("job_title", lang), view.text(e.job_title)),
+        (_a("employed_since", lang), None),  # seniority (notice): the case does not hold it
         (_a("union_rep", lang), view.person("union_rep")),
         (_a("union", lang), view.person("union")),
     ]))
@@ -92,10 +132,15 @@ def build_agreement(view: CaseView) -> Document:
         doc.add(Para(_a("twelve_exempt", lang,
                         why=word(f"exemption.{tm.exemption}", lang)), "note"))
 
-    # 4. The current tasks (the case holds the job title only: lines to write the tasks on)
+    # 4. The current tasks: the job title, the changes of tasks the case records (the measure
+    # "Ændrede opgaver", with its period), and lines to write the tasks on.
     doc.add(Heading(_a("s_tasks", lang)),
-            Facts([(_a("job_title", lang), view.text(e.job_title))]),
-            Items([], empty=_a("tasks_write", lang), blank_lines=3))
+            Facts([(_a("job_title", lang), view.text(e.job_title))]))
+    changes = task_changes(view)
+    if changes:
+        measure = content.text("measures", f"{TASK_MEASURES[0]}.title", lang)
+        doc.add(Para(_a("tasks_changed", lang, measure=measure)), Items(changes))
+    doc.add(Items([], empty=_a("tasks_write", lang), blank_lines=3))
 
     # 5–6. Functions and accommodations (empty lines to write on when none are listed)
     for section, values in (("s_functions", a.difficult_functions),
@@ -152,5 +197,5 @@ def build_agreement(view: CaseView) -> Document:
         ],
         labels=(_a("name", lang), _a("date", lang), _a("signature", lang)),
     ))
-    doc.add(Para(_a("made", lang, date=view.as_of_text), "meta"))
+    doc.add(Para(_a("made_final" if final else "made", lang, date=view.as_of_text), "meta"))
     return doc

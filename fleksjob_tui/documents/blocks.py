@@ -80,6 +80,9 @@ class Document:
     footer: str = ""
     page: str = "Side {page} af {pages}"  # the Word footer ({page}, {pages})
     page_mark: str = ""  # on every page, left of the number (the agreement: "UDKAST")
+    # What the document is, for the Word file's title property ("Aftale om
+    # fastholdelsesfleksjob"); without it the level-1 heading. Never the case's title.
+    kind: str = ""
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

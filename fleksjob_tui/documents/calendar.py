@@ -1,8 +1,10 @@
 """The case's dates as a calendar (.ics) with icalendar — without any health detail.
 
-All-day events for the twelve months reached, the six-year mark, each due date, each planned
-follow-up meeting, and, when a flex job has started, its 2½-year, 4½-year and 5-year marks
-(plus the start on special terms and the pension date). Calendars are synced to other people's
+All-day events for the twelve months reached, each due date, each planned follow-up meeting,
+and, when a flex job has started, its 2½-year, 4½-year and 5-year marks (plus the start on
+special terms). The state pension date and the six-year mark before it are computed from the
+birth date: an event on such a day tells the calendar's server the person's birthday, so they
+are left out unless asked for (``personal_dates``; ``fleksjob calendar --with-personal-dates``). Calendars are synced to other people's
 servers, so an event holds only: what the date is ("12 måneder nået") and the law reference.
 Not the case's title, which often holds the person's name (it would tell an outside server who
 is in a flex-job case): only a neutral label when the user sets one (e.g. initials). Never the
@@ -64,15 +66,21 @@ def sequence(view: CaseView) -> int:
     return max(0, int((latest - _EPOCH).total_seconds() // 60))
 
 
-def _merged(view: CaseView) -> list[tuple]:
+#: The kinds of date computed from the birth date: an event on one of them gives the birthday
+#: away, so they go into a calendar only when asked for.
+PERSONAL = ("six_year_mark", "pension")
+
+
+def _merged(view: CaseView, personal_dates: bool = False) -> list[tuple]:
     """The events for the calendar as (event, id key, how many): the due dates of one day for
     the same person are one event ("Frist: Lederen (4 ting)"), not four alike. Its id key is the
-    person's and the day's, so importing again updates it."""
+    person's and the day's, so importing again updates it. The dates computed from the birth
+    date only with ``personal_dates``."""
     who = {f.id: f.responsible for f in view.findings}
     out: list[list] = []
     dues: dict[tuple, list] = {}
     for e in view.events:
-        if e.kind not in KINDS:
+        if e.kind not in KINDS or (e.kind in PERSONAL and not personal_dates):
             continue
         if e.kind != "due":
             out.append([e, e.key, 1])
@@ -98,7 +106,8 @@ def _calendar(name: str):
     return cal
 
 
-def _add_events(cal, view: CaseView, stamp: dt.datetime, label: str | None = None) -> int:
+def _add_events(cal, view: CaseView, stamp: dt.datetime, label: str | None = None,
+                personal_dates: bool = False) -> int:
     """The case's events into ``cal``; how many. ``label`` (e.g. the person's initials) is
     written beside each date; by default none, and never the case's title."""
     from icalendar import Event  # lazy: only when a calendar is made
@@ -107,7 +116,7 @@ def _add_events(cal, view: CaseView, stamp: dt.datetime, label: str | None = Non
     title = view.text(label)  # stripped; a CPR-like number never gets into a calendar
     k = "" if title else "_plain"
     n, seq = 0, sequence(view)
-    for e, key, count in _merged(view):
+    for e, key, count in _merged(view, personal_dates):
         ev = Event()
         ev.add("uid", uid(view.case, key))
         ev.add("dtstamp", stamp)
@@ -126,24 +135,25 @@ def _add_events(cal, view: CaseView, stamp: dt.datetime, label: str | None = Non
 
 
 def build_calendar(view: CaseView, *, stamp: dt.datetime | None = None,
-                   label: str | None = None) -> tuple[bytes, int]:
+                   label: str | None = None, personal_dates: bool = False) -> tuple[bytes, int]:
     """The calendar as ``.ics`` bytes and the number of events in it. ``label`` (e.g. the
     person's initials) is written beside each date; by default none, and never the case's
-    title."""
+    title. ``personal_dates``: the pension date and the six-year mark too (from the birth
+    date; left out by default)."""
     title = view.text(label)
     cal = _calendar(dw("calendar.name" if title else "calendar.name_plain", view.lang,
                        title=title))
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    n = _add_events(cal, view, stamp, label)
+    n = _add_events(cal, view, stamp, label, personal_dates)
     return cal.to_ical(), n
 
 
-def build_calendar_all(views: list[CaseView], lang: str, *, stamp: dt.datetime | None = None
-                       ) -> tuple[bytes, int]:
+def build_calendar_all(views: list[CaseView], lang: str, *, stamp: dt.datetime | None = None,
+                       personal_dates: bool = False) -> tuple[bytes, int]:
     """Every case's dates in one calendar (``fleksjob calendar --all``, issue 25): each event
     with the title and id it has in its own case's calendar, so the two can be imported
     side by side or one after the other without duplicates."""
     cal = _calendar(dw("calendar.name_all", lang))
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    n = sum(_add_events(cal, view, stamp) for view in views)
+    n = sum(_add_events(cal, view, stamp, personal_dates=personal_dates) for view in views)
     return cal.to_ical(), n

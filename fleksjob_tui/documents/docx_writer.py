@@ -20,7 +20,7 @@ import zipfile
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from .blocks import BLANK_LINE, Document, Facts, Grid, Heading, Items, Para, Picture, Signatures
 
@@ -45,8 +45,13 @@ _APP_XML = (
 )
 
 
+#: The theme's Latin fonts (python-docx's template: Calibri and Cambria): a style or a run that
+#: still asks for the theme's font gets the body font too.
+_THEME_FONT = re.compile(rb'(<a:(?:latin) typeface=")[^"]*(")')
+
+
 def _own_app_properties(data: bytes) -> bytes:
-    """The .docx ``data`` with our docProps/app.xml."""
+    """The .docx ``data`` with our docProps/app.xml, and the theme's fonts set to :data:`FONT`."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -54,8 +59,42 @@ def _own_app_properties(data: bytes) -> bytes:
             body = src.read(item.filename)
             if item.filename == "docProps/app.xml":
                 body = _APP_XML.encode("utf-8")
+            elif item.filename.startswith("word/theme/") and item.filename.endswith(".xml"):
+                body = _THEME_FONT.sub(rb"\g<1>" + FONT.encode() + rb"\g<2>", body)
+            elif item.filename == "word/numbering.xml":
+                # The bullet as a character of the body font ("•"), not Symbol's private one
+                # (LibreOffice shows that with a font of its own).
+                body = (body.replace(b'w:ascii="Symbol" w:hAnsi="Symbol"',
+                                     f'w:ascii="{FONT}" w:hAnsi="{FONT}"'.encode())
+                        .replace('w:val="\uf0b7"'.encode(), 'w:val="\u2022"'.encode()))
             z.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _one_font(d) -> None:
+    """Every style in :data:`FONT`, headings and the title too: each style's font set for every
+    script (ascii, hAnsi, eastAsia, cs) and the theme's font names taken away, so Word and
+    LibreOffice both show one font (python-docx's headings ask for the theme's Calibri)."""
+    styles = d.styles.element
+    for r_pr in [*styles.iter(qn("w:rPr")), *styles.iter(qn("w:rPrDefault"))]:
+        if r_pr.tag == qn("w:rPrDefault"):
+            inner = r_pr.find(qn("w:rPr"))
+            if inner is None:
+                inner = OxmlElement("w:rPr")
+                r_pr.append(inner)
+            r_pr = inner
+        fonts = r_pr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            r_pr.insert(0, fonts)
+        for key in list(fonts.attrib):
+            if key.lower().endswith("theme"):
+                del fonts.attrib[key]
+        for key in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{key}"), FONT)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        style = d.styles[name]
+        style.font.color.rgb = RGBColor(0, 0, 0)  # printed in black and white: no blue headings
 
 
 #: The longest text a Word file's properties (title …) hold; python-docx refuses a longer one.
@@ -195,9 +234,14 @@ def render_docx(doc: Document) -> bytes:
     normal = d.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(10.5)
+    _one_font(d)
     _set_language(d, doc.lang)
     props = d.core_properties
-    props.title = _property(doc.title)
+    # What the document is ("Aftale om fastholdelsesfleksjob"), never the case's title, which
+    # often holds the person's name: a file's properties travel with it unread.
+    props.title = _property(doc.kind or next(
+        (b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1), ""))
+    props.subject = props.keywords = props.category = ""
     props.author = "fleksjob-tui"
     props.last_modified_by = "fleksjob-tui"
     props.comments = ""
@@ -245,16 +289,19 @@ def render_docx(doc: Document) -> bytes:
                 for n, item in enumerate(b.items):
                     p = d.add_paragraph(clean(item), style="List Bullet")
                     # The first item stays with the second (and so with its heading).
-                    if n == 0 and (len(b.items) > 1 or (after is not None
-                                                        and not isinstance(after, Heading))):
+                    # (Not a one-item list with a list after it: no chain of blocks too tall
+                    # for a page, moved whole to the next one.)
+                    if n == 0 and (len(b.items) > 1 or (after is not None and not isinstance(
+                            after, (Heading, Items)))):
                         p.paragraph_format.keep_with_next = True
             else:
                 if b.empty:
                     p = d.add_paragraph()
                     p.add_run(clean(b.empty)).italic = True
                     p.paragraph_format.keep_with_next = True
-                for _ in range(b.blank_lines):
-                    d.add_paragraph(BLANK_LINE * 2)
+                for n in range(b.blank_lines):  # the lines to write on stay on one page
+                    line = d.add_paragraph(BLANK_LINE * 2)
+                    line.paragraph_format.keep_with_next = n < b.blank_lines - 1
         elif isinstance(b, Grid):
             table = d.add_table(rows=1, cols=len(b.header))
             table.style = "Table Grid"

@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 
 from .. import content
 from ..rules import assess
+from ..view import dw
 from ..view.pack import w
-from . import render_document
+from . import not_for_case, render_document
 
 if TYPE_CHECKING:
     from ..case.model import Case
@@ -200,18 +201,28 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
 
 def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLike[str],
                 case_path: str | os.PathLike[str] | None = None, *,
-                document: str = "pack", meeting: dt.date | None = None) -> Path:
+                document: str = "pack", meeting: dt.date | None = None,
+                final: bool = False) -> Path:
     """Assess ``case`` as of ``as_of``, render ``document`` (``pack``, ``agreement``,
-    ``municipality``, ``minutes`` of ``meeting``: :mod:`fleksjob_tui.documents`) as ``fmt``
+    ``municipality``, ``minutes`` of ``meeting``: :mod:`fleksjob_tui.documents`; the agreement
+    ``final`` or a draft) as ``fmt``
     (``html``/``md``/``docx``) and write it to ``out_path`` atomically with mode 600. Returns the path written; raises
     :class:`ExportError`.
 
     ``case_path`` is the case's own file, when it has one: the pack is never written over it,
     nor over any ``.toml``/``.toml.bak`` file (:func:`check_target`); the file stays untouched.
+    A document that does not apply to the case (the agreement for the self-employed) is
+    refused with the reason, and nothing is written.
     """
     lang = case.language
+    refused = not_for_case(case, document)
+    if refused is not None:  # e.g. no agreement between employer and employee for the self-employed
+        raise ExportError(Path(out_path), dw(f"agreement.{refused}", "da"),
+                          dw(f"agreement.{refused}", "en"), lang,
+                          hint_da=dw(f"agreement.{refused}_hint", "da"),
+                          hint_en=dw(f"agreement.{refused}_hint", "en"))
     text = render_document(case, assess_for_pack(case, as_of), document, fmt, lang,
-                           meeting=meeting)
+                           meeting=meeting, final=final)
     data = text.encode("utf-8") if isinstance(text, str) else text
     path = Path(out_path).expanduser()
     check_target(path, case_path, lang)

@@ -176,7 +176,9 @@ def render_markdown(doc: Document) -> str:
         elif isinstance(b, Items):
             if b.items:
                 for x in b.items:
-                    o += _wrap(md_escape(x, start=False), "- ", "  ")
+                    # A line to write on stays a line (as in a table of facts), unescaped.
+                    item = md_escape(x, start=False).replace(md_escape(BLANK, start=False), BLANK)
+                    o += _wrap(item, "- ", "  ")
             else:
                 if b.empty:
                     o += [f"*{_md(b.empty)}*", ""]

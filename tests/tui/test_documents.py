@@ -218,9 +218,12 @@ def test_agreement_of_a_case_without_answers_has_empty_lines_and_invents_nothing
 
 
 def test_agreement_for_the_self_employed_says_section_119_does_not_apply():
+    from fleksjob_tui.documents import NotForCase
+
     case = load_case(EXAMPLES / "selvstaendig.toml")
-    text = render(case, "agreement", "md")
-    assert "LAB § 126" in text
+    with pytest.raises(NotForCase) as err:  # no agreement between employer and employee
+        render(case, "agreement", "md")
+    assert err.value.key == "not_self_employed"
 
 
 # -- the pack in Word and the municipality's version --------------------------------------------

@@ -31,7 +31,7 @@ from wizard_helpers import wizard_at
 from fleksjob_tui.case.dates import format_date
 from fleksjob_tui.case.model import Case, Meeting
 from fleksjob_tui.case.storage import load_case, save_case
-from fleksjob_tui.documents import render_document
+from fleksjob_tui.documents import NotForCase, render_document
 from fleksjob_tui.documents.output import assess_for_pack, export_case
 from fleksjob_tui.wizard.app import FleksjobApp
 from fleksjob_tui.wizard.screens.meetings import MeetingEditor
@@ -111,6 +111,10 @@ def test_agreement_without_a_collective_agreement_has_lines_for_pay_and_pension(
 def test_agreement_of_every_example_names_its_parts_in_both_languages():
     for path in sorted(EXAMPLES.glob("*.toml")):
         case = load_case(path)
+        if case.person.self_employed:  # no agreement between employer and employee for them
+            with pytest.raises(NotForCase):
+                text_of(case, "agreement", "md")
+            continue
         for lang in ("da", "en"):
             text = text_of(case, "agreement", "md", lang)
             assert ("12. Underskrifter" if lang == "da" else "12. Signatures") in text, path
@@ -246,9 +250,10 @@ def minutes(case: Case, day: dt.date, fmt: str, lang: str | None = None) -> str:
 def test_minutes_have_date_participants_discussed_agreed_next_meeting_and_signatures(fmt):
     case = klar()
     text = minutes(case, dt.date(2026, 9, 8), fmt)
-    for words in ("Referat af opfølgningsmøde", "08-09-2026", "Deltagere", "Drøftet", "Aftalt",
+    # The municipality took part: the title says so (test_documents_review: by kind).
+    for words in ("Referat af møde med kommunen", "08-09-2026", "Deltagere", "Drøftet", "Aftalt",
                   "Næste møde", "Underskrifter", "Navn", "Dato", "Underskrift",
-                  "Leder (Åse Ørsted)", "Tillidsrepræsentant (Bjørn Ærø)", "Kommunen",
+                  "Nærmeste leder: Åse Ørsted", "Tillidsrepræsentant: Bjørn Ærø", "Kommunen",
                   "Omplacering til køkkenet har ikke hjulpet",
                   "Arbejdsgiveren dokumenterer forsøget"):
         assert words in text, (fmt, words)
@@ -295,7 +300,7 @@ def test_minutes_without_words_have_lines_to_write_on_and_sign_for_those_present
     signers = [x for x in text.splitlines() if x.startswith("**") and x.endswith("**  ")]
     assert signers == ["**Medarbejder**  "], signers  # HR is listed, not asked to sign
     en = minutes(case, dt.date(2026, 3, 2), "docx", "en")
-    assert "Minutes of the follow-up meeting" in en and "Participants" in en
+    assert "Minutes of the first meeting" in en and "Participants" in en  # the only one
 
 
 def test_export_command_writes_minutes_of_a_meeting(tmp_path):
@@ -314,7 +319,7 @@ def test_export_command_writes_minutes_of_a_meeting(tmp_path):
         assert r.returncode == 0, r.stderr
         out = tmp_path / f"sag-referat-2026-09-08.{ext}"
         assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert "Referat af opfølgningsmøde" in docx_text(tmp_path / "sag-referat-2026-09-08.docx")
+    assert "Referat af møde med kommunen" in docx_text(tmp_path / "sag-referat-2026-09-08.docx")
     path = export_case(klar(), AS_OF, "md", tmp_path / "r.md", document="minutes",
                        meeting=dt.date(2025, 6, 1))
     assert "01-06-2025" in path.read_text(encoding="utf-8")
@@ -429,7 +434,7 @@ async def test_the_meeting_editor_writes_the_minutes_beside_the_case(tmp_path, m
         out = tmp_path / "sag-referat-2026-09-08.docx"
         assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
         text = docx_text(out)
-        assert "Referat af opfølgningsmøde" in text and "08-09-2026" in text
+        assert "Referat af møde med kommunen" in text and "08-09-2026" in text
         meeting.date = None
         await pilot.click("#editor-minutes")
         await pilot.pause()

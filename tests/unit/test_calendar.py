@@ -53,15 +53,18 @@ def events(data: bytes) -> dict[str, tuple[dt.date, str, str]]:
     return out
 
 
-def calendar(case: Case, lang: str | None = None, as_of: dt.date = AS_OF) -> bytes:
-    data, _ = build_calendar(build_view(case, assess(case, as_of), lang))
+def calendar(case: Case, lang: str | None = None, as_of: dt.date = AS_OF, *,
+             personal_dates: bool = False) -> bytes:
+    data, _ = build_calendar(build_view(case, assess(case, as_of), lang),
+                             personal_dates=personal_dates)
     return data
 
 
 def test_calendar_has_the_dates_that_matter():
     case = case_with_dates()
     a = assess(case, AS_OF)
-    evs = events(calendar(case))
+    # The dates from the birth date only when asked for (test_documents_review: not by default)
+    evs = events(calendar(case, personal_dates=True))
     dates = {d for d, _, _ in evs.values()}
     tm, p, fj = a.twelve_months, a.pension, a.flexjob
     assert tm.met_on in dates and p.six_year_mark in dates and p.date in dates
@@ -158,8 +161,12 @@ def test_a_case_without_dates_writes_no_calendar(tmp_path):
 def test_the_example_cases_give_calendars(tmp_path):
     for path in sorted(EXAMPLES.glob("*.toml")):
         shutil.copy(path, tmp_path / path.name)
-        data = calendar(load_case(path))
+        data = calendar(load_case(path), personal_dates=True)
         assert events(data), path.name
+    # Without the dates from the birth date, the self-employed example (no start on special
+    # terms, no meetings) has none: `fleksjob calendar` says so and saves nothing.
+    assert not events(calendar(load_case(EXAMPLES / "selvstaendig.toml")))
+    assert events(calendar(load_case(EXAMPLES / "klar.toml")))
 
 
 def test_a_due_date_becomes_an_event_that_names_who_and_not_what():

@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 
 from ... import content
 from ...case.storage.folder import title_stem
-from ...documents import DOCUMENTS
+from ...documents import DOCUMENTS, not_for_case
 from ...documents.output import (
     FORMATS,
     ExportError,
@@ -52,6 +52,12 @@ def _fmt_text(key: str, fmt: str, lang: str) -> str:
     return _x(f"tui.{key}_{fmt}", lang)
 
 
+#: The window's choice of document: the command line's, and the agreement as the final version
+#: to sign (``fleksjob export … --document agreement --final``).
+FINAL = "agreement_final"
+WINDOW_DOCUMENTS: tuple[str, ...] = (*DOCUMENTS, FINAL)  # last: the keys of the others stay
+
+
 def _with_document(path: Path, old: str, new: str) -> Path:
     """``sag-aftale.html`` → ``sag-kommune.html``: the document's ending in the file name."""
     def ending(doc: str) -> str:
@@ -77,12 +83,16 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
-                 case_path: Path | None = None, document: str = "pack") -> None:
+                 case_path: Path | None = None, document: str = "pack",
+                 refused: dict[str, str] | None = None) -> None:
         super().__init__(classes="editor")
         self.default_path = default_path
         self.lang = lang
         self.fmt = fmt if fmt in FORMATS else "html"
-        self.document = document if document in DOCUMENTS else "pack"
+        self.document = document if document in WINDOW_DOCUMENTS else "pack"
+        #: The documents that do not apply to the case, and why (the agreement for the
+        #: self-employed): said in the error line when chosen, and never saved.
+        self.refused = dict(refused or {})
         self._case_path = case_path
         localize_bindings(self, lang)
 
@@ -102,7 +112,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             yield Static(content.text("documents", "document.heading", self.lang))
             yield Choice(
                 [(doc, content.text("documents", f"document.{doc}", self.lang))
-                 for doc in DOCUMENTS],
+                 for doc in WINDOW_DOCUMENTS],
                 self.document,
                 id="export-document",
                 vertical=True,
@@ -173,11 +183,12 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
         if event.control.id == "export-document":
-            if event.value in DOCUMENTS and event.value != self.document:
+            if event.value in WINDOW_DOCUMENTS and event.value != self.document:
                 # The file name follows the document (sag.html → sag-aftale.html).
                 box = self.query_one("#export-path", Input)
                 box.value = str(_with_document(Path(box.value), self.document, event.value))
                 self.document = event.value
+                self._say_refused()
             return
         fmt = event.value
         if fmt not in FORMATS or fmt == self.fmt:
@@ -195,7 +206,21 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         box.update(text)
         box.add_class("-shown")
 
+    def _say_refused(self) -> bool:
+        """Say in the error line why the chosen document does not apply (or clear that)."""
+        why = self.refused.get(self.document)
+        if why:
+            self._error(why)
+            return True
+        box = self.query_one("#export-error", Static)
+        if box.has_class("-shown"):
+            box.update("")
+            box.remove_class("-shown")
+        return False
+
     def _submit(self) -> None:
+        if self._say_refused():
+            return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self._error(_x("tui.need_path", self.lang))
@@ -307,8 +332,22 @@ class SummaryStep(StepPane):
         # sent the municipality its Word file finds that choice again).
         document, fmt = getattr(self, "_last_export", ("pack", "html"))
         path = _with_document(self.default_export_path(fmt), "pack", document)
-        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
+        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document,
+                                          refused=self._refused()),
                              callback=self._export_chosen)
+
+    def _refused(self) -> dict[str, str]:
+        """The documents that do not apply to this case, with the sentence that says why."""
+        out = {}
+        for document in DOCUMENTS:
+            why = not_for_case(self.case, document)
+            if why is not None:
+                what = content.text("documents", f"agreement.{why}", self.lang)
+                hint = content.text("documents", f"agreement.{why}_window", self.lang)
+                out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
+                if document == "agreement":
+                    out[FINAL] = out[document]
+        return out
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
         if choice is None:
@@ -318,7 +357,8 @@ class SummaryStep(StepPane):
         try:
             # Read-only (open elsewhere): what is saved on disk, not what is on screen.
             written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
-                                  document=document)
+                                  document="agreement" if document == FINAL else document,
+                                  final=document == FINAL)
         except ExportError as err:
             self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
                             severity="error", timeout=12)
