@@ -50,3 +50,32 @@ async def test_quitting_a_new_meeting_with_a_refused_date_keeps_its_notes(case_f
         await pilot.pause()
     [meeting] = on_disk(case_file).meetings
     assert meeting.date is None and meeting.participants == ["employee"]
+
+
+# ── 2. Danish dates; a refusal that never shows an old value over a new one ─────────────────
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_day_slash_month_date_is_taken_in_the_wizard(case_file):
+    from fleksjob_tui.wizard.widgets.fields import DateField
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        field = app.screen.query(DateField).first()
+        field.focus_input()
+        await keys(pilot, "ctrl+u", "text:14/5-1968", "tab")
+        assert app.case.person.birth_date == dt.date(1968, 5, 14)
+        assert not field.error_text
+
+
+async def test_the_toast_about_a_refused_answer_does_not_quote_the_old_value(case_file):
+    from fleksjob_tui.wizard.widgets.fields import DateField
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        field = app.screen.query(DateField).first()
+        field.focus_input()
+        await keys(pilot, "ctrl+u", "text:31-4-1968", "ctrl+n")
+        said = toasts(app)
+        assert said and field.label_text in said[-1], said
+        await keys(pilot, "ctrl+u", "text:30-4-1968", "tab")
+        assert not any("31-4-1968" in t for t in toasts(app)), toasts(app)

@@ -192,7 +192,10 @@ class WizardScreen(Screen):
             problem = field.pending_problem()
             if problem:
                 field.focus_input()
-                self.notify(self.fj.t("field.not_saved_here", problem=problem), severity="warning")
+                # The field's label, not the refused text: the toast outlives a correction,
+                # and must never show an old value over the field's new one.
+                self.notify(self.fj.t("field.not_saved_here", label=field.label_text),
+                            severity="warning", timeout=5)
                 return False
         return True
 
