@@ -186,7 +186,10 @@ async def test_discarding_a_refused_date_keeps_the_other_answers(home):
         await pilot.pause()
         await keys(pilot, "end", "ctrl+u", "text:31-11-2025", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.click("#confirm-yes")  # Kassér ændringerne
+        # says exactly what happens (issue 24's second trial): only the refused answer goes
+        assert app.screen.yes == "Kassér det ugyldige svar"
+        assert "Alt andet, du har skrevet i vinduet, bliver gemt" in app.screen.question
+        await pilot.click("#confirm-yes")  # Kassér det ugyldige svar
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)
         measure = app.case.measure("changed_rota")

@@ -25,8 +25,9 @@ class EditorScreen(Window[str]):
     """Dismissed with "done", "delete" or "discard".
 
     The editor never closes while typed input is refused (a date that does not exist): Esc and
-    "Færdig" then ask "Ret datoen" (chosen) or "Kassér ændringerne", which puts ``item`` back as
-    it was when the editor opened and dismisses with "discard".
+    "Færdig" then ask "Ret datoen" (chosen) or "Kassér det ugyldige svar", which puts the refused
+    answers back as they were when the editor opened (the rest of ``item`` is kept, see
+    :meth:`_restore`) and dismisses with "discard".
 
     A ``new`` item (added for this editor) reaches the file only once it is complete — every
     date typed is accepted, and a meeting has its date (:meth:`held_back`); until then the
