@@ -79,3 +79,74 @@ async def test_the_toast_about_a_refused_answer_does_not_quote_the_old_value(cas
         assert said and field.label_text in said[-1], said
         await keys(pilot, "ctrl+u", "text:30-4-1968", "tab")
         assert not any("31-4-1968" in t for t in toasts(app)), toasts(app)
+
+
+# ── 3. A letter that picks no answer says so on the question's line ─────────────────────────
+async def test_a_shared_letter_says_which_letters_pick_and_stays_on_the_question(case_file):
+    from wizard_helpers import focused_field_key
+
+    from fleksjob_tui.wizard.widgets.choice import Choice
+
+    async with wizard_at(case_file, "measures") as (app, pilot):
+        await keys(pilot, "enter", "i")
+        choice = app.focused
+        assert isinstance(choice, Choice) and focused_field_key(app) == "measure.status"
+        assert app.case.measure("changed_rota").status is None
+        said = choice.render().plain
+        assert ("»i« passer til flere svar – tryk k for Ikke afprøvet, g for I gang eller "
+                "r for Ikke relevant.") in said, said
+        await keys(pilot, "x")
+        assert "»x« er ikke et svar her – tryk k for Ikke afprøvet, a for Afprøvet" in \
+            choice.render().plain
+        await keys(pilot, "g")  # now knowingly: I gang, and on
+        assert app.case.measure("changed_rota").status == "ongoing"
+        assert "passer" not in choice.render().plain and "ikke et svar" not in choice.render().plain
+
+
+def test_the_letter_for_a_document_is_the_one_a_person_presses():
+    from fleksjob_tui import content
+    from fleksjob_tui.documents import DOCUMENTS
+    from fleksjob_tui.wizard.widgets.choice import hotkeys
+
+    labels = [content.text("documents", f"document.{d}", "da") for d in DOCUMENTS]
+    keys_ = dict(zip(DOCUMENTS, hotkeys(labels), strict=True))
+    assert keys_["municipality"] == "k"  # "Dokumentation til kommunen": k, not t
+    assert hotkeys(["Ja", "Nej", "Ved ikke"]) == ["j", "n", "v"]
+    assert hotkeys(["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"]) == \
+        ["k", "a", "g", "r"]
+
+
+# ── 6. A new case's suggested title: the cursor starts on it, typing replaces it ───────────
+async def test_a_new_case_starts_on_its_suggested_title_and_typing_replaces_it(home):
+    from wizard_helpers import AS_OF, focused_field_key
+
+    from fleksjob_tui.wizard.app import FleksjobApp
+
+    app = FleksjobApp(None, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "enter", "enter")  # a new case, the first role
+        await pilot.pause(0.3)
+        assert focused_field_key(app) == "case.title"
+        await keys(pilot, "text:Jens K lager", "tab")
+        assert app.case.case.title == "Jens K lager"
+        await keys(pilot, "text:Jens", "shift+tab")
+        assert focused_field_key(app) == "case.title"
+        await keys(pilot, "text:x")  # a title the person typed: kept, typing adds to it
+        assert app.screen.query_one("#f-case-title .q-input").value == "Jens K lagerx"
+
+
+async def test_shift_tab_back_to_a_suggested_title_selects_it(home):
+    from wizard_helpers import AS_OF, focused_field_key
+
+    from fleksjob_tui.wizard.app import FleksjobApp
+
+    app = FleksjobApp(None, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "enter", "enter")
+        await pilot.pause(0.3)
+        await keys(pilot, "tab", "text:Jens", "tab", "shift+tab", "shift+tab")
+        assert focused_field_key(app) == "case.title"
+        await keys(pilot, "text:Jens K lager", "tab")
+        assert app.case.case.title == "Jens K lager"
