@@ -96,7 +96,7 @@ async def test_a_shared_letter_says_which_letters_pick_and_stays_on_the_question
         assert ("»i« passer til flere svar – tryk k for Ikke afprøvet, g for I gang eller "
                 "r for Ikke relevant.") in said, said
         await keys(pilot, "x")
-        assert "»x« er ikke et svar her – tryk k for Ikke afprøvet, a for Afprøvet" in \
+        assert "»x« er ikke et svar her – tryk k, a, g eller r." in \
             choice.render().plain
         await keys(pilot, "g")  # now knowingly: I gang, and on
         assert app.case.measure("changed_rota").status == "ongoing"
@@ -150,3 +150,61 @@ async def test_shift_tab_back_to_a_suggested_title_selects_it(home):
         assert focused_field_key(app) == "case.title"
         await keys(pilot, "text:Jens K lager", "tab")
         assert app.case.case.title == "Jens K lager"
+
+
+# ── 4, 5. The export window: F1 and a key line; a file name a person can read ──────────────
+def titled_case(home, name="sag-06-12-2026.toml"):
+    from fleksjob_tui.case.model import Case
+
+    case = Case.new(role="employee")
+    case.case.title = "Jens Kristensen lager kommune og en lang titel"
+    path = home / name
+    storage.save_case(case, path)
+    return path
+
+
+async def test_f1_and_the_key_line_in_the_export_window(home):
+    from textual.widgets import Footer
+
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+    from fleksjob_tui.wizard.widgets.help import HelpScreen
+
+    async with wizard_at(titled_case(home), "summary") as (app, pilot):
+        await keys(pilot, "ctrl+e")
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        assert export.query(Footer)
+        await keys(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await keys(pilot, "escape")
+        assert app.screen is export
+
+
+async def test_the_export_window_shows_the_folder_and_the_whole_file_name(home):
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    async with wizard_at(titled_case(home), "summary") as (app, pilot):
+        await keys(pilot, "ctrl+e")
+        assert isinstance(app.screen, ExportScreen)
+        where = app.screen.query_one("#export-where").render()
+        lines = str(where).splitlines()
+        assert any(str(home) in line for line in lines), lines
+        assert any(line.strip().endswith("jens-kristensen-lager-kommune-og-en-lang-titel.html")
+                   for line in lines), lines
+        await keys(pilot, "k")  # the municipality's: the name follows
+        lines = str(app.screen.query_one("#export-where").render()).splitlines()
+        assert any(line.strip().endswith("titel-kommune.html") for line in lines), lines
+
+
+async def test_minutes_are_named_from_the_case_title_like_every_export(home):
+    from fleksjob_tui.case.model import Meeting
+
+    path = titled_case(home)
+    case = on_disk(path)
+    case.meetings.append(Meeting(date=dt.date(2026, 11, 2), summary="Første"))
+    storage.save_case(case, path)
+    async with wizard_at(path, "meetings") as (app, pilot):
+        await keys(pilot, "home", "enter")
+        written = app.screen.write_minutes()
+    assert written is not None
+    assert written.name.startswith("jens-kristensen-lager-kommune-og-en-lang-titel-"), written

@@ -15,10 +15,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from ... import content
-from ...case.storage.folder import title_stem
 from ...documents import DOCUMENTS
 from ...documents.output import (
     FORMATS,
@@ -74,7 +73,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     stays open. ``case_path`` is the open case's file (default: the app's ``path``).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("f1", "app.help", "key.help")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
                  case_path: Path | None = None, document: str = "pack") -> None:
@@ -98,6 +97,9 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             yield Static(content.text("documents", "window.title", self.lang),
                          classes="editor-title")
             yield Input(str(self.default_path), id="export-path")
+            # The field is narrower than a path: the folder and the name, each on its line.
+            yield Static(self._where(str(self.default_path)), id="export-where",
+                         classes="step-intro")
             yield Static("", id="export-error", classes="q-error")
             yield Static(content.text("documents", "document.heading", self.lang))
             yield Choice(
@@ -119,11 +121,29 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+        yield Footer()  # the window's keys (Esc, F1), as in every window
+
+    def _where(self, text: str) -> str:
+        """The typed path as a person reads it: the folder, then the file's name."""
+        path = Path(text.strip()).expanduser() if text.strip() else None
+        if path is None or not path.name:
+            return ""
+        return _x("tui.where", self.lang, folder=str(path.parent), file=path.name)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "export-path":
+            self.query_one("#export-where", Static).update(self._where(event.value))
+
+    def help_text(self) -> tuple[str, str]:
+        """F1 (the app's help): what the window does and its keys."""
+        return (content.text("documents", "window.title", self.lang).split(".")[0],
+                _x("tui.help", self.lang,
+                   exists=content.text("documents", "window.exists", self.lang)))
 
     def _hint(self) -> str:
-        """What to do with the file (by format), and what happens when it is there already."""
-        return (f"{_fmt_text('hint', self.fmt, self.lang)}\n"
-                f"{content.text('documents', 'window.exists', self.lang)}")
+        """What to do with the file (by format); what happens when it is there already is
+        under F1 (the window, with its key line, fits 80x24 only so)."""
+        return _fmt_text('hint', self.fmt, self.lang)
 
     def focus_next(self, selector="*"):
         """From the last choice (the format), on to "Gem", not to "Fortryd": a format chosen
@@ -290,9 +310,7 @@ class SummaryStep(StepPane):
         """Beside the case file (same name); for an example without a file, the case folder."""
         if self.fj.path is not None:
             # Named after the case's title (not the file's date name), beside the case file.
-            path = default_output(self.fj.path, fmt)
-            title = self.case.case.title
-            return path.with_name(title_stem(title) + path.suffix) if title else path
+            return default_output(self.fj.path, fmt, title=self.case.case.title)
         return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -241,8 +241,9 @@ class Choice(Widget, can_focus=True):
                     if label[:1].lower() == char and self.keys[i]]
         shared = len(starting) > 1
         which = starting if shared else [i for i, k in enumerate(self.keys) if k]
+        # (all the letters, when it starts none: the answers with their letters are just above)
         parts = [content.ui("choice.key_for", lang, letter=self.keys[i], label=self.options[i][1])
-                 for i in which]
+                 if shared else str(self.keys[i]) for i in which]
         keys = ", ".join(parts[:-1]) + content.ui("choice.or", lang) + parts[-1] \
             if len(parts) > 1 else "".join(parts)
         return content.ui("choice.shared" if shared else "choice.none", lang, char=char,
