@@ -208,3 +208,20 @@ async def test_minutes_are_named_from_the_case_title_like_every_export(home):
         written = app.screen.write_minutes()
     assert written is not None
     assert written.name.startswith("jens-kristensen-lager-kommune-og-en-lang-titel-"), written
+
+
+# ── 11. Ctrl+E opens the export window from every step ─────────────────────────────────────
+async def test_ctrl_e_exports_from_any_step(home):
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    path = titled_case(home)
+    for step in ("person", "measures", "economy"):
+        async with wizard_at(path, step) as (app, pilot):
+            await keys(pilot, "ctrl+e")
+            assert isinstance(app.screen, ExportScreen), step
+            await keys(pilot, "enter")  # saves what the window shows
+            assert not isinstance(app.screen, ExportScreen)
+            assert app.screen.step == step  # and the person is where they were
+        written = home / "jens-kristensen-lager-kommune-og-en-lang-titel.html"
+        assert written.exists(), step
+        written.unlink()

@@ -305,13 +305,9 @@ class SummaryStep(StepPane):
     def on_resize(self) -> None:
         self.assessment_changed(self.fj.assessment)
 
-    # ── export ───────────────────────────────────────────────────────────────────────────────
+    # ── export (the same from every step: see :func:`open_export`) ───────────────────────────
     def default_export_path(self, fmt: str = "html") -> Path:
-        """Beside the case file (same name); for an example without a file, the case folder."""
-        if self.fj.path is not None:
-            # Named after the case's title (not the file's date name), beside the case file.
-            return default_output(self.fj.path, fmt, title=self.case.case.title)
-        return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
+        return default_export_path(self.app, fmt)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "summary-export":
@@ -321,28 +317,46 @@ class SummaryStep(StepPane):
         await super().on_button_pressed(event)
 
     def action_export(self) -> None:
-        # The window opens with the document and format chosen last time (the union rep who
-        # sent the municipality its Word file finds that choice again).
-        document, fmt = getattr(self, "_last_export", ("pack", "html"))
-        path = _with_document(self.default_export_path(fmt), "pack", document)
-        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document),
-                             callback=self._export_chosen)
+        open_export(self.app)
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
-        if choice is None:
-            return
-        path, fmt, *rest = choice
-        document = rest[0] if rest else "pack"
-        try:
-            # Read-only (open elsewhere): what is saved on disk, not what is on screen.
-            written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
-                                  document=document)
-        except ExportError as err:
-            self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
-                            severity="error", timeout=12)
-            return
-        self._last_export = (document, fmt)
-        # Says which document was saved, in which format, where.
-        what = content.text("documents", f"document.{document}", self.lang)
-        self.app.notify(_x("tui.saved", self.lang, path=written, document=what,
-                           format=_fmt_text("format", fmt, self.lang)), timeout=10)
+        export_chosen(self.app, choice)
+
+
+def default_export_path(app, fmt: str = "html") -> Path:
+    """Beside the case file, named after the case's title; for an example without a file, the
+    case folder."""
+    fj = host_of(app)
+    if fj.path is not None:
+        return default_output(fj.path, fmt, title=fj.case.case.title)
+    return default_output(None, fmt, fj.case_folder(), title=fj.case.case.title)
+
+
+def open_export(app) -> None:
+    """Ctrl+E, from any step: the export window. It opens with the document and format chosen
+    last time (the union rep who sent the municipality its Word file finds that choice again)."""
+    document, fmt = getattr(app, "last_export", ("pack", "html"))
+    path = _with_document(default_export_path(app, fmt), "pack", document)
+    app.push_screen(ExportScreen(path, host_of(app).lang, fmt, document=document),
+                    callback=lambda choice: export_chosen(app, choice))
+
+
+def export_chosen(app, choice: tuple[Path, str] | None) -> None:
+    """Write what the export window asked for, and say which document went where."""
+    if choice is None:
+        return
+    fj = host_of(app)
+    lang = fj.lang
+    path, fmt, *rest = choice
+    document = rest[0] if rest else "pack"
+    try:
+        # Read-only (open elsewhere): what is saved on disk, not what is on screen.
+        written = export_case(fj.case_on_disk(), fj.as_of, fmt, path, document=document)
+    except ExportError as err:
+        app.notify(_x("tui.failed", lang, error=err.short(lang)), severity="error", timeout=12)
+        return
+    app.last_export = (document, fmt)
+    # Says which document was saved, in which format, where.
+    what = content.text("documents", f"document.{document}", lang)
+    app.notify(_x("tui.saved", lang, path=written, document=what,
+                  format=_fmt_text("format", fmt, lang)), timeout=10)

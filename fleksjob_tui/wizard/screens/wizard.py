@@ -36,6 +36,10 @@ class WizardScreen(Screen):
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
         Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
+        # Export from every step (shown in the key line on Overblik, where its button is; the
+        # key line of the other steps is full at 80 columns). Before a field's own Ctrl+E (the end
+        # of the line, which End does too).
+        Binding("ctrl+e", "export", "key.export", show=False, priority=True),
         # They change step; on a step that is only read (the Overblik) they first turn its pages.
         Binding("pagedown", "page_next", show=False, priority=True),
         Binding("pageup", "page_back", show=False, priority=True),
@@ -320,6 +324,11 @@ class WizardScreen(Screen):
         if self.pane is not None and self._pane_ready:
             self.pane.first_focus()
         return True
+
+    def action_export(self) -> None:
+        from .summary import open_export  # the export window's module, loaded when first used
+
+        open_export(self.app)
 
     def help_text(self) -> tuple[str, str]:
         return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard", **key_names(self.fj))
