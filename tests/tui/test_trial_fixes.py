@@ -225,3 +225,12 @@ async def test_ctrl_e_exports_from_any_step(home):
         written = home / "jens-kristensen-lager-kommune-og-en-lang-titel.html"
         assert written.exists(), step
         written.unlink()
+
+
+# ── 12. Fuldtidsløn: full time means the agreement's full-time hours ───────────────────────
+async def test_the_full_time_wage_question_says_full_time_is_the_agreements_37_hours(case_file):
+    async with wizard_at(case_file, "economy") as (app, pilot):
+        await pilot.pause(0.3)
+        field = app.screen.query_one("#f-economy-full_time_monthly_wage")
+        shown = " ".join(str(s.render()) for s in field.query(".q-info"))
+        assert "37 timer om ugen" in shown and "overenskomst" in shown, shown
