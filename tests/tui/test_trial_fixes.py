@@ -234,3 +234,34 @@ async def test_the_full_time_wage_question_says_full_time_is_the_agreements_37_h
         field = app.screen.query_one("#f-economy-full_time_monthly_wage")
         shown = " ".join(str(s.render()) for s in field.query(".q-info"))
         assert "37 timer om ugen" in shown and "overenskomst" in shown, shown
+
+
+# ── 9. A meeting's notes keep their line breaks in the Overblik ─────────────────────────────
+def test_meeting_notes_keep_their_lines_in_the_summary():
+    from fleksjob_tui.case.model import Case, Meeting
+    from fleksjob_tui.documents.summary import summary_text
+    from fleksjob_tui.rules import assess
+
+    case = Case.new(role="employee")
+    case.meetings.append(Meeting(date=dt.date(2026, 11, 2), participants=["employee"],
+                                 summary="Ondt i ryggen om morgenen\nVil prøve kortere dage",
+                                 agreed="Starter kl. 9\nNyt møde om en måned"))
+    text = summary_text(case, assess(case, dt.date(2026, 12, 1)), "da", width=80)
+    flat = [line.strip() for line in text.splitlines()]
+    assert any(line.endswith("Ondt i ryggen om morgenen") for line in flat), text
+    assert any(line.startswith("Vil prøve kortere dage") for line in flat), text
+    assert any(line.startswith("Nyt møde om en måned") for line in flat), text
+
+
+# ── 10. A measure's row: label and value together, one case style ─────────────────────────
+def test_a_measures_state_keeps_label_and_value_together_in_one_case_style():
+    from fleksjob_tui.case.model import Measure
+    from fleksjob_tui.wizard.screens.measures import measure_state
+
+    m = Measure(id="aids", status="tried", from_=dt.date(2025, 4, 15), result="not_helped",
+                documented="no")
+    state = measure_state(m, "da")
+    parts = state.split(" · ")
+    assert "dokumenteret:\u00a0nej" in parts, parts  # never "dokumenteret:" | "NEJ" on two lines
+    assert all(" " not in part for part in parts), parts
+    assert "NEJ" not in state and "NO" not in measure_state(m, "en")

@@ -28,7 +28,8 @@ def measure_title(m: Measure, lang: str) -> str:
 
 
 def measure_state(m: Measure | None, lang: str) -> str:
-    """The measure's state in words: status · period · result · documented."""
+    """The measure's state in words: status · period · result · documented (each part kept
+    whole by non-breaking spaces)."""
     if m is None or m.status is None:
         return content.ui("measure.not_answered", lang)
     parts = [content.ui(f"measure_status.{m.status}", lang)]
@@ -45,7 +46,9 @@ def measure_state(m: Measure | None, lang: str) -> str:
     if m.approved_by_municipality == "yes":
         when = format_date(m.approved_on, lang) if m.approved_on else ""
         parts.append(content.ui("measure.approved", lang, date=when).strip())
-    return " · ".join(parts)
+    # Each part whole on its line ("dokumenteret: nej", never "dokumenteret:" | "nej"): the
+    # row breaks only between parts.
+    return " · ".join(part.replace(" ", "\u00a0") for part in parts)
 
 
 class MeasureEditor(EditorScreen):
