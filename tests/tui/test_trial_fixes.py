@@ -265,3 +265,21 @@ def test_a_measures_state_keeps_label_and_value_together_in_one_case_style():
     assert "dokumenteret:\u00a0nej" in parts, parts  # never "dokumenteret:" | "NEJ" on two lines
     assert all(" " not in part for part in parts), parts
     assert "NEJ" not in state and "NO" not in measure_state(m, "en")
+
+
+# ── 8. Saved: said beside the button on Overblik, not in a toast over the text ──────────────
+async def test_an_export_from_the_overblik_is_said_beside_its_button_not_over_the_text(home):
+    async with wizard_at(titled_case(home), "summary") as (app, pilot):
+        await keys(pilot, "ctrl+e", "enter")
+        await pilot.pause()
+        assert toasts(app) == []
+        said = str(app.screen.query_one("#summary-saved").render())
+        assert "Gemt: Dokumentationsskema" in said and "titel.html" in said, said
+
+
+async def test_an_export_from_another_step_is_a_short_toast(home):
+    async with wizard_at(titled_case(home), "person") as (app, pilot):
+        await keys(pilot, "ctrl+e", "enter")
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert note.timeout <= 5 and "Gemt:" in note.message

@@ -78,7 +78,7 @@ class MeetingEditor(EditorScreen):
             self.notify(self.t("meetings.minutes_failed", detail=err.message(fj.lang)),
                         severity="error", timeout=15)
             return None
-        self.notify(self.t("meetings.minutes_saved", path=str(written)), timeout=12)
+        self.notify(self.t("meetings.minutes_saved", path=str(written)), timeout=6)
         return written
 
 

@@ -290,6 +290,8 @@ class SummaryStep(StepPane):
         # At the top, so that it is seen without scrolling past the whole summary.
         with Horizontal(classes="nav summary-actions"):
             yield Button(_x("tui.button", self.lang), id="summary-export")
+        # What the last export saved, where: here, not in a toast over the text being read.
+        yield Static("", id="summary-saved")
         yield Static("", id="summary-body")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
@@ -356,7 +358,15 @@ def export_chosen(app, choice: tuple[Path, str] | None) -> None:
         app.notify(_x("tui.failed", lang, error=err.short(lang)), severity="error", timeout=12)
         return
     app.last_export = (document, fmt)
-    # Says which document was saved, in which format, where.
+    # Says which document was saved, in which format, where: on Overblik beside its button
+    # (a toast would lie over the summary being read), elsewhere in a short toast.
     what = content.text("documents", f"document.{document}", lang)
-    app.notify(_x("tui.saved", lang, path=written, document=what,
-                  format=_fmt_text("format", fmt, lang)), timeout=10)
+    said = _x("tui.saved", lang, path=written, document=what,
+              format=_fmt_text("format", fmt, lang))
+    pane = getattr(app.screen, "pane", None)
+    line = pane.query("#summary-saved") if isinstance(pane, SummaryStep) else None
+    if line:
+        line.first().update(said)
+        line.first().add_class("-shown")
+    else:
+        app.notify(said, timeout=5)

@@ -186,6 +186,10 @@ class WizardScreen(Screen):
         # Behind the "terminal too small" note nothing should move.
         if self.has_class("-too-small") and action in ("next", "back", "toggle_steps"):
             return False
+        if action == "export" and self.step == "summary":
+            return False  # Overblik's own Ctrl+E (shown in its key line) does it there
+        if action == "export" and (self.fj.case is None or self.has_class("-too-small")):
+            return False
         return True
 
     def can_leave(self) -> bool:
