@@ -254,17 +254,40 @@ def test_meeting_notes_keep_their_lines_in_the_summary():
 
 
 # ── 10. A measure's row: label and value together, one case style ─────────────────────────
-def test_a_measures_state_keeps_label_and_value_together_in_one_case_style():
+def test_a_measures_state_breaks_only_between_parts_in_one_case_style():
     from fleksjob_tui.case.model import Measure
-    from fleksjob_tui.wizard.screens.measures import measure_state
+    from fleksjob_tui.wizard.screens.measures import measure_state, state_lines
 
-    m = Measure(id="aids", status="tried", from_=dt.date(2025, 4, 15), result="not_helped",
-                documented="no")
+    m = Measure(id="aids", status="tried", from_=dt.date(2025, 3, 1), to=dt.date(2025, 5, 14),
+                result="partly", documented="no")
     state = measure_state(m, "da")
-    parts = state.split(" · ")
-    assert "dokumenteret:\u00a0nej" in parts, parts  # never "dokumenteret:" | "NEJ" on two lines
-    assert all(" " not in part for part in parts), parts
-    assert "NEJ" not in state and "NO" not in measure_state(m, "en")
+    assert "dokumenteret: nej" in state and "NEJ" not in state
+    assert "NO" not in measure_state(m, "en")
+    for width in range(20, 80):
+        lines = state_lines(state, width)
+        assert " ".join(lines).replace(" · ", " ").replace(" ·", "") == state.replace(" · ", " ")
+        assert not any(line.endswith(("dokumenteret:", "resultat:")) for line in lines), lines
+        assert all(len(line) <= max(width, 35) for line in lines), (width, lines)
+
+
+async def test_the_measure_list_keeps_each_label_with_its_value_at_80_columns(home):
+    from fleksjob_tui.case.model import Case, Measure
+
+    case = Case.new(role="employee")
+    case.case.title = "Test"
+    case.measures.append(Measure(id="changed_rota", status="tried", from_=dt.date(2025, 3, 1),
+                                 to=dt.date(2025, 5, 14), result="partly", documented="no"))
+    path = home / "m.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "measures") as (app, pilot):
+        await pilot.pause(0.3)
+        shown = app.export_screenshot()
+        import re
+
+        plain = re.sub(r"<[^>]+>", "", shown).replace("&#160;", " ")
+        assert "resultat:" in plain
+        for line in plain.splitlines():
+            assert not line.rstrip(" ▎│").endswith(("resultat:", "dokumenteret:")), line
 
 
 # ── 8. Saved: said beside the button on Overblik, not in a toast over the text ──────────────
