@@ -306,3 +306,24 @@ async def test_an_export_from_another_step_is_a_short_toast(home):
         await pilot.pause()
         [note] = list(app._notifications)
         assert note.timeout <= 5 and "Gemt:" in note.message
+
+
+# ── 2. A refused date's whole message is in view (it sat under the key bar at 80x24) ───────
+async def test_a_refused_dates_whole_message_is_above_the_key_bar(home):
+    from fleksjob_tui.case.model import Case
+
+    case = Case.new(role="employee")
+    case.case.title = "Test"
+    path = home / "e.toml"
+    storage.save_case(case, path)
+    async with wizard_at(path, "employment") as (app, pilot):
+        await pilot.pause(0.3)
+        field = app.screen.query_one("#f-employment-special_terms_start")
+        field.focus_input()
+        await pilot.pause(0.2)
+        await keys(pilot, "text:marts 2025", "enter")
+        await pilot.pause(0.3)
+        box = field._error_box
+        assert box is not None and "Skriv en hel dato" in str(box.render())
+        footer_top = app.size.height - 1
+        assert box.region.height >= 2 and box.region.bottom <= footer_top, (box.region, footer_top)

@@ -157,6 +157,12 @@ class EditorScreen(Window[str]):
                 if text and field.read(text)[0] is None:
                     field.write(field.read(text)[1])
 
+    def on_field_problem(self, event) -> None:
+        from ..widgets.focus import reveal_problem  # (the fields' module has it loaded)
+
+        event.stop()
+        reveal_problem(event.field)
+
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""
 
