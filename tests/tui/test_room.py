@@ -130,7 +130,7 @@ async def test_export_window_starts_on_the_choices_names_the_file_from_the_title
         assert not isinstance(app.screen, ExportScreen)
         saved = home / "fleksjob-for-aase-aftale.html"
         assert saved.exists()
-        said = " ".join(n.message for n in app._notifications)
+        said = str(app.screen.query_one("#summary-saved").render())  # not a toast over the text
         assert "Udkast til skriftlig aftale" in said and str(saved) in said
         assert "Dokumentationen er gemt" not in said
 

@@ -273,9 +273,7 @@ class StepPane(VerticalScroll):
                       built: bool = True) -> QuestionField | None:
         """The question the cursor goes to (None: Next). ``built``: the fields are mounted."""
         if resume:
-            # (a text the program suggested, a new case's title, is not an answer yet)
-            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])
-                        and not getattr(f, "suggested", None)]
+            answered = [i for i, f in enumerate(fields) if f.value not in (None, "", [])]
             if answered:
                 fields = fields[answered[-1] + 1:]
         for field in fields:

@@ -20,12 +20,10 @@ class PersonStep(StepPane):
 
     def compose_fields(self) -> ComposeResult:
         p = self.case.person
-        # The title first. A title the program made ("Sag 06-12-2026") is a suggestion: the
-        # cursor starts on it, selected, so typing replaces it; a reopened case whose title
-        # the person gave starts on the name.
-        title = self.text(self.case.case, "title", "case.title")
-        title.suggested = self.suggested_title()
-        yield title
+        # The title first: a new case has one already, so a reopened case starts on the name.
+        # A title the program made ("Sag 06-12-2026") is a suggestion: selected when the
+        # cursor comes to it (Shift+Tab), so typing replaces it (see on_mount).
+        yield self.text(self.case.case, "title", "case.title")
         yield self.text(p, "name", "person.name")
         yield self.date(p, "birth_date", "person.birth_date", latest=self.fj.as_of)
         yield self.text(p, "home_municipality", "person.home_municipality")
