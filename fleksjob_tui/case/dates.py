@@ -3,9 +3,13 @@
 Accepted input (surrounding spaces are ignored; day and month may have one or two digits):
 
 * ``22-11-2026`` and ``22.11.2026`` — day, month, year (the Danish order)
+* ``3/2-2025`` and ``3/2/2025`` — day/month, then the year: the common Danish hand-written form
+  (always day first: never read as the American month/day)
 * ``2026-11-22`` — year, month, day (ISO 8601, also what a TOML case file holds)
 
-Anything else — a two-digit year, slashes, mixed separators, words — is refused with a
+A month without a day (``marts 2025``, ``3-2025``) is refused with a message that asks for a
+whole date or ``?`` (kind ``"month_only"``). Anything else — a two-digit year, other mixed
+separators, words — is refused with a
 :class:`DateError` that says what form to use; so is a date that does not exist (30-02-2026),
 and one outside the years the rules can compute with (:data:`MIN_DATE` .. :data:`MAX_DATE`:
 a pension date or a follow-up interval added to 31-12-9999 does not exist). The case model
@@ -46,6 +50,8 @@ MAX_DATE = dt.date(2199, 12, 31)
 # The forms, as patterns that ``re`` compiles (and keeps) when a date is first typed, not when
 # this module is imported: the command line and the wizard import it at start (issue 16).
 _DMY = r"(?P<d>[0-9]{1,2})(?P<sep>[-.])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+_DMY_SLASH = r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})[-/](?P<y>[0-9]{4})"  # 3/2-2025, 3/2/2025
+_MONTH_ONLY = r"(?:[0-9]{1,2}[-./]|[^\W\d_]+\.?\s+)[0-9]{4}"  # 3-2025, marts 2025
 _YMD = r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
 _SHORT_YEAR = r"[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2}"
 
@@ -63,7 +69,7 @@ class DateError(ValueError):
 
     ``message(lang)`` gives the text in Danish (``"da"``) or English (``"en"``); ``str(err)`` uses
     the language the error was raised with. ``kind`` is ``"empty"``, ``"form"``, ``"short_year"``,
-    ``"impossible"`` or ``"out_of_range"`` (before :data:`MIN_DATE` or after :data:`MAX_DATE`);
+    ``"month_only"``, ``"impossible"`` or ``"out_of_range"`` (before :data:`MIN_DATE` or after :data:`MAX_DATE`);
     ``text`` is what was typed; ``msg`` is the :class:`~fleksjob_tui.content.Msg` (the words are
     in ``content/messages.toml``).
     """
@@ -91,7 +97,8 @@ _EXAMPLE = Msg.of("dates.example")
 
 
 def parse_date(text: str, lang: str = "da") -> dt.date:
-    """The date in ``text`` (``22-11-2026``, ``22.11.2026`` or ``2026-11-22``).
+    """The date in ``text`` (``22-11-2026``, ``22.11.2026``, ``3/2-2025``, ``3/2/2025`` or
+    ``2026-11-22``; day and month always in the Danish order).
 
     Raises :class:`DateError` (a ``ValueError``) for an empty text, a wrong form, a date that
     does not exist, or one before :data:`MIN_DATE` or after :data:`MAX_DATE`. ``lang`` only
@@ -103,9 +110,15 @@ def parse_date(text: str, lang: str = "da") -> dt.date:
     s = text.strip()
     if not s:
         raise DateError("empty", text, Msg.of("dates.empty", example=_EXAMPLE), lang=lang)
-    m = re.fullmatch(_DMY, s, re.ASCII) or re.fullmatch(_YMD, s, re.ASCII)
+    m = (re.fullmatch(_DMY, s, re.ASCII) or re.fullmatch(_DMY_SLASH, s, re.ASCII)
+         or re.fullmatch(_YMD, s, re.ASCII))
     if m is None:
-        kind = "short_year" if re.fullmatch(_SHORT_YEAR, s, re.ASCII) else "form"
+        if re.fullmatch(_SHORT_YEAR, s, re.ASCII):
+            kind = "short_year"
+        elif re.fullmatch(_MONTH_ONLY, s):
+            kind = "month_only"
+        else:
+            kind = "form"
         raise DateError(kind, text, Msg.of(f"dates.{kind}", text=_shown(s), example=_EXAMPLE),
                         lang=lang)
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])

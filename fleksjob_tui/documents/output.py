@@ -91,16 +91,24 @@ def default_output(case_path: str | os.PathLike[str] | None, fmt: str = "html",
                    folder: str | os.PathLike[str] | None = None, *,
                    title: str | None = None, document: str = "pack",
                    meeting: dt.date | None = None) -> Path:
-    """Where the pack goes by default: beside the case file, same stem (``sag.toml`` →
-    ``sag.html``); for a case without a file, in ``folder`` named after ``title``. Another
-    ``document`` adds its own ending to the stem (``sag-aftale.docx``, ``sag-kommune.html``)."""
+    """Where the pack goes by default: beside the case file, named after the case's ``title``
+    when it is given (``sag-06-12-2026.toml`` titled "Jens K" → ``jens-k.html``), else with the
+    file's stem (``sag.toml`` → ``sag.html``); for a case without a file, in ``folder`` named
+    after ``title``. Another ``document`` adds its own ending to the stem
+    (``sag-aftale.docx``, ``sag-kommune.html``, ``sag-referat-2026-11-02.docx``): one rule for
+    every document."""
     suffix = FORMATS.get(fmt, ".html")
     if document != "pack":
         day = f"-{meeting.isoformat()}" if meeting is not None else ""  # one file a meeting
         suffix = content.text("documents", f"document.suffix_{document}", "da") + day + suffix
     if case_path is not None:
         case_path = Path(case_path)
-        return case_path.with_name(case_path.stem + suffix)
+        stem = case_path.stem
+        if title and title.strip():
+            from ..case.storage.folder import title_stem  # storage only to name a file (as below)
+
+            stem = title_stem(title)
+        return case_path.with_name(stem + suffix)
     from ..case.storage import new_case_path  # storage (files, OS errors) only to name a new file
 
     stem = new_case_path(folder, title or "dokumentation").stem

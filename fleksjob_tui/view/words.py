@@ -436,8 +436,14 @@ def summary_measures(case: Case, lang: str) -> list[tuple[str, str, str, str, bo
     return rows
 
 
+def _lines(text: str) -> str:
+    """A note as its lines, as typed (two points on two lines stay two lines), each tidied."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 def summary_meetings(case: Case, lang: str) -> list[str]:
-    """The meetings by date, one line each: date · who · what was agreed (or the summary)."""
+    """The meetings by date, one item each: date · who · what was discussed and agreed (a note's
+    line breaks kept: they separate its points)."""
     out = []
     for m in sorted(case.meetings, key=lambda m: (m.date is None, m.date or 0)):
         parts = [format_date(m.date, lang) if m.date else word("meetings.no_date", lang)]
@@ -446,9 +452,9 @@ def summary_meetings(case: Case, lang: str) -> list[str]:
             parts.append(", ".join(who))
         # What was discussed as well as what was agreed: both belong in the log.
         if m.summary and m.summary.strip():
-            parts.append(word("meetings.discussed", lang, text=" ".join(m.summary.split())))
+            parts.append(word("meetings.discussed", lang, text=_lines(m.summary)))
         if m.agreed and m.agreed.strip():
-            parts.append(word("meetings.agreed", lang, text=" ".join(m.agreed.split())))
+            parts.append(word("meetings.agreed", lang, text=_lines(m.agreed)))
         else:
             parts.append(word("meetings.nothing_agreed", lang))
         out.append(" · ".join(parts))

@@ -1,8 +1,9 @@
 """One guard on the way out — Ctrl+Q, SIGTERM, SIGHUP (the terminal closed) and a crash.
 
 Whatever ends the wizard, it first saves what can be saved (the answer typed in the last half
-second, too), never writes a new meeting or measure whose date is not yet valid (an editor holds
-it back, see :meth:`EditorScreen.held_back`), and releases the case's lock. Ctrl+Q asks first
+second, too), writes a new meeting or measure an editor still holds back (a date not yet valid,
+see :meth:`EditorScreen.held_back`) with every answer that was accepted — only the refused
+answer is lost — and releases the case's lock. Ctrl+Q asks first
 when quitting would lose something the person typed — in any window: a step, an editor, the
 name of a new measure — and names it; "Tilbage" leaves every typed text where it was. A signal
 cannot ask: what cannot be saved is left out, as the question would have said. A crash shows a
@@ -49,6 +50,15 @@ class Leaving:
         question.add_class("quit-question")
         self.push_screen(question, callback=answer)
 
+    def kept_lines(self) -> list[str]:
+        """What the way out writes that is not in the file yet (a new item held back)."""
+        kept: list[str] = []
+        for screen in self.screen_stack:
+            more = getattr(screen, "quit_keeps", None)
+            if more is not None:
+                kept.extend(more())
+        return kept
+
     def unsaved_lines(self) -> tuple[list[str], list[str]]:
         """What the open windows hold that is not in the file: (refused answers, other things),
         each a line. Every window is asked, the top one last: a step's fields, an editor's
@@ -69,6 +79,13 @@ class Leaving:
 
     def _quit_loses(self) -> str | None:
         """What quitting now would lose (a message), or None. Saves the case when it can."""
+        reason = self._quit_loses_only()
+        kept = self.kept_lines() if self.case is not None and not self.read_only else []
+        if reason is None or not kept:
+            return reason
+        return reason + "\n\n" + "\n".join(kept)
+
+    def _quit_loses_only(self) -> str | None:
         refused, other = self.unsaved_lines()  # a window's typed path, with or without a case
         if self.case is None:
             other = refused + other
@@ -98,9 +115,14 @@ class Leaving:
 
     def save_before_leaving(self) -> None:
         """Save what can be saved (a pending autosave at once), then release the lock. Nothing
-        is asked: an item an editor holds back stays out of the file."""
+        is asked: a new item an editor holds back is written with its accepted answers."""
+        released = False
+        for editor in list(self.open_editors):
+            if editor.held_back() is not None:
+                editor.release()
+                released = released or editor.held_back() is None
         if self.case is not None and not self.read_only and (
-                self._dirty or self._save_timer is not None):
+                released or self._dirty or self._save_timer is not None):
             with contextlib.suppress(Exception):  # on the way out: the lock is released anyway
                 self.save()
         self._dirty = False  # asked and answered: nothing more to save on the way out

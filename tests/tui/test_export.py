@@ -586,7 +586,8 @@ async def test_export_from_the_summary_step(tmp_path):
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
         text = html_text(out.read_text(encoding="utf-8"))
         assert "M.K." in text and "Solgården Plejecenter" in text
-        assert any(str(out) in n.message for n in app._notifications)
+        # said under the export button, not in a toast over the summary (issue 24)
+        assert str(out) in str(app.screen.query_one("#summary-saved").render())
 
         # The button, Markdown chosen in the window: the suffix follows the format.
         button = app.screen.query_one("#summary-export")

@@ -170,7 +170,7 @@ async def test_a_refused_date_over_a_measure_date_is_not_dropped(case_file, home
         await keys(pilot, "enter")  # Ret datoen
         assert isinstance(app.screen, EditorScreen)
         await keys(pilot, "escape")
-        await pilot.click("#confirm-yes")  # Kassér ændringerne
+        await pilot.click("#confirm-yes")  # Kassér det ugyldige svar
         await pilot.pause()
         assert app.case.measure("changed_rota").from_ == dt.date(2025, 6, 1)
 

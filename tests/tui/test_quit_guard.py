@@ -1,6 +1,6 @@
 """Issue 22: nothing lost on the way out. Opening and quitting without a change leaves the file
 as it is (a hand-written comment survives); Ctrl+Q in an editor asks like a step; a new meeting
-or measure reaches the file only once its date is valid."""
+or measure reaches the file once its date is valid, or on the way out with its accepted answers."""
 
 from __future__ import annotations
 
@@ -93,9 +93,9 @@ async def test_ctrl_q_in_a_meeting_editor_asks_and_keeps_the_refused_date(case_f
         await keys(pilot, "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen) and app.return_code is None
         question = app.screen.question
-        assert question.startswith("Dette er ikke gemt:")
+        assert question.startswith("Et svar er ikke gemt:")
         assert "'31-02-2025' findes ikke" in question
-        assert "Nyt møde: ikke gemt endnu" in question, question
+        assert "Nyt møde gemmes, når du afslutter" in question, question
         await keys(pilot, "enter")  # "Tilbage til sagen"
         assert isinstance(app.screen, MeetingEditor)
         assert date_text(app) == "31-02-2025"  # where the person left it
@@ -103,7 +103,9 @@ async def test_ctrl_q_in_a_meeting_editor_asks_and_keeps_the_refused_date(case_f
         await pilot.click("#confirm-yes")  # "Afslut alligevel"
         await pilot.pause()
         assert app.return_code == 0
-    assert on_disk(case_file).meetings == []  # never half a meeting in the file
+    # the meeting with what was accepted (who took part); only the refused date is lost
+    [meeting] = on_disk(case_file).meetings
+    assert meeting.date is None and meeting.participants == ["employee"]
     assert not (case_file.parent / "test.toml.lock").exists()
 
 

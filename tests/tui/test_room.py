@@ -130,7 +130,7 @@ async def test_export_window_starts_on_the_choices_names_the_file_from_the_title
         assert not isinstance(app.screen, ExportScreen)
         saved = home / "fleksjob-for-aase-aftale.html"
         assert saved.exists()
-        said = " ".join(n.message for n in app._notifications)
+        said = str(app.screen.query_one("#summary-saved").render())  # not a toast over the text
         assert "Udkast til skriftlig aftale" in said and str(saved) in said
         assert "Dokumentationen er gemt" not in said
 
@@ -186,7 +186,10 @@ async def test_discarding_a_refused_date_keeps_the_other_answers(home):
         await pilot.pause()
         await keys(pilot, "end", "ctrl+u", "text:31-11-2025", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.click("#confirm-yes")  # Kassér ændringerne
+        # says exactly what happens (issue 24's second trial): only the refused answer goes
+        assert app.screen.yes == "Kassér det ugyldige svar"
+        assert "Alt andet, du har skrevet i vinduet, bliver gemt" in app.screen.question
+        await pilot.click("#confirm-yes")  # Kassér det ugyldige svar
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)
         measure = app.case.measure("changed_rota")

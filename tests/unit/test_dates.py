@@ -39,6 +39,14 @@ D = dt.date
         ("01-01-1954", D(1954, 1, 1)),
         ("31-01-2026", D(2026, 1, 31)),
         ("30-04-2026", D(2026, 4, 30)),
+        # the common Danish hand-written form, day first (issue 24's trial)
+        ("3/2-2025", D(2025, 2, 3)),
+        ("1/3-2025", D(2025, 3, 1)),
+        ("14/5-1968", D(1968, 5, 14)),
+        ("1/3/2025", D(2025, 3, 1)),
+        ("22/11/2026", D(2026, 11, 22)),
+        ("03/02-2025", D(2025, 2, 3)),
+        (" 3/2-2025 ", D(2025, 2, 3)),
     ],
 )
 def test_accepted_forms(text, expected):
@@ -82,7 +90,8 @@ def test_impossible_month(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "22/11/2026",      # slashes
+        "2026/11/22",      # ISO order only with dashes
+        "22-11/2026",      # a slash only between day and month
         "22-11.2026",      # mixed separators
         "22 11 2026",
         "2026.11.22",      # ISO order only with dashes
@@ -104,6 +113,25 @@ def test_wrong_forms(text):
     assert err.kind == "form"
     assert "dd-mm-åååå" in err.message("da")
     assert "dd-mm-yyyy" in err.message("en")
+
+
+@pytest.mark.parametrize(("text", "month"), [("5/13/2025", "13"), ("12/31/2025", "31")])
+def test_slashes_never_read_in_the_american_order(text, month):
+    with pytest.raises(DateError) as info:
+        parse_date(text)
+    assert info.value.kind == "impossible"
+    assert "1-12" in info.value.message("da")
+
+
+@pytest.mark.parametrize("text", ["marts 2025", "Marts 2025", "mar. 2025", "march 2025",
+                                  "3-2025", "03.2025", "3/2025"])
+def test_a_month_without_a_day_asks_for_a_whole_date_or_a_question_mark(text):
+    with pytest.raises(DateError) as info:
+        parse_date(text)
+    assert info.value.kind == "month_only"
+    assert "Skriv en hel dato, fx 01-03-2025, eller ? hvis du ikke kender den" in \
+        info.value.message("da")
+    assert "or ? if you do not know it" in info.value.message("en")
 
 
 @pytest.mark.parametrize("text", ["22-11-26", "1.6.25", "22/11/26"])
@@ -192,7 +220,8 @@ def test_date_like_text_gives_date_or_date_error_with_message(text, lang):
     try:
         result = parse_date(text, lang)
     except DateError as err:
-        assert err.kind in ("empty", "form", "short_year", "impossible", "out_of_range")
+        assert err.kind in ("empty", "form", "short_year", "month_only", "impossible",
+                            "out_of_range")
         assert err.message("da") and err.message("en") and str(err) == err.message(lang)
     else:
         assert isinstance(result, dt.date)

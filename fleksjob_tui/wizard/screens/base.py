@@ -34,6 +34,7 @@ from ..widgets.fields import (
     QuestionField,
     TextField,
 )
+from ..widgets.focus import reveal_problem
 from ..widgets.host import WizardHost, host_of
 
 
@@ -336,6 +337,7 @@ class StepPane(VerticalScroll):
 
     def on_field_problem(self, event: FieldProblem) -> None:
         self.assessment_changed(self.fj.assessment)
+        reveal_problem(event.field)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if not self.is_attached:  # pressed as the step was being changed

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from ... import content
 from ...rules.types import Assessment
 from ...view.estimate import lines, renderable
 from .base import StepPane
@@ -29,6 +30,14 @@ class EconomyStep(StepPane):
             yield self.number(e, "full_time_monthly_wage", "economy.full_time_monthly_wage")
         yield self.number(e, "year", "economy.year", integer=True)
         yield Static("", id="economy-result", classes="result")
+
+    def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
+        """Under "Fuldtidsløn": full time is the agreement's full-time hours (37), not the
+        hours of the position."""
+        if self.case.person.self_employed:
+            return {}
+        return {"f-economy-full_time_monthly_wage": content.text(
+            "questions", "economy.full_time_monthly_wage.hint", self.lang)}
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
         super().assessment_changed(assessment)

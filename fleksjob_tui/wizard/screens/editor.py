@@ -25,13 +25,19 @@ class EditorScreen(Window[str]):
     """Dismissed with "done", "delete" or "discard".
 
     The editor never closes while typed input is refused (a date that does not exist): Esc and
-    "Færdig" then ask "Ret datoen" (chosen) or "Kassér ændringerne", which puts ``item`` back as
-    it was when the editor opened and dismisses with "discard".
+    "Færdig" then ask "Ret datoen" (chosen) or "Kassér det ugyldige svar", which puts the refused
+    answers back as they were when the editor opened (the rest of ``item`` is kept, see
+    :meth:`_restore`) and dismisses with "discard".
 
     A ``new`` item (added for this editor) reaches the file only once it is complete — every
     date typed is accepted, and a meeting has its date (:meth:`held_back`); until then the
-    app's saves leave it out, and Ctrl+Q says so.
+    app's saves leave it out. On the way out (Ctrl+Q, a signal) it is written with every answer
+    that was accepted, unless nothing was typed in it (:meth:`release`): only a refused answer
+    is lost, and Ctrl+Q's question says so (:meth:`quit_keeps`).
     """
+
+    #: Set on the way out: the new item is written as it is (its accepted answers).
+    released = False
 
     BINDINGS = [Binding("escape", "done", "key.done"), Binding("f1", "app.help", "key.help")]
 
@@ -70,11 +76,22 @@ class EditorScreen(Window[str]):
         """The new item while it may not be written yet (see the class), else None."""
         if not self.new or self.item is None or self.complete():
             return None
+        if self.released and self.item != self._original:
+            return None
         return self.item
 
+    def release(self) -> None:
+        """On the way out: let the new item be written with the answers it holds (a refused
+        answer was never written into it). A new item with nothing typed stays out."""
+        self.released = True
+
     def quit_loses(self) -> list[str]:
-        """What quitting now loses beyond the refused answers: the new item held back."""
-        if self.held_back() is None or self.item == self._original:  # nothing typed: no loss
+        """What quitting now loses beyond the refused answers: nothing (see :meth:`release`)."""
+        return []
+
+    def quit_keeps(self) -> list[str]:
+        """What quitting keeps that is not in the file yet: the new item, held back."""
+        if self.held_back() is None or self.item == self._original:  # nothing typed: nothing
             return []
         return [self.t("quit.new_item", title=self.title_text)]
 
@@ -139,6 +156,12 @@ class EditorScreen(Window[str]):
                 text = field.query_one(".q-input").value.strip()
                 if text and field.read(text)[0] is None:
                     field.write(field.read(text)[1])
+
+    def on_field_problem(self, event) -> None:
+        from ..widgets.focus import reveal_problem  # (the fields' module has it loaded)
+
+        event.stop()
+        reveal_problem(event.field)
 
     def assessment_changed(self) -> None:
         """Called by the app after each change; the editor has nothing to redraw."""

@@ -48,6 +48,22 @@ def measure_state(m: Measure | None, lang: str) -> str:
     return " · ".join(parts)
 
 
+def state_lines(state: str, width: int) -> list[str]:
+    """The state's parts over lines of at most ``width`` columns, broken only between parts
+    ("dokumenteret: nej" whole, never "dokumenteret:" at one line's end and "nej" on the next;
+    Textual's wrapping breaks at any space, a no-break space too)."""
+    lines: list[str] = []
+    line = ""
+    for part in state.split(" · "):
+        joined = f"{line} · {part}" if line else part
+        if line and len(joined) + 2 > width:  # (room for the " ·" that ends a line)
+            lines.append(f"{line} ·")
+            line = part
+        else:
+            line = joined
+    return [*lines, line]
+
+
 class MeasureEditor(EditorScreen):
     def __init__(self, measure: Measure, lang: str, *, new: bool = False) -> None:
         self.measure = measure
@@ -154,6 +170,13 @@ class MeasuresStep(ItemListStep):
     list_id = "measure-list"
     add_id = ADD_OTHER
     add_typing_key = "list.typing_add_measure"
+    _filled_width = 0  # the width the rows' lines were broken for
+
+    def on_resize(self) -> None:
+        """The rows' lines follow the list's width (they are broken between parts only)."""
+        width = self.item_list.scrollable_content_region.width
+        if width and max(20, width - 4) != self._filled_width:
+            self.fill_list()
 
     def rows(self) -> list[tuple[str, Measure | None]]:
         """(option id, measure) for every catalogue measure, then every "other" measure."""
@@ -166,6 +189,11 @@ class MeasuresStep(ItemListStep):
     def fill_list(self, highlight: str | None = None) -> None:
         """Show every measure; the cursor stays where it was, or goes to row ``highlight``."""
         options = []
+        # The width the rows have (the list's, less its border, padding and the indent); before
+        # the list is laid out, the screen's less the step list. Redone on a resize.
+        width = self.item_list.scrollable_content_region.width or self.app.size.width - 28
+        width = max(20, width - 4)
+        self._filled_width = width
         for option_id, m in self.rows():
             if m is not None:
                 title = measure_title(m, self.lang)
@@ -173,7 +201,8 @@ class MeasuresStep(ItemListStep):
                 title = content.text("measures", f"{option_id}.title", self.lang)
             prompt = Text()
             prompt.append(f"{title}\n", style="bold")
-            prompt.append(f"  {measure_state(m, self.lang)}")
+            prompt.append("\n".join(f"  {line}" for line in
+                                     state_lines(measure_state(m, self.lang), width)))
             if option_id == "reduced_hours":  # the hours belong with it: 37 → 25 timer om ugen
                 from .employment import hours_text
 

@@ -69,7 +69,8 @@ class MeetingEditor(EditorScreen):
             out = default_output(None, "docx", fj.case_folder(), title=fj.case.case.title,
                                  document="minutes", meeting=day)
         else:
-            out = default_output(path, "docx", document="minutes", meeting=day)
+            out = default_output(path, "docx", title=fj.case.case.title, document="minutes",
+                                 meeting=day)  # named like every export: after the title
         try:
             written = export_case(fj.case, fj.as_of, "docx", out, path, document="minutes",
                                   meeting=day)
@@ -77,7 +78,7 @@ class MeetingEditor(EditorScreen):
             self.notify(self.t("meetings.minutes_failed", detail=err.message(fj.lang)),
                         severity="error", timeout=15)
             return None
-        self.notify(self.t("meetings.minutes_saved", path=str(written)), timeout=12)
+        self.notify(self.t("meetings.minutes_saved", path=str(written)), timeout=6)
         return written
 
 

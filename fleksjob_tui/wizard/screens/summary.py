@@ -15,10 +15,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from ... import content
-from ...case.storage.folder import title_stem
 from ...documents import DOCUMENTS, not_for_case
 from ...documents.output import (
     FORMATS,
@@ -80,7 +79,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
     stays open. ``case_path`` is the open case's file (default: the app's ``path``).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel"), Binding("f1", "app.help", "key.help")]
 
     def __init__(self, default_path: Path, lang: str, fmt: str = "html", *,
                  case_path: Path | None = None, document: str = "pack",
@@ -108,6 +107,9 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             yield Static(content.text("documents", "window.title", self.lang),
                          classes="editor-title")
             yield Input(str(self.default_path), id="export-path")
+            # The field is narrower than a path: the folder and the name, each on its line.
+            yield Static(self._where(str(self.default_path)), id="export-where",
+                         classes="step-intro")
             yield Static("", id="export-error", classes="q-error")
             yield Static(content.text("documents", "document.heading", self.lang))
             yield Choice(
@@ -129,11 +131,29 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
             with Horizontal(classes="nav"):
                 yield Button(_x("tui.cancel", self.lang), id="export-cancel")
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
+        yield Footer()  # the window's keys (Esc, F1), as in every window
+
+    def _where(self, text: str) -> str:
+        """The typed path as a person reads it: the folder, then the file's name."""
+        path = Path(text.strip()).expanduser() if text.strip() else None
+        if path is None or not path.name:
+            return ""
+        return _x("tui.where", self.lang, folder=str(path.parent), file=path.name)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "export-path":
+            self.query_one("#export-where", Static).update(self._where(event.value))
+
+    def help_text(self) -> tuple[str, str]:
+        """F1 (the app's help): what the window does and its keys."""
+        return (content.text("documents", "window.title", self.lang).split(".")[0],
+                _x("tui.help", self.lang,
+                   exists=content.text("documents", "window.exists", self.lang)))
 
     def _hint(self) -> str:
-        """What to do with the file (by format), and what happens when it is there already."""
-        return (f"{_fmt_text('hint', self.fmt, self.lang)}\n"
-                f"{content.text('documents', 'window.exists', self.lang)}")
+        """What to do with the file (by format); what happens when it is there already is
+        under F1 (the window, with its key line, fits 80x24 only so)."""
+        return _fmt_text('hint', self.fmt, self.lang)
 
     def focus_next(self, selector="*"):
         """From the last choice (the format), on to "Gem", not to "Fortryd": a format chosen
@@ -295,6 +315,8 @@ class SummaryStep(StepPane):
         # At the top, so that it is seen without scrolling past the whole summary.
         with Horizontal(classes="nav summary-actions"):
             yield Button(_x("tui.button", self.lang), id="summary-export")
+        # What the last export saved, where: here, not in a toast over the text being read.
+        yield Static("", id="summary-saved")
         yield Static("", id="summary-body")
 
     def assessment_changed(self, assessment: Assessment | None) -> None:
@@ -310,15 +332,9 @@ class SummaryStep(StepPane):
     def on_resize(self) -> None:
         self.assessment_changed(self.fj.assessment)
 
-    # ── export ───────────────────────────────────────────────────────────────────────────────
+    # ── export (the same from every step: see :func:`open_export`) ───────────────────────────
     def default_export_path(self, fmt: str = "html") -> Path:
-        """Beside the case file (same name); for an example without a file, the case folder."""
-        if self.fj.path is not None:
-            # Named after the case's title (not the file's date name), beside the case file.
-            path = default_output(self.fj.path, fmt)
-            title = self.case.case.title
-            return path.with_name(title_stem(title) + path.suffix) if title else path
-        return default_output(None, fmt, self.fj.case_folder(), title=self.case.case.title)
+        return default_export_path(self.app, fmt)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "summary-export":
@@ -328,43 +344,72 @@ class SummaryStep(StepPane):
         await super().on_button_pressed(event)
 
     def action_export(self) -> None:
-        # The window opens with the document and format chosen last time (the union rep who
-        # sent the municipality its Word file finds that choice again).
-        document, fmt = getattr(self, "_last_export", ("pack", "html"))
-        path = _with_document(self.default_export_path(fmt), "pack", document)
-        self.app.push_screen(ExportScreen(path, self.lang, fmt, document=document,
-                                          refused=self._refused()),
-                             callback=self._export_chosen)
-
-    def _refused(self) -> dict[str, str]:
-        """The documents that do not apply to this case, with the sentence that says why."""
-        out = {}
-        for document in DOCUMENTS:
-            why = not_for_case(self.case, document)
-            if why is not None:
-                what = content.text("documents", f"agreement.{why}", self.lang)
-                hint = content.text("documents", f"agreement.{why}_window", self.lang)
-                out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
-                if document == "agreement":
-                    out[FINAL] = out[document]
-        return out
+        open_export(self.app)
 
     def _export_chosen(self, choice: tuple[Path, str] | None) -> None:
-        if choice is None:
-            return
-        path, fmt, *rest = choice
-        document = rest[0] if rest else "pack"
-        try:
-            # Read-only (open elsewhere): what is saved on disk, not what is on screen.
-            written = export_case(self.fj.case_on_disk(), self.fj.as_of, fmt, path,
-                                  document="agreement" if document == FINAL else document,
-                                  final=document == FINAL)
-        except ExportError as err:
-            self.app.notify(_x("tui.failed", self.lang, error=err.short(self.lang)),
-                            severity="error", timeout=12)
-            return
-        self._last_export = (document, fmt)
-        # Says which document was saved, in which format, where.
-        what = content.text("documents", f"document.{document}", self.lang)
-        self.app.notify(_x("tui.saved", self.lang, path=written, document=what,
-                           format=_fmt_text("format", fmt, self.lang)), timeout=10)
+        export_chosen(self.app, choice)
+
+
+def default_export_path(app, fmt: str = "html") -> Path:
+    """Beside the case file, named after the case's title; for an example without a file, the
+    case folder."""
+    fj = host_of(app)
+    if fj.path is not None:
+        return default_output(fj.path, fmt, title=fj.case.case.title)
+    return default_output(None, fmt, fj.case_folder(), title=fj.case.case.title)
+
+
+def open_export(app) -> None:
+    """Ctrl+E, from any step: the export window. It opens with the document and format chosen
+    last time (the union rep who sent the municipality its Word file finds that choice again)."""
+    document, fmt = getattr(app, "last_export", ("pack", "html"))
+    path = _with_document(default_export_path(app, fmt), "pack", document)
+    app.push_screen(ExportScreen(path, host_of(app).lang, fmt, document=document,
+                                 refused=refused_documents(app)),
+                    callback=lambda choice: export_chosen(app, choice))
+
+
+def refused_documents(app) -> dict[str, str]:
+    """The documents that do not apply to this case, with the sentence that says why."""
+    fj = host_of(app)
+    out = {}
+    for document in DOCUMENTS:
+        why = not_for_case(fj.case, document)
+        if why is not None:
+            what = content.text("documents", f"agreement.{why}", fj.lang)
+            hint = content.text("documents", f"agreement.{why}_window", fj.lang)
+            out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
+            if document == "agreement":
+                out[FINAL] = out[document]
+    return out
+
+
+def export_chosen(app, choice: tuple[Path, str] | None) -> None:
+    """Write what the export window asked for, and say which document went where."""
+    if choice is None:
+        return
+    fj = host_of(app)
+    lang = fj.lang
+    path, fmt, *rest = choice
+    document = rest[0] if rest else "pack"
+    try:
+        # Read-only (open elsewhere): what is saved on disk, not what is on screen.
+        written = export_case(fj.case_on_disk(), fj.as_of, fmt, path,
+                              document="agreement" if document == FINAL else document,
+                              final=document == FINAL)
+    except ExportError as err:
+        app.notify(_x("tui.failed", lang, error=err.short(lang)), severity="error", timeout=12)
+        return
+    app.last_export = (document, fmt)
+    # Says which document was saved, in which format, where: on Overblik beside its button
+    # (a toast would lie over the summary being read), elsewhere in a short toast.
+    what = content.text("documents", f"document.{document}", lang)
+    said = _x("tui.saved", lang, path=written, document=what,
+              format=_fmt_text("format", fmt, lang))
+    pane = getattr(app.screen, "pane", None)
+    line = pane.query("#summary-saved") if isinstance(pane, SummaryStep) else None
+    if line:
+        line.first().update(said)
+        line.first().add_class("-shown")
+    else:
+        app.notify(said, timeout=5)

@@ -36,6 +36,10 @@ class WizardScreen(Screen):
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
         Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
+        # Export from every step (shown in the key line on Overblik, where its button is; the
+        # key line of the other steps is full at 80 columns). Before a field's own Ctrl+E (the end
+        # of the line, which End does too).
+        Binding("ctrl+e", "export", "key.export", show=False, priority=True),
         # They change step; on a step that is only read (the Overblik) they first turn its pages.
         Binding("pagedown", "page_next", show=False, priority=True),
         Binding("pageup", "page_back", show=False, priority=True),
@@ -182,6 +186,10 @@ class WizardScreen(Screen):
         # Behind the "terminal too small" note nothing should move.
         if self.has_class("-too-small") and action in ("next", "back", "toggle_steps"):
             return False
+        if action == "export" and self.step == "summary":
+            return False  # Overblik's own Ctrl+E (shown in its key line) does it there
+        if action == "export" and (self.fj.case is None or self.has_class("-too-small")):
+            return False
         return True
 
     def can_leave(self) -> bool:
@@ -192,7 +200,10 @@ class WizardScreen(Screen):
             problem = field.pending_problem()
             if problem:
                 field.focus_input()
-                self.notify(self.fj.t("field.not_saved_here", problem=problem), severity="warning")
+                # The field's label, not the refused text: the toast outlives a correction,
+                # and must never show an old value over the field's new one.
+                self.notify(self.fj.t("field.not_saved_here", label=field.label_text),
+                            severity="warning", timeout=5)
                 return False
         return True
 
@@ -317,6 +328,11 @@ class WizardScreen(Screen):
         if self.pane is not None and self._pane_ready:
             self.pane.first_focus()
         return True
+
+    def action_export(self) -> None:
+        from .summary import open_export  # the export window's module, loaded when first used
+
+        open_export(self.app)
 
     def help_text(self) -> tuple[str, str]:
         return self.fj.t(f"step.{self.step}.title"), self.fj.t("help.wizard", **key_names(self.fj))

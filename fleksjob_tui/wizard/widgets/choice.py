@@ -4,7 +4,10 @@ Made for few keystrokes and for reading without colour: the chosen answer is mar
 the cursor (when focused) is shown in reverse, and each answer's key letter is underlined.
 
 Keys: the underlined letter chooses that answer (J, N, V for Ja / Nej / Ved ikke) and goes on to
-the next field (a letter never picks an answer other than one it starts, see ``hotkeys``), as Enter does: one key per question; ←/→ only move the cursor and Space chooses
+the next field (a letter never picks an answer other than one it starts, see ``hotkeys``), as
+Enter does: one key per question. A letter that picks no answer (one two answers start with,
+or none) is said at once on the question's line, with the letters that do, and the cursor stays:
+the next letter typed still answers this question, knowingly. ←/→ only move the cursor and Space chooses
 the answer under it; Enter chooses it too if the cursor was moved, then goes on to the next field
 (Enter alone never answers a question); Delete clears the answer.
 """
@@ -20,10 +23,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ... import content
 from .focus import move_on
 
 _GAP = "   "
 _NBSP = "\u00a0"
+
+#: Small words a person does not press for an answer ("til kommunen" is k, not t).
+_SMALL_WORDS = frozenset(
+    "til for fra med af og i på om en et the to for of with a an and in on".split())
 
 
 def hotkeys(labels: list[str]) -> list[str | None]:
@@ -35,6 +43,9 @@ def hotkeys(labels: list[str]) -> list[str | None]:
     neither taken nor another label's first letter. A first letter shared by several labels
     picks none of them.
 
+    Of the later words, the first letter of a word a person would press comes first (a small
+    word like "til" last: "Dokumentation til kommunen" is k).
+
     ["Ikke afprøvet", "Afprøvet", "I gang", "Ikke relevant"] → ["k", "a", "g", "r"].
     """
     firsts = [label[:1].lower() for label in labels]
@@ -42,8 +53,11 @@ def hotkeys(labels: list[str]) -> list[str | None]:
     out: list[str | None] = []
     for i, label in enumerate(labels):
         others = set(firsts[:i] + firsts[i + 1:])
-        words = label.split()
-        candidates = [w[0] for w in words if w[:1].isalpha()]
+        words = [w.strip("()[],.;:»«\"'") for w in label.split()]
+        words = [w for w in words if w[:1].isalpha()]
+        candidates = [w[0] for w in words[:1]]
+        candidates += [w[0] for w in words[1:] if w.lower() not in _SMALL_WORDS]
+        candidates += [w[0] for w in words[1:] if w.lower() in _SMALL_WORDS]
         candidates += [ch for ch in label if ch.isalpha()]
         key = next((c.lower() for c in candidates
                     if c.lower() not in taken and c.lower() not in others), None)
@@ -102,6 +116,8 @@ class Choice(Widget, can_focus=True):
         self.vertical = vertical  # one answer per line (for long answers)
         self.keys = hotkeys([label for _, label in options])
         self._moved = False
+        #: What was said of a letter that picks no answer (shown under the answers), or "".
+        self.said = ""
         self.set_reactive(Choice.value, value)
         self.set_reactive(Choice.cursor, self._index_of(value) if value is not None else 0)
 
@@ -133,7 +149,15 @@ class Choice(Widget, can_focus=True):
                 text.append(shown[at + 1 :], style=style)
             else:
                 text.append(shown, style=style)
+        if self.said:
+            text.append("\n")
+            text.append(self.said, style="bold")
         return text
+
+    def _say(self, message: str) -> None:
+        if message != self.said:
+            self.said = message
+            self.refresh(layout=True)  # one line more (or less) under the answers
 
     def _spans(self) -> list[tuple[int, int]]:
         spans, x = [], 0
@@ -147,6 +171,7 @@ class Choice(Widget, can_focus=True):
 
     def set_value(self, value: Any, *, announce: bool = True) -> None:
         self._moved = False
+        self._say("")
         if value == self.value:
             return
         self.value = value
@@ -156,6 +181,7 @@ class Choice(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_move(self, delta: int) -> None:
+        self._say("")
         self.cursor = (self.cursor + delta) % len(self.options)
         self._moved = True
 
@@ -204,7 +230,24 @@ class Choice(Widget, can_focus=True):
                 self.set_value(value)
                 move_on(self)  # answered: on to the next question, as Enter does
                 return True
-        return False
+        self._say(self.no_answer_for(char))
+        return True  # said, and kept here: it never answers the next question unseen
+
+    def no_answer_for(self, char: str) -> str:
+        """What a letter that picks no answer says: which letters do (those of the answers it
+        starts, when it starts several; else all)."""
+        lang = getattr(self.app, "lang", "da")
+        starting = [i for i, (_, label) in enumerate(self.options)
+                    if label[:1].lower() == char and self.keys[i]]
+        shared = len(starting) > 1
+        which = starting if shared else [i for i, k in enumerate(self.keys) if k]
+        # (all the letters, when it starts none: the answers with their letters are just above)
+        parts = [content.ui("choice.key_for", lang, letter=self.keys[i], label=self.options[i][1])
+                 if shared else str(self.keys[i]) for i in which]
+        keys = ", ".join(parts[:-1]) + content.ui("choice.or", lang) + parts[-1] \
+            if len(parts) > 1 else "".join(parts)
+        return content.ui("choice.shared" if shared else "choice.none", lang, char=char,
+                          keys=keys)
 
     def on_click(self, event: events.Click) -> None:
         if self.vertical:
@@ -228,4 +271,5 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def on_blur(self) -> None:
+        self._say("")
         self.refresh()

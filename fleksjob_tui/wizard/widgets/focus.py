@@ -23,3 +23,11 @@ def show_whole(widget: Widget) -> None:
     nothing of it sits under the key bar or below the window's edge."""
     if widget.is_attached and widget.has_focus_within:
         widget.scroll_visible(animate=False)
+
+
+def reveal_problem(field: Widget) -> None:
+    """A refused answer's message just appeared under the question with the cursor: once it is
+    laid out, scroll the question wholly into view again, message and all (at 80x24 it wrapped
+    to lines under the key bar: "… eller tøm feltet" said where nothing was to be seen)."""
+    if field.is_attached:
+        field.call_after_refresh(show_whole, field)

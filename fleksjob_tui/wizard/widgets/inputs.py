@@ -43,14 +43,22 @@ class Input(_OwnKeysInOrder, _Input):
 
     Coming into a filled field (Tab) never selects its text: Textual's default selects it all,
     so the first key typed replaced an answer ("Mette Hansen - …" became "X"). The cursor goes
-    after the text instead, so typing adds to it.
+    after the text instead, so typing adds to it. A text the program suggested (``suggested``:
+    a new case's title "Sag 06-12-2026") is the exception: while the field still holds it, it
+    is selected when the cursor comes to it, so typing replaces it (Textual's
+    ``select_on_focus``, set for that text only).
     """
+
+    #: The text the program put in the field as a suggestion, or None.
+    suggested: str | None = None
 
     def __init__(self, *args, select_on_focus: bool = False, **kwargs) -> None:
         super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
 
     def _on_focus(self, event: events.Focus) -> None:
-        # (Textual's own _on_focus runs after this one: it restarts the blinking cursor.)
+        # (Textual's own _on_focus runs after this one: it restarts the blinking cursor, and
+        # selects the text when select_on_focus is set.)
+        self.select_on_focus = bool(self.value) and self.value == self.suggested
         if not event.from_app_focus:
             self.cursor_position = len(self.value)
 
