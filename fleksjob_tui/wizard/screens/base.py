@@ -183,7 +183,7 @@ class StepPane(VerticalScroll):
             return len(widgets)  # the cursor on Next at the top (no questions): all at once
         # With every question answered (resume, target None) the cursor goes to Next once it
         # is mounted: focused without scrolling, it does not change the first frame.
-        last = widgets.index(target) + 1 if target is not None else -1  # and the row below it
+        last = widgets.index(target) if target is not None else -1
         shown = 0
         for i, widget in enumerate(widgets):
             if used >= rows and i > last:

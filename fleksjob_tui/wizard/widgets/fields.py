@@ -23,7 +23,6 @@ from textual.widgets import Button, Label, Static
 from ... import content
 from ...case.dates import DateError, format_date, parse_date
 from ...case.privacy import find_cpr, remove_cpr
-from ...view.words import format_kr, means_not_known
 from .choice import Choice
 from .focus import move_on, show_whole
 from .host import host_of
@@ -35,6 +34,10 @@ if TYPE_CHECKING:
 
 
 def _number_text(value, lang: str = "da") -> str:  # 28.900 and 178,50 in Danish, as typed
+    # Imported here: ``view`` (its package builds every output's view) is not needed for a
+    # step's first screen, and importing it costs the first paint ~2 % (issue 26).
+    from ...view.words import format_kr
+
     return format_kr(value, lang) if lang == "da" else format_kr(value, lang).replace(",", "")
 
 
@@ -488,6 +491,8 @@ class DateField(TypedInputField):
         return content.ui("field.date_placeholder", self.lang)
 
     def read(self, text: str) -> tuple[str | None, Any]:
+        from ...view.words import means_not_known  # not at import: see _number_text
+
         if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
             return None, None
         try:
