@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from ... import content
-from ...case.dates import DateError, format_date, parse_date
+from ...case.dates import DateError, format_date, means_not_known, parse_date
 from ...case.privacy import find_cpr, remove_cpr
 from .choice import Choice
 from .focus import move_on, show_whole
@@ -34,10 +34,7 @@ if TYPE_CHECKING:
 
 
 def _number_text(value, lang: str = "da") -> str:  # 28.900 and 178,50 in Danish, as typed
-    # Imported here: ``view`` (its package builds every output's view) is not needed for a
-    # step's first screen, and importing it costs the first paint ~2 % (issue 26).
-    from ...view.words import format_kr
-
+    from ...view.words import format_kr  # here: `view` is not needed for a first paint
     return format_kr(value, lang) if lang == "da" else format_kr(value, lang).replace(",", "")
 
 
@@ -491,8 +488,6 @@ class DateField(TypedInputField):
         return content.ui("field.date_placeholder", self.lang)
 
     def read(self, text: str) -> tuple[str | None, Any]:
-        from ...view.words import means_not_known  # not at import: see _number_text
-
         if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
             return None, None
         try:
