@@ -333,7 +333,7 @@ def bench_startup(repeats: int, case_path: Path) -> None:
     # shows the step's introduction (in the step's pane, not just the header) and the keys in
     # the footer (Textual fills the footer in after its first layout, maybe a frame later).
     app_marker = (content.ui("step.person.intro", "da")[:30].encode(),
-                  b"^n")  # the footer's "^n Næste" (a "Næste ›" button is in the pane)
+                  b"Ctrl+N")  # the footer's "Ctrl+N Næste" (a "Næste ›" button is in the pane)
     base_marker = b"Baseline: a minimal"
     app = [sys.executable, "-m", "fleksjob_tui", "open", str(case_path)]
     base = [sys.executable, "-c", BASELINE_APP]

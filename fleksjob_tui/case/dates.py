@@ -37,6 +37,7 @@ __all__ = [
     "parse_optional_date",
     "format_date",
     "format_datetime",
+    "means_not_known",
     "EXAMPLE",  # noqa: F822 - given by __getattr__ below, read from the data when first used
 ]
 
@@ -177,3 +178,12 @@ def _last_day(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
+def means_not_known(text: str) -> bool:
+    """True for what a person types for a date they do not know ("ved ikke", "?", in Danish
+    or English): the answer is then "no date", not an error. (Here, beside the date forms, so
+    the wizard's date field reads it without importing ``view``: issue 26.)"""
+    said = " ".join(text.strip().lower().replace("’", "'").split())
+    words = {w for lang in ("da", "en") for w in content.ui("field.date_not_known", lang).split("|")}
+    return said in words

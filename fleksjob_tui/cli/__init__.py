@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import math
 import os
@@ -410,9 +411,7 @@ def _wants_plain(args: argparse.Namespace) -> bool:
     """``--plain``, or by itself: TERM=dumb, or input or output is not a terminal."""
     if getattr(args, "plain", False):
         return True
-    from ..plain.terminal import (
-        auto_plain,  # the wizard starts without loading the plain conversation
-    )
+    from ..plain.terminal import auto_plain  # not the whole plain conversation
 
     return auto_plain()
 
@@ -523,13 +522,14 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``fleksjob`` console script. Returns the exit code (also via SystemExit
-    when called as the script)."""
+    """Entry point of the ``fleksjob`` console script (:func:`run`). Returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv_lang(argv), argv)
     args = parser.parse_args(argv)
     lang = _lang_of(args)
     debug = os.environ.get("FLEKSJOB_DEBUG", "") not in ("", "0")
+    wizard = args.command in (None, "open", "new") and not _wants_plain(args)
+    (gc.disable if wizard else gc.enable)()  # off for the wizard's start (see __main__)
     try:
         if args.command is None:
             return _run_app(None, getattr(args, "lang", None), new=False,

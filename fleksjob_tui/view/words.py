@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .. import content
-from ..case.dates import format_date
+from ..case.dates import format_date, means_not_known  # noqa: F401 - a date's words, kept here too
 from ..rules.engine import DUE_NOW, DUE_ON_MET, holds_back, is_waiting
 from ..rules.law import law_basis
 from ..rules.pension import add_months
@@ -459,11 +459,3 @@ def summary_meetings(case: Case, lang: str) -> list[str]:
             parts.append(word("meetings.nothing_agreed", lang))
         out.append(" · ".join(parts))
     return out
-
-
-def means_not_known(text: str) -> bool:
-    """True for what a person types for a date they do not know ("ved ikke", "?", in Danish
-    or English): the answer is then "no date", not an error."""
-    said = " ".join(text.strip().lower().replace("’", "'").split())
-    words = {w for lang in ("da", "en") for w in content.ui("field.date_not_known", lang).split("|")}
-    return said in words

@@ -8,6 +8,7 @@ read that one assessment; a save is scheduled. No screen computes eligibility it
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from pathlib import Path
@@ -105,6 +106,8 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
     # ── start ────────────────────────────────────────────────────────────────────────────────
     def on_mount(self) -> None:
         self.title = self.t("app.title")
+        # `fleksjob open` starts with Python's garbage collector off (cli.main): a step turns it
+        # on once its first screen is painted (StepPane), any other first screen right after.
         self.guard_signals()
         if self.start_path is not None and not self.start_new:
             try:
@@ -113,6 +116,7 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
                 from .screens.start import StartScreen
 
                 self.push_screen(StartScreen(error=err.message(self.lang)))
+                self.call_after_refresh(self.first_screen_painted)
                 return
             self.open_case(case, self.start_path)  # the start screen is not needed (faster)
             return
@@ -121,6 +125,19 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         self.push_screen(
             StartScreen(new=self.start_new, new_path=self.start_path if self.start_new else None)
         )
+        self.call_after_refresh(self.first_screen_painted)
+
+    def first_screen_painted(self) -> None:
+        """Python's garbage collector on again, when the command line turned it off for the
+        start (cli.main; issue 26: collections while the program starts cost ~5 % of the
+        instructions to the first paint). What the start made is set aside for a while
+        (``gc.freeze``: the first collection now would go through all of it, on the way to the
+        rest of the step) and handed back to the collector a few seconds later."""
+        if gc.isenabled():  # not turned off (tests, a second call): nothing to do
+            return
+        gc.freeze()
+        gc.enable()
+        self.set_timer(5.0, gc.unfreeze)
 
     def _on_resize(self, event) -> None:
         # The terminal tells its size once more as the app starts; Textual would then lay out
@@ -206,6 +223,7 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
                     self.push_screen(StartScreen())
 
             self.push_screen(LockedScreen(path.name, held.holder, self.lang), callback=chosen)
+            self.call_after_refresh(self.first_screen_painted)
             return False
         except OSError:
             lock = None
@@ -571,5 +589,7 @@ def run_app(
     try:
         app.run()
     finally:
+        gc.unfreeze()  # (when the app ended before first_screen_painted's timers)
+        gc.enable()
         app._release_lock()
     return app.return_code or 0

@@ -21,9 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from ... import content
-from ...case.dates import DateError, format_date, parse_date
+from ...case.dates import DateError, format_date, means_not_known, parse_date
 from ...case.privacy import find_cpr, remove_cpr
-from ...view.words import format_kr, means_not_known
 from .choice import Choice
 from .focus import move_on, show_whole
 from .host import host_of
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
 
 def _number_text(value, lang: str = "da") -> str:  # 28.900 and 178,50 in Danish, as typed
+    from ...view.words import format_kr  # here: `view` is not needed for a first paint
     return format_kr(value, lang) if lang == "da" else format_kr(value, lang).replace(",", "")
 
 
