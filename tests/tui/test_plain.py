@@ -111,13 +111,13 @@ EMPLOYEE = [
     ("Hvem udfylder sagen?", ""),  # an empty required answer
     ("Vælg, hvem der udfylder sagen", None),
     ("Hvem udfylder sagen?", "m"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),  # Enter keeps the title the case was made with
-    ("Svaret er stadig: Sag 22-11-2026.", None),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22. november 2026)", ""),  # Enter keeps the title the case was made with
+    ("Svaret er stadig: Sag 22. november 2026.", None),
     ("Navn eller initialer: ", "AB"),
     ("Din fødselsdato", "31-02-1970"),  # a date that does not exist
     ("'31-02-1970' findes ikke: februar 1970 har 28 dage.", None),
     ("Din fødselsdato", "10.05.1966"),
-    ("Folkepensionsalder 68 år: 10-05-2034.", None),
+    ("Folkepensionsalder 68 år: 10. maj 2034.", None),
     ("Din hjemkommune", "Aarhus"),
     ("Er du selvstændig erhvervsdrivende? (j = ja, n = nej)", "x"),  # an unknown letter
     ('"x" er ikke et af svarene. Skriv j eller n.', None),
@@ -135,7 +135,7 @@ EMPLOYEE = [
     ("Overenskomst", "OK24"),
     ("Har overenskomsten et socialt kapitel? (j = ja, n = nej, v = ved ikke)", "j"),
     ("Hvornår startede din ansættelse", "01-06-2025"),
-    ("De 12 måneder blev nået 01-06-2026.", None),
+    ("De 12 måneder blev nået 1. juni 2026.", None),
     ("Lederens navn", "Bo Holm"),
     ("Tillidsrepræsentantens navn", "Lise Berg"),
     ("Tillidsrepræsentantens fagforening", "DSR"),
@@ -162,7 +162,7 @@ EMPLOYEE = [
     ("Er forsøget dokumenteret skriftligt?", "j"),
     ("Er redskabet en aftale, som kommunen har godkendt", "n"),  # no date of approval asked
     ("Note", "Ingen nattevagter"),
-    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, "
+    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 1. juni 2025 til 1. december 2025, resultat: hjalp, "
      "dokumenteret: ja, ikke godkendt af kommunen.", None),
     ("Vælg et redskab med et tal fra 1 til 12", ""),
     ("Er din arbejdsevne varigt", "j"),
@@ -178,7 +178,7 @@ EMPLOYEE = [
     ("Hvem deltog?", "1 2 3"),
     ("Hvad blev drøftet?", "Opstart"),
     ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
-    ("Mødet er gemt: 15-06-2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
+    ("Mødet er gemt: 15. juni 2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
     ("Tilføj et møde mere?", "n"),
     ("Næste opfølgningsmøde (dato), fx 22-11-2026", "15-12-2026"),
     ("Trin 7 af 8: Økonomi (valgfri).", None),
@@ -192,7 +192,7 @@ EMPLOYEE = [
 
 UNION_REP_EN = [
     ("Who is filling in the case? (e = I am the employee, u = I am the union representative, m = I am the manager)", "u"),
-    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026)", "Pedel, Odense"),
+    ("What should the case be called in the list of saved cases? (now: Case 22 November 2026)", "Pedel, Odense"),
     ("Name or initials", "CD"),
     ("The employee's date of birth", "1970-03-01"),
     ("The employee's home municipality", "Odense"),
@@ -245,10 +245,10 @@ UNION_REP_EN = [
 
 MANAGER_SELF_EMPLOYED = [
     ("Hvem udfylder sagen?", "l"),
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026)", ""),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22. november 2026)", ""),
     ("Navn eller initialer", "EF"),
     ("Medarbejderens fødselsdato", "01-01-2030"),  # after today
-    ("01-01-2030 ligger efter dags dato. Tjek datoen.", None),
+    ("1. januar 2030 ligger efter dags dato. Tjek datoen.", None),
     ("Medarbejderens fødselsdato", "01-01-1975"),
     ("Medarbejderens hjemkommune", "Vejle"),
     ("Er medarbejderen selvstændig erhvervsdrivende?", "j"),
@@ -273,8 +273,8 @@ MANAGER_SELF_EMPLOYED = [
     ("Er redskabet en aftale, som kommunen har godkendt", "j"),
     ("Godkendt af kommunen den", "15-09-2026"),
     ("Note", "Aftalt med kunden"),
-    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 01-09-2026, resultat: hjalp delvist, "
-     "dokumenteret: ja, godkendt af kommunen den 15-09-2026.", None),
+    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 1. september 2026, resultat: hjalp delvist, "
+     "dokumenteret: ja, godkendt af kommunen den 15. september 2026.", None),
     ("Vælg et redskab med et tal fra 1 til 13", ""),
     ("Er arbejdsevnen varigt og væsentligt nedsat i forhold til arbejdet i virksomheden?", "j"),
     ("Har kommunen vurderet", "j"),
@@ -332,10 +332,10 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert "Godkendt af kommunen den" not in out  # not approved: no date of approval asked
     assert " pr. " not in out and "(én per linje)" in out  # "pr." is read "p r"; "per" is heard
     assert not [x for x in out.splitlines() if x.startswith("(")]
-    assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
+    assert "Næste opfølgningsmøde: 15. december 2026." in out  # the summary says the next meeting
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
-    assert f"Status den 22-11-2026: {_status(assessment)}." in out
+    assert f"Status den 22. november 2026: {_status(assessment)}." in out
     for f in assessment.findings:
         assert spoken(f.message, "da") in out  # as heard: "HR eller arbejdsmiljø"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
@@ -630,7 +630,7 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     text = "\n".join(lines)
     assert "stk. " not in text and "nr. " not in text
     assert "(lov om en aktiv beskæftigelsesindsats § 119, stykke 2)" in text  # LAB said (issue 24)
-    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
+    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22. november 2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
     # The doctor never acts: the employee asks for the medical statement (RULES.md section 7).
@@ -641,9 +641,9 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
         < lines.index(word("heading.dates", "da"))
     # No written agreement: the 12-month date rests on one from the start (RULES.md section 2).
-    assert any(x.startswith("12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu) "
+    assert any(x.startswith("12 måneder på særlige vilkår nås: 1. marts 2027 (ikke nået endnu) "
                             "(regnet fra startdatoen: uden en skriftlig aftale") for x in lines)
-    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; aftalt: ")
+    assert any(x.startswith("Møde 14. august 2026: deltog: leder, medarbejder; aftalt: ")
                and not x.endswith("..") for x in lines)
     headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
                                          "heading.measures", "heading.meetings",
@@ -805,9 +805,9 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
     text = plain_summary(case, dataclasses.replace(base, findings=(due, advice, manager)), "da")
     lines = text.splitlines()
     lab = "lov om en aktiv beskæftigelsesindsats"  # "LAB" as it is said (issue 24)
-    assert f"Mangler: du skal handle senest 22-12-2026. Skriv datoen. ({lab} § 119)" in lines
+    assert f"Mangler: du skal handle senest 22. december 2026. Skriv datoen. ({lab} § 119)" in lines
     assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
-    assert f"Spærrer: din leder skal handle senest 05-01-2027. Noget spærrer. ({lab} § 116)" in lines
+    assert f"Spærrer: din leder skal handle senest 5. januar 2027. Noget spærrer. ({lab} § 116)" in lines
     no_escapes(text)
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")
