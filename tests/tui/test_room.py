@@ -323,3 +323,27 @@ async def test_a_note_shows_four_lines_so_the_first_stays_in_view(case_file):
                    "text:Fjerde")
         area = app.focused
         assert area.text.startswith("Første") and area.scroll_offset.y == 0
+
+
+async def test_in_a_browser_export_has_a_key_that_reaches_the_page(case_file):
+    """A browser keeps Ctrl+E for itself (the search in the address bar): in the browser the
+    footer and the last step's hint name F4, and F4 opens the export window; the terminal keeps
+    Ctrl+E."""
+    from fleksjob_tui.web.driver import ServeDriver
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    async with wizard_at(case_file, "summary") as (app, pilot):
+        ServeDriver._for_the_browser(app)
+        app.refresh_bindings()
+        await pilot.pause()
+        footer = " ".join(app.get_key_display(b) for (_n, b, *_r) in app.active_bindings.values()
+                          if b.show)
+        assert "F4" in footer and "Ctrl+E" not in footer, footer
+        await keys(pilot, "ctrl+n")  # past the last step: the hint names the keys
+        said = " ".join(n.message for n in app._notifications)
+        assert "Tryk F4" in said and "Ctrl+E" not in said, said
+        await keys(pilot, "f4")
+        assert isinstance(app.screen, ExportScreen)
+    async with wizard_at(case_file, "summary") as (app, pilot):  # in a terminal: Ctrl+E
+        await keys(pilot, "ctrl+e")
+        assert isinstance(app.screen, ExportScreen)

@@ -261,12 +261,11 @@ class CprGuardedField(QuestionField):
     When the text holds a CPR-like number (see :mod:`fleksjob_tui.case.privacy`), the number is held
     back: the case gets the text *without* it (so the number is never saved, and the rest of
     the answer is), and a warning beside the field offers to remove it from the field too
-    (button or Ctrl+R) or to say it is not a CPR number (e.g. an order number), which writes
-    the text as typed. Numbers already in a case file when it is opened do not warn until the
-    text is changed.
+    (button, Ctrl+R, F8 in a browser) or to say it is not a CPR number (an order number), which
+    writes the text as typed. Numbers in a case file when it is opened warn once it is changed.
     """
 
-    BINDINGS = [Binding("ctrl+r", "remove_cpr", "key.remove_cpr", show=False)]
+    BINDINGS = [Binding("ctrl+r,f8", "remove_cpr", "key.remove_cpr", show=False)]
 
     DEFAULT_CSS = """
     CprGuardedField > .q-cpr {
@@ -314,7 +313,8 @@ class CprGuardedField(QuestionField):
         self.cpr_held = shown
         if shown:
             box = Vertical(
-                Static(content.ui("cpr.warning", self.lang), classes="q-cpr-text"),
+                Static(content.ui("cpr.warning", self.lang, remove_key=self.app.get_key_display(
+                    self.BINDINGS[0])), classes="q-cpr-text"),  # the key as the footer names it
                 Horizontal(
                     Button(content.ui("cpr.remove", self.lang), id="cpr-remove",
                            variant="warning", compact=True),
