@@ -347,3 +347,18 @@ async def test_in_a_browser_export_has_a_key_that_reaches_the_page(case_file):
     async with wizard_at(case_file, "summary") as (app, pilot):  # in a terminal: Ctrl+E
         await keys(pilot, "ctrl+e")
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_at_60x20_the_screen_names_the_step_where_the_step_list_is_gone(case_file):
+    """The step list is hidden below 80 columns: a line above the step says which step and how
+    far ("Trin 2 af 8 · Ansættelsen"), and stays when the step is scrolled down."""
+    async with wizard_at(case_file, "employment", size=(60, 20)) as (app, pilot):
+        where = app.screen.query_one("#step-where")
+        assert where.display and where.region.height == 1 and where.region.y <= 2
+        text = str(where.render())
+        assert "Trin 2 af 8" in text and "Ansættelsen" in text, text
+        app.screen.pane.scroll_end(animate=False)  # the step's title scrolled out of view
+        await pilot.pause()
+        assert where.region.height == 1 and "Trin 2 af 8" in str(where.render())
+    async with wizard_at(case_file, "employment", size=(100, 30)) as (app, pilot):
+        assert not app.screen.query_one("#step-where").display  # the step list says it there

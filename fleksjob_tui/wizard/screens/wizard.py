@@ -64,6 +64,8 @@ class WizardScreen(Screen):
             self.step = STEP_IDS[0]
         self.pane = steps.pane_class(self.step)()
         self.pane.resume = True  # a reopened case: the cursor after the last answer
+        # Below 80 columns the step list is hidden: this line says which step is shown.
+        yield Static("", id="step-where")
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
             yield self.pane
@@ -158,9 +160,12 @@ class WizardScreen(Screen):
         pane = self.pane if self._pane_ready else None
         if pane is not None and any(f.error_text for f in pane.query(QuestionField)):
             unsaved = frozenset({self.step})
-        self.query_one(StepList).show(
-            self.visible_steps(), self.step, self.fj.assessment, self.fj.case, unsaved
-        )
+        order = self.visible_steps()
+        self.query_one(StepList).show(order, self.step, self.fj.assessment, self.fj.case, unsaved)
+        if self.step in order:
+            self.query_one("#step-where", Static).update(self.fj.t(
+                "steplist.where", n=order.index(self.step) + 1, total=len(order),
+                title=self.fj.t(f"step.{self.step}.title")))
 
     def on_field_problem(self, event: FieldProblem) -> None:
         self.refresh_steps()  # the step pane has already updated its own status lines
