@@ -468,8 +468,9 @@ def test_a_case_open_elsewhere_is_told_it_is_open(tmp_path):
     lock = locking.acquire(path)  # as the wizard holds it while the case is open there
     try:
         child = spawn(tmp_path, "--plain", "open", str(path))
-        child.expect_exact("Sagen er åben et andet sted: sag.toml er allerede åben i et andet "
-                           "fleksjob-vindue (")
+        child.expect_exact("Sagen er åben et andet sted: sag.toml er allerede åben, åbnet ")
+        child.expect_exact("i et andet vindue eller en anden browserfane på denne computer. "
+                           "Luk guiden dér først")
         child.expect_exact("fleksjob summary --plain")
         assert finish(child) == 1
     finally:
