@@ -657,10 +657,11 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
 def _widget_kind(qf) -> str:
     from fleksjob_tui.wizard.widgets import fields as w
+    from fleksjob_tui.wizard.widgets.datefield import DateField
     from fleksjob_tui.wizard.widgets.ticks import ParticipantsField
 
     kinds = [(w.AnswerField, "answer"), (w.BoolField, "bool"), (w.NoteField, "note"),
-             (w.TextField, "text"), (w.DateField, "date"), (w.ListField, "items"),
+             (w.TextField, "text"), (DateField, "date"), (w.ListField, "items"),
              (w.OptionsField, "choice"), (ParticipantsField, "participants")]
     if isinstance(qf, w.NumberField):
         return "integer" if qf.integer else "number"

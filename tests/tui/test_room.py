@@ -362,3 +362,25 @@ async def test_at_60x20_the_screen_names_the_step_where_the_step_list_is_gone(ca
         assert where.region.height == 1 and "Trin 2 af 8" in str(where.render())
     async with wizard_at(case_file, "employment", size=(100, 30)) as (app, pilot):
         assert not app.screen.query_one("#step-where").display  # the step list says it there
+
+
+async def test_a_date_not_known_is_recorded_and_the_plan_names_who_finds_it(case_file):
+    """"?" in a date: recorded as not known (saved with the case), and the step's findings say
+    who can find it; a date typed later clears it."""
+    async with wizard_at(case_file, "employment") as (app, pilot):
+        field = app.screen.query_one("#f-employment-special_terms_start")
+        field.focus_input()
+        await pilot.pause()
+        await keys(pilot, "text:?", "tab")
+        assert app.case.case.unknown_dates == ["employment.special_terms_start"]
+        found = [f for f in app.assessment.findings if f.id == "date_not_known"]
+        assert found and found[0].responsible == "manager" and found[0].due is not None
+        assert app.save()
+        assert storage.load_case(case_file).case.unknown_dates == [
+            "employment.special_terms_start"]
+        field.focus_input()
+        await pilot.pause()
+        assert field.query_one(".q-input").value in ("", "?")
+        await keys(pilot, "end", "backspace", "text:01-06-2025", "tab")
+        assert app.case.case.unknown_dates == []
+        assert not [f for f in app.assessment.findings if f.id == "date_not_known"]

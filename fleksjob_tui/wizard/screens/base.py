@@ -23,10 +23,10 @@ from textual.widgets import Button, Static
 from ... import content
 from ...case.model import Case
 from ...rules.types import Assessment
+from ..widgets.datefield import DateField
 from ..widgets.fields import (
     AnswerField,
     BoolField,
-    DateField,
     FieldProblem,
     ListField,
     NumberField,

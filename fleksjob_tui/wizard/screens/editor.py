@@ -56,7 +56,7 @@ class EditorScreen(Window[str]):
     def complete(self) -> bool:
         """Every date typed in the editor is accepted and in the item (editors may ask more).
         Looks only: nothing is shown beside a field the person is still typing in."""
-        from ..widgets.fields import DateField
+        from ..widgets.datefield import DateField
 
         for field in self.query(DateField):
             text = field.query_one(".q-input").value.strip()
@@ -165,7 +165,7 @@ class EditorScreen(Window[str]):
             problem = field.pending_problem()
             if not problem:
                 continue
-            from ..widgets.fields import DateField
+            from ..widgets.datefield import DateField
 
             fix = "editor.fix_date" if isinstance(field, DateField) else "editor.fix_answer"
             discard = await self.app.push_screen_wait(

@@ -14,7 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...case.model import STEP_IDS
+from ...case.model import DATE_KEYS, STEP_IDS
+from ..widgets.datefield import DateField
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
@@ -261,6 +262,13 @@ class WizardScreen(Screen):
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
+        field = event.field
+        if isinstance(field, DateField) and field.qkey in DATE_KEYS:  # "ved ikke": recorded
+            unknown = [k for k in self.fj.case.case.unknown_dates if k != field.qkey]
+            if field.not_known and field.value is None:
+                unknown.append(field.qkey)
+            if unknown != self.fj.case.case.unknown_dates:
+                self.fj.case.case.unknown_dates = unknown
         before = self.visible_steps()
         self.fj.case_changed()
         if self.visible_steps() != before:

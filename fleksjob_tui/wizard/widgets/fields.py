@@ -21,9 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from ... import content
-from ...case.dates import DateError, format_date, parse_date
 from ...case.privacy import find_cpr, remove_cpr
-from ...view.words import format_kr, means_not_known
+from ...view.words import format_kr
 from .choice import Choice
 from .focus import move_on, show_whole
 from .host import host_of
@@ -471,33 +470,6 @@ class TypedInputField(QuestionField):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
         self._check(event.value, final=True)
-
-
-class DateField(TypedInputField):
-    """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22."""
-
-    def __init__(self, target, attr, qkey, *, latest=None, **kw) -> None:
-        #: The latest date that makes sense here (a birth date is not in the future).
-        self.latest = latest
-        super().__init__(target, attr, qkey, **kw)
-
-    def shown(self) -> str:
-        return format_date(self.value, self.lang) if self.value else ""
-
-    def placeholder(self) -> str:
-        return content.ui("field.date_placeholder", self.lang)
-
-    def read(self, text: str) -> tuple[str | None, Any]:
-        if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
-            return None, None
-        try:
-            parsed = parse_date(text, self.lang)
-        except DateError as err:
-            return err.message(self.lang), None
-        if self.latest is not None and parsed > self.latest:
-            date = format_date(parsed, self.lang)
-            return content.ui("field.date_too_late", self.lang, date=date), None
-        return None, parsed
 
 
 class NumberField(TypedInputField):
