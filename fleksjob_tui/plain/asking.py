@@ -13,8 +13,9 @@ from pydantic import ValidationError
 from .. import content
 from ..case import storage
 from ..case.dates import DateError, format_date, parse_date
-from ..case.model import PARTICIPANTS, Case
+from ..case.model import DATE_KEYS, PARTICIPANTS, Case
 from ..case.privacy import find_cpr, remove_cpr
+from ..view.words import means_not_known
 from . import flow
 from .reading import (
     _CONTROL,
@@ -230,6 +231,10 @@ class Asking:
                     self.say(self.t("ask.removed"))
                     return NEXT
                 continue
+            if field.kind == "date" and field.qkey in DATE_KEYS and means_not_known(line):
+                self.write(field, obj, None, not_known=True)  # the plan says who finds it
+                self.say(self.t("ask.date_not_known"))
+                return NEXT
             ok, value = self.parse(field, line)
             if not ok:
                 self.say(value)
@@ -310,10 +315,17 @@ class Asking:
                 marker = content.ui("cpr.removed", self.lang) if note else ""
                 return remove_cpr(text, marker).strip()
 
-    def write(self, field: flow.Field, obj, value) -> bool:
+    def write(self, field: flow.Field, obj, value, not_known: bool = False) -> bool:
         target = field.target(obj)
         if field.kind in ("items", "participants") and value is None:
             value = []
+        if field.kind == "date" and field.qkey in DATE_KEYS:  # "ved ikke" recorded, or undone
+            marked = [k for k in self.case.case.unknown_dates if k != field.qkey]
+            marked += [field.qkey] if not_known else []
+            if marked != self.case.case.unknown_dates:
+                self.case.case.unknown_dates = marked
+                if value == getattr(target, field.attr):
+                    self.save()
         old = getattr(target, field.attr)
         if value == old:
             return True

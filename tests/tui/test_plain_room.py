@@ -108,3 +108,17 @@ def test_the_plain_summary_says_no_date_as_digits(tmp_path):
     assert r.returncode == 0, r.stderr
     assert not re.search(r"\d{2}-\d{2}-\d{4}", r.stdout), r.stdout
     assert "Møde 1. juni 2025" in r.stdout
+
+
+def test_ved_ikke_for_a_date_is_recorded_as_not_known():
+    conv, case, out = _conversation("ved ikke\n")
+    field = next(f for f in flow.fields("employment", case)
+                 if f.qkey == "employment.special_terms_start")
+    conv.ask(field, case)
+    assert case.employment.special_terms_start is None
+    assert case.case.unknown_dates == ["employment.special_terms_start"]
+    assert "ikke kendt" in out.getvalue()
+    conv2, _, _ = _conversation("01-06-2025\n")
+    conv2.case = case
+    conv2.ask(field, case)  # a date found later: no longer "not known"
+    assert case.case.unknown_dates == []
