@@ -384,3 +384,18 @@ async def test_a_date_not_known_is_recorded_and_the_plan_names_who_finds_it(case
         await keys(pilot, "end", "backspace", "text:01-06-2025", "tab")
         assert app.case.case.unknown_dates == []
         assert not [f for f in app.assessment.findings if f.id == "date_not_known"]
+
+
+async def test_the_role_window_takes_the_letter_it_shows(case_file):
+    """"Hvem udfylder sagen?": the labels all begin "Jeg er …"; the window names a letter for
+    each (m, t, l — as the plain conversation does) and the letter picks it."""
+    from fleksjob_tui.wizard.screens.role import RoleScreen
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        got: list = []
+        app.push_screen(RoleScreen("da"), callback=got.append)
+        await pilot.pause()
+        hint = " ".join(str(s.content) for s in app.screen.query(".step-intro"))
+        assert "m, t eller l" in hint, hint
+        await keys(pilot, "t")
+        assert got == ["union_rep"]
