@@ -375,6 +375,8 @@ async def test_a_date_not_known_is_recorded_and_the_plan_names_who_finds_it(case
         assert app.case.case.unknown_dates == ["employment.special_terms_start"]
         found = [f for f in app.assessment.findings if f.id == "date_not_known"]
         assert found and found[0].responsible == "manager" and found[0].due is not None
+        info = str(field.query_one(".q-info").content)  # said beside the field too
+        assert "Ikke kendt" in info and "senest" in info, info
         assert app.save()
         assert storage.load_case(case_file).case.unknown_dates == [
             "employment.special_terms_start"]
