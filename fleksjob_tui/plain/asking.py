@@ -197,8 +197,8 @@ class Asking:
             names = ", ".join(self.t("ask.choice", letter=str(i), word=self.ui(f"participant.{p}"))
                               for i, p in enumerate(PARTICIPANTS, 1))
             return f"{names}; {self.t('ask.participants')}"
-        if field.kind == "date":
-            return self.t("ask.date")
+        if field.kind == "date":  # a case date may be "ved ikke": the plan says who finds it
+            return self.t("ask.date_or_not_known" if field.qkey in DATE_KEYS else "ask.date")
         return ""
 
     def prompt(self, field: flow.Field, obj) -> str:

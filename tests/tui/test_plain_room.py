@@ -122,3 +122,10 @@ def test_ved_ikke_for_a_date_is_recorded_as_not_known():
     conv2.case = case
     conv2.ask(field, case)  # a date found later: no longer "not known"
     assert case.case.unknown_dates == []
+
+
+def test_a_case_date_says_ved_ikke_is_an_answer():
+    conv, case, out = _conversation("\n")
+    field = next(f for f in flow.fields("person", case) if f.qkey == "person.birth_date")
+    conv.ask(field, case)
+    assert "(fx 22-11-2026, eller ved ikke)" in out.getvalue()
