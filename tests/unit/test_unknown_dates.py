@@ -51,3 +51,11 @@ def test_it_is_saved_with_the_case(tmp_path):
     a = assess(storage.load_case(path), AS_OF, "en")
     (f,) = [f for f in a.findings if f.id == "date_not_known"]
     assert f.responsible == "manager" and "not known" in f.message
+
+
+def test_the_dates_say_not_known_rather_than_missing():
+    from fleksjob_tui.plain.summary import plain_summary
+
+    case = _case("person.birth_date")
+    said = plain_summary(case, assess(case, AS_OF), "da")
+    assert "Fødselsdato ikke kendt" in said and "Fødselsdato mangler" not in said
