@@ -401,3 +401,14 @@ async def test_the_role_window_takes_the_letter_it_shows(case_file):
         assert "m, t eller l" in hint, hint
         await keys(pilot, "t")
         assert got == ["union_rep"]
+
+
+async def test_at_60_columns_the_footer_still_shows_f1(case_file):
+    """The footer is cut at the right in a narrow window: help (F1) comes first, so a person
+    who is stuck sees where to ask."""
+    from textual.widgets._footer import FooterKey
+
+    async with wizard_at(case_file, "person", size=(60, 20)) as (app, pilot):
+        await pilot.pause()
+        (f1,) = [k for k in app.screen.query(FooterKey) if k.key == "f1"]
+        assert f1.region.width > 0 and f1.region.right <= 60, f1.region

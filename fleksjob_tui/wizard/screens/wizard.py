@@ -33,6 +33,9 @@ class WizardScreen(Screen):
     AUTO_FOCUS = ""
 
     BINDINGS = [
+        # First in the footer: in a narrow window the footer is cut at the right, and help is
+        # what a person who is stuck looks for.
+        Binding("f1", "app.help", "key.help"),
         Binding("ctrl+n", "next", "key.next", priority=True),
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
