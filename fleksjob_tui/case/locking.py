@@ -73,8 +73,9 @@ class LockInfo:
         return not pid_alive(self.pid)
 
     def describe(self, lang: str = "da") -> str:
-        """In plain words, for messages: ``"åbnet 22-11-2026 10:15 på denne computer, proces
-        1234"`` (or ``"… på computeren laptop-2 …"`` when it is another machine)."""
+        """In plain words, for messages: ``"åbnet 22-11-2026 10:15 i et andet vindue eller en
+        anden browserfane på denne computer"`` (or ``"… på computeren laptop-2"`` when it is
+        another machine); no process number, which says nothing to the person reading it."""
         return self.description.get(lang)
 
     @property
@@ -87,11 +88,11 @@ class LockInfo:
         else:
             where = Msg.of("lock.other_computer", host=self.host)
         if self.since is None:
-            return Msg.of("lock.holder", where=where, pid=self.pid)
+            return Msg.of("lock.holder", where=where)
         from .dates import format_datetime  # dates is needed only when a lock is shown
 
         since = Msg.either(format_datetime(self.since, "da"), format_datetime(self.since, "en"))
-        return Msg.of("lock.holder_since", since=since, where=where, pid=self.pid)
+        return Msg.of("lock.holder_since", since=since, where=where)
 
 
 class CaseLocked(Exception):

@@ -71,6 +71,11 @@ Answer = Literal["yes", "no", "unknown"]
 SickLeave = Literal["yes", "partly", "no", "unknown"]
 Role = Literal["employee", "union_rep", "manager"]
 Language = Literal["da", "en"]
+#: The case's dates a person may answer "ved ikke" (the question's key): the plan then says who
+#: can find the date and by when (rules/unknown_dates.py).
+DateKey = Literal["person.birth_date", "employment.special_terms_start", "agreement.signed_on",
+                  "flexjob.start", "follow_up.next_meeting"]
+DATE_KEYS: tuple[str, ...] = DateKey.__args__
 MeasureStatus = Literal["not_tried", "tried", "ongoing", "not_relevant"]
 MeasureResult = Literal["helped", "partly", "not_helped", "unknown"]
 Participant = Literal["employee", "manager", "union_rep", "hr", "municipality", "doctor", "other"]
@@ -176,6 +181,8 @@ class CaseInfo(_Table):
     created: DateTime | None = None
     updated: DateTime | None = None
     last_step: StepId | None = None
+    # Dates answered "ved ikke" / "?" (not the same as not answered yet): DATE_KEYS.
+    unknown_dates: list[DateKey] = Field(default_factory=list)
 
 
 class Person(_Table):

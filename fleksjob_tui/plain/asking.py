@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from .. import content
 from ..case import storage
 from ..case.dates import DateError, format_date, parse_date
-from ..case.model import PARTICIPANTS, Case
+from ..case.model import DATE_KEYS, PARTICIPANTS, Case
 from ..case.privacy import find_cpr, remove_cpr
 from . import flow
 from .reading import (
@@ -237,9 +237,9 @@ class Asking:
                     return NEXT
                 continue
             if field.kind == "date" and self.not_known(line):
-                # As the wizard's date field: "ved ikke" is no date, and the plan says who can
-                # find it (view.words.means_not_known); "?" stays the help key here.
-                if self.write(field, obj, None):
+                # As the wizard's date field: "ved ikke" is no date, and for a case date the plan
+                # says who can find it (case.unknown_dates); "?" stays the help key here.
+                if self.write(field, obj, None, not_known=field.qkey in DATE_KEYS):
                     self.say(self.t("ask.date_unknown"))
                     return NEXT
                 continue
@@ -335,10 +335,17 @@ class Asking:
                 marker = content.ui("cpr.removed", self.lang) if note else ""
                 return remove_cpr(text, marker).strip()
 
-    def write(self, field: flow.Field, obj, value) -> bool:
+    def write(self, field: flow.Field, obj, value, not_known: bool = False) -> bool:
         target = field.target(obj)
         if field.kind in ("items", "participants") and value is None:
             value = []
+        if field.kind == "date" and field.qkey in DATE_KEYS:  # "ved ikke" recorded, or undone
+            marked = [k for k in self.case.case.unknown_dates if k != field.qkey]
+            marked += [field.qkey] if not_known else []
+            if marked != self.case.case.unknown_dates:
+                self.case.case.unknown_dates = marked
+                if value == getattr(target, field.attr):
+                    self.save()
         old = getattr(target, field.attr)
         if value == old:
             return True

@@ -119,24 +119,32 @@ def spoken(text: str, lang: str) -> str:
     for abbr in ("LAB", "LBK", "BEK"):  # the law's abbreviations, as words (content/plain.toml)
         if abbr in text:
             text = re.sub(rf"\b{abbr}\b", _p(f"spoken.{abbr}", lang), text)
-    # 01/03/2024 ("nul en skråstreg …") and 2026-12-22 as they are said: "1. marts 2024".
-    text = _SLASH_DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], lang), text)
-    return _ISO_DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], lang), text)
+    # 01/03/2024 ("nul en skråstreg …"), 01-03-2024 (the program's own form, "nul en streg …")
+    # and 2026-12-22 as they are said: "1. marts 2024".
+    for form in (_SLASH_DATE, _DASH_DATE, _ISO_DATE):
+        text = form.sub(lambda m: _date_words(m, lang), text)
+    return text
 
 
 _LAW_NUMBER = re.compile(r"\b(nummer|no\.|number) (\d+)/(\d{4})\b")
 _RANGE = re.compile(r"(?<![\d/.,-])(\d{1,3})-(\d{1,3})(?![\d/-]|[.,]\d)")
 _KR = re.compile(r"\bkr\.(?:(\s+)(?=[A-ZÆØÅ])|(\Z)|(?=\s|[,;:)]))")
-_SLASH_DATE = re.compile(r"(?<![\w/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/-]|\.\w)")
-_ISO_DATE = re.compile(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|\.\w)")
+#: Not a date to say: one in a path or file name, and the example of how to type a date ("fx
+#: 22-11-2026"), which is heard as it is typed.
+_NOT_SAID = r"(?<![\w/.-])(?<!fx )(?<!e\.g\. )"
+_SLASH_DATE = re.compile(_NOT_SAID + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/-]|\.\w)")
+_DASH_DATE = re.compile(_NOT_SAID + r"(?P<d>\d{2})-(?P<m>\d{2})-(?P<y>\d{4})(?![\w/-]|\.\w)")
+_ISO_DATE = re.compile(_NOT_SAID + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|\.\w)")
 
 
-def _date_words(day: str, month: str, year: str, lang: str) -> str:
-    d, m = int(day), int(month)
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return f"{day}/{month}/{year}"
+def _date_words(found: re.Match, lang: str) -> str:
+    d, m = int(found["d"]), int(found["m"])
+    try:
+        dt.date(int(found["y"]), m, d)
+    except ValueError:  # "31-02-1970 findes ikke": a date that is not one is said as written
+        return found[0]
     name = content.entry("messages", "dates.months")[lang if lang == "en" else "da"][m - 1]
-    return _p("spoken.date", lang, day=d, month=name, year=year)
+    return _p("spoken.date", lang, day=d, month=name, year=found["y"])
 
 
 #: The abbreviations of a legal reference ("LAB § 118, stk. 2, nr. 3"), read letter by letter

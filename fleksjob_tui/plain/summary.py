@@ -72,7 +72,9 @@ def plain_summary(case: Case, assessment, lang: str | None = None, *, short: boo
 
     lines += ["", word("heading.dates", lang)]
     if assessment.pension is None:
-        lines.append(word("dates.no_birth_date", lang))
+        not_known = "person.birth_date" in case.case.unknown_dates  # answered "ved ikke"
+        lines.append(word("dates.birth_date_not_known" if not_known else "dates.no_birth_date",
+                          lang))
     for label, value in date_rows(assessment, lang, role):
         lines.append(_full_stop(t("summary.date_row", label=label, value=value).rstrip(".")))
 

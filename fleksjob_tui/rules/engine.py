@@ -23,6 +23,7 @@ from .pension import add_months, pension_for
 from .subsidy import case_estimate
 from .twelve_months import exemptions, twelve_months
 from .types import SEVERITY_ORDER, WAITING_IDS, Assessment, Finding, FlexJobDates
+from .unknown_dates import OWNER, find_by, not_known
 
 #: Age from which a permanent flex job can follow the first one (LAB § 120, stk. 2).
 PERMANENT_AGE = 40
@@ -258,6 +259,15 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     eligibility = case.eligibility
     self_employed = person.self_employed is True
 
+    # --- Dates answered "ved ikke": who can find each one, and by when (RULES.md section 7).
+    # Each takes the place of the date's "… mangler" finding (one act, once).
+    unknown_dates = not_known(case)
+    due_on["date_not_known"] = find_by(case, as_of)
+    for key in unknown_dates:
+        owner, step = OWNER[key]
+        add("date_not_known", key.replace(".", "_"), responsible=owner)
+        found[-1] = replace(found[-1], step=step)
+
     # --- 1. State pension age (lov om social pension § 1 a; LAB § 116, stk. 1) --------------------
     birth = person.birth_date
     if birth is not None and birth > as_of:
@@ -266,7 +276,7 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
         pension = None
     else:
         pension = pension_for(birth) if birth is not None else None
-        if pension is None:
+        if pension is None and "person.birth_date" not in unknown_dates:
             add("birth_date_missing")
     if pension is not None and as_of >= pension.date:
         add("over_pension_age", pension_date=format_date(pension.date, lang))
@@ -295,7 +305,8 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     if tm.applies:
         agreement = case.agreement
         if tm.start is None:
-            add("special_terms_start_missing")
+            if "employment.special_terms_start" not in unknown_dates:  # else: who finds it
+                add("special_terms_start_missing")
         elif not tm.met:
             mark = pension.six_year_mark if pension is not None else None
             # The waiting item names the exemption the answers may point to (RULES.md §7).

@@ -330,7 +330,7 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         findings=findings,
         dates=_dates(assessment, lang, case.case.role),
         dates_note=None if assessment.pension is not None
-        else report_word("dates.no_birth_date", lang),
+        else report_word(_no_birth_date(case), lang),
         economy=_economy(case, assessment, lang),
         footer=w("doc.footer", lang, date=format_date(assessment.as_of, lang)),
         no_cpr=w("facts.no_cpr", lang),
@@ -338,3 +338,10 @@ def build_pack(case: Case, assessment: Assessment, lang: str | None = None) -> P
         law_line=law_line(lang),
         law_outdated=law_outdated(assessment.as_of, lang),
     )
+
+
+def _no_birth_date(case: Case) -> str:
+    """The dates' note without a birth date: "ikke kendt" when answered so, else "mangler"."""
+    if "person.birth_date" in case.case.unknown_dates:
+        return "dates.birth_date_not_known"
+    return "dates.no_birth_date"

@@ -21,10 +21,11 @@ In the browser the wizard also
 
 * hides the header's icon: its sign (⭘) is in no font the page has, and showed as an empty box;
 * takes keys the browser leaves to the page: a desktop browser keeps Ctrl+N (new window) for
-  itself, and Firefox Ctrl+Q (quit the browser). So the footer shows PgDn / PgUp for the next and
-  the previous step (bound in the wizard already), F3 for the step list and F10 for quitting (bound
-  here, in the browser only). The terminal's keys are unchanged and still work where the browser
-  lets them through.
+  itself, Ctrl+E (the address bar's search), Ctrl+R (reload), and Firefox Ctrl+Q (quit the
+  browser). So the footer shows PgDn / PgUp for the next and the previous step, F4 for the export
+  window and F8 for removing a CPR number (bound in the wizard already, beside the terminal's
+  keys), F3 for the step list and F10 for quitting (bound here, in the browser only). The
+  terminal's keys are unchanged and still work where the browser lets them through.
 
 Imported only in the wizard's own process, which runs Textual anyway.
 """
@@ -42,7 +43,8 @@ from textual.drivers.web_driver import WebDriver
 __all__ = ["ServeDriver", "settle"]
 
 #: The key the browser's footer shows for an action (the wizard's terminal key otherwise).
-BROWSER_KEYS = {"next": "PgDn", "back": "PgUp", "toggle_steps": "F3", "quit": "F10"}
+BROWSER_KEYS = {"next": "PgDn", "back": "PgUp", "toggle_steps": "F3", "quit": "F10",
+                "export": "F4", "remove_cpr": "F8"}
 #: Keys bound in the browser only: (key, action).
 BROWSER_BINDINGS = [("f3", "screen.toggle_steps"), ("f10", "quit")]
 #: In the browser the header's icon is hidden (no font on the page has its sign).

@@ -117,3 +117,20 @@ async def test_number_already_in_the_file_does_not_warn_until_changed(tmp_path, 
         await pilot.pause()
         await keys(pilot, "end", "text:x")
         assert warning_shown(field) and app.case.person.name == "Gammel x"
+
+
+async def test_in_a_browser_the_warning_names_a_key_that_reaches_the_page(case_file):
+    """A browser reloads the page on Ctrl+R: there the warning names F8, and F8 removes it."""
+    from fleksjob_tui.web.driver import ServeDriver
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        ServeDriver._for_the_browser(app)
+        await pilot.pause()
+        field = app.screen.query_one("#f-person-name")
+        await keys(pilot, f"text:Åse {CPR}")
+        text = str(field.query_one(".q-cpr-text").content)
+        assert "F8" in text and "Ctrl+R" not in text, text
+        await keys(pilot, "f8")
+        assert field.query_one(Input).value.strip() == "Åse"
+        assert not warning_shown(field)

@@ -37,7 +37,7 @@ def test_a_refused_assignment_leaves_the_model_as_it_was():
 
 async def test_a_to_before_from_is_refused_in_the_measure_editor(case_file):
     from fleksjob_tui.wizard.screens.editor import ConfirmScreen
-    from fleksjob_tui.wizard.widgets.fields import DateField
+    from fleksjob_tui.wizard.widgets.datefield import DateField
 
     async with wizard_at(case_file, "measures") as (app, pilot):
         await keys(pilot, "home", "enter", "tab", "text:01-01-2026", "tab",
@@ -57,7 +57,7 @@ async def test_a_to_before_from_is_refused_in_the_measure_editor(case_file):
 
 
 async def test_the_refusal_goes_when_from_is_moved_back(case_file):
-    from fleksjob_tui.wizard.widgets.fields import DateField
+    from fleksjob_tui.wizard.widgets.datefield import DateField
 
     async with wizard_at(case_file, "measures") as (app, pilot):
         await keys(pilot, "home", "enter", "tab", "text:01-01-2026", "tab",

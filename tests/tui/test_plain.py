@@ -115,7 +115,7 @@ EMPLOYEE = [
     ("Din fødselsdato", "31-02-1970"),  # a date that does not exist
     ("'31-02-1970' findes ikke: februar 1970 har 28 dage.", None),
     ("Din fødselsdato", "10.05.1966"),
-    ("Folkepensionsalder 68 år: 10-05-2034.", None),
+    ("Folkepensionsalder 68 år: 10. maj 2034.", None),
     ("Din hjemkommune", "Aarhus"),
     ("Er du selvstændig erhvervsdrivende? (j = ja, n = nej)", "x"),  # an unknown letter
     ('"x" er ikke et af svarene. Skriv j eller n.', None),
@@ -125,8 +125,8 @@ EMPLOYEE = [
     ("Er du sygemeldt nu? (1 = Ja, helt, 2 = Ja, delvist, 3 = Nej, 4 = Ved ikke)", "2"),
     ("Dit fulde navn (kun til kommunen)", ""),  # only for the municipality's version
     # The title last, with Enter to keep the one the case was made with (issue 24).
-    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22-11-2026; Enter beholder det)", ""),
-    ("Svaret er stadig: Sag 22-11-2026.", None),
+    ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22. november 2026; Enter beholder det)", ""),
+    ("Svaret er stadig: Sag 22. november 2026.", None),
     ("Trin 2 af 8: Ansættelsen.", None),
     ("Arbejdsgiver", "Region Midt"),
     ("Arbejdsplads", "Hospitalet"),
@@ -136,7 +136,7 @@ EMPLOYEE = [
     ("Overenskomst", "OK24"),
     ("Har overenskomsten et socialt kapitel? (j = ja, n = nej, v = ved ikke)", "j"),
     ("Hvornår startede din ansættelse", "01-06-2025"),
-    ("De 12 måneder blev nået 01-06-2026.", None),
+    ("De 12 måneder blev nået 1. juni 2026.", None),
     ("Lederens navn", "Bo Holm"),
     ("Tillidsrepræsentantens navn", "Lise Berg"),
     ("Tillidsrepræsentantens fagforening", "DSR"),
@@ -163,7 +163,7 @@ EMPLOYEE = [
     ("Er forsøget dokumenteret skriftligt?", "j"),
     ("Er redskabet en aftale, som kommunen har godkendt", "n"),  # no date of approval asked
     ("Note", "Ingen nattevagter"),
-    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 01-06-2025 til 01-12-2025, resultat: hjalp, "
+    ("Redskabet Ændret vagtplan er nu: afprøvet, fra 1. juni 2025 til 1. december 2025, resultat: hjalp, "
      "dokumenteret: ja, ikke godkendt af kommunen.", None),
     ("Vælg et redskab med et tal fra 1 til 12", ""),
     ("Er din arbejdsevne varigt", "j"),
@@ -179,7 +179,7 @@ EMPLOYEE = [
     ("Hvem deltog?", "1 2 3"),
     ("Hvad blev drøftet?", "Opstart"),
     ("Hvad blev aftalt?", "Skånehensyn og opfølgning"),
-    ("Mødet er gemt: 15-06-2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
+    ("Mødet er gemt: 15. juni 2025; deltog: medarbejder, leder, tillidsrepræsentant; drøftet: Opstart", None),
     ("Tilføj et møde mere?", "n"),
     ("Næste opfølgningsmøde (dato): ", "15-12-2026"),
     ("Trin 7 af 8: Økonomi (valgfri).", None),
@@ -199,7 +199,7 @@ UNION_REP_EN = [
     ("Is the employee self-employed? (y = yes, n = no)", "n"),
     ("Does the employee receive", "n"),
     ("Is there a pending claim", "d"),
-    ("What should the case be called in the list of saved cases? (now: Case 22-11-2026; Enter keeps it)", "Pedel, Odense"),
+    ("What should the case be called in the list of saved cases? (now: Case 22 November 2026; Enter keeps it)", "Pedel, Odense"),
     ("Employer", "Odense Kommune"),
     ("Workplace", ""),
     ("Job title", "Pedel"),
@@ -248,7 +248,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Hvem udfylder sagen?", "l"),
     ("Navn eller initialer", "EF"),
     ("Medarbejderens fødselsdato", "01-01-2030"),  # after today
-    ("01-01-2030 ligger efter dags dato. Tjek datoen.", None),
+    ("1. januar 2030 ligger efter dags dato. Tjek datoen.", None),
     ("Medarbejderens fødselsdato", "01-01-1975"),
     ("Medarbejderens hjemkommune", "Vejle"),
     ("Er medarbejderen selvstændig erhvervsdrivende?", "j"),
@@ -274,8 +274,8 @@ MANAGER_SELF_EMPLOYED = [
     ("Er redskabet en aftale, som kommunen har godkendt", "j"),
     ("Godkendt af kommunen den", "15-09-2026"),
     ("Note", "Aftalt med kunden"),
-    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 01-09-2026, resultat: hjalp delvist, "
-     "dokumenteret: ja, godkendt af kommunen den 15-09-2026.", None),
+    ("Redskabet Hjemmearbejde to dage er nu: i gang, fra 1. september 2026, resultat: hjalp delvist, "
+     "dokumenteret: ja, godkendt af kommunen den 15. september 2026.", None),
     ("Vælg et redskab med et tal fra 1 til 13", ""),
     ("Er arbejdsevnen varigt og væsentligt nedsat i forhold til arbejdet i virksomheden?", "j"),
     ("Har kommunen vurderet", "j"),
@@ -333,10 +333,10 @@ def test_employee_answers_a_whole_case(tmp_path):
     assert "Godkendt af kommunen den" not in out  # not approved: no date of approval asked
     assert " pr. " not in out and "(én per linje)" in out  # "pr." is read "p r"; "per" is heard
     assert not [x for x in out.splitlines() if x.startswith("(")]
-    assert "Næste opfølgningsmøde: 15-12-2026." in out  # the summary says the next meeting
+    assert "Næste opfølgningsmøde: 15. december 2026." in out  # the summary says the next meeting
     assessment = assess(case, AS_OF)
     # The conversation's summary says what the rules say.
-    assert f"Status den 22-11-2026: {_status(assessment)}." in out
+    assert f"Status den 22. november 2026: {_status(assessment)}." in out
     for f in assessment.findings:
         assert spoken(f.message, "da") in out  # as heard: "HR eller arbejdsmiljø"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
@@ -469,8 +469,9 @@ def test_a_case_open_elsewhere_is_told_it_is_open(tmp_path):
     lock = locking.acquire(path)  # as the wizard holds it while the case is open there
     try:
         child = spawn(tmp_path, "--plain", "open", str(path))
-        child.expect_exact("Sagen er åben et andet sted: sag.toml er allerede åben i et andet "
-                           "fleksjob-vindue (")
+        child.expect_exact("Sagen er åben et andet sted: sag.toml er allerede åben, åbnet ")
+        child.expect_exact("i et andet vindue eller en anden browserfane på denne computer. "
+                           "Luk guiden dér først")
         child.expect_exact("fleksjob summary --plain")
         assert finish(child) == 1
     finally:
@@ -634,7 +635,7 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     assert "stk. " not in text and "nr. " not in text
     assert "(§ 119, stykke 2)" in text  # LAB named once, above the findings (issue 24)
     assert "Paragrafferne er fra lov om en aktiv beskæftigelsesindsats" in text
-    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22-11-2026: "))
+    status = next(i for i, x in enumerate(lines) if x.startswith("Status den 22. november 2026: "))
     findings = lines.index(word("heading.findings", "da"))
     groups = [x for x in lines if x.endswith(("punkt:", "punkter:"))]
     # The doctor never acts: the employee asks for the medical statement (RULES.md section 7).
@@ -646,9 +647,9 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
     assert lines.index(groups[-1]) < lines.index(word("next_steps.heading", "da")) \
         < lines.index(word("heading.dates", "da"))
     # No written agreement: the 12-month date rests on one from the start (RULES.md section 2).
-    assert any(x.startswith("12 måneder på særlige vilkår nås: 01-03-2027 (ikke nået endnu) "
+    assert any(x.startswith("12 måneder på særlige vilkår nås: 1. marts 2027 (ikke nået endnu) "
                             "(regnet fra startdatoen: uden en skriftlig aftale") for x in lines)
-    assert any(x.startswith("Møde 14-08-2026: deltog: leder, medarbejder; drøftet: ")
+    assert any(x.startswith("Møde 14. august 2026: deltog: leder, medarbejder; drøftet: ")
                and "; aftalt: " in x
                and not x.endswith("..") for x in lines)
     headings = {word(k, "da") for k in ("heading.status", "heading.findings", "heading.dates",
@@ -662,10 +663,11 @@ def test_the_plain_summary_reads_in_the_order_a_listener_needs():
 # ── the flow is the wizard's ──────────────────────────────────────────────────────────────────
 def _widget_kind(qf) -> str:
     from fleksjob_tui.wizard.widgets import fields as w
+    from fleksjob_tui.wizard.widgets.datefield import DateField
     from fleksjob_tui.wizard.widgets.ticks import ParticipantsField
 
     kinds = [(w.AnswerField, "answer"), (w.BoolField, "bool"), (w.NoteField, "note"),
-             (w.TextField, "text"), (w.DateField, "date"), (w.ListField, "items"),
+             (w.TextField, "text"), (DateField, "date"), (w.ListField, "items"),
              (w.OptionsField, "choice"), (ParticipantsField, "participants")]
     if isinstance(qf, w.NumberField):
         return "integer" if qf.integer else "number"
@@ -812,9 +814,9 @@ def test_each_finding_is_one_line_that_says_who_acts_and_by_when():
     lines = text.splitlines()
     # The heading says who acts ("Til dig", "Din leder har ansvaret"); the line by when, and the
     # act named once above them (issue 24).
-    assert "Mangler, senest 22-12-2026. Skriv datoen. (§ 119)" in lines
+    assert "Mangler, senest 22. december 2026. Skriv datoen. (§ 119)" in lines
     assert "Råd til dig: Tal med din tillidsrepræsentant. (OK)" in lines
-    assert "Spærrer, senest 05-01-2027. Noget spærrer. (§ 116)" in lines
+    assert "Spærrer, senest 5. januar 2027. Noget spærrer. (§ 116)" in lines
     no_escapes(text)
     case.case.role = "manager"
     text = plain_summary(case, dataclasses.replace(base, findings=(due,)), "en")

@@ -4,6 +4,7 @@ input, "q" at the first question, LAB read as words, a short summary."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -87,3 +88,44 @@ def test_s_reads_a_short_summary_and_o_the_whole_one():
     assert "Kort overblik" in first and "Vigtige datoer" not in first
     assert "Vigtige datoer" in second or "Datoer" in second
     assert case.person.name == "KL"
+
+
+def test_dates_as_the_program_prints_them_are_read_as_words():
+    """01-03-2024, the form the program prints, was read as "nul en streg nul tre …"."""
+    from fleksjob_tui.plain.reading import spoken
+
+    assert spoken("Møde 01-06-2025: deltog: leder.", "da") == "Møde 1. juni 2025: deltog: leder."
+    assert spoken("(01-06-2025 og 08-09-2026)", "da") == "(1. juni 2025 og 8. september 2026)"
+    assert spoken("Meeting 01-06-2025.", "en") == "Meeting 1 June 2025."
+    # how to type a date is heard as it is typed; a file name keeps its digits
+    assert spoken("Dato, fx 22-11-2026", "da") == "Dato, fx 22-11-2026"
+    assert spoken("sag-06-12-2026-kommune.docx", "da") == "sag-06-12-2026-kommune.docx"
+    assert spoken("/home/x/06-12-2026.toml", "da") == "/home/x/06-12-2026.toml"
+
+
+def test_the_plain_summary_says_no_date_as_digits(tmp_path):
+    r = run(tmp_path, "summary", str(EXAMPLES / "klar.toml"))
+    assert r.returncode == 0, r.stderr
+    assert not re.search(r"\d{2}-\d{2}-\d{4}", r.stdout), r.stdout
+    assert "Møde 1. juni 2025" in r.stdout
+
+
+def test_ved_ikke_for_a_date_is_recorded_as_not_known():
+    conv, case, out = _conversation("ved ikke\n")
+    field = next(f for f in flow.fields("employment", case)
+                 if f.qkey == "employment.special_terms_start")
+    conv.ask(field, case)
+    assert case.employment.special_terms_start is None
+    assert case.case.unknown_dates == ["employment.special_terms_start"]
+    assert "datoen kendes ikke" in out.getvalue()
+    conv2, _, _ = _conversation("01-06-2025\n")
+    conv2.case = case
+    conv2.ask(field, case)  # a date found later: no longer "not known"
+    assert case.case.unknown_dates == []
+
+
+def test_a_case_date_says_ved_ikke_is_an_answer():
+    conv, case, out = _conversation("\n")
+    field = next(f for f in flow.fields("person", case) if f.qkey == "person.birth_date")
+    conv.ask(field, case)
+    assert "fx 22-11-2026; skriv ved ikke" in out.getvalue()  # at the first date question

@@ -61,7 +61,7 @@ def on_disk(path) -> Case:
 
 
 def date_text(app) -> str:
-    from fleksjob_tui.wizard.widgets.fields import DateField
+    from fleksjob_tui.wizard.widgets.datefield import DateField
 
     return app.screen.query(DateField).first().query_one(".q-input").value
 

@@ -326,3 +326,92 @@ async def test_a_note_shows_four_lines_so_the_first_stays_in_view(case_file):
                    "text:Fjerde")
         area = app.focused
         assert area.text.startswith("Første") and area.scroll_offset.y == 0
+
+
+async def test_in_a_browser_export_has_a_key_that_reaches_the_page(case_file):
+    """A browser keeps Ctrl+E for itself (the search in the address bar): in the browser the
+    footer and the last step's hint name F4, and F4 opens the export window; the terminal keeps
+    Ctrl+E."""
+    from fleksjob_tui.web.driver import ServeDriver
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    async with wizard_at(case_file, "summary") as (app, pilot):
+        ServeDriver._for_the_browser(app)
+        app.refresh_bindings()
+        await pilot.pause()
+        footer = " ".join(app.get_key_display(b) for (_n, b, *_r) in app.active_bindings.values()
+                          if b.show)
+        assert "F4" in footer and "Ctrl+E" not in footer, footer
+        await keys(pilot, "ctrl+n")  # past the last step: the hint names the keys
+        said = " ".join(n.message for n in app._notifications)
+        assert "Tryk F4" in said and "Ctrl+E" not in said, said
+        await keys(pilot, "f4")
+        assert isinstance(app.screen, ExportScreen)
+    async with wizard_at(case_file, "summary") as (app, pilot):  # in a terminal: Ctrl+E
+        await keys(pilot, "ctrl+e")
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_at_60x20_the_screen_names_the_step_where_the_step_list_is_gone(case_file):
+    """The step list is hidden below 80 columns: a line above the step says which step and how
+    far ("Trin 2 af 8 · Ansættelsen"), and stays when the step is scrolled down."""
+    async with wizard_at(case_file, "employment", size=(60, 20)) as (app, pilot):
+        where = app.screen.query_one("#step-where")
+        assert where.display and where.region.height == 1 and where.region.y <= 2
+        text = str(where.render())
+        assert "Trin 2 af 8" in text and "Ansættelsen" in text, text
+        app.screen.pane.scroll_end(animate=False)  # the step's title scrolled out of view
+        await pilot.pause()
+        assert where.region.height == 1 and "Trin 2 af 8" in str(where.render())
+    async with wizard_at(case_file, "employment", size=(100, 30)) as (app, pilot):
+        assert not app.screen.query_one("#step-where").display  # the step list says it there
+
+
+async def test_a_date_not_known_is_recorded_and_the_plan_names_who_finds_it(case_file):
+    """"?" in a date: recorded as not known (saved with the case), and the step's findings say
+    who can find it; a date typed later clears it."""
+    async with wizard_at(case_file, "employment") as (app, pilot):
+        field = app.screen.query_one("#f-employment-special_terms_start")
+        field.focus_input()
+        await pilot.pause()
+        await keys(pilot, "text:?", "tab")
+        assert app.case.case.unknown_dates == ["employment.special_terms_start"]
+        found = [f for f in app.assessment.findings if f.id == "date_not_known"]
+        assert found and found[0].responsible == "manager" and found[0].due is not None
+        info = str(field.query_one(".q-info").content)  # said beside the field too
+        assert "Ikke kendt" in info and "senest" in info, info
+        assert app.save()
+        assert storage.load_case(case_file).case.unknown_dates == [
+            "employment.special_terms_start"]
+        field.focus_input()
+        await pilot.pause()
+        assert field.query_one(".q-input").value in ("", "?")
+        await keys(pilot, "end", "backspace", "text:01-06-2025", "tab")
+        assert app.case.case.unknown_dates == []
+        assert not [f for f in app.assessment.findings if f.id == "date_not_known"]
+
+
+async def test_the_role_window_takes_the_letter_it_shows(case_file):
+    """"Hvem udfylder sagen?": the labels all begin "Jeg er …"; the window names a letter for
+    each (m, t, l — as the plain conversation does) and the letter picks it."""
+    from fleksjob_tui.wizard.screens.role import RoleScreen
+
+    async with wizard_at(case_file, "person") as (app, pilot):
+        got: list = []
+        app.push_screen(RoleScreen("da"), callback=got.append)
+        await pilot.pause()
+        hint = " ".join(str(s.content) for s in app.screen.query(".step-intro"))
+        assert "m, t eller l" in hint, hint
+        await keys(pilot, "t")
+        assert got == ["union_rep"]
+
+
+async def test_at_60_columns_the_footer_still_shows_f1(case_file):
+    """The footer is cut at the right in a narrow window: help (F1) comes first, so a person
+    who is stuck sees where to ask."""
+    from textual.widgets._footer import FooterKey
+
+    async with wizard_at(case_file, "person", size=(60, 20)) as (app, pilot):
+        await pilot.pause()
+        (f1,) = [k for k in app.screen.query(FooterKey) if k.key == "f1"]
+        assert f1.region.width > 0 and f1.region.right <= 60, f1.region

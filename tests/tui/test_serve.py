@@ -433,6 +433,9 @@ def test_in_a_real_browser(chromium, tmp_path):
         second.wait_for_text("Åse på skærmen")  # the start screen lists the case
         second.keys("Enter")  # the case the cursor stands on
         second.wait_for_text("Sagen er åben et andet sted")
+        second.wait_for_text("browserfane")  # in words a person knows, and no process number
+        assert "proces" not in second.text()
+        second.page.screenshot(path=str(tmp_path / "locked.png"))
         assert storage.load_case(path).person.name == "Åse på skærmen"
 
         # The last letters, and Ctrl+C in the server's terminal within a second: saved.

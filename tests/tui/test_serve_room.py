@@ -51,3 +51,24 @@ def test_an_old_tab_is_told_in_words(tmp_path, lang, words):
         status, body = get(f"{s.origin}/?token=from-an-earlier-run")
         assert status == 403 and words in body and "403 Forbidden" not in body
         assert s.stop() == 0
+
+
+def test_export_has_a_key_in_the_browser(chromium, tmp_path):  # noqa: F811
+    """The browser keeps Ctrl+E (the address bar's search): on Overblik the footer names F4,
+    and F4 opens the export window in a real browser."""
+    from test_serve import Window
+
+    case = new_case(tmp_path)
+    with serving(tmp_path, str(case)) as s:
+        window = Window(chromium, s.url, [])
+        window.wait_for_text("Navn eller initialer")
+        window.keys("F3", *["ArrowDown"] * 7, "Enter")  # the step list: the last step
+        window.wait_for_text("8 · Overblik")
+        window.wait_for_text("F4 Eksportér")
+        window.page.screenshot(path=str(tmp_path / "overblik.png"))
+        window.chunks.clear()
+        window.keys("F4")
+        window.wait_for_text("Eksportér et dokument")
+        window.page.screenshot(path=str(tmp_path / "export.png"))
+        assert not window.problems, window.problems
+        assert s.stop() == 0

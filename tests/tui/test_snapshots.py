@@ -61,3 +61,12 @@ def test_start_screen_snapshot(snap_compare, monkeypatch):
         assert snap_compare(FleksjobApp(as_of=AS_OF), terminal_size=(80, 24))
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.mark.parametrize("step", ["person", "measures"])
+def test_narrow_step_snapshot(snap_compare, tmp_path, step):
+    """At 60×20 the step list is hidden: the line above the step names it ("Trin 1 af 8")."""
+    path = tmp_path / "sag.toml"
+    shutil.copy(EXAMPLES / "klar.toml", path)
+    app = FleksjobApp(path, as_of=AS_OF)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=open_at(step))

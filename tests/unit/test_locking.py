@@ -54,8 +54,11 @@ def test_second_attempt_is_refused_and_names_the_holder(case_path):
             locking.acquire(case_path)
         holder = info.value.holder
         assert holder.pid == os.getpid() and holder.local and not holder.stale()
-        assert holder.describe("da").endswith(f"på denne computer, proces {os.getpid()}")
-        assert holder.describe("en").endswith(f"on this computer, process {os.getpid()}")
+        # no process number: the window or tab, in words a person knows
+        assert holder.describe("da").endswith("i et andet vindue eller en anden browserfane "
+                                              "på denne computer")
+        assert holder.describe("en").endswith("in another window or browser tab on this computer")
+        assert str(os.getpid()) not in holder.describe("da") + holder.describe("en")
         assert holder.describe("da").startswith("åbnet ")
     locking.acquire(case_path).release()  # free again after release
 
@@ -151,7 +154,8 @@ def test_delete_case_is_refused_while_open_in_another_fleksjob(case_path):
             storage.delete_case(case_path)
         assert info.value.code == "in_use"
         assert info.value.message("da").startswith("Sagen kunne ikke slettes")
-        assert f"proces {os.getpid()}" in info.value.message("da")
+        assert "andet vindue eller en anden browserfane" in info.value.message("da")
+        assert str(os.getpid()) not in info.value.message("da")
         assert case_path.exists()
     finally:
         lock.release()

@@ -117,8 +117,8 @@ def test_lock_description_in_both_languages(tmp_path):
     case.write_text("schema_version = 1\n")
     with locking.acquire(case):
         holder = locking.read_lock(case)
-        assert holder.describe("da").endswith(f"på denne computer, proces {holder.pid}")
-        assert holder.describe("en").endswith(f"on this computer, process {holder.pid}")
+        assert holder.describe("da").endswith("en anden browserfane på denne computer")
+        assert holder.describe("en").endswith("another window or browser tab on this computer")
         assert holder.description.da == holder.describe("da")
         with pytest.raises(locking.CaseLocked) as info:
             locking.acquire(case)

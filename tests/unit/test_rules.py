@@ -156,6 +156,10 @@ RAISED = [
     ("meetings_far_apart", lambda c: setattr(c, "meetings", [Meeting(date=D(2025, 2, 1)),
                                                                Meeting(date=D(2025, 6, 2))]),
      "advice", "manager", "meetings"),
+    ("date_not_known", lambda c: (setattr(c.employment, "special_terms_start", None),
+                                  setattr(c.case, "unknown_dates",
+                                          ["employment.special_terms_start"])),
+     "missing", "manager", "employment"),
 ]
 
 
@@ -203,7 +207,7 @@ def test_every_finding_in_rules_md_is_tested_and_defined():
     added = {
         "disability_pension_unanswered", "disability_pension_claim_pending",
         "self_employed_main_occupation_unclear", "self_employed_hours_missing",
-        "hr_not_contacted", "birth_date_in_future", "meetings_far_apart",
+        "hr_not_contacted", "birth_date_in_future", "meetings_far_apart", "date_not_known",
     }
     assert set(definitions()) == rules_md_ids | added | retired
     assert {r[0] for r in RAISED} == rules_md_ids | added

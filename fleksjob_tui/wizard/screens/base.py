@@ -21,12 +21,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ... import content
+from ...case.dates import format_date
 from ...case.model import Case
 from ...rules.types import Assessment
+from ...rules.unknown_dates import find_by, not_known
+from ..widgets.datefield import DateField
 from ..widgets.fields import (
     AnswerField,
     BoolField,
-    DateField,
     FieldProblem,
     ListField,
     NumberField,
@@ -147,7 +149,7 @@ class StepPane(VerticalScroll):
             yield Static(intro, classes="step-intro")
         # A line under a question that is known already (the pension age the birth date
         # implies) is built with its field, so it is in the same frame as the rest of the step.
-        infos = self.field_info(self.fj.assessment)
+        infos = self.infos(self.fj.assessment)
         widgets = compose_widgets(self, self.compose_fields())
         for widget in widgets:
             if widget.id in infos:
@@ -200,6 +202,19 @@ class StepPane(VerticalScroll):
 
     def compose_fields(self) -> ComposeResult:
         return iter(())
+
+    def infos(self, assessment: Assessment | None) -> dict[str, str | None]:
+        """field_info, and under a date answered "ved ikke": that it is not known, and by when
+        it is to be found (the plan says who finds it)."""
+        infos = self.field_info(assessment)
+        if assessment is None:
+            return infos
+        for key in not_known(self.case):
+            field_id = "f-" + key.replace(".", "-")
+            if infos.get(field_id) is None:
+                infos[field_id] = self.t("field.date_is_not_known", date=format_date(
+                    find_by(self.case, assessment.as_of), self.lang))
+        return infos
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         """What the assessment says under a question, by the field's id (None: nothing)."""
@@ -315,8 +330,9 @@ class StepPane(VerticalScroll):
         """Show what the assessment says about this step. Subclasses add their own lines."""
         if assessment is None:
             return
-        for field_id, info in self.field_info(assessment).items():
-            self.query_one(f"#{field_id}", QuestionField).show_info(info)
+        for field_id, info in self.infos(assessment).items():
+            for field in self.query(f"#{field_id}"):
+                field.show_info(info)
         findings = [f for f in assessment.findings if f.step == self.step_id]
         box = self.query_one(".step-findings", Static)
         # Typed input that was refused is not in the case: say so before anything else, and

@@ -62,7 +62,7 @@ class EditorScreen(Window[str]):
     def complete(self) -> bool:
         """Every date typed in the editor is accepted and in the item (editors may ask more).
         Looks only: nothing is shown beside a field the person is still typing in."""
-        from ..widgets.fields import DateField
+        from ..widgets.datefield import DateField
 
         for field in self.query(DateField):
             text = field.query_one(".q-input").value.strip()
@@ -188,7 +188,7 @@ class EditorScreen(Window[str]):
             problem = field.pending_problem()
             if not problem:
                 continue
-            from ..widgets.fields import DateField
+            from ..widgets.datefield import DateField
 
             fix = "editor.fix_date" if isinstance(field, DateField) else "editor.fix_answer"
             discard = await self.app.push_screen_wait(
@@ -353,11 +353,15 @@ class PickScreen(Window[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, question: str, options: list[tuple[str, str]], hint: str, lang: str) -> None:
+    def __init__(self, question: str, options: list[tuple[str, str]], hint: str, lang: str,
+                 letters: list[str] | None = None) -> None:
         super().__init__(classes="editor")
         self.question = question
         self.options = options  # (id, label)
         self.hint = hint
+        #: A letter per option that picks it, said under the list (the one letter rule).
+        self.letters = letters
+        self.lang = lang
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -368,6 +372,11 @@ class PickScreen(Window[str | None]):
             yield Static(self.question, classes="editor-title")
             yield OptionList(*[Option(label, id=oid) for oid, label in self.options])
             yield Static(self.hint, classes="step-intro")
+            if self.letters:
+                said = ", ".join(self.letters[:-1]) + " " + content.text(
+                    "plain", "ask.or", self.lang) + " " + self.letters[-1]
+                yield Static(content.ui("pick.letters", self.lang, letters=said),
+                             classes="step-intro")
 
     def on_mount(self) -> None:
         if not self.is_attached:  # closed again before it was built (keys typed fast)
@@ -381,6 +390,13 @@ class PickScreen(Window[str | None]):
     def on_option_list_option_selected(self, event) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+    def on_key(self, event) -> None:
+        """A letter the window names picks its option at once."""
+        char = (event.character or "").lower()
+        if self.letters and char in self.letters:
+            event.stop()
+            self.dismiss(self.options[self.letters.index(char)][0])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -72,7 +72,8 @@ class MeasureEditor(EditorScreen):
                          item=measure, new=new)
 
     def compose_fields(self) -> ComposeResult:
-        from ..widgets.fields import DateField, NoteField, OptionsField, TextField
+        from ..widgets.datefield import DateField
+        from ..widgets.fields import NoteField, OptionsField, TextField
 
         m = self.measure
         role = host_of(self).case.role

@@ -31,7 +31,8 @@ class MeetingEditor(EditorScreen):
         return self.meeting.date is not None and super().complete()
 
     def compose_fields(self) -> ComposeResult:
-        from ..widgets.fields import DateField, NoteField
+        from ..widgets.datefield import DateField
+        from ..widgets.fields import NoteField
         from ..widgets.ticks import ParticipantsField
 
         m = self.meeting

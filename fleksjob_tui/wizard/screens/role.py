@@ -17,4 +17,6 @@ class RoleScreen(PickScreen):
             [(r, content.ui(f"role.{r}", lang)) for r in ROLES],
             content.ui("role.hint", lang),
             lang,
+            # the plain conversation's letters (m, t, l): every label begins "Jeg er …"
+            letters=[content.text("plain", f"role.letter.{r}", lang) for r in ROLES],
         )

@@ -305,7 +305,8 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
 class SummaryStep(StepPane):
     step_id = "summary"
 
-    BINDINGS = [Binding("ctrl+e", "export", "key.export")]
+    # F4: a browser keeps Ctrl+E for itself (its footer names F4, web/driver.py BROWSER_KEYS)
+    BINDINGS = [Binding("ctrl+e,f4", "export", "key.export")]
 
     def __init__(self) -> None:
         super().__init__()

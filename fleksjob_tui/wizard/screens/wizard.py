@@ -14,7 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...case.model import STEP_IDS
+from ...case.model import DATE_KEYS, STEP_IDS
+from ..widgets.datefield import DateField
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
@@ -32,6 +33,9 @@ class WizardScreen(Screen):
     AUTO_FOCUS = ""
 
     BINDINGS = [
+        # First in the footer: in a narrow window the footer is cut at the right, and help is
+        # what a person who is stuck looks for.
+        Binding("f1", "app.help", "key.help"),
         Binding("ctrl+n", "next", "key.next", priority=True),
         Binding("ctrl+b", "back", "key.back", priority=True),
         Binding("ctrl+l", "toggle_steps", "key.steps", priority=True),
@@ -68,6 +72,8 @@ class WizardScreen(Screen):
             self.step = STEP_IDS[0]
         self.pane = steps.pane_class(self.step)()
         self.pane.resume = True  # a reopened case: the cursor after the last answer
+        # Below 80 columns the step list is hidden: this line says which step is shown.
+        yield Static("", id="step-where")
         with Horizontal(id="wizard-body"):
             yield StepList(self.fj.lang, id="steps")
             yield self.pane
@@ -162,9 +168,12 @@ class WizardScreen(Screen):
         pane = self.pane if self._pane_ready else None
         if pane is not None and any(f.error_text for f in pane.query(QuestionField)):
             unsaved = frozenset({self.step})
-        self.query_one(StepList).show(
-            self.visible_steps(), self.step, self.fj.assessment, self.fj.case, unsaved
-        )
+        order = self.visible_steps()
+        self.query_one(StepList).show(order, self.step, self.fj.assessment, self.fj.case, unsaved)
+        if self.step in order:
+            self.query_one("#step-where", Static).update(self.fj.t(
+                "steplist.where", n=order.index(self.step) + 1, total=len(order),
+                title=self.fj.t(f"step.{self.step}.title")))
 
     def on_field_problem(self, event: FieldProblem) -> None:
         self.refresh_steps()  # the step pane has already updated its own status lines
@@ -267,6 +276,13 @@ class WizardScreen(Screen):
 
     def on_field_changed(self, event: FieldChanged) -> None:
         event.stop()
+        field = event.field
+        if isinstance(field, DateField) and field.qkey in DATE_KEYS:  # "ved ikke": recorded
+            unknown = [k for k in self.fj.case.case.unknown_dates if k != field.qkey]
+            if field.not_known and field.value is None:
+                unknown.append(field.qkey)
+            if unknown != self.fj.case.case.unknown_dates:
+                self.fj.case.case.unknown_dates = unknown
         before = self.visible_steps()
         self.fj.case_changed()
         if self.visible_steps() != before:

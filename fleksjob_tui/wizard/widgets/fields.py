@@ -21,7 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
 from ... import content
-from ...case.dates import DateError, format_date, means_not_known, parse_date
 from ...case.privacy import find_cpr, remove_cpr
 from .choice import Choice
 from .focus import move_on, show_whole
@@ -261,12 +260,11 @@ class CprGuardedField(QuestionField):
     When the text holds a CPR-like number (see :mod:`fleksjob_tui.case.privacy`), the number is held
     back: the case gets the text *without* it (so the number is never saved, and the rest of
     the answer is), and a warning beside the field offers to remove it from the field too
-    (button or Ctrl+R) or to say it is not a CPR number (e.g. an order number), which writes
-    the text as typed. Numbers already in a case file when it is opened do not warn until the
-    text is changed.
+    (button, Ctrl+R, F8 in a browser) or to say it is not a CPR number (an order number), which
+    writes the text as typed. Numbers in a case file when it is opened warn once it is changed.
     """
 
-    BINDINGS = [Binding("ctrl+r", "remove_cpr", "key.remove_cpr", show=False)]
+    BINDINGS = [Binding("ctrl+r,f8", "remove_cpr", "key.remove_cpr", show=False)]
 
     DEFAULT_CSS = """
     CprGuardedField > .q-cpr {
@@ -314,7 +312,8 @@ class CprGuardedField(QuestionField):
         self.cpr_held = shown
         if shown:
             box = Vertical(
-                Static(content.ui("cpr.warning", self.lang), classes="q-cpr-text"),
+                Static(content.ui("cpr.warning", self.lang, remove_key=self.app.get_key_display(
+                    self.BINDINGS[0])), classes="q-cpr-text"),  # the key as the footer names it
                 Horizontal(
                     Button(content.ui("cpr.remove", self.lang), id="cpr-remove",
                            variant="warning", compact=True),
@@ -471,33 +470,6 @@ class TypedInputField(QuestionField):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
         self._check(event.value, final=True)
-
-
-class DateField(TypedInputField):
-    """A date typed the Danish way (22-11-2026, 22.11.2026) or as 2026-11-22."""
-
-    def __init__(self, target, attr, qkey, *, latest=None, **kw) -> None:
-        #: The latest date that makes sense here (a birth date is not in the future).
-        self.latest = latest
-        super().__init__(target, attr, qkey, **kw)
-
-    def shown(self) -> str:
-        return format_date(self.value, self.lang) if self.value else ""
-
-    def placeholder(self) -> str:
-        return content.ui("field.date_placeholder", self.lang)
-
-    def read(self, text: str) -> tuple[str | None, Any]:
-        if means_not_known(text):  # "ved ikke", "?": no date (the plan says who finds it)
-            return None, None
-        try:
-            parsed = parse_date(text, self.lang)
-        except DateError as err:
-            return err.message(self.lang), None
-        if self.latest is not None and parsed > self.latest:
-            date = format_date(parsed, self.lang)
-            return content.ui("field.date_too_late", self.lang, date=date), None
-        return None, parsed
 
 
 class NumberField(TypedInputField):

@@ -1,0 +1,61 @@
+"""Issue 24: a date answered "ved ikke" / "?" is recorded as not known, and the plan says who
+can find it and by when (RULES.md section 7: every finding has an owner, a due date, a reason)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fleksjob_tui.case import storage
+from fleksjob_tui.case.model import Case
+from fleksjob_tui.rules import assess
+
+AS_OF = dt.date(2026, 3, 1)
+
+
+def _case(*unknown: str) -> Case:
+    case = Case.new(role="union_rep", title="T")
+    case.case.unknown_dates = list(unknown)
+    return case
+
+
+def test_an_unknown_start_names_the_manager_and_a_date():
+    a = assess(_case("employment.special_terms_start"), AS_OF)
+    ids = [f.id for f in a.findings]
+    assert "special_terms_start_missing" not in ids  # one act, once: the not-known one
+    (f,) = [f for f in a.findings if f.id == "date_not_known"]
+    assert f.responsible == "manager" and f.step == "employment"
+    assert "ikke kendt" in f.message and "HR" in f.message, f.message
+    assert f.due == AS_OF + dt.timedelta(days=14)  # no meeting planned: within two weeks
+
+
+def test_the_next_meeting_is_the_date_to_find_it_by():
+    case = _case("employment.special_terms_start", "person.birth_date")
+    case.follow_up.next_meeting = dt.date(2026, 3, 9)
+    a = assess(case, AS_OF)
+    found = {f.responsible: f for f in a.findings if f.id == "date_not_known"}
+    assert set(found) == {"manager", "employee"}
+    assert all(f.due == dt.date(2026, 3, 9) for f in found.values())
+    assert "birth_date_missing" not in [f.id for f in a.findings]
+
+
+def test_a_date_given_later_clears_it():
+    case = _case("employment.special_terms_start")
+    case.employment.special_terms_start = dt.date(2025, 1, 1)
+    assert "date_not_known" not in [f.id for f in assess(case, AS_OF).findings]
+
+
+def test_it_is_saved_with_the_case(tmp_path):
+    path = tmp_path / "sag.toml"
+    storage.save_case(_case("agreement.signed_on"), path)
+    assert storage.load_case(path).case.unknown_dates == ["agreement.signed_on"]
+    a = assess(storage.load_case(path), AS_OF, "en")
+    (f,) = [f for f in a.findings if f.id == "date_not_known"]
+    assert f.responsible == "manager" and "not known" in f.message
+
+
+def test_the_dates_say_not_known_rather_than_missing():
+    from fleksjob_tui.plain.summary import plain_summary
+
+    case = _case("person.birth_date")
+    said = plain_summary(case, assess(case, AS_OF), "da")
+    assert "Fødselsdato ikke kendt" in said and "Fødselsdato mangler" not in said
