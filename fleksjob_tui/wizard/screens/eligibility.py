@@ -22,6 +22,9 @@ class EligibilityStep(StepPane):
                           if self_employed else "eligibility.capacity_reduced")
         yield self.answer(e, "capacity_assessed", "eligibility.capacity_assessed")
         yield self.answer(e, "medical_documentation", "eligibility.medical_documentation")
+        # Who wrote the statement and when: the municipality's version names it only then.
+        yield self.text(e, "medical_source", "eligibility.medical_source")
+        yield self.date(e, "medical_date", "eligibility.medical_date", latest=self.fj.as_of)
         if not self_employed:
             yield self.answer(
                 e, "relocation_retraining_examined", "eligibility.relocation_retraining_examined"
