@@ -166,7 +166,8 @@ def log_rows(view: CaseView) -> list[list[str]]:
     for j, (mt, pm) in enumerate(zip(meetings, pk.meetings, strict=True)):
         if not _held(mt, view):
             continue
-        documented = _m("log_minutes", lang) if _recorded(mt, view) else "—"
+        n = minutes_number(view, mt.date) if _recorded(mt, view) else None
+        documented = _m("log_minutes", lang, n=n) if n else "—"
         entries.append((mt.date, 1000 + j, [
             pm.date, _m("log_meeting", lang),
             _m("log_discussed", lang, who=pm.participants, text=pm.summary),
@@ -217,31 +218,39 @@ def date_rows(view: CaseView) -> list[tuple[str, str | None]]:
     return rows
 
 
-def attachments(view: CaseView) -> list[tuple[str, str]]:
-    """The papers that exist and go with this document, each with its date or source: the
-    written agreement (when written), a § 56 agreement (when approved), the minutes of each
+def attachments(view: CaseView) -> list[str]:
+    """The papers that exist and go with this document, numbered, each with its date or source:
+    the written agreement (when written), a § 56 agreement (when approved), the minutes of each
     meeting held with a record, the medical statement (when its source is given) and the
     employer's documentation of the attempt (when the case says it is documented)."""
     lang, case = view.lang, view.case
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str | None]] = []
     if not _self(view) and case.agreement.written == "yes":
         signed = case.agreement.signed_on
         rows.append((_m("att_agreement", lang),
-                     _m("signed_on", lang, date=format_date(signed, lang)) if signed else "—"))
+                     _m("signed_on", lang, date=format_date(signed, lang)) if signed else None))
     approved = [m for m in case.measures if m.approved_by_municipality == "yes"]
     if approved:
         days = sorted(m.approved_on for m in approved if m.approved_on)
-        rows.append((_m("att_paragraph56", lang),
-                     _m("approved_on", lang, date=format_date(days[-1], lang)) if days else "—"))
-    for mt in sorted((mt for mt in case.meetings if _recorded(mt, view)), key=lambda mt: mt.date):
-        rows.append((_m("att_minutes", lang),
-                     _m("held_on", lang, date=format_date(mt.date, lang))))
+        rows.append((_m("att_paragraph56", lang), _m("approved_on", lang, date=format_date(
+            days[-1], lang)) if days else _m("approved", lang)))
+    for day in minutes_to_attach(view):
+        rows.append((_m("att_minutes", lang), _m("held_on", lang, date=format_date(day, lang))))
     e = case.eligibility
     if e.medical_documentation == "yes" and view.text(e.medical_source):
-        rows.append((_m("att_medical", lang), medical_source(view) or "—"))
+        rows.append((_m("att_medical", lang), medical_source(view)))
     if not _self(view) and case.agreement.attempt_documented == "yes":
-        rows.append((_m("att_attempt", lang), "—"))
-    return rows
+        rows.append((_m("att_attempt", lang), None))
+    return [_m("att_item", lang, n=n, text=f"{label}, {detail}" if detail else label)
+            for n, (label, detail) in enumerate(rows, 1)]
+
+
+def minutes_number(view: CaseView, day: dt.date) -> int | None:
+    """The attachment number of the minutes of the meeting on ``day``."""
+    for n, item in enumerate(attachments(view), 1):
+        if item.endswith(format_date(day, view.lang)) and _m("att_minutes", view.lang) in item:
+            return n
+    return None
 
 
 def minutes_to_attach(view: CaseView) -> list[dt.date]:
@@ -329,8 +338,7 @@ def municipality_document(view: CaseView) -> Document:
     doc.add(section("s_attachments"))
     att = attachments(view)
     if att:
-        doc.add(Grid([_m("attachment", lang), _m("attachment_detail", lang)],
-                     [[a, b] for a, b in att], widths=[64, 36]))
+        doc.add(Items(att))
     else:
         doc.add(Para(_m("attachments_none", lang)))
     # The employer confirms the attempt (LAB § 119, stk. 2); the self-employed sign themselves.
