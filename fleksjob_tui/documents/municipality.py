@@ -264,13 +264,14 @@ def minutes_to_attach(view: CaseView) -> list[dt.date]:
 def _workplace(view: CaseView) -> list:
     lang, e = view.lang, view.case.employment
     if _self(view):
-        rows = [(_m("business", lang), view.text(e.employer)),
+        rows = [(_m("business", lang), view.text(e.employer)), (_m("cvr", lang), None),
                 (_m("business_work", lang), view.text(e.job_title))]
         if view.text(e.workplace):
             rows.append((_x("facts.workplace", lang), view.text(e.workplace)))
         return [Facts(rows)]
     rows = [
         (_x("facts.employer", lang), view.text(e.employer)),
+        (_m("cvr", lang), None),  # the case keeps no CVR number: a line to write it on
         (_x("facts.workplace", lang), view.text(e.workplace)),
         (_x("facts.job_title", lang), view.text(e.job_title)),
         (_x("facts.collective_agreement", lang), view.text(e.collective_agreement)),
@@ -326,7 +327,7 @@ def municipality_document(view: CaseView) -> Document:
     log = log_rows(view)
     if log:
         doc.add(Grid([_m(k, lang) for k in ("log_date", "log_what", "log_course", "log_result",
-                                            "log_documented")], log, widths=[14, 18, 30, 21, 17]))
+                                            "log_documented")], log, widths=[13, 21, 30, 20, 16]))
     else:
         doc.add(Para(_m("log_none", lang), "note"))
     considered = not_tried(view)
@@ -341,15 +342,19 @@ def municipality_document(view: CaseView) -> Document:
         doc.add(Items(att))
     else:
         doc.add(Para(_m("attachments_none", lang)))
-    # The employer confirms the attempt (LAB § 119, stk. 2); the self-employed sign themselves.
+    # The employer confirms the attempt (LAB § 119, stk. 2), and the employee that the papers
+    # (health information among them) go to the municipality; the self-employed sign themselves.
+    labels = (_m("name", lang), _m("date", lang), _m("signature", lang))
+    full_name = view.text(case.person.full_name)
     if own:
-        intro, party = (_m("confirm_self", lang),
-                        (_m("sign_self", lang), view.text(case.person.full_name)))
-    else:
-        intro, party = _m("confirm", lang), (_m("sign_employer", lang), view.person("manager"))
-    doc.add(section("s_signature_self" if own else "s_signature"), Signatures(
-        intro=intro,
-        parties=[party],
-        labels=(_m("name", lang), _m("date", lang), _m("signature", lang)),
-    ))
+        doc.add(section("s_signature_self"), Signatures(
+            intro=_m("confirm_self", lang), parties=[(_m("sign_self", lang), full_name)],
+            labels=labels))
+        return doc
+    doc.add(section("s_signatures"),
+            Signatures(intro=_m("confirm", lang),
+                       parties=[(_m("sign_employer", lang), view.person("manager"))],
+                       labels=labels),
+            Signatures(intro=_m("confirm_employee", lang),
+                       parties=[(_m("sign_employee", lang), full_name)], labels=labels))
     return doc
