@@ -238,10 +238,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_case,
         format_for,
         output_path,
+        written_message,
     )
 
-    # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
-    fmt = args.format or format_for(args.output)
+    fmt = args.format or format_for(args.output)  # without --format: -o x.md → Markdown, else HTML
     document = getattr(args, "document", "pack")
     meeting = _meeting(case, getattr(args, "meeting", None), document, case.language)
     try:
@@ -259,7 +259,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                               meeting=meeting)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
-    say(content.text("export", "cli.written", case.language, path=written))
+    say(written_message(case, as_of, document, written, args.path, case.language))
     return EXIT_OK
 
 

@@ -49,8 +49,7 @@ def _held(mt, view: CaseView) -> bool:
 
 def _recorded(mt, view: CaseView) -> bool:
     """A meeting held on a known day with a record (what was discussed or agreed)."""
-    return (mt.date is not None and mt.date <= view.as_of
-            and any(x and x.strip() for x in (mt.summary, mt.agreed)))
+    return mt.date is not None and mt.date in recorded_meetings(view.case, view.as_of)
 
 
 def short_reference(view: CaseView) -> str:
@@ -255,7 +254,14 @@ def minutes_number(view: CaseView, day: dt.date) -> int | None:
 
 def minutes_to_attach(view: CaseView) -> list[dt.date]:
     """The days of the meetings whose minutes the attachments list (``--document minutes``)."""
-    return sorted(mt.date for mt in view.case.meetings if _recorded(mt, view))
+    return recorded_meetings(view.case, view.as_of)
+
+
+def recorded_meetings(case, as_of: dt.date) -> list[dt.date]:
+    """The days of the meetings held by ``as_of`` with a record (discussed or agreed)."""
+    return sorted(mt.date for mt in case.meetings
+                  if mt.date is not None and mt.date <= as_of
+                  and any(x and x.strip() for x in (mt.summary, mt.agreed)))
 
 
 # -- the document -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import subprocess
 import tempfile
 
@@ -22,6 +23,7 @@ from test_documents import (
     FORMATS,
     SOFFICE,
     docx_text,
+    fleksjob,
     klar,
     render,
     soffice_pdf,
@@ -232,6 +234,18 @@ def test_attachments_are_the_papers_that_exist(fmt):
     assert "Bilag 2: Referat af opfølgningsmøde, mødet 01-06-2025" in att
     assert "Bilag 3: Referat af opfølgningsmøde, mødet 08-09-2026" in att
     assert "Bilag 4: Arbejdsgiverens dokumentation" in att
+
+
+def test_the_command_line_says_how_to_make_the_minutes_the_attachments_list(tmp_path):
+    shutil.copy(EXAMPLES / "klar.toml", tmp_path / "sag.toml")
+    r = fleksjob("export", "sag.toml", "--document", "municipality", "--as-of", "22-11-2026",
+                 cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    for day in ("01-06-2025", "08-09-2026"):
+        assert f"fleksjob export sag.toml --document minutes --meeting {day}" in r.stdout
+    assert "--document minutes" not in (tmp_path / "sag-kommune.html").read_text("utf-8")
+    r = fleksjob("export", "sag.toml", "--as-of", "22-11-2026", cwd=tmp_path)  # the pack
+    assert r.returncode == 0 and "--document minutes" not in r.stdout
 
 
 def test_a_case_with_no_papers_says_so():
