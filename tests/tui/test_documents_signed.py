@@ -384,7 +384,7 @@ def test_markdown_reads_as_plain_text(document, lang):
         assert len(line) <= 100 or " " not in line.strip(), line
     for escape in ("\\[", "\\]", "1\\.", "\\#", "\\&", "\\!"):
         assert escape not in md, escape
-    assert "(LAB § 119, stk. 2)" in render(klar(), "municipality", "md")  # no escapes
+    assert "(LAB § 119, stk. 2)" in squash(render(klar(), "municipality", "md"))  # no escapes
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
