@@ -184,9 +184,8 @@ async def test_help_key_shows_plain_danish_and_the_reference(case_file):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.screen.show_step("eligibility")
-        # capacity → assessed → medical documentation → its source → its date → relocation →
-        # acute injury
-        await keys(pilot, "tab", "tab", "tab", "tab", "tab", "tab", "f1")
+        # capacity → assessed → medical documentation → relocation → acute injury
+        await keys(pilot, "tab", "tab", "tab", "tab", "f1")
         body = str(app.screen.query_one(".help-body").content)
         ref = str(app.screen.query_one(".help-ref").content)
         assert "glidende nedslidning" in body

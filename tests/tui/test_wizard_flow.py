@@ -63,12 +63,11 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
     assert current_step(app) == "eligibility"
-    # capacity, assessed, medical documentation (and from whom, when), relocation, acute,
-    # pointless, progressive
-    await keys(pilot, "j", "j", "j")
+    # capacity, assessed, medical documentation, relocation, acute, pointless, progressive,
+    # then from whom the medical statement is and its date
+    await keys(pilot, "j", "j", "j", "j", "n", "n", "n")
     assert focused_field_key(app) == "eligibility.medical_source"
-    await keys(pilot, "text:egen læge", "enter", "text:12-03-2025", "enter")
-    await keys(pilot, "j", "n", "n", "n", "enter", "enter")
+    await keys(pilot, "text:egen læge", "enter", "text:12-03-2025", "enter", "enter", "enter")
     # 7 Møder (6 Selvstændig is skipped for an employee)
     assert current_step(app) == "meetings"
     await keys(pilot, "enter")  # "+ Tilføj et møde"
