@@ -220,6 +220,17 @@ class People(_Table):
     hr: Text | None = None  # an HR contact
 
 
+class Sender(_Table):
+    """Who sends the municipality's version, and whom the caseworker contacts at the workplace
+    (name, phone and e-mail at work). Only the municipality's version shows them; without them
+    it names the manager (or HR) from ``[people]``, or leaves a line to write on."""
+
+    name: Text | None = None  # who sends it, e.g. "Åse Ørsted, afdelingsleder"
+    contact_name: Text | None = None
+    contact_phone: Text | None = None
+    contact_email: Text | None = None
+
+
 class Agreement(_Table):
     written: Answer | None = None
     signed_on: Date | None = None
@@ -237,6 +248,10 @@ class Eligibility(_Table):
     progressive_disease: Answer | None = None
     # RULES.md section 3: medical evidence that the limits are lasting (LAB § 118, stk. 2, nr. 3)
     medical_documentation: Answer | None = None
+    # Where that evidence comes from (e.g. "egen læge", "speciallæge i reumatologi") and its date:
+    # the municipality's version names the statement (and lists it as an attachment) only then.
+    medical_source: Text | None = None
+    medical_date: Date | None = None
 
 
 class SelfEmployment(_Table):
@@ -316,6 +331,7 @@ class Case(_Table):
     person: Person = Field(default_factory=Person)
     employment: Employment = Field(default_factory=Employment)
     people: People = Field(default_factory=People)
+    sender: Sender = Field(default_factory=Sender)
     agreement: Agreement = Field(default_factory=Agreement)
     eligibility: Eligibility = Field(default_factory=Eligibility)
     self_employment: SelfEmployment = Field(default_factory=SelfEmployment)

@@ -209,6 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_case,
         format_for,
         output_path,
+        written_message,
     )
 
     # Without --format the name given with -o decides (x.md → Markdown); otherwise HTML.
@@ -239,7 +240,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                               meeting=meeting, final=final)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
-    say(content.text("export", "cli.written", case.language, path=written))
+    say(written_message(case, as_of, document, written, args.path, case.language))
     return EXIT_OK
 
 

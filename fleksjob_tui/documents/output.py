@@ -242,6 +242,24 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
     return write_document(path, data, lang, case_path)
 
 
+def written_message(case: Case, as_of: dt.date, document: str, written: Path,
+                    case_path: str | os.PathLike[str] | None, lang: str = "da") -> str:
+    """What the command line says when a document is written. The municipality's version lists
+    the minutes of the meetings held as attachments: then also the commands that make them (the
+    document itself carries no instructions to its sender)."""
+    from ..case.dates import format_date  # lazy: only for this message
+    from .municipality import recorded_meetings  # lazy: start-up speed
+
+    text = content.text("export", "cli.written", lang, path=written)
+    days = recorded_meetings(case, as_of) if document == "municipality" else []
+    if not days:
+        return text
+    path = str(case_path) if case_path else "SAG.toml"
+    lines = [f"  fleksjob export {path} --document minutes --meeting {format_date(d, lang)}"
+             for d in days]
+    return "\n".join([text, content.text("export", "cli.minutes_hint", lang), *lines])
+
+
 def output_path(raw: str | os.PathLike[str] | None, default: Path, lang: str = "da") -> Path:
     """The file a document goes to when ``-o raw`` was given (``default`` without it).
 

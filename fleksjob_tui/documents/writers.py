@@ -85,7 +85,7 @@ def render_html(doc: Document) -> str:
             o.append("</tbody></table>")
         elif isinstance(b, Items):
             if b.items:
-                o += ["<ul>", *(f'<li class="pre">{_e(x)}</li>' for x in b.items), "</ul>"]
+                o += ["<ul>", *(f'<li class="pre">{_td(x)}</li>' for x in b.items), "</ul>"]
             else:
                 if b.empty:
                     o.append(f'<p class="empty">{_e(b.empty)}</p>')

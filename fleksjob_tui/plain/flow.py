@@ -166,6 +166,10 @@ STEPS: dict[str, tuple[Field, ...]] = {
         text("people.union_rep", when=EMPLOYED),
         text("people.union", when=EMPLOYED),
         text("people.hr", when=EMPLOYED),
+        text("sender.name", when=EMPLOYED),
+        text("sender.contact_name", when=EMPLOYED),
+        text("sender.contact_phone", when=EMPLOYED),
+        text("sender.contact_email", when=EMPLOYED),
     ),
     "checklist": (
         answer("agreement.written", when=EMPLOYED),
@@ -188,6 +192,8 @@ STEPS: dict[str, tuple[Field, ...]] = {
         answer("eligibility.acute_injury", when=EMPLOYED),
         answer("eligibility.retention_pointless", when=EMPLOYED),
         answer("eligibility.progressive_disease", when=EMPLOYED),
+        text("eligibility.medical_source"),
+        date("eligibility.medical_date", not_future=True),
         date("flexjob.start"),
     ),
     "self_employment": (
@@ -196,6 +202,8 @@ STEPS: dict[str, tuple[Field, ...]] = {
         answer("self_employment.benefit_periods"),
         answer("self_employment.first_grant"),
         answer("self_employment.excluded_benefits"),
+        text("sender.contact_phone", "sender.contact_phone_self"),
+        text("sender.contact_email", "sender.contact_email_self"),
     ),
     "meetings": (date("follow_up.next_meeting"),),
     "economy": (

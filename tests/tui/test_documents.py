@@ -268,20 +268,23 @@ def test_municipality_version_leaves_out_the_internal_list_and_adds_what_the_cas
         for fact in ("10-05-1966", "Roskilde Kommune", "Åse Ørsted", "Bjørn Ærø",
                      "FOA Roskilde", "Lærke Høj", "Solgården Plejecenter", "Afsnit B, dagvagt"):
             assert fact in plain, (fmt, fact)
-        assert "Fødselsdato" in plain and "CPR" in plain  # "never write a CPR number"
-        assert "2 møder registreret" in plain  # the minutes exist for two meetings
-        assert plain.count("[x] findes") >= 3  # agreement, § 56, medical statements (+ attempt)
-        assert "Kontakt på arbejdspladsen" in plain
+        assert "Fødselsdato" in plain and "CPR" not in plain  # no note to the sender
+        assert plain.count("Referat af opfølgningsmøde") == 2  # the minutes of both meetings
+        running = " ".join(plain.split())
+        assert "underskrevet 01-06-2025" in running and "godkendt" in running  # § 119, § 56
+        assert "Kontaktperson på arbejdspladsen" in plain
 
 
 def test_municipality_attachments_are_marked_by_what_the_case_says():
     case = Case.new()
     text = render(case, "municipality", "md").replace("\\", "")
-    # Only what applies: no minutes without meetings, no § 56 agreement the case does not have.
-    assert "[x]" not in text and text.count("[?] ikke oplyst") == 3
+    # Only what exists: no minutes without meetings, no § 56 agreement the case does not have,
+    # no agreement that is not written, no marks for papers that are not there.
+    bilag = text[text.index("Bilag"):]
+    assert "Ingen bilag." in bilag and "[" not in bilag
     case.agreement.written = "no"
     text = render(case, "municipality", "md").replace("\\", "")
-    assert "[ ] findes ikke endnu" in text
+    assert "Den skriftlige aftale om" not in text[text.index("## 8. Bilag"):]
 
 
 # -- bad input: user text is text in every format -----------------------------------------------
@@ -660,8 +663,8 @@ def test_a_measure_without_dates_says_so_and_an_approval_shows_its_date(document
 
 def test_municipality_attachments_name_the_date_the_paragraph_56_agreement_was_approved():
     text = render(manager_case(), "municipality", "md")
-    line = next(x for x in text.splitlines() if "§ 56" in x and "godkendt af kommunen)" in x)
-    assert "findes (godkendt 15-11-2025)" in line
+    line = next(x for x in text.splitlines() if "§ 56" in x and x.startswith("- Bilag"))
+    assert "godkendt af kommunen 15-11-2025" in line
 
 
 def test_the_agreement_says_draft_on_every_page():
@@ -673,10 +676,12 @@ def test_the_agreement_says_draft_on_every_page():
     html_out = render(case, "agreement", "html", "en")
     assert re.search(r"@page \{ @bottom-left \{ content: \"DRAFT – adapt before signing\"",
                      html_out)
-    # Only the draft says so: the pack and the municipality's version do not.
+    # Only the draft says so: the pack and the municipality's version do not (the latter
+    # names itself and the case on every page instead).
     for document in ("pack", "municipality"):
         assert "UDKAST" not in docx_text(render(case, document, "docx"))
-        assert "@bottom-left" not in render(case, document, "html")
+        assert "UDKAST" not in render(case, document, "html")
+    assert "@bottom-left" not in render(case, "pack", "html")
 
 
 def test_empty_lines_to_write_on_stay_apart_in_markdown():

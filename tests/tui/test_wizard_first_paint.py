@@ -116,7 +116,8 @@ async def test_the_rest_of_a_step_comes_in_the_order_it_is_built_in(tmp_path):
         await app.screen.finish_building()
         order = [w.id or " ".join(sorted(w.classes)) for w in pane.children]
         everything = [f.qkey for f in pane.query(QuestionField)]
-        assert everything[:len(first)] == first and len(everything) == 12
+        # 12 about the employment and the people, 4 about who sends the municipality's version
+        assert everything[:len(first)] == first and len(everything) == 16
         assert order[-2:] == ["step-findings", "nav"]
         # What the assessment says about the step is shown once it is all there.
         assert str(pane.query_one(".step-findings").content)
@@ -233,5 +234,5 @@ async def test_a_case_open_only_for_reading_is_locked_from_the_first_frame(tmp_p
         await pilot.pause()
         assert seen["building"] and seen["locked"] and all(seen["locked"])
         inputs = list(app.screen.pane.query(".q-input"))
-        assert len(inputs) == 12 and all(w.disabled for w in inputs)
+        assert len(inputs) == 16 and all(w.disabled for w in inputs)
         assert app.focused is not None and app.focused.id == "nav-next"

@@ -40,7 +40,11 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "text:Social- og sundhedsassistent", "enter", "text:37", "enter", "text:25")
     await keys(pilot, "enter", "text:OK24", "enter", "j", "text:01.06.2025", "enter")
     assert focused_field_key(app) == "people.manager"
-    await keys(pilot, "text:Mette", "enter", "enter", "enter", "enter", "enter")
+    await keys(pilot, "text:Mette", "enter", "enter", "enter", "enter")
+    # who sends the municipality's version, and the workplace contact's phone and e-mail
+    assert focused_field_key(app) == "sender.name"
+    await keys(pilot, "text:Mette, afdelingsleder", "enter", "enter", "text:86 12 34 56", "enter")
+    await keys(pilot, "text:mette@regionmidt.dk", "enter", "enter")
     # 3 Tjekliste
     assert current_step(app) == "checklist"
     await keys(pilot, "j", "text:2025-06-01", "enter")
@@ -59,9 +63,11 @@ async def fill_whole_case(pilot, app) -> None:
     await keys(pilot, "ctrl+n")
     # 5 Betingelser
     assert current_step(app) == "eligibility"
-    # capacity, assessed, medical documentation, relocation, acute, pointless, progressive
-    await keys(pilot, "j", "j", "j", "j", "n", "n")
-    await keys(pilot, "n", "enter", "enter")
+    # capacity, assessed, medical documentation, relocation, acute, pointless, progressive,
+    # then from whom the medical statement is and its date
+    await keys(pilot, "j", "j", "j", "j", "n", "n", "n")
+    assert focused_field_key(app) == "eligibility.medical_source"
+    await keys(pilot, "text:egen læge", "enter", "text:12-03-2025", "enter", "enter", "enter")
     # 7 Møder (6 Selvstændig is skipped for an employee)
     assert current_step(app) == "meetings"
     await keys(pilot, "enter")  # "+ Tilføj et møde"
@@ -101,6 +107,11 @@ async def test_each_role_fills_a_case_by_keyboard_and_it_is_saved(home, role):
     assert case.employment.employer == "Region Midt"
     assert case.employment.normal_weekly_hours == 37 and case.employment.current_weekly_hours == 25
     assert case.people.manager == "Mette"
+    assert case.sender.name == "Mette, afdelingsleder" and case.sender.contact_name is None
+    assert case.sender.contact_phone == "86 12 34 56"
+    assert case.sender.contact_email == "mette@regionmidt.dk"
+    assert case.eligibility.medical_source == "egen læge"
+    assert str(case.eligibility.medical_date) == "2025-03-12"
     assert case.employment.has_social_chapter == "yes"
     assert str(case.employment.special_terms_start) == "2025-06-01"
     assert case.agreement.written == "yes"

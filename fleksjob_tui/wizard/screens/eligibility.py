@@ -29,4 +29,8 @@ class EligibilityStep(StepPane):
             yield self.answer(e, "acute_injury", "eligibility.acute_injury")
             yield self.answer(e, "retention_pointless", "eligibility.retention_pointless")
             yield self.answer(e, "progressive_disease", "eligibility.progressive_disease")
+        # Who wrote the medical statement and when (the municipality's version names it only
+        # then): after the yes/no questions, so that one letter per answer runs through them.
+        yield self.text(e, "medical_source", "eligibility.medical_source")
+        yield self.date(e, "medical_date", "eligibility.medical_date", latest=self.fj.as_of)
         yield self.date(self.case.flexjob, "start", "flexjob.start")

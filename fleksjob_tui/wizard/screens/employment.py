@@ -1,6 +1,7 @@
 """Step 2, Ansættelsen: employer, job, the weekly hours (normal and now), agreement, social
 chapter, the start on special terms (with the day the 12 months are reached), and the people
-around the case (manager, union representative and union, HR; names only). For the self-employed
+around the case (manager, union representative and union, HR; names only), then who sends the
+municipality's version and the workplace contact (name, phone and e-mail at work). For the self-employed
 these questions are replaced by a note: § 119 does not apply to them."""
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ class EmploymentStep(StepPane):
         yield self.text(people, "union_rep", "people.union_rep")
         yield self.text(people, "union", "people.union")
         yield self.text(people, "hr", "people.hr")
+        # Only for the municipality's version: who sends it, whom the caseworker contacts.
+        sender = self.case.sender
+        yield self.text(sender, "name", "sender.name")
+        yield self.text(sender, "contact_name", "sender.contact_name")
+        yield self.text(sender, "contact_phone", "sender.contact_phone")
+        yield self.text(sender, "contact_email", "sender.contact_email")
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:
         if assessment is None or self.case.person.self_employed:
