@@ -433,11 +433,13 @@ async def test_the_meeting_editor_writes_the_minutes_beside_the_case(tmp_path, m
         await pilot.click("#editor-minutes")
         await pilot.pause()
         assert isinstance(app.screen, MeetingEditor)  # the editor stays open
-        out = tmp_path / "sag-referat-2026-09-08.docx"
-        assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
+        # Named after the case's title like every export from the wizard (issue 24).
+        (out,) = tmp_path.glob("*-referat-2026-09-08.docx")
+        assert out.name.startswith("fastholdelsesfleksjob-for-m")
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
         text = docx_text(out)
         assert "Referat af møde med kommunen" in text and "08-09-2026" in text
         meeting.date = None
         await pilot.click("#editor-minutes")
         await pilot.pause()
-        assert not (tmp_path / "sag-referat.docx").exists()
+        assert not list(tmp_path.glob("*-referat.docx"))
