@@ -262,7 +262,9 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     # --- Dates answered "ved ikke": who can find each one, and by when (RULES.md section 7).
     # Each takes the place of the date's "… mangler" finding (one act, once).
     unknown_dates = not_known(case)
-    due_on["date_not_known"] = find_by(case, as_of)
+    by = find_by(case, as_of)
+    if by is not None:  # else as soon as possible, with the reason (view.words.due_text)
+        due_on["date_not_known"] = by
     for key in unknown_dates:
         owner, step = OWNER[key]
         add("date_not_known", key.replace(".", "_"), responsible=owner)

@@ -2,8 +2,9 @@
 step it is written, and by when (RULES.md section 7: every finding has an owner and a due date).
 
 Practice, not law: the date is to be found by the next follow-up meeting when one is planned,
-else within two weeks — soon enough that the rules depending on it (the 12 months, the pension
-age) can be worked out before the case goes on.
+else as soon as possible (no date: a date counted from today would move every day and never be
+passed) — so that the rules depending on it (the 12 months, the pension age) can be worked out
+before the case goes on.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ OWNER: dict[str, tuple[str, str]] = {
     "flexjob.start": ("municipality", "eligibility"),
     "follow_up.next_meeting": ("manager", "meetings"),
 }
-#: Without a follow-up meeting planned: found within this many days.
-FIND_WITHIN = dt.timedelta(days=14)
 
 
 def date_of(case: Case, key: str) -> dt.date | None:
@@ -35,7 +34,8 @@ def not_known(case: Case) -> list[str]:
     return [key for key in DATE_KEYS if key in marked and date_of(case, key) is None]
 
 
-def find_by(case: Case, as_of: dt.date) -> dt.date:
-    """The next follow-up meeting when one is planned after today, else two weeks from today."""
+def find_by(case: Case, as_of: dt.date) -> dt.date | None:
+    """The next follow-up meeting when one is planned after today, else None: as soon as
+    possible (worded with the reason, ``report.toml [due] why.date_not_known``)."""
     meeting = case.follow_up.next_meeting
-    return meeting if meeting is not None and meeting > as_of else as_of + FIND_WITHIN
+    return meeting if meeting is not None and meeting > as_of else None

@@ -8,6 +8,7 @@ import datetime as dt
 from fleksjob_tui.case import storage
 from fleksjob_tui.case.model import Case
 from fleksjob_tui.rules import assess
+from fleksjob_tui.view.words import due_text
 
 AS_OF = dt.date(2026, 3, 1)
 
@@ -25,7 +26,13 @@ def test_an_unknown_start_names_the_manager_and_a_date():
     (f,) = [f for f in a.findings if f.id == "date_not_known"]
     assert f.responsible == "manager" and f.step == "employment"
     assert "ikke kendt" in f.message and "HR" in f.message, f.message
-    assert f.due == AS_OF + dt.timedelta(days=14)  # no meeting planned: within two weeks
+    # No meeting planned: as soon as possible, with the reason — never a date counted from today,
+    # which would move every day and never be passed (found in a new user's trial).
+    assert f.due is None
+    assert due_text(f, "da").startswith("så hurtigt som muligt: ")
+    later = [g for g in assess(_case("employment.special_terms_start"), AS_OF
+                               + dt.timedelta(days=30)).findings if g.id == "date_not_known"]
+    assert later[0].due is None
 
 
 def test_the_next_meeting_is_the_date_to_find_it_by():

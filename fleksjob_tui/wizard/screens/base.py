@@ -212,8 +212,10 @@ class StepPane(VerticalScroll):
         for key in not_known(self.case):
             field_id = "f-" + key.replace(".", "-")
             if infos.get(field_id) is None:
-                infos[field_id] = self.t("field.date_is_not_known", date=format_date(
-                    find_by(self.case, assessment.as_of), self.lang))
+                by = find_by(self.case, assessment.as_of)
+                infos[field_id] = (self.t("field.date_is_not_known_asap") if by is None else
+                                   self.t("field.date_is_not_known",
+                                          date=format_date(by, self.lang)))
         return infos
 
     def field_info(self, assessment: Assessment | None) -> dict[str, str | None]:

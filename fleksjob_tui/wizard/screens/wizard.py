@@ -42,8 +42,8 @@ class WizardScreen(Screen):
         Binding("ctrl+s", "save", "key.save", priority=True, show=False),  # saving is automatic
         # Export from every step (shown in the key line on Overblik, where its button is; the
         # key line of the other steps is full at 80 columns). Before a field's own Ctrl+E (the end
-        # of the line, which End does too).
-        Binding("ctrl+e", "export", "key.export", show=False, priority=True),
+        # of the line, which End does too). F4 too: a browser keeps Ctrl+E for itself.
+        Binding("ctrl+e,f4", "export", "key.export", show=False, priority=True),
         # They change step; on a step that is only read (the Overblik) they first turn its pages.
         Binding("pagedown", "page_next", show=False, priority=True),
         Binding("pageup", "page_back", show=False, priority=True),
