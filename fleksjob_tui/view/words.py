@@ -228,8 +228,9 @@ def date_rows(assessment: Assessment, lang: str, role: str | None = None
     p = assessment.pension
     if p is not None and tm.exemption is None and _six_years_matter(assessment):
         mark = format_date(p.six_year_mark, lang)
-        rows.append((word("dates.six_year_mark", lang),
-                     f"{mark} {word('dates.six_year_mark_note', lang)}"))
+        # Without a start the 12 months have no date: the mark is less than 12 months away.
+        note = "dates.six_year_mark_note" if tm.met_on else "dates.six_year_mark_note_no_start"
+        rows.append((word("dates.six_year_mark", lang), f"{mark} {word(note, lang)}"))
     if assessment.turns_40 is not None and assessment.turns_40 > assessment.as_of:
         rows.append((word("dates.turns_40", lang), f"{format_date(assessment.turns_40, lang)} "
                      f"{word('dates.turns_40_note', lang)}"))

@@ -66,3 +66,18 @@ def test_the_dates_say_not_known_rather_than_missing():
     case = _case("person.birth_date")
     said = plain_summary(case, assess(case, AS_OF), "da")
     assert "Fødselsdato ikke kendt" in said and "Fødselsdato mangler" not in said
+
+
+def test_the_six_year_mark_without_a_start_does_not_speak_of_the_12_months_passing():
+    """Without a start the 12 months have no date: the six-year row must not say "that day
+    comes before the 12 months have passed" beside "the 12 months cannot be worked out" (found
+    in a new user's trial)."""
+    from fleksjob_tui.view.words import date_rows
+
+    case = _case("employment.special_terms_start")
+    case.person.birth_date = dt.date(1965, 1, 1)  # six years before pension: 01-01-2027
+    a = assess(case, AS_OF)
+    rows = dict(date_rows(a, "da"))
+    six = next(v for k, v in rows.items() if k.startswith("6 år"))
+    assert "kommer før de 12 måneder er gået" not in six
+    assert "mindre end 12 måneder" in six
