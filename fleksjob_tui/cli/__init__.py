@@ -472,7 +472,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None)
     if args.path is not None and (Path(args.path).exists() or Path(args.path).is_symlink()):
         # The way back in, said as the conversation says it when it ends (issue 24).
-        command = _w("cli.open_plain" if _wants_plain(args) else "cli.open_wizard", lang or "da")
+        from ..plain.terminal import reopen_words  # tiny: not the plain conversation
+
+        command = reopen_words() if _wants_plain(args) else _w("cli.open_wizard", lang or "da")
         raise _Fail(_w("cli.new_exists", lang or "da", path=args.path, command=command))
     return _run_app(args.path, lang, new=True, plain=_wants_plain(args))
 

@@ -13,6 +13,7 @@ from . import flow
 from .asking import Asking
 from .reading import BACK, NEXT, _full_stop, _InputEnded
 from .summary import approval_text, plain_summary, short_line, unbracketed
+from .terminal import reopen_words
 
 
 class Conversation(Asking):
@@ -137,7 +138,7 @@ class Conversation(Asking):
                     index -= 1
                     direction = -1
                     continue
-                self.say(self.t("end.quit", path=self.path))
+                self.say(self.t("end.quit", path=self.path, command=reopen_words()))
                 return 0
             if step == "measures" and field is None:
                 result = self.measures()

@@ -17,7 +17,7 @@ from ..case import storage
 from ..case.model import ROLES, Case
 from .conversation import Conversation
 from .reading import BACK, _Hangup, _InputEnded, _p, _Quit, today
-from .terminal import auto_plain  # noqa: F401 - plain.auto_plain, as before
+from .terminal import auto_plain, reopen_words  # noqa: F401 - plain.auto_plain, as before
 
 
 def _hangup(signum, frame):
@@ -167,7 +167,7 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
             if conv.path is not None:
                 if conv.save_error:
                     conv.say(_p("end.not_saved", conv.lang, path=conv.path))
-                conv.say(_p("end.quit", conv.lang, path=conv.path))
+                conv.say(_p("end.quit", conv.lang, path=conv.path, command=reopen_words()))
             else:
                 conv.say(_p("end.quit_nothing", conv.lang))
             return 1 if ended else 0

@@ -32,3 +32,11 @@ def plain_terminal() -> bool:
     if forced in ("0", "1"):
         return forced == "1"
     return os.environ.get("TERM", "") == "dumb"
+
+
+def reopen_words() -> str:
+    """The command that opens a case again, as the person would type it here: ``fleksjob open``
+    where the plain conversation comes by itself (``TERM=dumb``, a pipe), else ``fleksjob
+    --plain open``. A screen reader says "--plain" as "plain", so "--" is not asked for where
+    it is not needed (found in a blind employee's trial)."""
+    return "fleksjob open" if auto_plain() else "fleksjob --plain open"

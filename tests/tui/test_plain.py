@@ -565,7 +565,7 @@ def test_piped_input_is_a_conversation_too(tmp_path):
                        env=env(tmp_path, TERM="xterm"), timeout=60)
     assert r.returncode == 1, r.stderr
     assert "Navn eller initialer: KL\n" in r.stdout
-    assert "Fortsæt senere med: fleksjob --plain open" in r.stdout
+    assert "Fortsæt senere med: fleksjob open" in r.stdout
     no_escapes(r.stdout)
     assert storage.load_case(path).person.name == "KL"
 

@@ -34,7 +34,7 @@ def test_running_out_of_piped_answers_says_so_and_fails(tmp_path):
     r = run(tmp_path, "new", str(path), input="l\n\nKL\n", TERM="xterm")
     assert r.returncode != 0
     assert "Der kom ikke flere svar" in r.stdout
-    assert "Fortsæt senere med: fleksjob --plain open" in r.stdout
+    assert "Fortsæt senere med: fleksjob open" in r.stdout
 
 
 def test_q_at_the_first_question_says_something(tmp_path):

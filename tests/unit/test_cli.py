@@ -303,7 +303,7 @@ def test_new_refuses_existing_file(tmp_path):
     r = run("new", str(p))
     assert r.returncode == 2
     # Not a terminal: the plain way, and the way back in as its end says it (issue 24).
-    assert "findes allerede" in r.stderr and f"fleksjob --plain open {p}" in r.stderr
+    assert "findes allerede" in r.stderr and f"Åbn den med: fleksjob open {p}" in r.stderr
 
 
 def test_unexpected_error_is_one_line_without_debug(tmp_path):
