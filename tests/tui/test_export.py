@@ -797,3 +797,22 @@ async def test_export_window_takes_the_format_from_the_name_typed(tmp_path):
         await pilot.pause()
     text = (tmp_path / "pakke.md").read_text(encoding="utf-8")
     assert not text.lstrip().startswith("<!DOCTYPE") and text.lstrip().startswith("#")
+
+
+async def test_a_format_letter_works_while_the_cursor_is_on_the_document(tmp_path):
+    """Both choices show their letters: "w" picks Word while the cursor is still on the choice
+    of document, and Enter then saves the Word file (found in a new user's trial: "w" was
+    refused until Tab reached the format, and Enter saved HTML)."""
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    path = klar_copy(tmp_path)
+    async with export_window(path) as (app, pilot):
+        assert isinstance(app.screen, ExportScreen)
+        assert app.focused.id == "export-document"
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.query_one("#export-format").value == "docx"
+        assert app.focused.id == "export-document"  # the cursor stays where it was
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list(tmp_path.glob("*.docx")), list(tmp_path.iterdir())

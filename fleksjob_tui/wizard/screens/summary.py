@@ -133,6 +133,19 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
                 yield Button(_x("tui.save", self.lang), id="export-ok", variant="primary")
         yield Footer()  # the window's keys (Esc, F1), as in every window
 
+    def answer_elsewhere(self, asked: Choice, char: str) -> bool:
+        """A letter of the other choice (document or format) picks its answer there: both show
+        their letters, so "w" means Word wherever the cursor is (found in a new user's trial:
+        "w" was refused until Tab reached the format). The cursor stays where it is."""
+        for other in self.query(Choice):
+            if other is asked:
+                continue
+            for (value, _label), key in zip(other.options, other.keys, strict=True):
+                if key == char:
+                    other.set_value(value)
+                    return True
+        return False
+
     def _where(self, text: str) -> str:
         """The typed path as a person reads it: the folder, then the file's name."""
         path = Path(text.strip()).expanduser() if text.strip() else None

@@ -230,6 +230,11 @@ class Choice(Widget, can_focus=True):
                 self.set_value(value)
                 move_on(self)  # answered: on to the next question, as Enter does
                 return True
+        # A window whose choices all show their letters at once (the export window) may take a
+        # letter that belongs to another of its questions ("w" for Word while on the document).
+        elsewhere = getattr(self.screen, "answer_elsewhere", None)
+        if elsewhere is not None and elsewhere(self, char):
+            return True
         self._say(self.no_answer_for(char))
         return True  # said, and kept here: it never answers the next question unseen
 
