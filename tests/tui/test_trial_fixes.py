@@ -58,7 +58,7 @@ def toasts(app) -> list[str]:
 
 
 async def test_a_day_slash_month_date_is_taken_in_the_wizard(case_file):
-    from fleksjob_tui.wizard.widgets.fields import DateField
+    from fleksjob_tui.wizard.widgets.datefield import DateField
 
     async with wizard_at(case_file, "person") as (app, pilot):
         field = app.screen.query(DateField).first()
@@ -69,7 +69,7 @@ async def test_a_day_slash_month_date_is_taken_in_the_wizard(case_file):
 
 
 async def test_the_toast_about_a_refused_answer_does_not_quote_the_old_value(case_file):
-    from fleksjob_tui.wizard.widgets.fields import DateField
+    from fleksjob_tui.wizard.widgets.datefield import DateField
 
     async with wizard_at(case_file, "person") as (app, pilot):
         field = app.screen.query(DateField).first()
