@@ -236,3 +236,45 @@ async def test_a_case_open_only_for_reading_is_locked_from_the_first_frame(tmp_p
         inputs = list(app.screen.pane.query(".q-input"))
         assert len(inputs) == 16 and all(w.disabled for w in inputs)
         assert app.focused is not None and app.focused.id == "nav-next"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_keys_typed_at_once_on_a_step_reopened_far_down_land_in_their_fields(
+        tmp_path, monkeypatch, size):
+    """A reopened case whose cursor is far down its step (the person step's 8th question,
+    below the first screenful, which is built from the top): keys typed at full speed right
+    after the start — an answer, Tab, a name, five Shift+Tab back up into the first screenful
+    and a municipality — each land in their own field, and the autosave keeps them."""
+    from fleksjob_tui.case.model import SICK_LEAVE
+
+    case = Case.new(role="union_rep", title="Mette Hansen - fleksjob")
+    p = case.person
+    p.name, p.birth_date = "Mette", dt.date(1970, 3, 1)
+    p.self_employed = False
+    p.receives_disability_pension = p.disability_pension_claim_pending = "no"
+    case.case.last_step = "person"
+    path = tmp_path / "sag.toml"
+    storage.save_case(case, path)
+    keys = ["right", "right", "space", "tab", *chars("Mette Hansen"),
+            *["shift+tab"] * 5, *chars("Aarhus")]
+    seen = type_at_first_frame(monkeypatch, keys)
+    app = FleksjobApp(path, as_of=AS_OF)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        assert seen["building"] and "person.sick_leave" not in seen["shown"]
+        assert "person.home_municipality" in seen["shown"]
+        assert not app.screen.pane.building
+        p = app.case.person
+        assert p.sick_leave == SICK_LEAVE[2]
+        assert p.full_name == "Mette Hansen"
+        assert p.home_municipality == "Aarhus"
+        assert (p.name, p.self_employed, p.receives_disability_pension) == ("Mette", False, "no")
+        assert focused_field_key(app) == "person.home_municipality"
+        fields = {f.qkey: f for f in app.screen.pane.query(QuestionField)}
+        assert fields["person.full_name"].query_one(".q-input").value == "Mette Hansen"
+        assert fields["person.home_municipality"].query_one(".q-input").value == "Aarhus"
+        await pilot.pause(0.7)
+        saved = storage.load_case(app.path)
+        assert (saved.person.full_name, saved.person.home_municipality) == (
+            "Mette Hansen", "Aarhus")
+        assert saved.person.sick_leave == SICK_LEAVE[2]

@@ -184,9 +184,13 @@ class StepPane(VerticalScroll):
         target = self._focus_target(fields, self.resume, built=False)
         if target is None and not self.resume:
             return len(widgets)  # the cursor on Next at the top (no questions): all at once
-        # With every question answered (resume, target None) the cursor goes to Next once it
-        # is mounted: focused without scrolling, it does not change the first frame.
-        last = widgets.index(target) if target is not None else -1
+        # The first frame shows the step from its top, also when the cursor's question is
+        # further down (a reopened case): the step is scrolled to it when it is focused, and
+        # that is after the first paint either way. So a resumed step builds its first
+        # screenful only; a question below it is mounted with the rest and focused then
+        # (first_focus: _focus_later), scrolled into view as before. With every question
+        # answered the cursor goes to Next the same way (focused without scrolling).
+        last = widgets.index(target) if target is not None and not self.resume else -1
         shown = 0
         for i, widget in enumerate(widgets):
             if used >= rows and i > last:
