@@ -490,7 +490,7 @@ def municipality_document(view: CaseView) -> Document:
         section("s_business" if own else "s_workplace"), *_workplace(view),
     )
     heading, note, rows = statements(view)
-    doc.add(Heading(f"{next(number)}. {heading}"), Para(note, "note"), Facts(rows))
+    doc.add(Heading(f"{next(number)}. {heading}"), Para(note, "note"), Facts(rows, split=True))
     if not own:
         doc.add(section("s_agreement"), *_agreement(view))
     doc.add(section("s_log"), Para(_m("log_intro", lang), "note"))
@@ -528,7 +528,7 @@ def municipality_document(view: CaseView) -> Document:
     doc.add(Signatures(intro=_m("confirm_partial" if missing or view.assessment.twelve_months
                                   .exemption else "confirm", lang),
                        parties=[(_m("sign_employer", lang), view.person("manager"))],
-                       labels=labels),
+                       labels=labels, with_next=True),
             Signatures(intro=_m("confirm_employee", lang),
                        parties=[(_m("sign_employee", lang), full_name)], labels=labels))
     return doc
