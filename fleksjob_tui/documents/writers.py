@@ -110,8 +110,8 @@ def render_html(doc: Document) -> str:
                   '<div class="sig-grid">']
             for title, known in b.parties:
                 o += ['<div class="sig">', f"<h3>{_e(title)}</h3>"]
-                for i, label in enumerate(b.labels):
-                    name = _e(known) if (i == 0 and known) else ""
+                for n, label in enumerate(b.labels):
+                    name = _e(known) if (n == 0 and known) else ""
                     o.append(f'<div class="field"><div class="known">{name}</div>'
                              f'<div class="line"></div>'
                              f'<span class="label">{_e(label)}</span></div>')
