@@ -254,7 +254,8 @@ def log_rows(view: CaseView) -> list[list[str]]:
         documented = pm.documented
         if m is not None and m.documented == "yes":
             documented = (_m("log_documented_attached", lang, n=attempt) if attempt
-                          else _m("log_documented_workplace", lang))
+                          else _m("log_documented_self" if _self(view)
+                                  else "log_documented_workplace", lang))
         entries.append((start, i, [view.date(start) or _m("log_no_date", lang),
                                    _m("log_measure", lang, title=pm.title),
                                    _measure_course(pm, m, lang), pm.result, documented]))
