@@ -10,10 +10,17 @@ considered; the dates; the attachments that exist; and the employer's signature 
 attempt. A self-employed person's version speaks of the business and the person, not of a
 workplace or an employer (LAB § 126; § 119 does not apply).
 
+Page 1 says where the case stands, from the rules' dates: the 12 months reached (on a day), or
+not yet (sent for an early dialogue, not a decision); never "eligible" (the municipality
+decides). The start date rests on the written agreement or says there is none (RULES.md section
+2). The employer confirms only what the case holds; what § 119, stk. 2 asks for and the case
+lacks is said to be missing. The log marks the first and last day of the 12 months.
+
 Nothing internal and nothing for the sender: no "who should do what", no deadlines, no
 "today", no estimate of the subsidy (the municipality computes it and sets the hours), no
-instructions. Every page carries the document's title and the case's short reference (the
-initials, never the full name or a CPR number) beside the page number.
+instructions. Every page carries the document's title and who it is about (the full name and
+birth date when known, else the initials; never a CPR number) beside the page number, and the
+subtitle is the same, never the internal case title.
 
 Textual-free.
 """
@@ -494,7 +501,8 @@ def municipality_document(view: CaseView) -> Document:
     doc.add(Heading(f"{next(number)}. {heading}"), Para(note, "note"), Facts(rows, split=True))
     if not own:
         doc.add(section("s_agreement"), *_agreement(view))
-    doc.add(section("s_log"), Para(_m("log_intro", lang), "note"))
+    intro = "log_intro" if _window_rows(view) else "log_intro_plain"
+    doc.add(section("s_log"), Para(_m(intro, lang), "note"))
     log = log_rows(view)
     if log:
         doc.add(Grid([_m(k, lang) for k in ("log_date", "log_what", "log_course", "log_result",

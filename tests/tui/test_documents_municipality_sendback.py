@@ -187,6 +187,8 @@ def test_the_log_marks_the_twelve_months_and_open_measures_say_so(fmt):
     klar_log = part(flat(klar(), fmt), r"\d\. Forløbet", r"\d\. Datoer")
     assert "De 12 måneder på særlige vilkår er gået" in klar_log
     assert "fra 15-10-2025, stadig i gang" in klar_log
+    own = flat(example("selvstaendig"), fmt)  # no 12 months on special terms (LAB § 126)
+    assert "De 12 måneder" not in own and "hos arbejdsgiveren" not in own
 
 
 def test_the_window_rows_are_in_date_order_in_word():
