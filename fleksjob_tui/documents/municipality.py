@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..case.dates import format_date
+from ..rules.pension import add_months
 from ..view import CaseView, dw
 from ..view.words import word
 from .blocks import Document, Facts, Grid, Heading, Items, Para, Signatures
@@ -112,7 +113,19 @@ def status_line(view: CaseView) -> str | None:
     text = _m("status_met" if tm.met else "status_not_met", lang, date=day)
     if not _written(view):
         text += " " + _m("status_unwritten", lang)
-    return text
+    late = signed_after_start(view)
+    return f"{text} {late}" if late else text
+
+
+def signed_after_start(view: CaseView) -> str | None:
+    """When the written agreement was signed after the start, the sentence that the
+    municipality may count the 12 months from the signing, and when they are reached then
+    (RULES.md section 2, as the advice ``agreement_signed_after_start``)."""
+    tm, a, lang = view.assessment.twelve_months, view.case.agreement, view.lang
+    if not _written(view) or tm.start is None or a.signed_on is None or a.signed_on <= tm.start:
+        return None
+    return _m("signed_after_start", lang, signed=format_date(a.signed_on, lang),
+              date=format_date(add_months(a.signed_on, 1), lang))
 
 
 def start_basis(view: CaseView) -> str | None:
@@ -317,6 +330,9 @@ def date_rows(view: CaseView) -> list[tuple[str, str | None]]:
             value = _m(key, lang, date=format_date(tm.met_on, lang))
             if not _written(view):  # the view's own sentence (the summary's dates)
                 value += " " + word("dates.twelve_months_unwritten", lang)
+            late = signed_after_start(view)
+            if late:
+                value += f" ({late})"
             rows.append((_m("date_twelve", lang), value))
     # The six-year mark (when the pack shows it), the pension and the flex job's start if agreed.
     p = a.pension

@@ -229,3 +229,15 @@ def test_word_statements_table_may_break_between_rows_not_inside_one():
     kept = [p.paragraph_format.keep_with_next for r in table.rows[1:-1] for c in r.cells
             for p in c.paragraphs]
     assert not any(kept)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_agreement_signed_after_the_start_says_the_twelve_months_may_count_from_it(fmt):
+    case = klar()
+    case.agreement.signed_on = dt.date(2025, 9, 1)  # the start is 01-06-2025
+    text = flat(case, fmt)
+    sentence = ("Den skriftlige aftale er underskrevet 01-09-2025, efter starten: kommunen kan "
+                "regne de 12 måneder fra underskriften, og så nås de 01-09-2026.")
+    assert sentence in page_one(text)
+    assert sentence in part(text, r"\d\. Datoer", r"\d\. Bilag")
+    assert "kommunen kan regne de 12 måneder fra underskriften" not in flat(klar(), fmt)
