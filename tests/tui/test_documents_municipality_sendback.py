@@ -241,3 +241,11 @@ def test_an_agreement_signed_after_the_start_says_the_twelve_months_may_count_fr
     assert sentence in page_one(text)
     assert sentence in part(text, r"\d\. Datoer", r"\d\. Bilag")
     assert "kommunen kan regne de 12 måneder fra underskriften" not in flat(klar(), fmt)
+
+
+def test_printed_html_keeps_the_two_signature_blocks_in_one_group():
+    out = render(klar(), "municipality", "html")
+    group = out[out.index('<div class="keep signature-group">'):]
+    group = group[:group.index("</footer>") if "</footer>" in group else None]
+    assert group.count('<section class="signatures keep">') == 2
+    assert group.index("For arbejdsgiveren") < group.index("Medarbejderen har læst")
