@@ -345,6 +345,8 @@ def date_rows(view: CaseView) -> list[tuple[str, str | None]]:
     return rows
 
 
+# same rule as minutes.py's title (meeting_kind): kept here until minutes.py gives the one
+# function that returns a meeting's title; then _minutes_title should call it instead.
 def _meeting_kind(view: CaseView, mt) -> str:
     """``first``, ``municipality`` or ``follow_up``: same rule as minutes.py's title (the
     first logged meeting, one the municipality took part in, else a follow-up meeting)."""
