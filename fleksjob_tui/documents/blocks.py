@@ -30,6 +30,9 @@ class Facts:
     """Label and value rows; a ``None`` value is an empty line to fill in."""
 
     rows: list[tuple[str, str | None]]
+    # A long table (the statements) may break between rows, never inside one; a short one
+    # (False) stays on one page.
+    split: bool = False
 
 
 @dataclass(slots=True)
@@ -58,6 +61,8 @@ class Signatures:
     intro: str
     parties: list[tuple[str, str | None]]  # (title, known name or None)
     labels: tuple[str, str, str]
+    # Kept on the same page as the signatures that follow (the employer's with the employee's).
+    with_next: bool = False
 
 
 @dataclass(slots=True)

@@ -223,6 +223,42 @@ def _cell_text(cell, text: str, *, bold: bool = False, size: float | None = None
             run.font.size = Pt(size)
 
 
+def _sign_cell(cell, title: str, known: str | None, labels, intro: str | None = None) -> None:
+    """One place to sign: (the intro,) the party, and a line for each label; never broken."""
+    if intro:
+        _cell_text(cell, intro, size=9.5)
+        cell.add_paragraph().add_run(clean(title)).bold = True
+    else:
+        _cell_text(cell, title, bold=True)
+    for n, label in enumerate(labels):
+        line = known if (n == 0 and known) else ""
+        space = cell.add_paragraph(clean(line))
+        space.paragraph_format.space_before = Pt(14)
+        cell.add_paragraph("_" * 24).paragraph_format.space_after = Pt(0)
+        small = cell.add_paragraph().add_run(clean(label))
+        small.font.size = Pt(8)
+    for paragraph in cell.paragraphs:  # keep lines together
+        paragraph.paragraph_format.keep_together = True
+
+
+def _signatures(d, group: list[Signatures]) -> None:
+    """The places to sign, in one table row that never breaks. Two blocks (the first marked
+    ``with_next``) go side by side in that one row, each with its intro, so the second is
+    never alone on the last page (Word's and LibreOffice's keep-with-next do not hold a
+    table to the one after it)."""
+    if len(group) == 1:
+        b = group[0]
+        d.add_paragraph(clean(b.intro)).paragraph_format.keep_with_next = True
+        cells = [(title, known, b.labels, None) for title, known in b.parties]
+    else:
+        cells = [(title, known, b.labels, b.intro if n == 0 else None)
+                 for b in group for n, (title, known) in enumerate(b.parties)]
+    table = d.add_table(rows=1, cols=len(cells))
+    _keep_row(table.rows[0])
+    for cell, (title, known, labels, intro) in zip(table.rows[0].cells, cells, strict=True):
+        _sign_cell(cell, title, known, labels, intro)
+
+
 def render_docx(doc: Document) -> bytes:
 
     d = docx.Document()
@@ -281,7 +317,8 @@ def render_docx(doc: Document) -> bytes:
                 _keep_row(row)
                 _cell_text(row.cells[0], label, bold=True)
                 _cell_text(row.cells[1], BLANK_LINE if value is None else value)
-            _keep_together(table)
+            if not b.split:
+                _keep_together(table)
             _widths(table, [60, 110])
             d.add_paragraph()
         elif isinstance(b, Items):
@@ -319,18 +356,10 @@ def render_docx(doc: Document) -> bytes:
                 _widths(table, [170 * x / total for x in b.widths])
             d.add_paragraph()
         elif isinstance(b, Signatures):
-            d.add_paragraph(clean(b.intro)).paragraph_format.keep_with_next = True
-            table = d.add_table(rows=1, cols=len(b.parties))
-            _keep_row(table.rows[0])
-            for cell, (title, known) in zip(table.rows[0].cells, b.parties, strict=True):
-                _cell_text(cell, title, bold=True)
-                for i, label in enumerate(b.labels):
-                    line = known if (i == 0 and known) else ""
-                    space = cell.add_paragraph(clean(line))
-                    space.paragraph_format.space_before = Pt(14)
-                    cell.add_paragraph("_" * 24).paragraph_format.space_after = Pt(0)
-                    small = cell.add_paragraph().add_run(clean(label))
-                    small.font.size = Pt(8)
+            before = doc.blocks[i - 1] if i else None
+            if isinstance(before, Signatures) and before.with_next:
+                continue  # written beside the block before it
+            _signatures(d, [b, after] if b.with_next and isinstance(after, Signatures) else [b])
         elif isinstance(b, Picture):
             if b.title:
                 d.add_heading(clean(b.title), level=3)

@@ -71,7 +71,7 @@ def render_html(doc: Document) -> str:
         "<body>",
         '<main class="sheet doc">',
     ]
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
             level = min(max(b.level, 1), 3)
             o.append(f"<h{level}>{_e(b.text)}</h{level}>")
@@ -104,17 +104,21 @@ def render_html(doc: Document) -> str:
                          + "</tr>")
             o.append("</tbody></table>")
         elif isinstance(b, Signatures):
+            if b.with_next:  # one printed block with the signatures after it
+                o.append('<div class="keep signature-group">')
             o += ['<section class="signatures keep">', f"<p>{_e(b.intro)}</p>",
                   '<div class="sig-grid">']
             for title, known in b.parties:
                 o += ['<div class="sig">', f"<h3>{_e(title)}</h3>"]
-                for i, label in enumerate(b.labels):
-                    name = _e(known) if (i == 0 and known) else ""
+                for n, label in enumerate(b.labels):
+                    name = _e(known) if (n == 0 and known) else ""
                     o.append(f'<div class="field"><div class="known">{name}</div>'
                              f'<div class="line"></div>'
                              f'<span class="label">{_e(label)}</span></div>')
                 o.append("</div>")
             o += ["</div>", "</section>"]
+            if i and isinstance(doc.blocks[i - 1], Signatures) and doc.blocks[i - 1].with_next:
+                o.append("</div>")
         elif isinstance(b, Picture):
             o.append(f'<figure class="timeline">{b.svg}</figure>')
     if doc.footer:

@@ -2,7 +2,7 @@
 and whom to contact, labels the statements by who gave them, gives the medical statement's source
 and date, lists only the attachments that exist, logs only what was tried, carries no
 instructions to its sender, speaks to a self-employed person of the business, and names the
-document and the case (never the full name) on every printed page. Each document is read as
+document and the person (full name and birth date when known) on every printed page. Each document is read as
 text: the HTML, the Markdown and Word (python-docx)."""
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def test_attachments_are_the_papers_that_exist(fmt):
                                  summary="Planlagt: status på løft"))
     text = kommune(case, fmt)
     att = attachments_of(text)
-    assert "Bilag 1: Referat af opfølgningsmøde, mødet 14-08-2026" in att
+    assert "Bilag 1: Referat af første møde 14-08-2026" in att  # as the minutes title it
     assert att.count("Referat") == 1  # not the meeting without a record, nor the planned one
     for never in ("findes ikke", "ikke oplyst", "[", "skriftlige aftale", "Lægelige",
                   "Arbejdsgiverens dokumentation"):
@@ -231,8 +231,8 @@ def test_attachments_are_the_papers_that_exist(fmt):
     att = attachments_of(full)
     assert "Bilag 1: Den skriftlige aftale om ansættelse på særlige vilkår, underskrevet " \
            "01-06-2025" in att
-    assert "Bilag 2: Referat af opfølgningsmøde, mødet 01-06-2025" in att
-    assert "Bilag 3: Referat af opfølgningsmøde, mødet 08-09-2026" in att
+    assert "Bilag 2: Referat af første møde 01-06-2025" in att
+    assert "Bilag 3: Referat af møde med kommunen 08-09-2026" in att
     assert "Bilag 4: Arbejdsgiverens dokumentation" in att
 
 
@@ -263,7 +263,7 @@ def test_log_holds_only_what_was_tried_and_the_rest_stands_apart(fmt):
                                  summary="Planlagt: status på løft"))
     text = kommune(case, fmt)
     log = part(text, r"\d+\. Forløbet", "Redskaber, der er overvejet, men ikke afprøvet")
-    assert "Redskab: Ændret vagtplan" in log and "Opfølgningsmøde" in log
+    assert "Redskab: Ændret vagtplan" in log and "Første møde" in log
     for never in ("ikke afprøvet", "Fast makker", "Planlagt", "uden dato"):
         assert never not in log, never
     apart = part(text, "Redskaber, der er overvejet, men ikke afprøvet", r"\d+\. Datoer")
@@ -276,9 +276,11 @@ def test_log_rows_are_in_date_order_with_period_result_and_documentation():
     d = docx.Document(io.BytesIO(render(mangler_dokumentation(), "municipality", "docx")))
     table = next(t for t in d.tables if t.rows[0].cells[0].text == "Dato")
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
-    assert [r[0] for r in rows] == ["01-03-2026", "01-05-2026", "14-08-2026"]
-    assert rows[0][2].startswith("fra 01-03-2026") and rows[0][3] == "afprøvet: hjalp delvist"
-    assert rows[2][4] == "referat, bilag 1"
+    # The first and last day of the 12 months stand in the log too.
+    assert [r[0] for r in rows] == ["01-03-2026", "01-03-2026", "01-05-2026", "14-08-2026",
+                                    "01-03-2027"]
+    assert rows[1][2].startswith("fra 01-03-2026") and rows[1][3] == "afprøvet: hjalp delvist"
+    assert rows[3][4] == "referat, bilag 1"
 
 
 # -- 6. nothing for the sender -------------------------------------------------------------------
@@ -337,26 +339,26 @@ def test_employer_and_employee_sign_and_the_cvr_number_has_a_line(fmt):
 # -- 8. a reference on every page ----------------------------------------------------------------
 
 
-def test_every_word_page_names_the_document_and_the_case_not_the_person():
+def test_every_word_page_names_the_document_and_the_person():
+    # Page 1 already names the person by full name and birth date: every page does, so a page
+    # on its own still says whose it is (the caseworker's review).
     case = mangler()  # initials M.K., full name Mette Kirsten Knudsen
     d = docx.Document(io.BytesIO(render(case, "municipality", "docx")))
     for section in d.sections:
         assert not section.different_first_page_header_footer
         footer = section.footer
         text = "".join(p.text for p in footer.paragraphs)
-        assert "Dokumentation til kommunen – M.K." in text and "Mette" not in text
+        assert "Dokumentation til kommunen – Mette Kirsten Knudsen, født 10-05-1966" in text
         xml = footer._element.xml
         assert "PAGE" in xml and "NUMPAGES" in xml
-    case.person.name = case.person.full_name  # the name typed is the full name: not repeated
-    d = docx.Document(io.BytesIO(render(case, "municipality", "docx")))
-    assert "Mette" not in "".join(p.text for p in d.sections[0].footer.paragraphs)
 
 
 def test_every_printed_html_page_names_the_document_and_the_case():
     out = render(mangler(), "municipality", "html", "en")
     css = out[out.index("<style>"):out.index("</style>")]
     m = re.search(r'@page \{ @bottom-left \{ content: "([^"]*)"', css)
-    assert m and m.group(1) == "Documentation for the municipality – M.K."
+    assert m and m.group(1) == "Documentation for the municipality – Mette Kirsten Knudsen, " \
+        "born 1966-05-10"
     assert "counter(page)" in css and "counter(pages)" in css
 
 
@@ -385,10 +387,9 @@ def test_the_reference_is_on_each_printed_page(tmp_path):
         pages = _pages(printed)
         assert len(pages) >= 2, printed
         for i, page in enumerate(pages, 1):
-            assert "Dokumentation til kommunen – M.K." in page, (printed, i)
+            mark = "Dokumentation til kommunen – Mette Kirsten Knudsen, født 10-05-1966"
+            assert mark in page, (printed, i)
             assert re.search(rf"{i}\s*(/|af)\s*{len(pages)}", page), (printed, i)
-            mark = next(x for x in page.splitlines() if "Dokumentation til kommunen – M.K." in x)
-            assert "Mette" not in mark
 
 
 def test_docx_text_helper_reads_the_footer():
