@@ -69,16 +69,29 @@ def next_meeting(view: CaseView, day: dt.date) -> dt.date | None:
 NAMED = ("employee", "manager", "union_rep", "hr")
 
 
-def meeting_kind(view: CaseView, meeting: Meeting) -> str:
+def meeting_kind(case: Case, meeting: Meeting) -> str:
     """``first`` (no logged meeting before it), ``municipality`` (the municipality took part)
     or ``follow_up``: the minutes' title says which."""
     day = meeting.date
     if day is not None and not any(m.date is not None and m.date < day
-                                   for m in view.case.meetings):
+                                   for m in case.meetings):
         return "first"
     if "municipality" in meeting.participants:
         return "municipality"
     return "follow_up"
+
+
+def meeting_title(case: Case, meeting: Meeting | dt.date, lang: str) -> str:
+    """The title of the minutes of ``meeting`` (the logged meeting, or its date), without the
+    date: "Referat af første møde", "Referat af møde med kommunen", "Referat af
+    opfølgningsmøde". The one source of it: the minutes and every list that names them (the
+    municipality's attachments) say the same. A date without a logged meeting: a follow-up."""
+    if isinstance(meeting, dt.date):
+        found = next((m for m in case.meetings if m.date == meeting), None)
+        if found is None:
+            return _n("title_follow_up", lang)
+        meeting = found
+    return _n(f"title_{meeting_kind(case, meeting)}", lang)
 
 
 def _role(view: CaseView, who: str) -> str:
@@ -107,7 +120,7 @@ def build_minutes(view: CaseView, day: dt.date) -> Document:
     if meeting is None:
         raise LookupError(day)
     lang, case = view.lang, view.case
-    title = _n(f"title_{meeting_kind(view, meeting)}", lang)
+    title = meeting_title(case, meeting, lang)
     doc = Document(lang=lang, title=f"{title} {view.date(day)} – {view.title}",
                    footer=_n("footer", lang), page=dw("docx.page", lang),
                    kind=f"{title} {view.date(day)}")
@@ -116,8 +129,14 @@ def build_minutes(view: CaseView, day: dt.date) -> Document:
         Para(_n("kicker", lang), "kicker"),
         Heading(title, 1),
         Para(_n("case", lang, title=view.title), "strong"),
+        # Written after the meeting (the day of the document is later): from the case's notes,
+        # and the minutes say so — not as if taken down at the table.
+        *([Para(_n("from_notes", lang, date=view.as_of_text), "note")]
+          if view.as_of > day else []),
         Facts([
             (_n("date", lang), view.date(day)),
+            (_n("time", lang), None),  # the case holds the day only
+            (_n("place", lang), None),
             (_n("employer", lang), view.text(case.employment.employer)),
             (_n("workplace", lang), view.text(case.employment.workplace)),
             (_n("employee", lang), view.person("employee")),
