@@ -12,9 +12,20 @@ union representative).
 
 Marked as a draft to adapt ("UDKAST" on every page), unless it is asked for as the final version
 to sign (``final=True``: ``fleksjob export … --document agreement --final``): then no "Udkast"
-anywhere, nor the program's title of the case. Where the case has no answer there is an empty
-line — the text of the agreement is never invented, and a day that has not come is never
-written as if it had (no "twelve months reached", no meetings before it).
+anywhere, nor the program's title of the case, no instruction to the user, and of the changed
+tasks only those still in force. Where the case has no answer there is an empty line — the text
+of the agreement is never invented, and a day that has not come is never written as if it had
+(no "twelve months reached", no meetings before it).
+
+Never back-dated: the agreement is made the day it is signed, so "Aftalen er indgået den" is a
+line to write on; a written agreement the case records as signed earlier is named as the one
+this replaces ("Aftalen afløser den skriftlige aftale, der blev indgået den 01-06-2025"). The
+final is refused (:func:`final_missing`, via :func:`fleksjob_tui.documents.not_for_case`) while
+the parts LAB § 119, stk. 2 requires — the functions and the accommodations — are empty; the
+draft is made then. One name on either basis, "Aftale om ansættelse på særlige vilkår (socialt
+kapitel)" (title, Word property); every page's footer "Aftale – M.K. – Side x af y" (initials);
+the employee by the full name in § 1 and the signatures, else a line. In English a first line
+says it is a translation and the Danish version applies.
 
 An agreement between employer and employee does not apply to the self-employed (LAB § 119 is
 not theirs; they apply under LAB § 126): :func:`fleksjob_tui.documents.not_for_case` says so,

@@ -6,7 +6,10 @@ records no kind of its own, so it is read from the meetings' dates and participa
 the participants (each role with the name the case knows, or a line to write the name on), what
 was discussed, what was agreed, the next meeting, and
 a place to sign for each of the employee, the manager and the union representative who took
-part. Where the case has no answer there is an empty line to write on. The municipalities ask
+part. Where the case has no answer there is an empty line to write on (the time and place:
+the case holds the day only). Written after the meeting, they say "Skrevet ud fra sagens noter
+den DATO". :func:`meeting_title` is the one source of their title (the municipality's list of
+attachments names them by it). The municipalities ask
 for written follow-up that shows a continuing dialogue over the twelve months: a signed set of
 minutes a meeting is that.
 
