@@ -126,6 +126,8 @@ def build_minutes(view: CaseView, day: dt.date) -> Document:
     title = meeting_title(case, meeting, lang)
     doc = Document(lang=lang, title=f"{title} {view.date(day)} – {view.title}",
                    footer=_n("footer", lang), page=dw("docx.page", lang),
+                   page_ref=_n("page_ref", lang, date=view.date(day),
+                               who=view.person("employee") or "").rstrip(" –"),
                    kind=f"{title} {view.date(day)}")
     who = [_participant(view, p) for p in meeting.participants]
     doc.add(

@@ -245,3 +245,11 @@ def test_agreement_footers_are_confidential_not_an_instruction():
     for final in (True, False):
         text = text_of(klar(), "md", final=final)
         assert "Fortroligt: indeholder helbredsoplysninger" in text and "Hold d" not in text
+
+
+def test_minutes_footer_ties_every_page_to_the_meeting():
+    d = docx.Document(io.BytesIO(render(klar(), "docx", document="minutes",
+                                        meeting=dt.date(2026, 9, 8))))
+    assert d.sections[0].footer.paragraphs[0].text.startswith("Referat 08-09-2026 – M.K. – Side ")
+    html = render(klar(), "html", document="minutes", meeting=dt.date(2026, 9, 8))
+    assert '"Referat 08-09-2026 – M.K. – Side "' in html
