@@ -435,11 +435,15 @@ async def test_the_meeting_editor_writes_the_minutes_beside_the_case(tmp_path, m
         await pilot.click("#editor-minutes")
         await pilot.pause()
         assert isinstance(app.screen, MeetingEditor)  # the editor stays open
-        out = tmp_path / "sag-referat-2026-09-08.docx"
+        # Named after the case's title beside the case (the export's default names since the
+        # merge of the title-based names): "<title>-referat-2026-09-08.docx".
+        found = list(tmp_path.glob("*referat-2026-09-08.docx"))
+        assert len(found) == 1, list(tmp_path.iterdir())
+        out = found[0]
         assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
         text = docx_text(out)
         assert "Referat af møde med kommunen" in text and "08-09-2026" in text
         meeting.date = None
         await pilot.click("#editor-minutes")
         await pilot.pause()
-        assert not (tmp_path / "sag-referat.docx").exists()
+        assert not list(tmp_path.glob("*referat.docx"))
