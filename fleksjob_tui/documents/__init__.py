@@ -42,11 +42,19 @@ class NotForCase(ValueError):
         super().__init__(f"{document}: {key}")
 
 
-def not_for_case(case: Case, document: str) -> str | None:
+def not_for_case(case: Case, document: str, *, final: bool = False) -> str | None:
     """Why ``document`` does not apply to ``case`` (a key of its words), or None when it does:
-    an agreement between employer and employee is not made for the self-employed."""
+    an agreement between employer and employee is not made for the self-employed; and the
+    agreement's ``final`` version to sign not while the parts LAB § 119, stk. 2 requires (the
+    functions, the accommodations) are empty — the draft is made then."""
     if document == "agreement" and case.person.self_employed:
         return "not_self_employed"
+    if document == "agreement" and final:
+        from .agreement import final_missing  # lazy: start-up speed, as every import here
+
+        missing = final_missing(case)
+        if missing is not None:
+            return f"final_missing_{missing}"
     return None
 
 
@@ -56,13 +64,14 @@ def render_document(case: Case, assessment: Assessment, document: str, fmt: str,
     """``document`` (see :data:`DOCUMENTS`, :data:`MEETING_DOCUMENTS`: then ``meeting`` is the
     meeting's date) as ``fmt`` (``html``, ``md``: text; ``docx``: bytes). ``final``: the
     agreement as the version to sign, without the draft mark. Raises :class:`NotForCase` when
-    the document does not apply to the case (the agreement for the self-employed)."""
+    the document does not apply to the case (the agreement for the self-employed, the final
+    agreement without the functions or accommodations)."""
     known = DOCUMENTS + MEETING_DOCUMENTS
     if document not in known:
         raise ValueError(f"unknown document {document!r} ({', '.join(known)})")
     if fmt not in ("html", "md", "docx"):
         raise ValueError(f"unknown format {fmt!r} (html, md or docx)")
-    why = not_for_case(case, document)
+    why = not_for_case(case, document, final=final)
     if why is not None:
         raise NotForCase(document, why)
     if document == "pack" and fmt != "docx":

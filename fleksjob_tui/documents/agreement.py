@@ -12,9 +12,20 @@ union representative).
 
 Marked as a draft to adapt ("UDKAST" on every page), unless it is asked for as the final version
 to sign (``final=True``: ``fleksjob export … --document agreement --final``): then no "Udkast"
-anywhere, nor the program's title of the case. Where the case has no answer there is an empty
-line — the text of the agreement is never invented, and a day that has not come is never
-written as if it had (no "twelve months reached", no meetings before it).
+anywhere, nor the program's title of the case, no instruction to the user, and of the changed
+tasks only those still in force. Where the case has no answer there is an empty line — the text
+of the agreement is never invented, and a day that has not come is never written as if it had
+(no "twelve months reached", no meetings before it).
+
+Never back-dated: the agreement is made the day it is signed, so "Aftalen er indgået den" is a
+line to write on; a written agreement the case records as signed earlier is named as the one
+this replaces ("Aftalen afløser den skriftlige aftale, der blev indgået den 01-06-2025"). The
+final is refused (:func:`final_missing`, via :func:`fleksjob_tui.documents.not_for_case`) while
+the parts LAB § 119, stk. 2 requires — the functions and the accommodations — are empty; the
+draft is made then. One name on either basis, "Aftale om ansættelse på særlige vilkår (socialt
+kapitel)" (title, Word property); every page's footer "Aftale – M.K. – Side x af y" (initials);
+the employee by the full name in § 1 and the signatures, else a line. In English a first line
+says it is a translation and the Danish version applies.
 
 An agreement between employer and employee does not apply to the self-employed (LAB § 119 is
 not theirs; they apply under LAB § 126): :func:`fleksjob_tui.documents.not_for_case` says so,
@@ -47,15 +58,19 @@ def _lines(values: list[str], view: CaseView) -> list[str]:
 TASK_MEASURES = ("changed_tasks",)
 
 
-def task_changes(view: CaseView) -> list[str]:
+def task_changes(view: CaseView, *, in_force: bool = False) -> list[str]:
     """The changes of tasks the case records (the measure "Ændrede opgaver", tried or ongoing,
-    begun by the day of the document), each with its period: the parties check them."""
+    begun by the day of the document), each with its period: the parties check them.
+    ``in_force`` (the final version): only those still in force (no end, or an end after the
+    day of the document) — a change that has ended is not one of the tasks agreed now."""
     out = []
     for m in view.case.measures:
         if m.id not in TASK_MEASURES or not m.active:
             continue
         if m.from_ is not None and m.from_ > view.as_of:
             continue  # a plan, not yet the tasks
+        if in_force and m.to is not None and m.to <= view.as_of:
+            continue  # ended: history, not the tasks agreed now
         note = view.text(m.note)
         if note is None:
             continue
@@ -69,20 +84,52 @@ def task_changes(view: CaseView) -> list[str]:
     return out
 
 
+def final_missing(case) -> str | None:
+    """What the final version cannot be made without: the parts LAB § 119, stk. 2 requires
+    (``functions``, ``accommodations`` or ``both`` of them empty), or None when both are there.
+    A version to sign that says "write them here" is not an agreement; the draft still is made."""
+    a = case.agreement
+
+    def empty(values: list[str]) -> bool:
+        return not any(v.strip() for v in values)
+
+    functions, accommodations = empty(a.difficult_functions), empty(a.accommodations)
+    if functions and accommodations:
+        return "both"
+    if functions:
+        return "functions"
+    if accommodations:
+        return "accommodations"
+    return None
+
+
+def earlier_agreement(view: CaseView):
+    """The day of the written agreement the case records as signed (by the day of the
+    document), or None. The agreement made now never takes that day as its own."""
+    a = view.case.agreement
+    if a.written == "yes" and a.signed_on is not None and a.signed_on <= view.as_of:
+        return a.signed_on
+    return None
+
+
 def build_agreement(view: CaseView, *, final: bool = False) -> Document:
     """The agreement: a draft to adapt (marked "Udkast" on every page), or with ``final`` the
     version the parties sign (no draft mark; empty lines still where the case has no answer)."""
     lang = view.lang
     case = view.case
     e, a = case.employment, case.agreement
-    # Under the social chapter when the case says so; else (no chapter, or not known yet) the
-    # law's general words, "on special terms" (LAB § 119, stk. 2).
-    heading = _a("title_social_chapter" if e.has_social_chapter == "yes" else "title", lang)
+    # One name for what it is, on either basis (the social chapter, or special terms where
+    # there is none): the title, the window's title, the Word property; § 2 says which basis.
+    heading = _a("doc_name", lang)
+    who = view.person("employee") or view.text(case.person.name) or ""
     doc = Document(lang=lang, title=heading if final else f"{heading} – {view.title}",
                    footer=_a("footer_final" if final else "footer", lang),
                    page=dw("docx.page", lang),
                    page_mark="" if final else _a("page_mark", lang),
+                   page_ref=_a("page_ref", lang, who=who).rstrip(" –"),
                    kind=_a("kind_final" if final else "kind", lang))
+    if lang != "da":  # a translation: the Danish agreement is the one that applies
+        doc.add(Para(_a("translation", lang), "strong"))
     doc.add(Para(_a("kicker", lang), "kicker"), Heading(heading, 1))
     if not final:  # the case's title is the program's; the version to sign names the parties
         doc.add(Para(_a("case", lang, title=view.title), "strong"),
@@ -90,13 +137,16 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
     doc.add(Para(_a("reference", lang), "note"))
 
     # 1. The parties: the manager signs for the employer unless the parties write another name.
+    # The employee by the full name when the case has it, else a line to write it on: an
+    # agreement is signed by a person, not by initials.
     manager = view.person("manager")
+    full_name = view.text(case.person.full_name)
     doc.add(Heading(_a("s_parties", lang)), Facts([
         (_a("employer", lang), view.text(e.employer)),
         (_a("cvr", lang), None),  # the employer's company number: the case does not hold it
         (_a("workplace", lang), view.text(e.workplace)),
         (_a("employer_signatory", lang), manager),
-        (_a("employee", lang), view.person("employee")),
+        (_a("employee" if full_name else "employee_full", lang), full_name),
         (_a("job_title", lang), view.text(e.job_title)),
         (_a("employed_since", lang), None),  # seniority (notice): the case does not hold it
         (_a("union_rep", lang), view.person("union_rep")),
@@ -112,12 +162,15 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
         e.has_social_chapter or "", "social_chapter_unknown")
     doc.add(Para(_a(key, lang)))
 
-    # 3. When it is made and when it starts. A day still to come is never written as done: the
-    # date the agreement is made is the case's only when that day has come.
-    signed = (a.signed_on if a.written == "yes" and a.signed_on is not None
-              and a.signed_on <= view.as_of else None)
-    doc.add(Heading(_a("s_start", lang)), Facts([
-        (_a("made_on", lang), view.date(signed)),
+    # 3. When it is made and when it starts. The agreement is made the day it is signed: a
+    # line to write that day on, never an earlier day as if signing now made it so. An earlier
+    # written agreement the case records is named as the one this replaces.
+    earlier = earlier_agreement(view)
+    doc.add(Heading(_a("s_start", lang)))
+    if earlier is not None:
+        doc.add(Para(_a("replaces", lang, date=view.date(earlier))))
+    doc.add(Facts([
+        (_a("made_on", lang), None),
         # Without a written agreement the start is not yet agreed in writing: a line to fill in,
         # with the day the case gives as the start beside it (the municipality may count the
         # twelve months from the signing), never that day as if the agreement said so.
@@ -136,10 +189,13 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
     # "Ændrede opgaver", with its period), and lines to write the tasks on.
     doc.add(Heading(_a("s_tasks", lang)),
             Facts([(_a("job_title", lang), view.text(e.job_title))]))
-    changes = task_changes(view)
+    # The draft asks the parties to check every change; the final has no instructions and
+    # lists only the changes still in force.
+    changes = task_changes(view, in_force=final)
     if changes:
         measure = content.text("measures", f"{TASK_MEASURES[0]}.title", lang)
-        doc.add(Para(_a("tasks_changed", lang, measure=measure)), Items(changes))
+        doc.add(Para(_a("tasks_changed_final" if final else "tasks_changed", lang,
+                        measure=measure)), Items(changes))
     doc.add(Items([], empty=_a("tasks_write", lang), blank_lines=3))
 
     # 5–6. Functions and accommodations (empty lines to write on when none are listed)
@@ -192,7 +248,7 @@ def build_agreement(view: CaseView, *, final: bool = False) -> Document:
         intro=_a("sign_intro", lang),
         parties=[
             (_a("sign_employer", lang), manager),
-            (_a("sign_employee", lang), view.person("employee")),
+            (_a("sign_employee", lang), full_name),
             (_a("sign_union_rep", lang), view.person("union_rep")),
         ],
         labels=(_a("name", lang), _a("date", lang), _a("signature", lang)),

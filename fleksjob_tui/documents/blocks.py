@@ -85,8 +85,11 @@ class Document:
     footer: str = ""
     page: str = "Side {page} af {pages}"  # the Word footer ({page}, {pages})
     page_mark: str = ""  # on every page, left of the number (the agreement: "UDKAST")
-    # What the document is, for the Word file's title property ("Aftale om
-    # fastholdelsesfleksjob"); without it the level-1 heading. Never the case's title.
+    # On every page before the number, so a page on its own is tied to its document
+    # (the agreement: "Aftale – M.K."): Word's footer and the printed HTML alike.
+    page_ref: str = ""
+    # What the document is, for the Word file's title property ("Aftale om ansættelse på
+    # særlige vilkår (socialt kapitel)"); without it the level-1 heading. Never the case's title.
     kind: str = ""
 
     def add(self, *blocks: Block) -> Document:

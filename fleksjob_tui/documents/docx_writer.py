@@ -128,12 +128,14 @@ def _field(paragraph, instr: str) -> None:
     paragraph._p.append(fld)
 
 
-def _page_footer(section, page: str, mark: str = "") -> None:
+def _page_footer(section, page: str, mark: str = "", ref: str = "") -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = 2  # right
     if mark:  # on every page, so a page on its own still says what it is
         run = paragraph.add_run(clean(mark) + "   ")
         run.bold = True
+    if ref:  # which document, whose: "Aftale – M.K. – Side 3 af 3"
+        paragraph.add_run(clean(ref) + " – ")
     parts = re.split(r"(\{page\}|\{pages\})", page)
     for part in parts:
         if part == "{page}":
@@ -266,14 +268,14 @@ def render_docx(doc: Document) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(18), Mm(18)
-    _page_footer(section, doc.page, doc.page_mark)
+    _page_footer(section, doc.page, doc.page_mark, doc.page_ref)
     normal = d.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(10.5)
     _one_font(d)
     _set_language(d, doc.lang)
     props = d.core_properties
-    # What the document is ("Aftale om fastholdelsesfleksjob"), never the case's title, which
+    # What the document is ("Aftale om ansættelse på særlige vilkår"), never the case's title, which
     # often holds the person's name: a file's properties travel with it unread.
     props.title = _property(doc.kind or next(
         (b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1), ""))

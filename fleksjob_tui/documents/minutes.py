@@ -6,7 +6,10 @@ records no kind of its own, so it is read from the meetings' dates and participa
 the participants (each role with the name the case knows, or a line to write the name on), what
 was discussed, what was agreed, the next meeting, and
 a place to sign for each of the employee, the manager and the union representative who took
-part. Where the case has no answer there is an empty line to write on. The municipalities ask
+part. Where the case has no answer there is an empty line to write on (the time and place:
+the case holds the day only). Written after the meeting, they say "Skrevet ud fra sagens noter
+den DATO". :func:`meeting_title` is the one source of their title (the municipality's list of
+attachments names them by it). The municipalities ask
 for written follow-up that shows a continuing dialogue over the twelve months: a signed set of
 minutes a meeting is that.
 
@@ -69,16 +72,29 @@ def next_meeting(view: CaseView, day: dt.date) -> dt.date | None:
 NAMED = ("employee", "manager", "union_rep", "hr")
 
 
-def meeting_kind(view: CaseView, meeting: Meeting) -> str:
+def meeting_kind(case: Case, meeting: Meeting) -> str:
     """``first`` (no logged meeting before it), ``municipality`` (the municipality took part)
     or ``follow_up``: the minutes' title says which."""
     day = meeting.date
     if day is not None and not any(m.date is not None and m.date < day
-                                   for m in view.case.meetings):
+                                   for m in case.meetings):
         return "first"
     if "municipality" in meeting.participants:
         return "municipality"
     return "follow_up"
+
+
+def meeting_title(case: Case, meeting: Meeting | dt.date, lang: str) -> str:
+    """The title of the minutes of ``meeting`` (the logged meeting, or its date), without the
+    date: "Referat af første møde", "Referat af møde med kommunen", "Referat af
+    opfølgningsmøde". The one source of it: the minutes and every list that names them (the
+    municipality's attachments) say the same. A date without a logged meeting: a follow-up."""
+    if isinstance(meeting, dt.date):
+        found = next((m for m in case.meetings if m.date == meeting), None)
+        if found is None:
+            return _n("title_follow_up", lang)
+        meeting = found
+    return _n(f"title_{meeting_kind(case, meeting)}", lang)
 
 
 def _role(view: CaseView, who: str) -> str:
@@ -107,17 +123,25 @@ def build_minutes(view: CaseView, day: dt.date) -> Document:
     if meeting is None:
         raise LookupError(day)
     lang, case = view.lang, view.case
-    title = _n(f"title_{meeting_kind(view, meeting)}", lang)
+    title = meeting_title(case, meeting, lang)
     doc = Document(lang=lang, title=f"{title} {view.date(day)} – {view.title}",
                    footer=_n("footer", lang), page=dw("docx.page", lang),
+                   page_ref=_n("page_ref", lang, date=view.date(day),
+                               who=view.person("employee") or "").rstrip(" –"),
                    kind=f"{title} {view.date(day)}")
     who = [_participant(view, p) for p in meeting.participants]
     doc.add(
         Para(_n("kicker", lang), "kicker"),
         Heading(title, 1),
         Para(_n("case", lang, title=view.title), "strong"),
+        # Written after the meeting (the day of the document is later): from the case's notes,
+        # and the minutes say so — not as if taken down at the table.
+        *([Para(_n("from_notes", lang, date=view.as_of_text), "note")]
+          if view.as_of > day else []),
         Facts([
             (_n("date", lang), view.date(day)),
+            (_n("time", lang), None),  # the case holds the day only
+            (_n("place", lang), None),
             (_n("employer", lang), view.text(case.employment.employer)),
             (_n("workplace", lang), view.text(case.employment.workplace)),
             (_n("employee", lang), view.person("employee")),

@@ -223,7 +223,7 @@ def export_case(case: Case, as_of: dt.date, fmt: str, out_path: str | os.PathLik
     refused with the reason, and nothing is written.
     """
     lang = case.language
-    refused = not_for_case(case, document)
+    refused = not_for_case(case, document, final=final)
     if refused is not None:  # e.g. no agreement between employer and employee for the self-employed
         raise ExportError(Path(out_path), dw(f"agreement.{refused}", "da"),
                           dw(f"agreement.{refused}", "en"), lang,

@@ -25,17 +25,27 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _css(lang: str, page_mark: str = "") -> str:
+def _quoted(text: str) -> str:
+    """``text`` inside a CSS string: letters and a few marks as they are, the rest escaped."""
+    return "".join(ch if ch.isalnum() or ch in " –-.,:" else f"\\{ord(ch):x} " for ch in text)
+
+
+def _css(lang: str, page_mark: str = "", page_ref: str = "", page: str = "") -> str:
     from .pack_render import pack_css  # the pack's stylesheet, so both print alike
 
     css = pack_css(lang) + (Path(__file__).with_name("documents.css")).read_text("utf-8")
     if page_mark:
         # On every printed page, so a page on its own still says it is a draft.
-        quoted = "".join(ch if ch.isalnum() or ch in " –-.,:" else f"\\{ord(ch):x} "
-                         for ch in page_mark)
-        css += ("@page { @bottom-left { content: \"" + quoted + "\"; font-family: "
+        css += ("@page { @bottom-left { content: \"" + _quoted(page_mark) + "\"; font-family: "
                 "\"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 8pt; "
                 "font-weight: bold; } }\n")
+    if page_ref and page:
+        # "Aftale – M.K. – Side 3 af 3", as Word's footer: a page on its own is tied to it.
+        parts = re.split(r"(\{page\}|\{pages\})", f"{page_ref} – {page}")
+        content = " ".join("counter(page)" if part == "{page}" else "counter(pages)"
+                           if part == "{pages}" else f'"{_quoted(part)}"'
+                           for part in parts if part)
+        css += "@page { @bottom-right { content: " + content + "; } }\n"
     return css
 
 
@@ -66,7 +76,7 @@ def render_html(doc: Document) -> str:
         '<meta name="referrer" content="no-referrer">',
         '<meta name="robots" content="noindex">',
         f"<title>{_e(doc.title)}</title>",
-        f"<style>\n{_css(doc.lang, doc.page_mark)}</style>",
+        f"<style>\n{_css(doc.lang, doc.page_mark, doc.page_ref, doc.page)}</style>",
         "</head>",
         "<body>",
         '<main class="sheet doc">',
@@ -86,10 +96,12 @@ def render_html(doc: Document) -> str:
         elif isinstance(b, Items):
             if b.items:
                 o += ["<ul>", *(f'<li class="pre">{_td(x)}</li>' for x in b.items), "</ul>"]
-            else:
+            else:  # the label and its lines to write on: one block, never parted by a page
+                o.append('<div class="write keep">')
                 if b.empty:
                     o.append(f'<p class="empty">{_e(b.empty)}</p>')
                 o += ['<div class="blank-line"></div>'] * b.blank_lines
+                o.append("</div>")
         elif isinstance(b, Grid):
             o.append('<table class="grid">')
             if b.widths:

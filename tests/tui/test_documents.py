@@ -785,10 +785,13 @@ def test_a_date_in_an_html_table_stays_on_one_line():
     assert "godkendt af kommunen 15-11-2025" in text
 
 
-def test_the_agreement_is_named_by_its_basis():
+def test_the_agreement_says_its_basis():
+    # One name on either basis (the HR review: the title, the Word property and the page say
+    # it alike); § 2 says which basis.
     case = manager_case()
-    assert "Aftale om ansættelse efter overenskomstens sociale kapitel" in render(
-        case, "agreement", "md")
+    text = render(case, "agreement", "md")
+    assert "# Aftale om ansættelse på særlige vilkår (socialt kapitel)" in text
+    assert "Ansættelsen sker efter overenskomstens sociale kapitel" in squash(text)
     case.employment.has_social_chapter = "no"
     case.employment.collective_agreement = None
     text = render(case, "agreement", "md")

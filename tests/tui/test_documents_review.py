@@ -282,7 +282,7 @@ def test_calendar_command_with_personal_dates(tmp_path):
 
 
 @pytest.mark.parametrize(("document", "title"), [
-    ("agreement", "Aftale om fastholdelsesfleksjob"),
+    ("agreement", "Aftale om ansættelse på særlige vilkår (socialt kapitel)"),
     ("minutes", "Referat af første møde"),
     ("pack", "Dokumentation"),
     ("municipality", "Dokumentation"),

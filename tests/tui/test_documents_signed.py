@@ -60,10 +60,11 @@ def test_agreement_has_every_part_people_sign(fmt):
     # The manager signs for the employer: named among the parties and above the signature.
     assert "Underskriver for arbejdsgiveren" in text
     assert text.count("Åse Ørsted") >= 2
-    # The date it was made (the case says 01-06-2025, a day that has come) and the start.
+    # The date it is made is written when it is signed; the earlier written agreement of
+    # 01-06-2025 (the case's) is named as the one it replaces, and the start.
     assert "Aftalen er indgået den" in text and "01-06-2025" in text
-    # The provision of the social chapter is the parties' to write.
-    assert "Bestemmelse i overenskomsten" in text
+    # The provision of the social chapter (the framework agreement) is the parties' to write.
+    assert "Rammeaftale/bestemmelse om socialt kapitel" in text
     # Pay and pension by the collective agreement, with a line for anything else.
     assert "Løn og pension efter overenskomsten (OK24, FOA – kommunale SOSU-overenskomst)" in text
     assert "Aftalen evalueres senest den" in text
@@ -203,15 +204,16 @@ def test_municipality_attachments_are_only_those_that_apply():
     assert "Den selvstændige" in self_employed
 
 
-def test_full_name_is_kept_in_the_file_and_shown_only_to_the_municipality(tmp_path):
+def test_full_name_is_kept_in_the_file_and_shown_to_the_municipality_and_signer(tmp_path):
     case = mangler()
     path = tmp_path / "sag.toml"
     save_case(case, path)
     assert 'full_name = "Mette Kirsten Knudsen"' in path.read_text(encoding="utf-8")
     assert load_case(path).person.full_name == "Mette Kirsten Knudsen"
-    for document in ("pack", "agreement"):
-        for fmt in FORMATS:
-            assert "Mette Kirsten" not in text_of(case, document, fmt), (document, fmt)
+    # The pack is the parties' own; the agreement is signed by the person, by the full name.
+    for fmt in FORMATS:
+        assert "Mette Kirsten" not in text_of(case, "pack", fmt), fmt
+        assert "Mette Kirsten Knudsen" in text_of(case, "agreement", fmt), fmt
     case.person.full_name = "Mette 010203-1234"  # a CPR number typed by mistake never shows
     assert "1234" not in render(case, "municipality", "md")
 

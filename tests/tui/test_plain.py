@@ -123,7 +123,7 @@ EMPLOYEE = [
     ("Får du førtidspension", "n"),
     ("Har du søgt om førtidspension", "n"),
     ("Er du sygemeldt nu? (1 = Ja, helt, 2 = Ja, delvist, 3 = Nej, 4 = Ved ikke)", "2"),
-    ("Dit fulde navn (kun til kommunen)", ""),  # only for the municipality's version
+    ("Dit fulde navn (til kommunen og aftalen)", ""),  # the municipality's and the agreement
     # The title last, with Enter to keep the one the case was made with (issue 24).
     ("Hvad skal sagen hedde i listen over gemte sager? (nu: Sag 22. november 2026; Enter beholder det)", ""),
     ("Svaret er stadig: Sag 22. november 2026.", None),
@@ -256,7 +256,7 @@ MANAGER_SELF_EMPLOYED = [
     ("Får medarbejderen", "n"),
     ("Er der søgt om", "n"),
     ("Er medarbejderen sygemeldt nu?", "3"),
-    ("fulde navn (kun til kommunen)", ""),
+    ("fulde navn (til kommunen og aftalen)", ""),
     ("Hvad skal sagen hedde", ""),
     ("Som selvstændig gælder kravet om 12 måneder på særlige vilkår ikke.", None),
     ("Er medarbejderens hjemkommune kontaktet om sagen?", "j"),  # no HR or union to ask

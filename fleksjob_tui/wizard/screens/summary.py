@@ -387,14 +387,15 @@ def refused_documents(app) -> dict[str, str]:
     """The documents that do not apply to this case, with the sentence that says why."""
     fj = host_of(app)
     out = {}
-    for document in DOCUMENTS:
-        why = not_for_case(fj.case, document)
+    for document in (*DOCUMENTS, FINAL):
+        # The final agreement to sign: refused also while the functions or accommodations
+        # LAB § 119, stk. 2 requires are empty (the draft is still made).
+        why = (not_for_case(fj.case, "agreement", final=True) if document == FINAL
+               else not_for_case(fj.case, document))
         if why is not None:
             what = content.text("documents", f"agreement.{why}", fj.lang)
             hint = content.text("documents", f"agreement.{why}_window", fj.lang)
             out[document] = f"{what[:1].upper()}{what[1:]}. {hint}"
-            if document == "agreement":
-                out[FINAL] = out[document]
     return out
 
 
