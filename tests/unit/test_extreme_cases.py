@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,7 +104,13 @@ def test_every_output_of_an_extreme_case(tmp_path_factory, case, as_of):
     data, _n = build_calendar(build_view(loaded, assessment, loaded.language))
     _check("calendar", _without_uids(data.decode("utf-8").replace("\r\n", "\n")))
     pack_assessment = assess_for_pack(loaded, as_of)
+    from fleksjob_tui.documents import NotForCase, not_for_case
+
     for document in ("pack", "agreement", "municipality"):
+        if not_for_case(loaded, document) is not None:  # no agreement for the self-employed
+            with pytest.raises(NotForCase):
+                render_document(loaded, pack_assessment, document, "html")
+            continue
         for fmt in ("html", "md"):
             _check(f"{document}.{fmt}", render_document(loaded, pack_assessment, document, fmt))
         docx = render_document(loaded, pack_assessment, document, "docx")
