@@ -217,6 +217,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     document, final = getattr(args, "document", "pack"), getattr(args, "final", False)
     if final and document != "agreement":  # the final version to sign is the agreement's
         raise _Fail(_d("agreement.final_only", case.language))
+    if getattr(args, "meeting", None) and document != "minutes":  # never a silent other document
+        raise _Fail(_d("agreement.meeting_only", case.language))
     meeting = None
     if document == "minutes":
         from ..documents.minutes import choose_meeting  # the minutes' module only for them
@@ -240,7 +242,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                               meeting=meeting, final=final)
     except ExportError as err:
         raise _Fail(err.message(case.language)) from None
-    say(written_message(case, as_of, document, written, args.path, case.language))
+    said = "agreement_final" if final else document
+    say(written_message(case, as_of, said, written, args.path, case.language))
     return EXIT_OK
 
 

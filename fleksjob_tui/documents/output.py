@@ -250,7 +250,10 @@ def written_message(case: Case, as_of: dt.date, document: str, written: Path,
     from ..case.dates import format_date  # lazy: only for this message
     from .municipality import recorded_meetings  # lazy: start-up speed
 
-    text = content.text("export", "cli.written", lang, path=written)
+    # Which document was saved, by its name ("Udkast til skriftlig aftale …"), not always "the
+    # documentation" (found by a tester: the agreement and the minutes were said so too).
+    what = content.text("documents", f"document.{document}", lang)
+    text = content.text("export", "cli.written", lang, path=written, document=what)
     days = recorded_meetings(case, as_of) if document == "municipality" else []
     if not days:
         return text

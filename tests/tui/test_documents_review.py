@@ -105,6 +105,23 @@ def test_export_command_final_option(tmp_path):
     assert not (tmp_path / "c.html").exists()
 
 
+def test_export_says_which_document_and_refuses_a_meeting_without_minutes(tmp_path):
+    """The command names the document it saved (not "the documentation" for the agreement and
+    the minutes too), and --meeting without --document minutes is refused, never answered with
+    another document (both found by a tester)."""
+    shutil.copy(EXAMPLES / "klar.toml", tmp_path / "sag.toml")
+    r = fleksjob("export", "sag.toml", "--document", "agreement", "-o", "a.html",
+                 "--as-of", "22-11-2026", cwd=tmp_path)
+    assert r.returncode == 0 and "Udkast til skriftlig aftale" in r.stdout, r.stdout
+    r = fleksjob("export", "sag.toml", "--document", "minutes", "--meeting", "08-09-2026",
+                 "-o", "m.md", "--as-of", "22-11-2026", cwd=tmp_path)
+    assert r.returncode == 0 and "Referat" in r.stdout, r.stdout
+    r = fleksjob("export", "sag.toml", "--meeting", "08-09-2026", "-o", "f.md",
+                 "--as-of", "22-11-2026", cwd=tmp_path)
+    assert r.returncode == 2 and "--document minutes" in r.stderr, r.stderr
+    assert not (tmp_path / "f.md").exists()
+
+
 # -- 2. every part the case knows ----------------------------------------------------------------
 
 
