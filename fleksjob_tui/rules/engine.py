@@ -268,7 +268,10 @@ def assess(case: Case, as_of: dt.date, lang: str | None = None) -> Assessment:
     for key in unknown_dates:
         owner, step = OWNER[key]
         add("date_not_known", key.replace(".", "_"), responsible=owner)
-        found[-1] = replace(found[-1], step=step)
+        # The next follow-up meeting is practice, not law: not known, it is advice, as no date
+        # is (a tester found "ved ikke" turning a ready case into "missing").
+        severity = "advice" if key == "follow_up.next_meeting" else found[-1].severity
+        found[-1] = replace(found[-1], step=step, severity=severity)
 
     # --- 1. State pension age (lov om social pension § 1 a; LAB § 116, stk. 1) --------------------
     birth = person.birth_date

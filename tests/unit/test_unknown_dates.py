@@ -81,3 +81,21 @@ def test_the_six_year_mark_without_a_start_does_not_speak_of_the_12_months_passi
     six = next(v for k, v in rows.items() if k.startswith("6 år"))
     assert "kommer før de 12 måneder er gået" not in six
     assert "mindre end 12 måneder" in six
+
+
+def test_a_next_meeting_not_known_is_advice_and_keeps_a_ready_case_ready():
+    """The next follow-up meeting is practice, not law: "ved ikke" there gives advice (who
+    agrees the date), and a case that is ready without the date stays ready (found by a
+    tester: it turned KLAR into MANGLER)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "klar.toml"
+    case = storage.load_case(path)
+    case.follow_up.next_meeting = None
+    as_of = dt.date(2026, 11, 22)
+    before = assess(case, as_of).status
+    case.case.unknown_dates = ["follow_up.next_meeting"]
+    a = assess(case, as_of)
+    (f,) = [f for f in a.findings if f.id == "date_not_known"]
+    assert f.severity == "advice" and f.responsible == "manager"
+    assert a.status == before == "ready"
