@@ -160,6 +160,17 @@ def _same_file(a: Path, b: Path) -> bool:
         return Path(os.path.realpath(a)) == Path(os.path.realpath(b))
 
 
+def refuse_long_names(path: Path, lang: str) -> None:
+    """A file or folder name over the file system's 255 bytes is refused with what to do (the
+    system's "File name too long" came out as an unexpected error: found by a tester)."""
+    longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
+    if longest > 255:
+        raise ExportError(path, w("error.name_too_long", "da", n=longest),
+                          w("error.name_too_long", "en", n=longest), lang,
+                          hint_da=w("error.choose_name", "da", file="dokumentation.html"),
+                          hint_en=w("error.choose_name", "en", file="documentation.html"))
+
+
 def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[str] | None = None,
                  lang: str = "da") -> None:
     """Raise :class:`ExportError` when ``out_path`` must not receive the pack.
@@ -171,6 +182,7 @@ def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[
     would destroy the case. Nothing is written or changed.
     """
     path = Path(out_path).expanduser()
+    refuse_long_names(path, lang)
 
     def refuse(key: str, file: str, like: Path) -> ExportError:
         suggestion = _suggestion(like)
@@ -274,6 +286,7 @@ def output_path(raw: str | os.PathLike[str] | None, default: Path, lang: str = "
         return default
     text = os.fspath(raw)
     path = Path(text).expanduser()
+    refuse_long_names(path, lang)
     if path.is_dir():
         return path / default.name
     if text.endswith(("/", os.sep)) or (os.altsep and text.endswith(os.altsep)):

@@ -446,7 +446,7 @@ def test_cli_export_refuses_to_write_over_the_case_file(tmp_path):
     assert case_path.read_bytes() == before
     assert not list(tmp_path.glob("*.bak")) and "gemt:" not in r.stdout
     assert "selve sagsfilen" in r.stderr and "SAG.html" in r.stderr
-    assert ".html eller .md" in r.stderr and "Traceback" not in r.stderr
+    assert ".html, .md eller .docx" in r.stderr and "Traceback" not in r.stderr
     # The same through a relative path and through a symbolic link.
     (tmp_path / "link.html").symlink_to("SAG.toml")
     r = run("export", str(case_path), "-o", str(tmp_path / "link.html"), "--force")
@@ -461,7 +461,7 @@ def test_cli_export_refuses_any_toml_file(tmp_path):
     r = run("--lang", "en", "export", str(EXAMPLES / "klar.toml"), "-o", str(other), "--force")
     assert r.returncode == 2
     assert other.read_bytes() == before
-    assert "case file" in r.stderr and ".html or .md" in r.stderr
+    assert "case file" in r.stderr and ".html, .md or .docx" in r.stderr
     r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(tmp_path / "ny.toml"))
     assert r.returncode == 2 and not (tmp_path / "ny.toml").exists()
     r = run("export", str(EXAMPLES / "klar.toml"), "-o", str(tmp_path / "klar.toml.bak"))
@@ -669,7 +669,7 @@ async def test_export_window_refuses_the_case_file_itself(tmp_path):
             error = app.screen.query_one("#export-error", Static)
             shown = str(error.content)
             assert error.has_class("-shown")
-            assert ".html eller .md" in shown and "intet er gemt" in shown, shown
+            assert ".html, .md eller .docx" in shown and "intet er gemt" in shown, shown
         assert path.read_bytes() == before
         assert not (tmp_path / "ny.toml").exists() and not (tmp_path / "sag.toml.bak").exists()
         # The Gem button says the same.

@@ -125,3 +125,16 @@ def test_output_path_refuses_a_folder_that_is_not_there(tmp_path, raw):
     with pytest.raises(ExportError) as info:
         output_path(raw.format(tmp=tmp_path), Path("standard.html"), "en")
     assert "not a folder" in info.value.message("en")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("name", ["x" * 300 + ".html", "æ" * 130 + ".md", "d" * 256 + "/ud.html"])
+def test_a_name_too_long_for_the_file_system_is_refused_with_what_to_do(tmp_path, capsys,
+                                                                         command, name):
+    """Over 255 bytes in one name (æ is two): what, and what to do, exit 2 — never "uventet
+    fejl" with the system's "File name too long" (found by a tester)."""
+    case = _case(tmp_path)
+    assert cli.main(_argv(command, case, str(tmp_path / name))) == 2
+    err = capsys.readouterr().err
+    assert "for langt" in err and "uventet" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [case.name]
