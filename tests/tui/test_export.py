@@ -816,3 +816,33 @@ async def test_a_format_letter_works_while_the_cursor_is_on_the_document(tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert list(tmp_path.glob("*.docx")), list(tmp_path.iterdir())
+
+
+async def test_a_refused_final_agreement_leaves_the_letters_working(tmp_path):
+    """A case without the accommodations: Enter on "Aftale til underskrift" says why in the
+    error line and puts the cursor back on the documents, so "u" picks the draft at once; the
+    buttons stay within reach (found by a tester: the cursor sat on a hidden Save button)."""
+    import shutil
+    from pathlib import Path
+
+    from fleksjob_tui.wizard.screens.summary import ExportScreen
+
+    path = tmp_path / "sag.toml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "mangler-dokumentation.toml",
+                path)
+    async with export_window(path) as (app, pilot):
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "kan ikke laves endnu" in str(app.screen.query_one("#export-error").render())
+        assert app.focused.id == "export-document"
+        save = app.screen.query_one("#export-ok")
+        save.scroll_visible(animate=False)
+        await pilot.pause()
+        assert save.region.bottom <= app.screen.size.height - 1  # reachable above the key line
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.screen.document == "agreement"
+        assert not app.screen.query_one("#export-error").has_class("-shown")

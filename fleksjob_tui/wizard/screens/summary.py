@@ -238,6 +238,7 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         box = self.query_one("#export-error", Static)
         box.update(text)
         box.add_class("-shown")
+        self.query_one("#export-box").add_class("-error-shown")
 
     def _say_refused(self) -> bool:
         """Say in the error line why the chosen document does not apply (or clear that)."""
@@ -249,10 +250,14 @@ class ExportScreen(Window[tuple[Path, str] | tuple[Path, str, str] | None]):
         if box.has_class("-shown"):
             box.update("")
             box.remove_class("-shown")
+            self.query_one("#export-box").remove_class("-error-shown")
         return False
 
     def _submit(self) -> None:
         if self._say_refused():
+            # Back on the choice of document, where the letters pick another (a tester was left
+            # on a hidden Save button, where the letters did nothing and Enter said it again).
+            self.query_one("#export-document", Choice).focus()
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
