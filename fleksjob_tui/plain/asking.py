@@ -334,6 +334,9 @@ class Asking:
             if line in (yes, self.ui("answer.yes").lower(), ""):
                 marker = content.ui("cpr.removed", self.lang) if note else ""
                 return remove_cpr(text, marker).strip()
+            # Never the same question in silence (a tester typed q, ? and v here): say what to
+            # type; the number stays out of the case until it is answered.
+            self.say(self.t("ask.bad_letter", text=line, choices=f"{yes} {self.t('ask.or')} {no}"))
 
     def write(self, field: flow.Field, obj, value, not_known: bool = False) -> bool:
         target = field.target(obj)

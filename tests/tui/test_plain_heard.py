@@ -205,3 +205,13 @@ def test_the_way_back_names_plain_only_where_it_is_needed(tmp_path):
     child.sendline("q")
     child.expect("Fortsæt senere med: fleksjob --plain open")
     child.expect(pexpect.EOF)
+
+
+def test_the_cpr_question_says_what_to_type(tmp_path):
+    """An answer that is neither yes nor no at "Er det et CPR-nummer?" is told what to type —
+    never the same question in silence (a tester typed q, ? and v there) — and the number is
+    never saved unasked."""
+    path = tmp_path / "sag.toml"
+    r = run(tmp_path, "new", str(path), input="l\nAnna 120568–1235\nq\nj\n")
+    assert '"q" er ikke et af svarene. Skriv j eller n.' in r.stdout, r.stdout
+    assert "1235" not in path.read_text(encoding="utf-8")
