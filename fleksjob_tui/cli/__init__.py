@@ -209,6 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_case,
         format_for,
         output_path,
+        refuse_existing,
         written_message,
     )
 
@@ -233,11 +234,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                                                        meeting=meeting), case.language)
         # Never over the case itself or any case file; never over an earlier pack unasked.
         check_target(out, args.path, case.language)
-        if (out.exists() or out.is_symlink()) and not args.force:
-            raise ExportError(out, content.text("export", "error.exists", "da"),
-                              content.text("export", "error.exists", "en"), case.language,
-                              hint_da=content.text("export", "error.use_force", "da"),
-                              hint_en=content.text("export", "error.use_force", "en"))
+        refuse_existing(out, args.force, case.language)
         written = export_case(case, as_of, fmt, out, case_path=args.path, document=document,
                               meeting=meeting, final=final)
     except ExportError as err:
@@ -261,7 +258,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     case = _load(args.path, lang_override or "da", lang_override)
     lang = case.language
     from ..documents.calendar import build_calendar
-    from ..documents.output import ExportError, check_target, output_path, write_document
+    from ..documents.output import (
+        ExportError,
+        check_target,
+        output_path,
+        refuse_existing,
+        write_document,
+    )
     from ..rules import assess
     from ..view import build_view
 
@@ -271,11 +274,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     try:
         out = output_path(args.output, Path(args.path).with_suffix(".ics"), lang)
         check_target(out, args.path, lang)
-        if (out.exists() or out.is_symlink()) and not args.force:
-            raise ExportError(out, content.text("export", "error.exists", "da"),
-                              content.text("export", "error.exists", "en"), lang,
-                              hint_da=content.text("export", "error.use_force", "da"),
-                              hint_en=content.text("export", "error.use_force", "en"))
+        refuse_existing(out, args.force, lang)
         if n == 0:
             raise _Fail(_d("calendar.none", lang))
         written = write_document(out, data, lang, args.path)

@@ -190,7 +190,7 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     # Only when a calendar is made: `list` reads the index and needs none of these.
     from ..documents.calendar import build_calendar_all  # (icalendar, when it writes)
-    from ..documents.output import ExportError, check_target  # (the writer's checks)
+    from ..documents.output import ExportError, check_target, refuse_existing  # checks
     from ..rules import assess  # (every case is assessed for its dates)
     from ..view import build_view  # (beside its users)
 
@@ -216,11 +216,7 @@ def cmd_calendar_all(args: argparse.Namespace) -> int:
                                  personal_dates=getattr(args, "with_personal_dates", False))
     try:
         check_target(out, None, lang)
-        if (out.exists() or out.is_symlink()) and not args.force:
-            raise ExportError(out, content.text("export", "error.exists", "da"),
-                              content.text("export", "error.exists", "en"), lang,
-                              hint_da=content.text("export", "error.use_force", "da"),
-                              hint_en=content.text("export", "error.use_force", "en"))
+        refuse_existing(out, args.force, lang)
         if n == 0:
             say(_d("calendar.none_all", lang), file=sys.stderr)
             return EXIT_ERROR

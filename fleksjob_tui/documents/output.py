@@ -171,6 +171,13 @@ def refuse_long_names(path: Path, lang: str) -> None:
                           hint_en=w("error.choose_name", "en", file="documentation.html"))
 
 
+def refuse_existing(path: Path, force: bool, lang: str) -> None:
+    """An existing file (or a link) is replaced only with ``--force``: else what, and what to do."""
+    if (path.exists() or path.is_symlink()) and not force:
+        raise ExportError(path, w("error.exists", "da"), w("error.exists", "en"), lang,
+                          hint_da=w("error.use_force", "da"), hint_en=w("error.use_force", "en"))
+
+
 def check_target(out_path: str | os.PathLike[str], case_path: str | os.PathLike[str] | None = None,
                  lang: str = "da") -> None:
     """Raise :class:`ExportError` when ``out_path`` must not receive the pack.
