@@ -16,6 +16,7 @@ import tempfile
 
 import docx
 import pytest
+from docx_reading import docx_in_order
 from test_documents import (
     AS_OF,
     CHROMIUM,
@@ -35,31 +36,6 @@ from fleksjob_tui.case.model import Case, Meeting
 from fleksjob_tui.case.storage import load_case, save_case
 from fleksjob_tui.documents.output import export_case
 from fleksjob_tui.plain import flow
-
-
-def docx_in_order(data: bytes) -> str:
-    """The Word file's body as text in the order it is printed (paragraphs and tables), then
-    its footer: python-docx's ``paragraphs`` and ``tables`` are each in order, not together."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    d = docx.Document(io.BytesIO(data))
-    out: list[str] = []
-
-    def walk(parent, container) -> None:
-        for child in container.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                out.append(Paragraph(child, parent).text)
-            elif tag == "tbl":
-                for row in Table(child, parent).rows:
-                    for cell in row.cells:
-                        walk(cell, cell._tc)
-
-    walk(d, d.element.body)
-    for section in d.sections:
-        out += [p.text for p in section.footer.paragraphs]
-    return "\n".join(out)
 
 
 def kommune(case: Case, fmt: str, lang: str | None = None) -> str:

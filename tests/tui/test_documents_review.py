@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx_reading import docx_in_order
 from icalendar import Calendar
 from test_documents import AS_OF, EXAMPLES, FORMATS, docx_text, fleksjob, klar, parse_html, squash
 from wizard_helpers import wizard_at
@@ -26,30 +27,6 @@ from fleksjob_tui.documents.calendar import build_calendar
 from fleksjob_tui.documents.output import ExportError, assess_for_pack, export_case
 from fleksjob_tui.rules import assess
 from fleksjob_tui.view import build_view
-
-
-def docx_in_order(data: bytes) -> str:
-    """A .docx's body as text in reading order (paragraphs and tables as they come), then its
-    footer: a section's table reads under its heading."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    d = docx.Document(io.BytesIO(data))
-    out: list[str] = []
-
-    def walk(parent, element) -> None:
-        for child in element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                out.append(Paragraph(child, parent).text)
-            elif tag == "tbl":
-                for row in Table(child, parent).rows:
-                    for cell in row.cells:
-                        walk(cell, cell._tc)
-
-    walk(d, d.element.body)
-    out.extend(p.text for p in d.sections[0].footer.paragraphs)
-    return "\n".join(out)
 
 
 def text(data, fmt: str) -> str:
