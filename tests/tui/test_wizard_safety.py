@@ -313,3 +313,30 @@ async def test_save_as_into_a_folder_uses_the_file_name(case_file, tmp_path):
         assert app.save_as(folder)
         assert app.path == folder / "test.toml"
     assert storage.load_case(folder / "test.toml").person.name == "Åse"
+
+
+async def test_the_lock_window_opens_the_case_when_the_other_window_closes(case_file,
+                                                                           other_holder):
+    """While "Sagen er åben et andet sted" is shown, the other window closes (it saved a change
+    as it closed): the case opens here for writing, as it is on disk now, and says so — not
+    read-only by a default pressed later (found in a meeting with two browser tabs)."""
+    from fleksjob_tui.case import storage
+
+    app = FleksjobApp(case_file, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        changed = storage.load_case(case_file)
+        changed.person.name = "Lukket dér"
+        storage.save_case(changed, case_file)  # what the other window saved as it closed
+        other_holder.stdin.close()
+        other_holder.wait(timeout=10)
+        for _ in range(40):  # checked about once a second
+            await pilot.pause(0.1)
+            if not isinstance(app.screen, LockedScreen):
+                break
+        assert not isinstance(app.screen, LockedScreen)
+        assert app.read_only is False and app.path == case_file
+        assert app.case.person.name == "Lukket dér"
+        assert locking.read_lock(case_file).pid == os.getpid()
+        assert "ikke længere åben" in messages(app)

@@ -1,6 +1,9 @@
-"""The case is open in another running fleksjob: open it read-only, or cancel."""
+"""The case is open in another running fleksjob: open it read-only, or cancel — and when the
+other window closes while this one asks, the case opens here (``dismiss(FREE)``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,21 +11,28 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ... import content
-from ...case.locking import LockInfo
+from ...case.locking import LockInfo, read_lock
 from ..widgets.i18n import localize_bindings
 from ..widgets.window import Window
 
+#: Dismissed with this when the other window let the case go while the question was shown.
+FREE = "free"
+#: How often the window looks whether the other window has closed (seconds).
+CHECK_EVERY = 1.0
 
-class LockedScreen(Window[bool]):
-    """Dismissed with True (open read-only) or False (cancel)."""
+
+class LockedScreen(Window[bool | str]):
+    """Dismissed with True (open read-only), False (cancel) or FREE (the lock was let go)."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, file_name: str, holder: LockInfo, lang: str) -> None:
+    def __init__(self, file_name: str, holder: LockInfo, lang: str,
+                 case_path: Path | None = None) -> None:
         super().__init__(classes="editor")
         self.file_name = file_name
         self.holder = holder
         self.lang = lang
+        self.case_path = case_path
         localize_bindings(self, lang)
 
     def t(self, key: str, **fmt) -> str:
@@ -41,6 +51,18 @@ class LockedScreen(Window[bool]):
         if not self.is_attached:  # closed again before it was built (keys typed fast)
             return
         self.query_one("#locked-read-only").focus()
+        if self.case_path is not None:
+            # The window says "close the wizard there, then open the case again here": when the
+            # other window closes, that happens by itself (two browser tabs in a meeting).
+            self.set_interval(CHECK_EVERY, self._check_free)
+
+    def _check_free(self) -> None:
+        try:
+            info = read_lock(self.case_path)
+        except OSError:
+            return
+        if self.is_current and (info is None or info.stale()):
+            self.dismiss(FREE)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
