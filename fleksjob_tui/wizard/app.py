@@ -212,25 +212,10 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         try:
             lock = locking.acquire(path)
         except locking.CaseLocked as held:
-            from .screens.locked import FREE, LockedScreen
-
-            def chosen(answer: bool | str | None) -> None:
-                if answer == FREE:  # the other window closed: the case as it is on disk now
-                    try:
-                        fresh = storage.load_case(path)
-                    except storage.CaseFileError:
-                        fresh = case
-                    self.notify(self.t("lock.free", file=path.name), timeout=6)
-                    self.open_case(fresh, path)
-                elif answer:
-                    self.open_case(case, path, read_only=True)
-                elif len(self.screen_stack) <= 1:
-                    from .screens.start import StartScreen
-
-                    self.push_screen(StartScreen())
+            from .screens.locked import LockedScreen, locked_answered
 
             self.push_screen(LockedScreen(path.name, held.holder, self.lang, path),
-                             callback=chosen)
+                             callback=lambda answer: locked_answered(self, case, path, answer))
             self.call_after_refresh(self.first_screen_painted)
             return False
         except OSError:

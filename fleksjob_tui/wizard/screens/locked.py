@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ... import content
+from ...case import storage
 from ...case.locking import LockInfo, read_lock
 from ..widgets.i18n import localize_bindings
 from ..widgets.window import Window
@@ -70,3 +71,21 @@ class LockedScreen(Window[bool | str]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def locked_answered(app, case, path: Path, answer: bool | str | None) -> None:
+    """What the app does with the window's answer: open the case as it is on disk now when the
+    other window let it go (saying so), read-only when asked, else back to the start screen."""
+    if answer == FREE:
+        try:
+            fresh = storage.load_case(path)
+        except storage.CaseFileError:
+            fresh = case
+        app.notify(app.t("lock.free", file=path.name), timeout=6)
+        app.open_case(fresh, path)
+    elif answer:
+        app.open_case(case, path, read_only=True)
+    elif len(app.screen_stack) <= 1:
+        from .start import StartScreen  # the start screen's module only when going there
+
+        app.push_screen(StartScreen())
