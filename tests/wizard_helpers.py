@@ -54,6 +54,15 @@ async def wizard_at(path, step: str, *, as_of=AS_OF, lang: str | None = None,
         yield app, pilot
 
 
+@contextlib.asynccontextmanager
+async def export_window(path, *, as_of=AS_OF):
+    """The wizard on the case at ``path``, the export window open (Ctrl+E on Overblik)."""
+    async with wizard_at(path, "summary", as_of=as_of) as (app, pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        yield app, pilot
+
+
 async def burst(app, pilot, *keys: str) -> None:
     """Keys arriving together (a fast typist, a macro, tmux): all posted before any is
     processed, as the terminal delivers them in one read."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from wizard_helpers import wizard_at
+from wizard_helpers import export_window, wizard_at
 
 from fleksjob_tui.case.model import Case, Meeting
 from fleksjob_tui.case.storage import load_case
@@ -403,9 +403,7 @@ async def test_export_window_offers_the_agreement_in_word(tmp_path):
     # The window names the file after the case's title, beside the case (issue 24).
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    async with export_window(path) as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one("#export-document").set_value("agreement")
         await pilot.pause()

@@ -18,7 +18,7 @@ import pytest
 from docx_reading import docx_in_order
 from icalendar import Calendar
 from test_documents import AS_OF, EXAMPLES, FORMATS, docx_text, fleksjob, klar, parse_html, squash
-from wizard_helpers import wizard_at
+from wizard_helpers import export_window
 
 from fleksjob_tui.case.model import Meeting
 from fleksjob_tui.case.storage import load_case
@@ -199,9 +199,7 @@ async def test_export_window_says_the_self_employed_have_no_agreement(tmp_path):
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "selvstaendig.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    async with export_window(path) as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one("#export-document").set_value("agreement")
         await pilot.pause()
@@ -305,9 +303,7 @@ async def test_export_window_makes_the_final_agreement_too(tmp_path):
 
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+    async with export_window(path) as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
         choice = app.screen.query_one("#export-document")
         assert "Aftale til underskrift" in str(choice.render()).replace("\xa0", " ")

@@ -4,7 +4,6 @@ the HTML out on A4."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -17,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from wizard_helpers import wizard_at
+from wizard_helpers import export_window, wizard_at
 
 from fleksjob_tui import content
 from fleksjob_tui.case.model import Measure
@@ -554,15 +553,6 @@ def klar_copy(tmp_path: Path) -> Path:
     path = tmp_path / "sag.toml"
     shutil.copy(EXAMPLES / "klar.toml", path)
     return path
-
-
-@contextlib.asynccontextmanager
-async def export_window(path: Path):
-    """The wizard on the case at ``path``, the export window open (Ctrl+E on Overblik)."""
-    async with wizard_at(path, "summary") as (app, pilot):
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        yield app, pilot
 
 
 # -- the wizard ----------------------------------------------------------------------------------
