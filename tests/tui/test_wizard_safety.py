@@ -331,10 +331,11 @@ async def test_the_lock_window_opens_the_case_when_the_other_window_closes(case_
         storage.save_case(changed, case_file)  # what the other window saved as it closed
         other_holder.stdin.close()
         other_holder.wait(timeout=10)
-        for _ in range(40):  # checked about once a second
+        for _ in range(60):  # checked about once a second; the message is posted, not set
             await pilot.pause(0.1)
-            if not isinstance(app.screen, LockedScreen):
+            if not isinstance(app.screen, LockedScreen) and "ikke længere åben" in messages(app):
                 break
+        await pilot.pause()  # the opened case's screen settles before the test leaves
         assert not isinstance(app.screen, LockedScreen)
         assert app.read_only is False and app.path == case_file
         assert app.case.person.name == "Lukket dér"
