@@ -51,6 +51,12 @@ async def wizard_at(path, step: str, *, as_of=AS_OF, lang: str | None = None,
         await pilot.pause()
         await app.screen.show_step(step)
         await pilot.pause()
+        # The step's questions below its first screenful come right after its first paint
+        # (StepPane.mount_rest): a test that looks them up waits for them as a key would.
+        for _ in range(20):
+            if not getattr(app.screen.pane, "building", False):
+                break
+            await pilot.pause()
         yield app, pilot
 
 

@@ -278,3 +278,35 @@ async def test_keys_typed_at_once_on_a_step_reopened_far_down_land_in_their_fiel
         assert (saved.person.full_name, saved.person.home_municipality) == (
             "Mette Hansen", "Aarhus")
         assert saved.person.sick_leave == SICK_LEAVE[2]
+
+
+async def test_the_footer_has_its_keys_from_the_first_frame_and_follows_them(tmp_path):
+    """The footer's keys are composed with the screen (not a frame later), and the footer is
+    composed again when the keys it shows change (Next and Back refused behind the "too
+    small" note hides them, and back), not when the cursor moves and the keys stay the same."""
+    from textual.widgets._footer import FooterKey
+
+    from fleksjob_tui.wizard.widgets.keyfooter import KeyFooter
+
+    app = FleksjobApp(case_at(tmp_path, "person"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        first = list(footer.query(FooterKey))
+        assert [key.key for key in first][:3] == ["f1", "ctrl+n", "ctrl+b"]
+        assert all(key.has_class("-compact") for key in first)
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == first  # the same keys: not composed again
+
+        def shown() -> set[str]:
+            return {key.key for key in footer.query(FooterKey)}
+
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.pause()
+        assert "f1" in shown() and not {"ctrl+n", "ctrl+b"} & shown()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert {"ctrl+n", "ctrl+b", "ctrl+l"} <= shown()

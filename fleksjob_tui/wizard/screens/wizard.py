@@ -19,6 +19,7 @@ from ..widgets.datefield import DateField
 from ..widgets.fields import FieldChanged, FieldProblem, QuestionField
 from ..widgets.host import MIN_HEIGHT, MIN_WIDTH, WizardHost, host_of
 from ..widgets.i18n import localize_bindings
+from ..widgets.keyfooter import KeyFooter
 from ..widgets.keynames import key_names
 from ..widgets.steplist import StepList
 from . import steps
@@ -80,7 +81,7 @@ class WizardScreen(Screen):
         # The "too small" note is made only when the terminal is (a faster first paint).
         if self._too_small(*self.app.size):
             yield self._too_small_note()
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)  # its keys in the first frame
 
     def _too_small_note(self) -> Static:
         text = self.fj.t("too_small", width=60, height=20)
