@@ -109,6 +109,13 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         # `fleksjob open` starts with Python's garbage collector off (cli.main): a step turns it
         # on once its first screen is painted (StepPane), any other first screen right after.
         self.guard_signals()
+        # The first screen is built once Textual has finished starting (issue 26). Built here,
+        # inside Textual's start (a "batch" in which nothing is shown), it would be laid out
+        # and drawn once for nothing, then laid out and drawn again a frame later, after a
+        # wait for Textual's next screen update: some 50 ms more before the first paint.
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.start_path is not None and not self.start_new:
             try:
                 case = self.start_case or storage.load_case(self.start_path, lang=self.lang)
