@@ -163,6 +163,9 @@ class StepPane(VerticalScroll):
         yield from widgets[:shown]
         if shown < len(widgets):
             self._rest = [*widgets[shown:], *tail]
+            # It will scroll: its scrollbar is in the first frame ("auto" would show it a frame
+            # later). Set on the pane alone, so that nothing below it is styled again.
+            self.styles.overflow_y = "scroll"
         else:
             yield from tail
 
@@ -289,6 +292,7 @@ class StepPane(VerticalScroll):
                     await self.mount_all(rest)
                 # Not when the step was changed meanwhile (its pane is being taken down).
                 if self.is_attached and all(w.is_attached for w in rest):
+                    self.styles.overflow_y = "auto"  # as always: it scrolls now
                     self._complete()
                     focus, self._focus_later = self._focus_later, None
                     if focus is not None:
