@@ -109,29 +109,34 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         # `fleksjob open` starts with Python's garbage collector off (cli.main): a step turns it
         # on once its first screen is painted (StepPane), any other first screen right after.
         self.guard_signals()
-        # The first screen is built once Textual has finished starting (issue 26). Built here,
-        # inside Textual's start (a "batch" in which nothing is shown), it would be laid out
-        # and drawn once for nothing, then laid out and drawn again a frame later, after a
-        # wait for Textual's next screen update: some 50 ms more before the first paint.
+        # The first screen is built once Textual has finished starting (issue 26): built in
+        # Textual's start (a "batch" that shows nothing) it was laid out and drawn for nothing,
+        # then again after a wait for Textual's next update, ~50 ms later. A key typed before
+        # then waits for it (KeysInOrder).
+        self.first_screen_due = True
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:
+        self.first_screen_due = False
+        try:
+            self._build_first_screen()
+        finally:
+            self.release_held_keys()
+
+    def _build_first_screen(self) -> None:
+        error = None
         if self.start_path is not None and not self.start_new:
             try:
                 case = self.start_case or storage.load_case(self.start_path, lang=self.lang)
             except storage.CaseFileError as err:
-                from .screens.start import StartScreen
-
-                self.push_screen(StartScreen(error=err.message(self.lang)))
-                self.call_after_refresh(self.first_screen_painted)
+                error = err.message(self.lang)
+            else:
+                self.open_case(case, self.start_path)  # the start screen is not needed (faster)
                 return
-            self.open_case(case, self.start_path)  # the start screen is not needed (faster)
-            return
-        from .screens.start import StartScreen
+        from .screens.start import StartScreen  # only when it is shown
 
-        self.push_screen(
-            StartScreen(new=self.start_new, new_path=self.start_path if self.start_new else None)
-        )
+        self.push_screen(StartScreen(error=error, new=self.start_new,
+                                     new_path=self.start_path if self.start_new else None))
         self.call_after_refresh(self.first_screen_painted)
 
     def first_screen_painted(self) -> None:

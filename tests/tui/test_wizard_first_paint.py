@@ -310,3 +310,30 @@ async def test_the_footer_has_its_keys_from_the_first_frame_and_follows_them(tmp
         await pilot.pause()
         await pilot.pause()
         assert {"ctrl+n", "ctrl+b", "ctrl+l"} <= shown()
+
+
+async def test_keys_typed_before_the_first_screen_is_built_land_in_its_fields(tmp_path,
+                                                                             monkeypatch):
+    """The first screen is built just after Textual's start (App.on_mount → call_later): keys
+    that arrive before that (typed while the program starts) wait for it and land in the
+    step's fields, in order — none goes to Textual's empty first screen."""
+    named = {"space": " ", "tab": "\t", "minus": "-", "full_stop": ".", "comma": ","}
+    mounted = FleksjobApp.on_mount
+
+    def on_mount(self) -> None:
+        for key in EMPLOYMENT:  # queued before the first screen is built
+            self.post_message(events.Key(key, key if len(key) == 1 else named.get(key)))
+        mounted(self)
+        assert self.first_screen_due and not isinstance(self.screen, WizardScreen)
+
+    monkeypatch.setattr(FleksjobApp, "on_mount", on_mount)
+    app = FleksjobApp(case_at(tmp_path, "employment"), as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        e, p = app.case.employment, app.case.people
+        assert (e.employer, e.workplace, e.job_title) == (
+            "Nordisk Emballage A/S", "Lager Syd", "Pakker")
+        assert e.special_terms_start == dt.date(2026, 2, 1)
+        assert (p.manager, p.union_rep, p.union, p.hr) == (
+            "Ole Jensen", "Hanne Berg", "3F", "Susanne Holm")
+        assert focused_field_key(app) == "people.hr"

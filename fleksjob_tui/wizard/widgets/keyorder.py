@@ -41,7 +41,10 @@ class KeysInOrder:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if not hasattr(self, "_held_keys"):
                 self._held_keys = collections.deque()
-            if self._key_busy and not getattr(event, "_fj_released", False):
+            released = getattr(event, "_fj_released", False)
+            if (self._key_busy or self.first_screen_due) and not released:
+                # Also a key typed before the first screen is built (the app builds it just
+                # after Textual's start): it waits for that screen (release_held_keys).
                 self._held_keys.append(event)
                 return
             self._key_busy = True
@@ -56,6 +59,16 @@ class KeysInOrder:
                 self._key_settler = asyncio.create_task(self._settle_keys())
             return
         await super().on_event(event)
+
+    #: True from the app's start until its first screen is built (set by the app).
+    first_screen_due: bool = False
+
+    def release_held_keys(self) -> None:
+        """The first screen is built: the keys typed before it go to it, in order, once it is
+        mounted (as if typed then)."""
+        if getattr(self, "_held_keys", None) and not self._key_busy:
+            self._key_busy = True
+            self._key_settler = asyncio.create_task(self._settle_keys())
 
     @property
     def keys_pending(self) -> bool:
