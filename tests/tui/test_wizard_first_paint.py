@@ -337,3 +337,23 @@ async def test_keys_typed_before_the_first_screen_is_built_land_in_its_fields(tm
         assert (p.manager, p.union_rep, p.union, p.hr) == (
             "Ole Jensen", "Hanne Berg", "3F", "Susanne Holm")
         assert focused_field_key(app) == "people.hr"
+
+
+async def test_keys_read_before_the_first_screen_has_its_cursor_are_not_lost(tmp_path,
+                                                                            monkeypatch):
+    """Keys typed while the program starts are read from the terminal once Textual runs: just
+    after the first screen is built, before its cursor is placed (found in tmux: "xyz" typed
+    at the start was saved as "yz"). They wait for the cursor, and none is lost."""
+    built = FleksjobApp._first_screen
+
+    def first_screen(self) -> None:
+        built(self)
+        for key in "xyz":  # read from the terminal now: the cursor is not placed yet
+            self.post_message(events.Key(key, key))
+
+    monkeypatch.setattr(FleksjobApp, "_first_screen", first_screen)
+    app = FleksjobApp(case_at(tmp_path, "employment"), as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.case.employment.employer == "xyz"
+        assert focused_field_key(app) == "employment.employer"

@@ -65,8 +65,12 @@ class KeysInOrder:
 
     def release_held_keys(self) -> None:
         """The first screen is built: the keys typed before it go to it, in order, once it is
-        mounted (as if typed then)."""
-        if getattr(self, "_held_keys", None) and not self._key_busy:
+        mounted and has put the cursor in its place (as if typed then). Keys read from the
+        terminal meanwhile wait too: they were typed while the program started, and would
+        otherwise reach the screen before its cursor is placed (a first letter lost)."""
+        if not hasattr(self, "_held_keys"):
+            self._held_keys = collections.deque()
+        if not self._key_busy:
             self._key_busy = True
             self._key_settler = asyncio.create_task(self._settle_keys())
 
