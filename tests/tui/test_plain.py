@@ -494,7 +494,7 @@ def test_a_case_open_in_the_wizard_is_told_it_is_open(tmp_path):
     e = env(tmp_path, TERM="xterm-256color")
     command = " ".join(["env", *[f"{k}={v}" for k, v in e.items()],
                         str(Path(sys.executable).with_name("fleksjob")), "open", str(path)])
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+    subprocess.run(["tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
                    check=True)
     try:
         end = time.monotonic() + 30
@@ -506,7 +506,7 @@ def test_a_case_open_in_the_wizard_is_told_it_is_open(tmp_path):
         assert finish(child) == 1
         assert locking.read_lock(path) is not None  # still the wizard's
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", session, "kill-server"], capture_output=True)
 
 
 def test_lists_one_item_a_line_and_removing_answers(tmp_path):

@@ -25,7 +25,7 @@ BIRTH = dt.date(1966, 5, 10)
 
 
 def _pane(term: Terminal, fmt: str) -> str:
-    out = subprocess.run([TMUX, "display-message", "-p", "-t", term.name, fmt],
+    out = subprocess.run([*term.tmux, "display-message", "-p", "-t", term.name, fmt],
                          capture_output=True, text=True)
     return out.stdout.strip()
 

@@ -28,21 +28,24 @@ pytestmark = pytest.mark.skipif(
 class Terminal:
     def __init__(self, command: list[str], env: dict[str, str]) -> None:
         self.name = f"fj-{uuid.uuid4().hex[:8]}"
+        # A tmux server of its own (-L): never the user's, and not one that another test or a
+        # person's `tmux kill-server` takes down meanwhile.
+        self.tmux = [TMUX, "-L", self.name]
         env_args = [f"{k}={v}" for k, v in env.items()]
         shell = " ".join(["env", *env_args, *command])
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell],
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell],
             check=True,
         )
 
     def screen(self) -> str:
         out = subprocess.run(
-            [TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return out.stdout.replace("\u00a0", " ")  # answers are kept on one line with NBSP
 
     def alive(self) -> bool:
-        return subprocess.run([TMUX, "has-session", "-t", self.name], capture_output=True).returncode == 0
+        return subprocess.run([*self.tmux, "has-session", "-t", self.name], capture_output=True).returncode == 0
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         end = time.monotonic() + timeout
@@ -55,7 +58,7 @@ class Terminal:
 
     def keys(self, *keys: str, literal: bool = False) -> None:
         for key in keys:
-            args = [TMUX, "send-keys", "-t", self.name]
+            args = [*self.tmux, "send-keys", "-t", self.name]
             if literal:
                 args.append("-l")
             subprocess.run([*args, key], check=True)
@@ -65,7 +68,7 @@ class Terminal:
         self.keys(text, literal=True)
 
     def close(self) -> None:
-        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 def test_fleksjob_in_a_real_terminal(tmp_path):
