@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import select
 import signal
@@ -32,7 +33,9 @@ class TerminalLines:
 
     def __init__(self, stream: TextIO) -> None:
         self._fd = stream.fileno()
-        self._decode = codecs.getincrementaldecoder(stream.encoding or "utf-8")(errors="replace")
+        # As the stream itself decodes: its encoding, "\r" and "\r\n" are line ends as "\n".
+        text = codecs.getincrementaldecoder(stream.encoding or "utf-8")(errors="replace")
+        self._decode = io.IncrementalNewlineDecoder(text, translate=True)
         self._pending = ""  # what was read after the line given last
         self._wake_r, self._wake_w = os.pipe()
         try:

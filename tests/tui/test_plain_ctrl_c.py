@@ -64,3 +64,31 @@ def test_ctrl_c_handled_outside_the_read_still_ends_the_conversation(tmp_path):
     assert "Afbrudt. Alle svar er gemt i" in out.getvalue()
     assert storage.load_case(path).person.name == "GH"  # nothing lost
     assert not locking.lock_path(path).exists()
+
+
+def test_ctrl_c_during_a_save_keeps_the_answer_and_ends_the_conversation(tmp_path, monkeypatch):
+    """Ctrl+C while an answer is being saved waits until the file is written (the signals are
+    held during a save), then ends the conversation: the answer is kept, and nothing waits."""
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals are handled in the main thread only")
+    path = tmp_path / "sag.toml"
+    save_case = storage.save_case
+    pressed = []
+
+    def save_with_ctrl_c(case, where, **kw):
+        if case.person.name == "GH" and not pressed:  # the save of the name: Ctrl+C comes now
+            pressed.append(True)
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        return save_case(case, where, **kw)
+
+    monkeypatch.setattr(storage, "save_case", save_with_ctrl_c)
+    out = io.StringIO()
+    try:
+        code = run(path, new=True, as_of=AS_OF, inp=io.StringIO("t\nGH\n10-05-1966\n"), out=out)
+    except KeyboardInterrupt:  # never out of the conversation (and never into pytest)
+        code = "KeyboardInterrupt"
+    assert pressed
+    assert code == 130
+    assert "Afbrudt. Alle svar er gemt i" in out.getvalue()
+    assert "Medarbejderens fødselsdato" not in out.getvalue()  # not asked: it ended at once
+    assert storage.load_case(path).person.name == "GH"  # the answer being saved is kept
