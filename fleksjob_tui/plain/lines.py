@@ -37,14 +37,25 @@ class TerminalLines:
         text = codecs.getincrementaldecoder(stream.encoding or "utf-8")(errors="replace")
         self._decode = io.IncrementalNewlineDecoder(text, translate=True)
         self._pending = ""  # what was read after the line given last
+        self._fds: list[int] = []  # to close
+        self._read_fd = self._fd
         self._wake_r, self._wake_w = os.pipe()
+        self._fds += [self._wake_r, self._wake_w]
         try:
             for fd in (self._wake_r, self._wake_w):
                 os.set_blocking(fd, False)
+            with contextlib.suppress(OSError):
+                # The terminal opened once more, for the reading alone, and a read from it never
+                # waits: the line select saw can be gone when the read begins (Ctrl+C empties the
+                # line the terminal holds, then the read would wait again). An opening of its
+                # own: the shell's, shared with this program, stays as it is.
+                self._read_fd = os.open(os.ttyname(self._fd),
+                                        os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+                self._fds.append(self._read_fd)
             # ValueError outside the main thread: the caller reads the stream as it is.
             self._old_wakeup = signal.set_wakeup_fd(self._wake_w, warn_on_full_buffer=False)
         except BaseException:
-            self._close_pipe()
+            self._close_fds()
             raise
 
     @classmethod
@@ -77,13 +88,16 @@ class TerminalLines:
 
     def _read(self) -> bytes:
         while True:
-            ready, _, _ = select.select([self._fd, self._wake_r], [], [])
+            ready, _, _ = select.select([self._read_fd, self._wake_r], [], [])
             if self._wake_r in ready:
                 self._drain()
                 # A signal came: its handler runs here, before the next wait (Ctrl+C raises
                 # KeyboardInterrupt); a signal that asks for nothing just goes on waiting.
                 continue
-            return os.read(self._fd, _CHUNK)
+            try:
+                return os.read(self._read_fd, _CHUNK)
+            except BlockingIOError:  # gone since select saw it (Ctrl+C): wait again
+                continue
 
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError, InterruptedError):
@@ -93,9 +107,10 @@ class TerminalLines:
     def close(self) -> None:
         with contextlib.suppress(ValueError, OSError):
             signal.set_wakeup_fd(self._old_wakeup)
-        self._close_pipe()
+        self._close_fds()
 
-    def _close_pipe(self) -> None:
-        for fd in (self._wake_r, self._wake_w):
+    def _close_fds(self) -> None:
+        for fd in self._fds:
             with contextlib.suppress(OSError):
                 os.close(fd)
+        self._fds = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import select
 import signal
 import threading
 import time
@@ -21,7 +22,9 @@ import time
 import pytest
 
 from fleksjob_tui.case import locking, storage
-from fleksjob_tui.plain import run
+from fleksjob_tui.plain import lines, run
+
+termios = pytest.importorskip("termios")  # POSIX
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -92,3 +95,46 @@ def test_ctrl_c_during_a_save_keeps_the_answer_and_ends_the_conversation(tmp_pat
     assert "Afbrudt. Alle svar er gemt i" in out.getvalue()
     assert "Medarbejderens fødselsdato" not in out.getvalue()  # not asked: it ended at once
     assert storage.load_case(path).person.name == "GH"  # the answer being saved is kept
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal")
+def test_a_line_that_ctrl_c_empties_before_the_read_leaves_no_wait(monkeypatch):
+    """Ctrl+C empties the line the terminal holds: a line that the wait saw can be gone when the
+    read begins. The read then must not wait for the next line (where the signal, handled just
+    before, would not interrupt it): it goes back to waiting for the line or the signal."""
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals are handled in the main thread only")
+    master, slave = os.openpty()
+    stream = open(slave, encoding="utf-8")  # noqa: SIM115 - the terminal; closed below
+    reader = lines.TerminalLines(stream)
+    real_select = select.select
+    ended = threading.Event()
+    rescued: list[bool] = []
+
+    def ctrl_c_elsewhere() -> None:
+        time.sleep(0.3)  # the read has begun by now
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # handled here, in this thread
+        if not ended.wait(10):  # the read still waits: a line lets the test end
+            rescued.append(True)
+            os.write(master, b"x\n")
+
+    def select_then_ctrl_c(*args):
+        ready = real_select(*args)
+        monkeypatch.setattr(select, "select", real_select)  # once
+        termios.tcflush(slave, termios.TCIFLUSH)  # what Ctrl+C does to the line typed
+        threading.Thread(target=ctrl_c_elsewhere, daemon=True).start()
+        return ready
+
+    monkeypatch.setattr(select, "select", select_then_ctrl_c)
+    os.write(master, b"ja\n")
+    try:
+        got = reader.readline()
+    except KeyboardInterrupt:
+        got = "KeyboardInterrupt"
+    finally:
+        ended.set()
+        reader.close()
+        stream.close()
+        os.close(master)
+    assert not rescued, "the read waited for a line that Ctrl+C had taken away"
+    assert got == "KeyboardInterrupt"
