@@ -12,8 +12,11 @@ import sys
 
 def main() -> int:
     gc.disable()
-    from .cli import main as run  # imported here: after the collector is off (most of the start)
-
+    try:
+        # imported here: after the collector is off (most of the start)
+        from .cli import main as run
+    except KeyboardInterrupt:  # Ctrl+C while the program starts: nothing is open yet
+        return 130
     return run()
 
 

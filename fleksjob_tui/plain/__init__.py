@@ -14,7 +14,8 @@ This module imports nothing from Textual. Its words are in ``content/plain.toml`
 
 The parts: :mod:`.reading` (reading typed answers, the shared words), :mod:`.asking` (one
 question), :mod:`.conversation` (the walk, measures, meetings), :mod:`.summary` (the plain
-summary), :mod:`.start` (from the command line: which case, the lock, exit codes).
+summary), :mod:`.start` (from the command line: which case, the lock, exit codes), :mod:`.lines`
+(lines from a terminal, read so that Ctrl+C always ends the wait).
 """
 
 from __future__ import annotations

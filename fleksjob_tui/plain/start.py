@@ -16,6 +16,7 @@ from .. import content
 from ..case import storage
 from ..case.model import ROLES, Case
 from .conversation import Conversation
+from .lines import TerminalLines
 from .reading import BACK, _Hangup, _InputEnded, _p, _Quit, today
 from .terminal import auto_plain, reopen_words  # noqa: F401 - plain.auto_plain, as before
 
@@ -117,7 +118,13 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
             sig = getattr(signal, name)
             old_handlers[sig] = signal.signal(sig, _hangup)
     lock = None
+    lines = None
     try:
+        # A terminal is read so that Ctrl+C always ends the wait (lines.py: a Ctrl+C that came
+        # just before a read began was lost, and the program went on waiting for a line).
+        lines = TerminalLines.for_stream(inp)
+        if lines is not None:
+            conv.inp = lines  # type: ignore[assignment] - a stream for what is asked of it
         try:
             conv.say(_p("start.welcome", ui_lang))
             conv.say(_p("start.keys", ui_lang))
@@ -188,3 +195,5 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
         for sig, handler in old_handlers.items():
             with contextlib.suppress(ValueError, OSError, TypeError):
                 signal.signal(sig, handler)
+        if lines is not None:
+            lines.close()
