@@ -27,8 +27,15 @@ AS_OF = dt.date(2026, 11, 22)
 
 def pytest_configure(config: pytest.Config) -> None:
     import os
+    import signal
     import tempfile
 
+    # Ctrl+C is what several tests press. A test run started in the background by a shell
+    # (`pytest … &`, nohup) has SIGINT ignored, and every program it starts would inherit that:
+    # Ctrl+C would do nothing there, and those tests fail for a reason that is not the
+    # program's. The run takes Ctrl+C as a terminal does.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     # Before any test imports the program (the folder is looked up once per process) and
     # before any subprocess is started (they inherit it).
     if "FLEKSJOB_CACHE" not in os.environ:
