@@ -109,10 +109,9 @@ class FleksjobApp(KeysInOrder, Leaving, App[None]):
         # `fleksjob open` starts with Python's garbage collector off (cli.main): a step turns it
         # on once its first screen is painted (StepPane), any other first screen right after.
         self.guard_signals()
-        # The first screen is built once Textual has finished starting (issue 26): built in
-        # Textual's start (a "batch" that shows nothing) it was laid out and drawn for nothing,
-        # then again after a wait for Textual's next update, ~50 ms later. A key typed before
-        # then waits for it (KeysInOrder).
+        # The first screen is built once Textual has finished starting (issue 26): built in its
+        # start (a "batch" that shows nothing) it was drawn for nothing and again ~50 ms later,
+        # after a wait for Textual's next update. A key typed before waits for it (KeysInOrder).
         self.first_screen_due = True
         self.call_later(self._first_screen)
 
@@ -597,4 +596,5 @@ def run_app(
         gc.unfreeze()  # (when the app ended before first_screen_painted's timers)
         gc.enable()
         app._release_lock()
+    app.say_farewell()
     return app.return_code or 0

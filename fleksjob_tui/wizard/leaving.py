@@ -109,6 +109,27 @@ class Leaving:
             return self.t("quit.save_failed")
         return None
 
+    def farewell(self) -> str | None:
+        """What the terminal says when the wizard has ended: where the case is and how to go
+        on (a tired person who stops halfway finds it again). Nothing without a case, after a
+        crash (its own message says it) or when the last save failed (the quit said so)."""
+        import os  # only on the way out
+        import shlex
+
+        if os.environ.get("TEXTUAL_DRIVER"):
+            return None  # in a browser (`fleksjob serve`): the output is the page's channel
+        if self.case is None or self.path is None or self.save_error or self.return_code == 1:
+            return None
+        if self.read_only:
+            return self.t("app.left_read_only", path=str(self.path))
+        return self.t("app.left", path=str(self.path), quoted=shlex.quote(str(self.path)))
+
+    def say_farewell(self) -> None:
+        said = self.farewell()
+        if said:
+            with contextlib.suppress(OSError):  # the terminal may be gone (closed)
+                print(said)
+
     def _finish_quit(self) -> None:
         self.save_before_leaving()
         self.exit()

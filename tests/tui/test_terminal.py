@@ -116,3 +116,31 @@ def test_fleksjob_in_a_real_terminal(tmp_path):
     assert saved.agreement.written == "yes"
     assert saved.case.last_step == "checklist"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_leaving_the_wizard_says_where_the_case_is_and_how_to_go_on(tmp_path):
+    """A tired person who stops halfway finds the case again: when the wizard ends, the
+    terminal says where the case is saved and the command that opens it (a path with a space
+    quoted, so it can be copied as it is)."""
+    folder = tmp_path / "mine sager"
+    folder.mkdir()
+    path = folder / "sag.toml"
+    storage.save_case(Case.new(role="employee", title="Halvvejs"), path)
+    env = {
+        "FLEKSJOB_HOME": str(tmp_path / "home"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),
+    }
+    term = Terminal(["sh", "-c", f"\"'{FLEKSJOB}' open '{path}'; echo ENDED-$?; sleep 60\""], env)
+    try:
+        term.wait_for("1 · Personen")
+        term.keys("C-q")
+        screen = term.wait_for("ENDED-0")
+    finally:
+        term.close()
+    def flat(text: str) -> str:  # lines longer than the terminal are wrapped on the screen
+        return "".join(text.split())
+
+    assert flat(f"Sagen er gemt i {path}") in flat(screen)
+    assert flat(f"Fortsæt senere med: fleksjob open '{path}'") in flat(screen)
