@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -113,8 +114,7 @@ class Leaving:
         """What the terminal says when the wizard has ended: where the case is and how to go
         on (a tired person who stops halfway finds it again). Nothing without a case, after a
         crash (its own message says it) or when the last save failed (the quit said so)."""
-        import os  # only on the way out
-        import shlex
+        import shlex  # only on the way out
 
         if os.environ.get("TEXTUAL_DRIVER"):
             return None  # in a browser (`fleksjob serve`): the output is the page's channel
@@ -176,8 +176,6 @@ class Leaving:
 
     @staticmethod
     def _stop_soon(seconds: float, code: int) -> None:
-        import os  # only on the way out
-
         if seconds <= 0:
             os._exit(code)
         timer = threading.Timer(seconds, os._exit, (code,))
