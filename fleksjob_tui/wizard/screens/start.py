@@ -271,9 +271,13 @@ class StartScreen(Screen):
         self.fill_menu()
         menu.highlighted = min(at, menu.option_count - 1) if self.entries else 0
 
-    @work(exclusive=True)
-    async def new_case(self) -> None:
-        role = await self.app.push_screen_wait(RoleScreen(self.fj.lang))
+    def new_case(self) -> None:
+        # Answered in the window's callback, not in a worker that waits for it: the wizard is
+        # then shown as part of the answer, before a key typed after it is handed on (a worker
+        # went on a moment later, and a letter typed fast reached this screen and was lost).
+        self.app.push_screen(RoleScreen(self.fj.lang), callback=self._role_chosen)
+
+    def _role_chosen(self, role: str | None) -> None:
         if role is None:
             return
         case = Case.new(role=role, language=self.fj.lang)

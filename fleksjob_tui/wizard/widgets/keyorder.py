@@ -54,6 +54,14 @@ class KeysInOrder:
                 finish = getattr(self.screen, "finish_building", None)
                 if finish is not None:
                     await finish()
+                if self.screen.focused is None and not getattr(event, "_fj_waited", False):
+                    # No cursor yet: it is on its way (a step's question below its first
+                    # screenful gets it once mounted; a screen just shown gets it a moment
+                    # later). The key waits for it, once, as if typed a moment later: it was
+                    # lost, and the next key went where this one should have gone.
+                    event._fj_waited = True  # type: ignore[attr-defined]
+                    self._held_keys.appendleft(event)
+                    return  # handed out again by _settle_keys when all is quiet
                 await super().on_event(event)
             finally:
                 self._key_settler = asyncio.create_task(self._settle_keys())
@@ -83,9 +91,15 @@ class KeysInOrder:
         pumps = [*self.screen.walk_children(with_self=True)]
         if any(not pump._message_queue.empty() for pump in pumps):
             return False
+        # A callback asked for next counts too: a window's answer goes to the screen below it
+        # (which then shows the wizard), a pushed screen's mounting is awaited by the app.
+        if any(pump._next_callbacks for pump in (self, *self.screen_stack, *pumps)):
+            return False
         # The app's own queue may hold the keys typed after this one (they wait), nothing else.
+        # (Textual's own queue keeps its messages in `values`; `_queue` was asyncio's name, and
+        # looking it up raised, which ended the wait early: the app's queue went unchecked.)
         return all(isinstance(m, events.Key) and not m.is_forwarded
-                   for m in list(self._message_queue._queue))  # type: ignore[attr-defined]
+                   for m in list(self._message_queue.values))
 
     async def _settle_keys(self) -> None:
         """Wait until the last key has taken its effect, then hand out the next key typed."""
@@ -118,6 +132,7 @@ class KeysInOrder:
             key = self._held_keys.popleft()
             released = events.Key(key.key, key.character)
             released._fj_released = True  # type: ignore[attr-defined]
+            released._fj_waited = getattr(key, "_fj_waited", False)  # type: ignore[attr-defined]
             self.post_message(released)  # handled next, before any key typed after it
         else:
             self._key_busy = False
