@@ -426,3 +426,4 @@ async def test_a_window_answer_on_its_way_to_the_screen_below_holds_the_next_key
         assert not app._quiet()
         await pilot.pause()
         assert app._quiet()
+

@@ -119,6 +119,22 @@ class WizardScreen(Screen):
             event.refresh_styles = False
 
     def on_mount(self) -> None:
+        if not self._resumed and self.pane is not None and not self.pane.building:
+            # A step built all at once (a list, the overview) learns whether it scrolls, and
+            # its lists their width, only from its first layout: drawn at once, its first
+            # frame showed text without the scrollbar that came a frame later, rewrapped
+            # (found by a tester). Its first frame waits for that, as every first frame did
+            # before issue 26 (a step built in two parts has its scrollbar from the start).
+            app, ended = self.app, []
+
+            def end() -> None:
+                if not ended:
+                    ended.append(True)
+                    app._end_batch()
+
+            app._begin_batch()
+            self.call_after_refresh(end)
+            app.set_timer(0.3, end)  # at the latest (should the screen go before it is idle)
         self._apply_size(self.size.width, self.size.height)
         assert self.fj.case is not None
         self.fj.case.case.last_step = self.step  # type: ignore[assignment]
