@@ -98,7 +98,8 @@ def run(path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
         as_of: dt.date | None = None, inp: TextIO | None = None,
         out: TextIO | None = None) -> int:
     """The conversation from the command line. Returns the exit code: 0 when the user quits
-    (``q``, the end, or the end of the input), 1 when the case is open elsewhere, 130 after
+    (``q``) or reaches the end, 1 when the input ends before that (Ctrl+D, a file of answers
+    that runs out) or the case is open elsewhere, 129 when the terminal is closed, 130 after
     Ctrl+C (everything answered is saved either way)."""
     from ..case import locking  # only when a case is really opened (not for auto_plain)
 
