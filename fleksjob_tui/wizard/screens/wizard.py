@@ -119,7 +119,8 @@ class WizardScreen(Screen):
             event.refresh_styles = False
 
     def on_mount(self) -> None:
-        if not self._resumed and self.pane is not None and not self.pane.building:
+        if (not self._resumed and self.pane is not None and not self.pane.building
+                and not self.app.is_web):  # (the browser draws its own first frame)
             # A step built all at once (a list, the overview) learns whether it scrolls, and
             # its lists their width, only from its first layout: drawn at once, its first
             # frame showed text without the scrollbar that came a frame later, rewrapped
