@@ -427,3 +427,23 @@ async def test_a_window_answer_on_its_way_to_the_screen_below_holds_the_next_key
         await pilot.pause()
         assert app._quiet()
 
+
+
+async def test_an_enter_typed_while_the_program_starts_is_an_enter(tmp_path, monkeypatch):
+    """Before Textual takes over the keyboard, the terminal turns Return into a newline, which
+    arrives as Ctrl+J: typed at the start ("↓ Enter" on the role window, then a name), it is
+    the Enter the person typed (a tester saw the role window stay open and the name lost)."""
+    mounted = FleksjobApp.on_mount
+
+    def on_mount(self) -> None:
+        for key, char in [("down", None), ("ctrl+j", "\n"), ("A", "A"), ("b", "b")]:
+            self.post_message(events.Key(key, char))
+        mounted(self)
+
+    monkeypatch.setattr(FleksjobApp, "on_mount", on_mount)
+    app = FleksjobApp(tmp_path / "ny.toml", new=True, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, WizardScreen)
+        assert app.case.role == "union_rep"
+        assert app.case.person.name == "Ab"

@@ -16,6 +16,9 @@ from textual import events
 
 #: At most this long (seconds) a key waits for the one before it to have taken its full effect.
 KEY_SETTLE_LIMIT = 2.0
+#: Keys read this long (seconds) after the app's start may have been typed before Textual took
+#: over the keyboard (an Enter then arrives as Ctrl+J).
+START_KEYS = 1.0
 
 
 class KeysInOrder:
@@ -41,6 +44,11 @@ class KeysInOrder:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if not hasattr(self, "_held_keys"):
                 self._held_keys = collections.deque()
+            if event.key == "ctrl+j" and time.monotonic() - self._started_at < START_KEYS:
+                # Enter typed while the program starts reaches it as a newline (the terminal
+                # turns Return into one until Textual takes over the keyboard), which Textual
+                # reads as Ctrl+J: it is the Enter that was typed.
+                event = events.Key("enter", "\r")
             released = getattr(event, "_fj_released", False)
             if (self._key_busy or self.first_screen_due) and not released:
                 # Also a key typed before the first screen is built (the app builds it just
@@ -68,8 +76,19 @@ class KeysInOrder:
             return
         await super().on_event(event)
 
-    #: True from the app's start until its first screen is built (set by the app).
-    first_screen_due: bool = False
+    _first_screen_due = False
+    _started_at = float("-inf")
+
+    @property
+    def first_screen_due(self) -> bool:
+        """True from the app's start until its first screen is built (set by the app)."""
+        return self._first_screen_due
+
+    @first_screen_due.setter
+    def first_screen_due(self, due: bool) -> None:
+        if due:
+            self._started_at = time.monotonic()
+        self._first_screen_due = due
 
     def release_held_keys(self) -> None:
         """The first screen is built: the keys typed before it go to it, in order, once it is
