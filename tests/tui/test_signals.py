@@ -12,7 +12,7 @@ import subprocess
 import time
 
 import pytest
-from test_terminal import FLEKSJOB, TMUX, Terminal
+from test_terminal import FLEKSJOB, TMUX, Terminal, terminal_env
 
 from fleksjob_tui.case import locking, storage
 from fleksjob_tui.case.model import Case
@@ -55,13 +55,7 @@ def test_a_signal_right_after_a_keystroke(tmp_path, sig):
     case.person.name = "Åse"
     storage.save_case(case, path)
     before = path.read_bytes()
-    env = {
-        "FLEKSJOB_HOME": str(home),
-        "FLEKSJOB_AS_OF": "2026-11-22",
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),
-    }
+    env = terminal_env(home, FLEKSJOB_AS_OF="2026-11-22")
     # A shell around the program: it says when the program has ended, and the pane stays.
     term = Terminal(["sh", "-c", f"'{FLEKSJOB} open {path}; echo ENDED-$?; sleep 60'"], env)
     try:

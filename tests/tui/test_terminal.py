@@ -25,6 +25,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment a program in the test's terminal gets: its own case folder, a colour
+    terminal, the PATH, and the test run's program cache (conftest)."""
+    return {"FLEKSJOB_HOME": str(home), "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", ""),
+            "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"), **extra}
+
+
 class Terminal:
     def __init__(self, command: list[str], env: dict[str, str]) -> None:
         self.name = f"fj-{uuid.uuid4().hex[:8]}"
@@ -78,13 +86,7 @@ def test_fleksjob_in_a_real_terminal(tmp_path):
     case.case.title = "Terminaltest"
     storage.save_case(case, path)
 
-    env = {
-        "FLEKSJOB_HOME": str(home),
-        "FLEKSJOB_AS_OF": "2026-11-22",
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),  # the run's cache (conftest)
-    }
+    env = terminal_env(home, FLEKSJOB_AS_OF="2026-11-22")
     term = Terminal([str(FLEKSJOB), "open", str(path)], env)
     try:
         screen = term.wait_for("1 · Personen")
@@ -126,12 +128,7 @@ def test_leaving_the_wizard_says_where_the_case_is_and_how_to_go_on(tmp_path):
     folder.mkdir()
     path = folder / "sag.toml"
     storage.save_case(Case.new(role="employee", title="Halvvejs"), path)
-    env = {
-        "FLEKSJOB_HOME": str(tmp_path / "home"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "FLEKSJOB_CACHE": os.environ.get("FLEKSJOB_CACHE", "off"),
-    }
+    env = terminal_env(tmp_path / "home")
     term = Terminal(["sh", "-c", f"\"'{FLEKSJOB}' open '{path}'; echo ENDED-$?; sleep 60\""], env)
     try:
         term.wait_for("1 · Personen")
