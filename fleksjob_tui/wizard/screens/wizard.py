@@ -120,12 +120,14 @@ class WizardScreen(Screen):
 
     def on_mount(self) -> None:
         if (not self._resumed and self.pane is not None and not self.pane.building
-                and not self.app.is_web):  # (the browser draws its own first frame)
+                and not self.app.is_web):
             # A step built all at once (a list, the overview) learns whether it scrolls, and
             # its lists their width, only from its first layout: drawn at once, its first
             # frame showed text without the scrollbar that came a frame later, rewrapped
             # (found by a tester). Its first frame waits for that, as every first frame did
             # before issue 26 (a step built in two parts has its scrollbar from the start).
+            # Not in the browser: there the wait left the terminal's keys in the footer
+            # (test_the_browser_keys), and the browser keeps the way it had.
             app, ended = self.app, []
 
             def end() -> None:
